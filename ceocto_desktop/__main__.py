@@ -1,0 +1,7 @@
+"""`python -m ceocto_desktop` runs the `ceocto` command."""
+
+import sys
+
+from ceocto_desktop.cli import main
+
+sys.exit(main())
