@@ -1,0 +1,73 @@
+"""SQLAlchemy typed ORM classes for every record of a journal. No sessions, no Qt."""
+
+from ceocto_desktop.models.base import Base, new_id, utc_now
+from ceocto_desktop.models.board import BoardGoalReview, BoardMeeting, Retrospective
+from ceocto_desktop.models.checkin import PROMPTS, RATINGS, CheckIn, CheckInAnswer
+from ceocto_desktop.models.decision import Decision, decision_goals
+from ceocto_desktop.models.enums import (
+    Area,
+    DecisionStatus,
+    GoalStatus,
+    ObstacleCategory,
+    ObstacleEventKind,
+    ObstacleKind,
+    ObstacleStatus,
+    Owner,
+    Seat,
+    Severity,
+    Stance,
+    Verdict,
+)
+from ceocto_desktop.models.goal import Goal, GoalUpdate, KeyResult, KeyResultChange
+from ceocto_desktop.models.note import (
+    Note,
+    Tag,
+    note_decisions,
+    note_goals,
+    note_obstacles,
+    note_tags,
+)
+from ceocto_desktop.models.obstacle import Obstacle, ObstacleEvent, obstacle_goals
+from ceocto_desktop.models.partner import Partner, Setting
+
+__all__ = [
+    "PROMPTS",
+    "RATINGS",
+    "Area",
+    "Base",
+    "BoardGoalReview",
+    "BoardMeeting",
+    "CheckIn",
+    "CheckInAnswer",
+    "Decision",
+    "DecisionStatus",
+    "Goal",
+    "GoalStatus",
+    "GoalUpdate",
+    "KeyResult",
+    "KeyResultChange",
+    "Note",
+    "Obstacle",
+    "ObstacleCategory",
+    "ObstacleEvent",
+    "ObstacleEventKind",
+    "ObstacleKind",
+    "ObstacleStatus",
+    "Owner",
+    "Partner",
+    "Retrospective",
+    "Seat",
+    "Setting",
+    "Severity",
+    "Stance",
+    "Tag",
+    "Verdict",
+    "decision_goals",
+    "new_id",
+    "note_decisions",
+    "note_goals",
+    "note_obstacles",
+    "note_tags",
+    "obstacle_goals",
+    "utc_now",
+]

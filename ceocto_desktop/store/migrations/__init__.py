@@ -1,0 +1,1 @@
+"""Alembic revisions for the journal schema, run by the app itself at start-up."""
