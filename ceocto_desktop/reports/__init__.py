@@ -1,0 +1,1 @@
+"""The quarterly retrospective and the board brief, rendered to Markdown, HTML and PDF."""

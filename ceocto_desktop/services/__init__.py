@@ -1,0 +1,1 @@
+"""Use cases over a Session, returning plain dataclasses. No Qt, no matplotlib."""

@@ -1,0 +1,131 @@
+"""Weekly check-ins: each partner answers on their own, blind until both have answered."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from ceocto_desktop.analytics.periods import week_start
+from ceocto_desktop.models import PROMPTS, RATINGS, CheckIn, CheckInAnswer, Seat, utc_now
+from ceocto_desktop.services.common import clean_text, fetch, view_of
+from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.partners import week_start_day
+
+
+@dataclass(frozen=True)
+class AnswerView:
+    seat: Seat
+    role_clarity: int
+    cooperation: int
+    communication: int
+    trust: int
+    alignment: int
+    wins: str
+    worries: str
+    needs: str
+    appreciation: str
+    wins_prompt: str
+    worries_prompt: str
+    needs_prompt: str
+    appreciation_prompt: str
+
+    def ratings(self) -> dict[str, int]:
+        """The five ratings by name."""
+        return {name: getattr(self, name) for name in RATINGS}
+
+
+@dataclass(frozen=True)
+class WeekView:
+    """One week's check-in as one partner may see it."""
+
+    week_start: date
+    answered: frozenset[Seat]
+    answers: Mapping[Seat, AnswerView]
+
+    @property
+    def complete(self) -> bool:
+        return len(self.answered) == 2
+
+
+def current_week(session: Session, today: date | None = None) -> date:
+    """The start of this week, by the journal's chosen first weekday."""
+    return week_start(today or date.today(), week_start_day(session))
+
+
+def submit_answers(
+    session: Session,
+    week: date,
+    seat: Seat,
+    ratings: Mapping[str, int],
+    texts: Mapping[str, str] | None = None,
+    prompts: Mapping[str, str] | None = None,
+) -> WeekView:
+    """One partner's answers for a week (a past week too); at most one per partner a week."""
+    week = week_start(week, week_start_day(session))
+    missing = [name for name in RATINGS if name not in ratings]
+    if missing:
+        raise ValidationError(missing[0], f"Rate {missing[0].replace('_', ' ')} from 1 to 5.")
+    for name in RATINGS:
+        value = ratings[name]
+        if not isinstance(value, int) or not 1 <= value <= 5:
+            raise ValidationError(name, f"Rate {name.replace('_', ' ')} from 1 to 5.")
+    checkin = session.scalar(select(CheckIn).where(CheckIn.week_start == week))
+    if checkin is None:
+        checkin = CheckIn(author=seat, week_start=week)
+        session.add(checkin)
+    elif any(answer.seat == seat for answer in checkin.answers):
+        raise ValidationError("week", f"This partner already answered the week of {week}.")
+    texts = texts or {}
+    prompts = prompts or {}
+    answer = CheckInAnswer(
+        author=seat, seat=seat, submitted_at=utc_now(), **{n: ratings[n] for n in RATINGS}
+    )
+    for name in PROMPTS:
+        setattr(answer, name, clean_text(texts.get(name, "")))
+        setattr(answer, f"{name}_prompt", prompts.get(name, ""))
+    checkin.answers.append(answer)
+    session.flush()
+    return week_as_seen_by(session, week, seat)
+
+
+def week_as_seen_by(session: Session, week: date, viewer: Seat) -> WeekView:
+    """A week's answers as viewer may see them: the other's stay hidden until both answered."""
+    checkin = session.scalar(
+        select(CheckIn).where(CheckIn.week_start == week).options(selectinload(CheckIn.answers))
+    )
+    if checkin is None:
+        return WeekView(week_start=week, answered=frozenset(), answers={})
+    answered = frozenset(answer.seat for answer in checkin.answers)
+    visible = {
+        answer.seat: view_of(AnswerView, answer)
+        for answer in checkin.answers
+        if len(answered) == 2 or answer.seat == viewer
+    }
+    return WeekView(week_start=week, answered=answered, answers=visible)
+
+
+def delete_answers(session: Session, week: date, seat: Seat) -> None:
+    """Withdraw one partner's answers for a week (the week goes when none remain)."""
+    checkin = session.scalar(select(CheckIn).where(CheckIn.week_start == week))
+    if checkin is None:
+        return
+    checkin.answers = [answer for answer in checkin.answers if answer.seat != seat]
+    if not checkin.answers:
+        session.delete(fetch(session, CheckIn, checkin.id))
+    session.flush()
+
+
+def answered_weeks(session: Session, limit: int | None = None) -> list[tuple[date, int]]:
+    """Past weeks newest first, each with how many partners answered."""
+    query = (
+        select(CheckIn.week_start, func.count(CheckInAnswer.id))
+        .join(CheckInAnswer, CheckInAnswer.checkin_id == CheckIn.id)
+        .group_by(CheckIn.week_start)
+        .order_by(CheckIn.week_start.desc())
+        .limit(limit)
+    )
+    return [(row[0], int(row[1])) for row in session.execute(query)]

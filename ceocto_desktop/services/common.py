@@ -1,0 +1,89 @@
+"""Small helpers the use cases share: lookups, validation, copying into views."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any, TypeVar
+
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.models import Base
+from ceocto_desktop.services.errors import NotFoundError, ValidationError
+
+M = TypeVar("M", bound=Base)
+V = TypeVar("V")
+
+TITLE_MAX = 200
+
+
+def fetch(session: Session, model: type[M], record_id: str) -> M:
+    """The record with that id, or NotFoundError naming what is missing."""
+    record = session.get(model, record_id)
+    if record is None:
+        raise NotFoundError(f"No {model.__name__.lower()} with id {record_id} in this journal.")
+    return record
+
+
+def clean_title(value: str, field: str = "title", max_length: int = TITLE_MAX) -> str:
+    """The title stripped of outer space; an empty or too long one is a ValidationError."""
+    text = (value or "").strip()
+    if not text:
+        raise ValidationError(field, f"The {field.replace('_', ' ')} cannot be empty.")
+    if len(text) > max_length:
+        raise ValidationError(
+            field, f"The {field.replace('_', ' ')} is {len(text)} characters; at most {max_length}."
+        )
+    return text
+
+
+def clean_text(value: str | None) -> str:
+    """Free text as entered, with trailing space trimmed."""
+    return (value or "").rstrip()
+
+
+def clean_percent(value: int, field: str = "confidence") -> int:
+    """A whole percentage from 0 to 100."""
+    if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
+        raise ValidationError(field, f"The {field} must be a whole number from 0 to 100.")
+    return value
+
+
+def parse_date(value: str | date, field: str = "date") -> date:
+    """A date from an ISO text (YYYY-MM-DD) or a date, else a ValidationError."""
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value.strip())
+    except (ValueError, AttributeError):
+        raise ValidationError(
+            field, f"'{value}' is not a date; write it as YYYY-MM-DD (e.g. 2026-11-30)."
+        ) from None
+
+
+def apply_changes(
+    record: Any, changes: Mapping[str, Any], allowed: Iterable[str], cleaners: Mapping[str, Any]
+) -> None:
+    """Set each allowed field on the record, through its cleaner when it has one."""
+    allowed_set = set(allowed)
+    unknown = set(changes) - allowed_set
+    if unknown:
+        raise TypeError(f"cannot change {', '.join(sorted(unknown))}")
+    cleaned = {
+        name: cleaners[name](value) if name in cleaners else value
+        for name, value in changes.items()
+    }
+    for name, value in cleaned.items():
+        setattr(record, name, value)
+
+
+def view_of(view_class: type[V], record: Any, **extra: Any) -> V:
+    """A view dataclass filled from the record's attributes of the same names."""
+    values = {}
+    for field in dataclasses.fields(view_class):  # type: ignore[arg-type]
+        if field.name in extra:
+            values[field.name] = extra[field.name]
+        elif hasattr(record, field.name):
+            values[field.name] = getattr(record, field.name)
+    return view_class(**values)
