@@ -1,0 +1,161 @@
+"""Starting the window: which journal, the first run, and a clean exit on a signal."""
+
+from __future__ import annotations
+
+import signal
+import sqlite3
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.paths import APP_NAME, default_demo_path, default_journal_path, resource_path
+from ceocto_desktop.services.demo import DemoOptions
+from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.partners import (
+    create_partners,
+    get_partners,
+    set_week_start_day,
+)
+from ceocto_desktop.store import Journal, JournalError, JournalState, inspect_journal, open_journal
+from ceocto_desktop.ui.context import JournalContext, describe_write_error
+from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
+from ceocto_desktop.ui.main_window import MainWindow
+from ceocto_desktop.ui.theme import apply_system_scheme
+from ceocto_desktop.ui.workers import run_with_progress
+
+
+class Launcher(QObject):
+    """Opens journals into windows: checks, first run, demo, errors shown as messages."""
+
+    def __init__(self, settings: QSettings, parent: QObject | None = None):
+        super().__init__(parent)
+        self.settings = settings
+        self.windows: list[MainWindow] = []
+
+    def _error(self, message: str) -> None:
+        parent: QWidget | None = self.windows[-1] if self.windows else None
+        QMessageBox.critical(parent, "ceocto", message)
+
+    def open_path(self, path: Path, *, allow_demo: bool = True, explicit: bool = False) -> bool:
+        """Open the journal at path in a new window; False (with a message) if it can't be."""
+        try:
+            state = inspect_journal(path).state
+            journal = None
+            if state in (JournalState.CURRENT, JournalState.OLDER):
+                journal = open_journal(path)
+                if self._has_partners(journal):
+                    return self._show(journal)
+            return self._first_run(path, journal, allow_demo=allow_demo, explicit=explicit)
+        except JournalError as exc:
+            self._error(str(exc))
+            return False
+
+    @staticmethod
+    def _has_partners(journal: Journal) -> bool:
+        with journal.sessions() as session:
+            return len(get_partners(session)) == 2
+
+    def _first_run(
+        self, path: Path, journal: Journal | None, *, allow_demo: bool, explicit: bool
+    ) -> bool:
+        parent = self.windows[-1] if self.windows else None
+        dialog = FirstRunDialog(str(path), allow_demo=allow_demo, parent=parent)
+        if not dialog.exec():
+            if journal is not None:
+                journal.close()
+            return False
+        if dialog.choice is Choice.DEMO:
+            if journal is not None:
+                journal.close()
+            return self._open_demo(path if explicit and not path.exists() else default_demo_path())
+        assert dialog.partners is not None
+        if journal is None:
+            journal = open_journal(path, create=True, make_folder=not explicit)
+        a, b = dialog.partners
+        weekday = dialog.week_start.currentIndex()
+        try:
+            with journal.transaction() as session:
+                create_partners(session, a, b)
+                set_week_start_day(session, weekday)
+        except (SQLAlchemyError, sqlite3.Error, OSError, ValidationError) as exc:
+            journal.close()
+            # The transaction rolled back: the file holds no half-written pair.
+            self._error(describe_write_error(exc))
+            return False
+        return self._show(journal)
+
+    def _open_demo(self, target: Path) -> bool:
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            ok, result = run_with_progress(
+                self.windows[-1] if self.windows else None,
+                "Writing a year of a founder pair's journal…",
+                lambda progress: write_demo_file(target, DemoOptions(), progress),
+            )
+            if not ok:
+                self._error(str(result))
+                return False
+        return self._show(open_journal(target))
+
+    def _show(self, journal: Journal) -> bool:
+        author = Seat.B if self.settings.value("lastAuthor") == Seat.B.value else Seat.A
+        context = JournalContext(journal, author)
+        window = MainWindow(context, self, self.settings)
+        window.destroyed.connect(lambda *_: self._forget(window))
+        self.windows.append(window)
+        self.settings.setValue("lastJournal", str(journal.path))
+        self.settings.sync()
+        window.show()
+        return True
+
+    def _forget(self, window: MainWindow) -> None:
+        if window in self.windows:
+            self.windows.remove(window)
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    """The QApplication with ceocto's names, icon and colour scheme."""
+    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
+    assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setDesktopFileName("ceocto")
+    icon = resource_path("icons", "ceocto.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    apply_system_scheme(app)
+    return app
+
+
+def _quit_on_signals(app: QApplication) -> QTimer:
+    # Python only runs signal handlers when it holds the interpreter; a timer hands it
+    # back to Python a few times a second so SIGTERM and Ctrl+C close the window cleanly.
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.closeAllWindows())
+    timer = QTimer()
+    timer.timeout.connect(lambda: None)
+    timer.start(250)
+    return timer
+
+
+def run_app(path: Path | None) -> int:
+    """Open the window on path (or the last journal, or the default one) and run it."""
+    app = make_application()
+    settings = QSettings()
+    explicit = path is not None
+    if path is None:
+        last = settings.value("lastJournal")
+        path = Path(str(last)) if last and Path(str(last)).exists() else default_journal_path()
+    launcher = Launcher(settings)
+    if not launcher.open_path(path, explicit=explicit):
+        return 1
+    keep = _quit_on_signals(app)
+    code = app.exec()
+    keep.stop()
+    return int(code)

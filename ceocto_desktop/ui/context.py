@@ -1,0 +1,87 @@
+"""The open journal as the widgets see it: who is writing, reads, writes, and what changed."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from typing import TypeVar
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services.partners import PartnerView, get_partners
+from ceocto_desktop.store import Journal
+
+T = TypeVar("T")
+
+
+class WriteFailed(Exception):
+    """A write the journal refused (full disk, locked file); nothing was changed."""
+
+
+def describe_write_error(exc: BaseException) -> str:
+    """A sentence for a person about why a save failed, with what to do."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text or (isinstance(exc, OSError) and exc.errno == 28):
+        return "Could not save: the disk is full. Free some space; your text is still here."
+    if "locked" in text or "busy" in text:
+        return "Could not save: another program holds the journal. Try again in a moment."
+    if "readonly" in text or "read-only" in text:
+        return "Could not save: the journal file has become read-only."
+    return f"Could not save: {getattr(exc, 'orig', exc)}"
+
+
+class JournalContext(QObject):
+    """One per open journal; pages read and write through it, never through the ORM."""
+
+    changed = Signal(str)
+    authorChanged = Signal(object)
+    saved = Signal(object)
+    writeFailed = Signal(str)
+
+    def __init__(self, journal: Journal, author: Seat = Seat.A, parent: QObject | None = None):
+        super().__init__(parent)
+        self.journal = journal
+        self._author = author
+        self.undo_stack = QUndoStack(self)
+        self.partners: dict[Seat, PartnerView] = self.read(get_partners)
+
+    @property
+    def author(self) -> Seat:
+        return self._author
+
+    def set_author(self, seat: Seat) -> None:
+        if seat != self._author:
+            self._author = seat
+            self.authorChanged.emit(seat)
+
+    def partner_label(self, seat: Seat) -> str:
+        partner = self.partners.get(seat)
+        return partner.label if partner else f"Partner {seat.value}"
+
+    def read(self, work: Callable[[Session], T]) -> T:
+        """Run a read-only use case in a short session."""
+        with self.journal.sessions() as session:
+            return work(session)
+
+    def write(self, work: Callable[[Session], T], what: str) -> T:
+        """Run a use case in one transaction, then say what changed; WriteFailed on refusal."""
+        try:
+            with self.journal.transaction() as session:
+                result = work(session)
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            message = describe_write_error(exc)
+            self.writeFailed.emit(message)
+            raise WriteFailed(message) from exc
+        if what == "partners":
+            self.partners = self.read(get_partners)
+        self.saved.emit(datetime.now())
+        self.changed.emit(what)
+        return result
+
+    def close(self) -> None:
+        self.journal.close()

@@ -1,0 +1,158 @@
+"""The first-run dialog: create the pair's journal, or open a demo journal."""
+
+from __future__ import annotations
+
+import enum
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.partners import WEEKDAYS, PartnerInput, check_partner_inputs
+from ceocto_desktop.ui.widgets import named
+
+
+class Choice(enum.Enum):
+    CREATE = "create"
+    DEMO = "demo"
+
+
+ERROR_STYLE = "color: #c0392b;"
+
+
+class PartnerForm(QGroupBox):
+    """Name, title, strengths and responsibilities of one partner, with inline errors."""
+
+    def __init__(self, heading: str, seat: str, title: str, parent: QWidget | None = None):
+        super().__init__(heading, parent)
+        self.name = named(f"name{seat}", QLineEdit())
+        self.name.setPlaceholderText("First and last name")
+        self.title_box = named(f"title{seat}", QComboBox(editable=True))
+        self.title_box.addItems(["CEO", "CTO", "COO", "CPO", "Co-founder"])
+        self.title_box.setCurrentText(title)
+        self.strengths = named(f"strengths{seat}", QLineEdit())
+        self.strengths.setPlaceholderText("What you are best at (optional)")
+        self.responsibilities = named(f"responsibilities{seat}", QLineEdit())
+        self.responsibilities.setPlaceholderText("What you answer for (optional)")
+        self.errors = {
+            "name": named(f"errorName{seat}", QLabel()),
+            "title": named(f"errorTitle{seat}", QLabel()),
+        }
+        form = QFormLayout(self)
+        form.addRow("&Name", self.name)
+        form.addRow("", self.errors["name"])
+        form.addRow("&Title", self.title_box)
+        form.addRow("", self.errors["title"])
+        form.addRow("Strengths", self.strengths)
+        form.addRow("Responsibilities", self.responsibilities)
+        for label in self.errors.values():
+            label.setStyleSheet(ERROR_STYLE)
+            label.setWordWrap(True)
+            label.hide()
+
+    def value(self) -> PartnerInput:
+        return PartnerInput(
+            name=self.name.text(),
+            title=self.title_box.currentText(),
+            strengths=self.strengths.text(),
+            responsibilities=self.responsibilities.text(),
+        )
+
+    def show_error(self, field: str, message: str) -> None:
+        label = self.errors[field]
+        label.setText(message)
+        label.show()
+        (self.name if field == "name" else self.title_box).setFocus()
+
+    def clear_errors(self) -> None:
+        for label in self.errors.values():
+            label.hide()
+
+
+class FirstRunDialog(QDialog):
+    """Shown when there is no journal yet at the chosen path."""
+
+    def __init__(self, path_text: str, allow_demo: bool = True, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("firstRunDialog")
+        self.setWindowTitle("Welcome to ceocto")
+        self.choice: Choice | None = None
+        self.partners: tuple[PartnerInput, PartnerInput] | None = None
+
+        intro = QLabel(
+            "<h2>Your journal, just the two of you</h2>"
+            "<p>ceocto keeps the goals you share, what stands in your way, the decisions "
+            "you take and a weekly check-in on how you work together. "
+            "Everything stays in one file on this computer.</p>"
+        )
+        intro.setWordWrap(True)
+        where = QLabel(f"The journal will be saved in <code>{path_text}</code>")
+        where.setObjectName("journalPath")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.form_a = PartnerForm("First partner", "A", "CEO")
+        self.form_b = PartnerForm("Second partner", "B", "CTO")
+        forms = QHBoxLayout()
+        forms.addWidget(self.form_a)
+        forms.addWidget(self.form_b)
+
+        self.week_start = named("weekStart", QComboBox())
+        self.week_start.addItems(list(WEEKDAYS))
+        week_row = QHBoxLayout()
+        week_row.addWidget(QLabel("Our week starts on"))
+        week_row.addWidget(self.week_start)
+        week_row.addStretch()
+
+        self.create_button = named("createButton", QPushButton("&Create our journal"))
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self._create)
+        self.demo_button = named("demoButton", QPushButton("Open a &demo journal"))
+        self.demo_button.setToolTip("A year of a made-up founder pair's entries, to look around")
+        self.demo_button.clicked.connect(self._demo)
+        self.demo_button.setVisible(allow_demo)
+        cancel = named("cancelButton", QPushButton("Cancel"))
+        cancel.clicked.connect(self.reject)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.demo_button)
+        buttons.addStretch()
+        buttons.addWidget(cancel)
+        buttons.addWidget(self.create_button)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(forms)
+        layout.addLayout(week_row)
+        layout.addWidget(where)
+        layout.addLayout(buttons)
+        self.form_a.name.setFocus()
+
+    def _create(self) -> None:
+        self.form_a.clear_errors()
+        self.form_b.clear_errors()
+        a, b = self.form_a.value(), self.form_b.value()
+        try:
+            check_partner_inputs(a, b)
+        except ValidationError as exc:
+            field, _, seat = exc.field.partition("_")
+            form = self.form_a if seat == "a" else self.form_b
+            form.show_error(field if field in ("name", "title") else "name", exc.message)
+            return
+        self.partners = (a, b)
+        self.choice = Choice.CREATE
+        self.accept()
+
+    def _demo(self) -> None:
+        self.choice = Choice.DEMO
+        self.accept()

@@ -1,0 +1,227 @@
+"""The main window: sidebar of the journal's areas, who is writing, and where it is saved."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from functools import partial
+from pathlib import Path
+from typing import Protocol
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from ceocto_desktop import __version__
+from ceocto_desktop.models import Seat
+from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.overview_page import OverviewPage
+from ceocto_desktop.ui.widgets import named
+
+PageFactory = Callable[[JournalContext], QWidget]
+# The areas that work today; later pages add themselves here, in sidebar order.
+PAGES: list[tuple[str, PageFactory]] = [("Overview", OverviewPage)]
+
+
+class Opener(Protocol):
+    def open_path(self, path: Path, *, allow_demo: bool = ..., explicit: bool = ...) -> bool: ...
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: JournalContext, opener: Opener, settings: QSettings):
+        super().__init__()
+        self.setObjectName("mainWindow")
+        self.context = context
+        self.opener = opener
+        self.settings = settings
+        self.setWindowTitle(f"ceocto — {context.journal.path.name}")
+        self.setMinimumSize(820, 560)
+
+        self.sidebar = named("sidebar", QListWidget())
+        self.sidebar.setMaximumWidth(220)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 6px 10px; }")
+        self.stack = named("pages", QStackedWidget())
+        for title, factory in PAGES:
+            self.sidebar.addItem(title)
+            self.stack.addWidget(factory(context))
+        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.sidebar.setCurrentRow(0)
+        splitter = QSplitter()
+        splitter.addWidget(self.sidebar)
+        splitter.addWidget(self.stack)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([180, 900])
+        self.setCentralWidget(splitter)
+
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+
+    # Building ------------------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        toolbar = named("authorToolbar", QToolBar("Author"))
+        toolbar.setMovable(False)
+        toolbar.addWidget(QLabel(" Writing as: "))
+        self.author_switch = named("authorSwitch", QComboBox())
+        self.author_switch.setToolTip("Who is writing: new records take this author (Ctrl+Shift+U)")
+        for seat in (Seat.A, Seat.B):
+            self.author_switch.addItem(self.context.partner_label(seat), seat)
+        self.author_switch.setCurrentIndex(0 if self.context.author is Seat.A else 1)
+        self.author_switch.currentIndexChanged.connect(
+            lambda index: self.context.set_author(self.author_switch.itemData(index))
+        )
+        self.context.authorChanged.connect(self._author_changed)
+        toolbar.addWidget(self.author_switch)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _action(
+        self,
+        text: str,
+        shortcut: str | QKeySequence.StandardKey | None,
+        slot: Callable[[], object],
+        name: str,
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addAction(
+            self._action("&New journal…", "Ctrl+Shift+N", self.new_journal, "newJournalAction")
+        )
+        file_menu.addAction(
+            self._action(
+                "&Open journal…",
+                QKeySequence.StandardKey.Open,
+                self.open_journal,
+                "openJournalAction",
+            )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
+        )
+
+        edit_menu = bar.addMenu("&Edit")
+        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        undo.setObjectName("undoAction")
+        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        redo.setObjectName("redoAction")
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action("S&witch author", "Ctrl+Shift+U", self.switch_author, "switchAuthorAction")
+        )
+
+        view_menu = bar.addMenu("&View")
+        for index, (title, _) in enumerate(PAGES):
+            view_menu.addAction(
+                self._action(
+                    title,
+                    f"Ctrl+{index + 1}",
+                    partial(self.sidebar.setCurrentRow, index),
+                    f"pageAction{index + 1}",
+                )
+            )
+
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self._action("&About ceocto", None, self.about, "aboutAction"))
+
+    def _build_status_bar(self) -> None:
+        self.path_label = named("journalPathLabel", QLabel(str(self.context.journal.path)))
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.saved_label = named("savedIndicator", QLabel("All changes saved"))
+        self.statusBar().addWidget(self.path_label, 1)
+        self.statusBar().addPermanentWidget(self.saved_label)
+        self.context.saved.connect(self._saved)
+        self.context.writeFailed.connect(self._write_failed)
+
+    def _restore_geometry(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1100, 720)
+
+    # Behaviour -----------------------------------------------------------------------------
+    def _author_changed(self, seat: Seat) -> None:
+        index = 0 if seat is Seat.A else 1
+        if self.author_switch.currentIndex() != index:
+            self.author_switch.setCurrentIndex(index)
+        self.settings.setValue("lastAuthor", seat.value)
+        self.statusBar().showMessage(f"Now writing as {self.context.partner_label(seat)}", 3000)
+
+    def switch_author(self) -> None:
+        self.context.set_author(self.context.author.other)
+
+    def _saved(self, when: datetime) -> None:
+        self.saved_label.setStyleSheet("")
+        self.saved_label.setText(f"Saved {when:%H:%M:%S}")
+
+    def _write_failed(self, message: str) -> None:
+        self.saved_label.setStyleSheet("color: #c0392b;")
+        self.saved_label.setText("Not saved")
+        self.statusBar().showMessage(message, 10000)
+
+    def open_journal(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open a journal",
+            str(self.context.journal.path.parent),
+            "ceocto journals (*.db *.sqlite);;All files (*)",
+        )
+        if chosen and self.opener.open_path(Path(chosen), allow_demo=False, explicit=True):
+            self.close()
+
+    def new_journal(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self,
+            "Create a new journal",
+            str(self.context.journal.path.parent / "journal.db"),
+            "ceocto journals (*.db)",
+        )
+        if not chosen:
+            return
+        path = Path(chosen)
+        if path.exists() and path.stat().st_size > 0:
+            QMessageBox.warning(self, "ceocto", f"{path} already exists. Choose a new file name.")
+            return
+        if self.opener.open_path(path, allow_demo=False, explicit=True):
+            self.close()
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "About ceocto",
+            f"<h3>ceocto {__version__}</h3><p>A private, offline journal for a CEO and CTO "
+            "pair. Nothing leaves this computer.</p>"
+            f"<p>Journal: <code>{self.context.journal.path}</code></p>",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        # Focus leaving an editor commits it (later pages save on focus change).
+        focused = self.focusWidget()
+        if focused is not None:
+            focused.clearFocus()
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.sync()
+        self.context.close()
+        super().closeEvent(event)

@@ -1,0 +1,211 @@
+"""The overview: the pair, what the journal holds, recent notes and a quick note box."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.notes import NoteView, list_notes
+from ceocto_desktop.services.overview import JournalSummary, summarise_journal
+from ceocto_desktop.services.partners import PartnerView
+from ceocto_desktop.ui.commands import CreateNoteCommand
+from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.widgets import named
+
+RECENT_NOTES = 8
+
+
+@dataclass(frozen=True)
+class OverviewData:
+    summary: JournalSummary
+    notes: list[NoteView]
+
+
+def load_overview(session: Session) -> OverviewData:
+    return OverviewData(summarise_journal(session), list_notes(session, limit=RECENT_NOTES))
+
+
+class PartnerCard(QFrame):
+    def __init__(self, partner: PartnerView, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName(f"partnerCard{partner.seat.value}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        stripe = named("colourStripe", QFrame())
+        stripe.setFixedWidth(6)
+        stripe.setStyleSheet(f"background: {partner.color}; border-radius: 3px;")
+        text = QVBoxLayout()
+        row = QHBoxLayout(self)
+        row.addWidget(stripe)
+        row.addLayout(text, 1)
+        layout = text
+        name = QLabel(f"<b style='font-size:14pt'>{partner.name}</b><br>{partner.title}")
+        layout.addWidget(name)
+        for heading, value in (
+            ("Strengths", partner.strengths),
+            ("Responsibilities", partner.responsibilities),
+        ):
+            label = QLabel(f"<i>{heading}:</i> {value or '—'}")
+            label.setWordWrap(True)
+            layout.addWidget(label)
+        layout.addStretch()
+
+
+class OverviewPage(QWidget):
+    title = "Overview"
+
+    def __init__(self, context: JournalContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("overviewPage")
+        self.context = context
+
+        self.heading = named("overviewHeading", QLabel())
+        self.heading.setTextFormat(Qt.TextFormat.RichText)
+        cards = QHBoxLayout()
+        for seat in (Seat.A, Seat.B):
+            if seat in context.partners:
+                cards.addWidget(PartnerCard(context.partners[seat]))
+
+        self.figures = QGridLayout()
+        self.figure_labels: dict[str, QLabel] = {}
+        names = (
+            ("goals", "Goals in play"),
+            ("obstacles", "Open obstacles"),
+            ("decisions", "Decisions due for review"),
+            ("checkins", "Weekly check-ins"),
+            ("notes", "Notes"),
+            ("board", "Next board meeting"),
+        )
+        for index, (key, caption) in enumerate(names):
+            value = named(f"figure_{key}", QLabel())
+            value.setStyleSheet("font-size: 20pt; font-weight: 600;")
+            box = QVBoxLayout()
+            box.addWidget(value)
+            box.addWidget(QLabel(caption))
+            holder = QFrame()
+            holder.setFrameShape(QFrame.Shape.StyledPanel)
+            holder.setLayout(box)
+            self.figures.addWidget(holder, index // 3, index % 3)
+            self.figure_labels[key] = value
+
+        self.quick_note = named("quickNote", QPlainTextEdit())
+        self.quick_note.setPlaceholderText(
+            "Jot a note for the journal… (Markdown; #tags become tags; Ctrl+Enter adds it)"
+        )
+        self.quick_note.setFixedHeight(80)
+        self.add_button = named("addNoteButton", QPushButton("Add note"))
+        self.add_button.clicked.connect(self.add_note)
+        self.note_error = named("noteError", QLabel())
+        self.note_error.setStyleSheet("color: #c0392b;")
+        self.note_error.hide()
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            shortcut = QShortcut(QKeySequence(keys), self.quick_note)
+            shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.activated.connect(self.add_note)
+        self.author_hint = named("authorHint", QLabel())
+        note_row = QHBoxLayout()
+        note_row.addWidget(self.author_hint)
+        note_row.addStretch()
+        note_row.addWidget(self.add_button)
+
+        self.recent = named("recentNotes", QListWidget())
+        self.recent.setWordWrap(True)
+        self.recent.setSpacing(4)
+        self.recent.setAlternatingRowColors(True)
+        self.recent.setMinimumHeight(160)
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(self.heading)
+        layout.addLayout(cards)
+        layout.addLayout(self.figures)
+        layout.addWidget(QLabel("<b>Quick note</b>"))
+        layout.addWidget(self.quick_note)
+        layout.addWidget(self.note_error)
+        layout.addLayout(note_row)
+        layout.addWidget(QLabel("<b>Recent notes</b>"))
+        layout.addWidget(self.recent, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+
+        context.changed.connect(lambda _what: self.refresh())
+        context.authorChanged.connect(lambda _seat: self._show_author())
+        self._show_author()
+        self.refresh()
+
+    def _show_author(self) -> None:
+        self.author_hint.setText(f"Written as {self.context.partner_label(self.context.author)}")
+
+    def refresh(self) -> None:
+        data = self.context.read(load_overview)
+        summary = data.summary
+        names = " &amp; ".join(p.name for p in self.context.partners.values())
+        since = f"since {summary.first_entry:%B %Y}" if summary.first_entry else "new journal"
+        self.heading.setText(f"<h1>{names}</h1><p>Our journal, {since}.</p>")
+        board = "—"
+        if summary.next_board_meeting:
+            days = (summary.next_board_meeting - date.today()).days
+            board = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
+        values = {
+            "goals": str(summary.goals_active),
+            "obstacles": str(summary.obstacles_open),
+            "decisions": str(summary.decisions_due),
+            "checkins": str(summary.checkins),
+            "notes": f"{summary.notes:,}",
+            "board": board,
+        }
+        for key, value in values.items():
+            self.figure_labels[key].setText(value)
+        self.recent.clear()
+        if not data.notes:
+            self.recent.addItem("No notes yet. Write the first one above.")
+        for note in data.notes:
+            first_line = note.body.strip().splitlines()[0]
+            who = self.context.partners.get(note.author)
+            tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
+            item = QListWidgetItem(
+                f"{note.created_at.astimezone():%d %b %Y %H:%M} · "
+                f"{who.name if who else note.author.value}{tags}\n{first_line}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, note.id)
+            self.recent.addItem(item)
+
+    def add_note(self) -> None:
+        text = self.quick_note.toPlainText()
+        tags = tuple(
+            word.lstrip("#").rstrip(".,;:!?")
+            for word in text.split()
+            if word.startswith("#") and len(word.strip("#.,;:!?")) > 0
+        )
+        command = CreateNoteCommand(self.context, self.context.author, text, tags)
+        try:
+            command.perform()
+        except (ValidationError, WriteFailed) as exc:
+            self.note_error.setText(str(exc))
+            self.note_error.show()
+            return
+        self.note_error.hide()
+        self.quick_note.clear()

@@ -1,0 +1,52 @@
+"""Follow the system's light or dark colour scheme with the Fusion style."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette with enough contrast for long reading."""
+    palette = QPalette()
+    colours = {
+        QPalette.ColorRole.Window: "#1f2227",
+        QPalette.ColorRole.WindowText: "#e6e6e6",
+        QPalette.ColorRole.Base: "#16181c",
+        QPalette.ColorRole.AlternateBase: "#23262c",
+        QPalette.ColorRole.ToolTipBase: "#2b2f36",
+        QPalette.ColorRole.ToolTipText: "#e6e6e6",
+        QPalette.ColorRole.Text: "#e6e6e6",
+        QPalette.ColorRole.Button: "#2b2f36",
+        QPalette.ColorRole.ButtonText: "#e6e6e6",
+        QPalette.ColorRole.BrightText: "#ff6b6b",
+        QPalette.ColorRole.Link: "#6aa9ff",
+        QPalette.ColorRole.Highlight: "#3d6fb6",
+        QPalette.ColorRole.HighlightedText: "#ffffff",
+        QPalette.ColorRole.PlaceholderText: "#8a8f98",
+    }
+    for role, value in colours.items():
+        palette.setColor(role, QColor(value))
+    for role in (
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7f88"))
+    return palette
+
+
+def is_dark() -> bool:
+    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+
+
+def apply_system_scheme(app: QApplication) -> None:
+    """Use Fusion, dark or light as the system says, and follow it when it changes."""
+    app.setStyle("Fusion")
+
+    def refresh() -> None:
+        app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
+
+    refresh()
+    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda *_: refresh())

@@ -1,0 +1,17 @@
+"""Small widget helpers shared by the pages."""
+
+from __future__ import annotations
+
+from typing import TypeVar
+
+from PySide6.QtCore import QObject
+
+W = TypeVar("W", bound=QObject)
+
+ERROR_STYLE = "color: #c0392b;"
+
+
+def named(name: str, widget: W) -> W:
+    """Give a widget the object name tests and accessibility tools find it by."""
+    widget.setObjectName(name)
+    return widget
