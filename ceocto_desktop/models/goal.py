@@ -27,11 +27,13 @@ class Goal(RecordMixin, Base):
     key_results: Mapped[list[KeyResult]] = relationship(
         back_populates="goal",
         cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="KeyResult.position",
     )
     updates: Mapped[list[GoalUpdate]] = relationship(
         back_populates="goal",
         cascade="all, delete-orphan",
+        passive_deletes=True,
         order_by="GoalUpdate.created_at",
     )
 
@@ -63,7 +65,7 @@ class GoalUpdate(RecordMixin, Base):
 
     goal: Mapped[Goal] = relationship(back_populates="updates")
     changes: Mapped[list[KeyResultChange]] = relationship(
-        back_populates="update", cascade="all, delete-orphan"
+        back_populates="update", cascade="all, delete-orphan", passive_deletes=True
     )
 
 
@@ -71,6 +73,9 @@ class KeyResultChange(Base):
     """A key result's value before and after one goal update."""
 
     __tablename__ = "key_result_changes"
+    # Deleting a goal removes these through two cascades (its updates and its key results);
+    # whichever runs second finds the row already gone, which is fine.
+    __mapper_args__ = {"confirm_deleted_rows": False}  # noqa: RUF012
 
     update_id: Mapped[str] = mapped_column(
         ForeignKey("goal_updates.id", ondelete="CASCADE"), primary_key=True

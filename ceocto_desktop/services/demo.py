@@ -32,6 +32,7 @@ from ceocto_desktop.models import (
     ObstacleKind,
     ObstacleStatus,
     Owner,
+    Partner,
     Retrospective,
     Seat,
     Severity,
@@ -41,7 +42,7 @@ from ceocto_desktop.models import (
     note_tags,
 )
 from ceocto_desktop.services import demo_text as text
-from ceocto_desktop.services.partners import PartnerInput, create_partners
+from ceocto_desktop.services.partners import DEFAULT_COLORS
 
 Progress = Callable[[str, float], None]
 
@@ -99,6 +100,38 @@ class _Writer:
             updated_at=stamp,
             **fields,
         )
+
+    def write_partners(self) -> None:
+        pair = (
+            (
+                Seat.A,
+                "Sam Rivera",
+                "CEO",
+                "Selling the vision; hiring; investors",
+                "Sales, fundraising, finance, people",
+            ),
+            (
+                Seat.B,
+                "Priya Natarajan",
+                "CTO",
+                "Systems design; calm under pressure",
+                "Product, engineering, security, data",
+            ),
+        )
+        for seat, name, title, strengths, responsibilities in pair:
+            self.session.add(
+                self.record(
+                    Partner,
+                    self.start,
+                    author=Seat.A,
+                    seat=seat,
+                    name=name,
+                    title=title,
+                    strengths=strengths,
+                    responsibilities=responsibilities,
+                    color=DEFAULT_COLORS[seat],
+                )
+            )
 
     # Goals ---------------------------------------------------------------------------------
     def quarters(self) -> list[str]:
@@ -359,10 +392,10 @@ class _Writer:
         week = self.start
         while week <= self.until:
             roll = rng.random()
+            if week == week_start(self.until):
+                roll = 0.1  # this week's check-in is half done: one partner still to answer
             if roll >= 0.04:
-                seats = [Seat.A, Seat.B] if roll >= 0.14 else [rng.choice((Seat.A, Seat.B))]
-                if week == week_start(self.until):
-                    seats = [Seat.A]  # this week's check-in is half done: one still to answer
+                seats = [Seat.A, Seat.B] if roll >= 0.14 else [Seat.A if roll < 0.11 else Seat.B]
                 checkin_id = self.new_id()
                 weeks.append(
                     {
@@ -490,22 +523,8 @@ def write_demo_journal(
 ) -> DemoSummary:
     """Fill an empty journal with the demo pair's entries; deterministic for a seed and date."""
     report = progress or (lambda stage, share: None)
-    create_partners(
-        session,
-        PartnerInput(
-            "Sam Rivera",
-            "CEO",
-            "Selling the vision; hiring; investors",
-            "Sales, fundraising, finance, people",
-        ),
-        PartnerInput(
-            "Priya Natarajan",
-            "CTO",
-            "Systems design; calm under pressure",
-            "Product, engineering, security, data",
-        ),
-    )
     writer = _Writer(session, options, report)
+    writer.write_partners()
     writer.write_goals()
     session.flush()
     writer.write_obstacles()
