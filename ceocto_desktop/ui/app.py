@@ -123,6 +123,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     """The QApplication with ceocto's names, icon and colour scheme."""
     app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
     assert isinstance(app, QApplication)
+    if app.property("ceoctoReady"):
+        return app
+    app.setProperty("ceoctoReady", True)
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
     app.setDesktopFileName("ceocto")

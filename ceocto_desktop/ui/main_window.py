@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.opener = opener
         self.settings = settings
         self.setWindowTitle(f"ceocto — {context.journal.path.name}")
-        self.setMinimumSize(820, 560)
+        self.setMinimumSize(720, 480)
 
         self.sidebar = named("sidebar", QListWidget())
         self.sidebar.setMaximumWidth(220)
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
             self.author_switch.addItem(self.context.partner_label(seat), seat)
         self.author_switch.setCurrentIndex(0 if self.context.author is Seat.A else 1)
         self.author_switch.currentIndexChanged.connect(
-            lambda index: self.context.set_author(self.author_switch.itemData(index))
+            lambda index: self.context.set_author(Seat(self.author_switch.itemData(index)))
         )
         self.context.authorChanged.connect(self._author_changed)
         toolbar.addWidget(self.author_switch)
