@@ -1,0 +1,71 @@
+"""The schema under test is the one the migrations build, and every revision keeps data."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+from alembic import command
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+from sqlalchemy import inspect
+
+from ceocto_desktop.models import Base
+from ceocto_desktop.services.demo import DemoOptions, write_demo_journal
+from ceocto_desktop.store import migrate, open_journal, schema
+from ceocto_desktop.store.engine import make_engine
+
+
+def test_migrations_build_exactly_the_models_schema(journal):
+    with journal.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
+    assert differences == []
+
+
+def test_migrated_journal_has_every_table_of_the_models(journal):
+    tables = set(inspect(journal.engine).get_table_names())
+    assert set(Base.metadata.tables) <= tables
+    assert "alembic_version" in tables
+
+
+def _revisions_after_the_first() -> list[tuple[str, str]]:
+    revisions = list(reversed(list(schema.script_directory().walk_revisions())))
+    return [(rev.down_revision, rev.revision) for rev in revisions if rev.down_revision]  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("parent", "revision"), _revisions_after_the_first())
+def test_each_revision_upgrades_a_full_journal_with_its_data_intact(tmp_path, parent, revision):
+    path = tmp_path / "journal.db"
+    journal = open_journal(path, create=True)
+    with journal.transaction() as session:
+        write_demo_journal(session, DemoOptions(seed=3))
+    journal.close()
+    engine = make_engine(path, foreign_keys=False)
+    with engine.connect() as connection:
+        command.downgrade(schema.alembic_config(connection), parent)
+        connection.commit()
+    engine.dispose()
+    before = _counts(path)
+    migrate(path, revision)
+    after = _counts(path)
+    assert {t: after[t] for t in before if t in after} == {
+        t: before[t] for t in before if t in after
+    }
+
+
+def _counts(path):
+    with sqlite3.connect(path) as connection:
+        tables = [
+            r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        ]
+        return {t: connection.execute(f'SELECT count(*) FROM "{t}"').fetchone()[0] for t in tables}
+
+
+def test_upgrading_an_empty_file_from_scratch_reaches_head(tmp_path):
+    path = tmp_path / "fresh.db"
+    path.touch()
+    journal = open_journal(path)
+    with journal.engine.connect() as connection:
+        version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
+    journal.close()
+    assert version == schema.head_revision()

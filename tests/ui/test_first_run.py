@@ -1,0 +1,111 @@
+"""The first run: a person creates the pair's journal, or opens the demo, or changes their mind."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
+
+from ceocto_desktop.paths import default_demo_path
+from ceocto_desktop.ui.app import Launcher
+from tests.ui.helpers import when_modal_shows
+
+
+def fill(qtbot, dialog, name_a="Sam Rivera", name_b="Priya Natarajan"):
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "nameA"), name_a)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "nameB"), name_b)
+    qtbot.keyClicks(dialog.findChild(QLineEdit, "strengthsB"), "Systems design")
+
+
+def launch(qtbot, path, **options):
+    launcher = Launcher(QSettings())
+    opened = launcher.open_path(path, **options)
+    for window in launcher.windows:
+        qtbot.addWidget(window)
+    return opened, launcher
+
+
+def test_creating_our_journal_writes_both_partners(qtbot, tmp_path):
+    path = tmp_path / "ours.db"
+
+    def act(dialog):
+        fill(qtbot, dialog)
+        dialog.findChild(QComboBox, "weekStart").setCurrentIndex(6)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+
+    when_modal_shows(act, name="firstRunDialog")
+    opened, launcher = launch(qtbot, path, explicit=True)
+    assert opened
+    window = launcher.windows[0]
+    assert window.author_switch.currentText() == "Sam Rivera, CEO"
+    assert window.author_switch.itemText(1) == "Priya Natarajan, CTO"
+    with sqlite3.connect(path) as db:
+        rows = db.execute("SELECT seat, name, title, strengths FROM partners ORDER BY seat")
+        assert rows.fetchall() == [
+            ("A", "Sam Rivera", "CEO", ""),
+            ("B", "Priya Natarajan", "CTO", "Systems design"),
+        ]
+        assert db.execute("SELECT value FROM settings WHERE key='week_start_day'").fetchone() == (
+            "Sunday",
+        )
+
+
+def test_an_empty_name_is_shown_next_to_the_field_and_nothing_is_written(qtbot, tmp_path):
+    path = tmp_path / "ours.db"
+    seen = {}
+
+    def act(dialog):
+        fill(qtbot, dialog, name_b="   ")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+        error = dialog.findChild(QLabel, "errorNameB")
+        seen["visible"] = error.isVisible()
+        seen["text"] = error.text()
+        seen["still_open"] = dialog.isVisible()
+        dialog.reject()
+
+    when_modal_shows(act, name="firstRunDialog")
+    opened, _ = launch(qtbot, path, explicit=True)
+    assert not opened
+    assert seen == {"visible": True, "text": "The name cannot be empty.", "still_open": True}
+    assert not path.exists()
+
+
+def test_the_same_name_twice_is_refused(qtbot, tmp_path):
+    seen = {}
+
+    def act(dialog):
+        fill(qtbot, dialog, name_a="Alex", name_b="alex")
+        qtbot.mouseClick(dialog.findChild(QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+        seen["text"] = dialog.findChild(QLabel, "errorNameB").text()
+        dialog.reject()
+
+    when_modal_shows(act, name="firstRunDialog")
+    launch(qtbot, tmp_path / "x.db", explicit=True)
+    assert seen["text"] == "The two partners need different names."
+
+
+def test_cancel_leaves_no_file(qtbot, tmp_path):
+    path = tmp_path / "ours.db"
+    when_modal_shows(lambda dialog: dialog.reject(), name="firstRunDialog")
+    opened, launcher = launch(qtbot, path, explicit=True)
+    assert not opened and launcher.windows == []
+    assert not path.exists()
+
+
+def test_the_demo_journal_opens_with_a_year_of_entries(qtbot, home):
+    target = default_demo_path()
+    target.unlink(missing_ok=True)
+
+    def act(dialog):
+        qtbot.mouseClick(dialog.findChild(QPushButton, "demoButton"), Qt.MouseButton.LeftButton)
+
+    when_modal_shows(act, name="firstRunDialog")
+    opened, launcher = launch(qtbot, home / "data" / "ceocto" / "journal.db")
+    assert opened
+    window = launcher.windows[0]
+    assert window.context.journal.path == target
+    assert window.author_switch.currentText() == "Sam Rivera, CEO"
+    checkins = window.findChild(QLabel, "figure_checkins").text()
+    assert int(checkins) >= 48
+    assert QSettings().value("lastJournal") == str(target)
