@@ -37,16 +37,14 @@ def dark_palette() -> QPalette:
     return palette
 
 
-def is_dark() -> bool:
-    return QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
-
-
 def apply_system_scheme(app: QApplication) -> None:
     """Use Fusion, dark or light as the system says, and follow it when it changes."""
     app.setStyle("Fusion")
+    hints = QGuiApplication.styleHints()
 
-    def refresh() -> None:
-        app.setPalette(dark_palette() if is_dark() else app.style().standardPalette())
+    def follow(scheme: Qt.ColorScheme) -> None:
+        dark = scheme == Qt.ColorScheme.Dark
+        app.setPalette(dark_palette() if dark else app.style().standardPalette())
 
-    refresh()
-    QGuiApplication.styleHints().colorSchemeChanged.connect(lambda *_: refresh())
+    follow(hints.colorScheme())
+    hints.colorSchemeChanged.connect(follow)

@@ -112,3 +112,19 @@ def test_window_size_and_last_author_are_remembered(qtbot, journal_path):
     assert (reopened.width(), reopened.height()) == (780, 540)
     assert reopened.author_switch.currentText() == "Priya Natarajan, CTO"
     assert QSettings().value("lastJournal") == str(journal_path)
+
+
+def test_the_window_follows_the_system_colour_scheme(qtbot, window):
+    from PySide6.QtGui import QGuiApplication, QPalette
+
+    def window_lightness():
+        return window.palette().color(QPalette.ColorRole.Window).lightness()
+
+    hints = QGuiApplication.styleHints()
+    hints.colorSchemeChanged.emit(Qt.ColorScheme.Dark)  # as the desktop does on a switch
+    try:
+        qtbot.waitUntil(lambda: window_lightness() < 80)
+        assert window.palette().color(QPalette.ColorRole.WindowText).lightness() > 180
+    finally:
+        hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
+    qtbot.waitUntil(lambda: window_lightness() > 180)
