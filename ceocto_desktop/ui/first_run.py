@@ -49,6 +49,8 @@ class PartnerForm(QGroupBox):
             "name": named(f"errorName{seat}", QLabel()),
             "title": named(f"errorTitle{seat}", QLabel()),
         }
+        for field in (self.name, self.title_box, self.strengths, self.responsibilities):
+            field.setMinimumWidth(230)
         form = QFormLayout(self)
         form.addRow("&Name", self.name)
         form.addRow("", self.errors["name"])
@@ -87,6 +89,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle("Welcome to ceocto")
+        self.setMinimumWidth(760)
         self.choice: Choice | None = None
         self.partners: tuple[PartnerInput, PartnerInput] | None = None
 
