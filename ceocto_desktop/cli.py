@@ -64,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     demo.add_argument("--years", type=_positive, default=1, help="how many years (default 1)")
     demo.add_argument("--notes", type=_count, default=None, help="how many notes in all")
     demo.add_argument("--until", type=_date, default=None, help="last day (default today)")
+    demo.add_argument(
+        "--scale",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="add N goals, N obstacles and N decisions (for load tests)",
+    )
 
     check = commands.add_parser("check", help="check a journal's integrity and schema")
     check.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
@@ -91,7 +98,9 @@ def run_demo(args: argparse.Namespace) -> int:
     from ceocto_desktop.store import JournalError
 
     target: Path = args.path.expanduser()
-    options = DemoOptions(seed=args.seed, years=args.years, notes=args.notes, until=args.until)
+    options = DemoOptions(
+        seed=args.seed, years=args.years, notes=args.notes, until=args.until, scale=args.scale
+    )
     try:
         summary = write_demo_file(target, options)
     except JournalError as exc:

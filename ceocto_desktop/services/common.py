@@ -43,10 +43,16 @@ def clean_text(value: str | None) -> str:
     return (value or "").rstrip()
 
 
-def clean_percent(value: int, field: str = "confidence") -> int:
-    """A whole percentage from 0 to 100."""
+def clean_percent(value: int | str, field: str = "confidence") -> int:
+    """A whole percentage from 0 to 100 (typed text like "70" or "70%" is fine)."""
+    message = f"The {field} must be a whole number from 0 to 100."
+    if isinstance(value, str):
+        try:
+            value = int(value.strip().rstrip("%").strip())
+        except ValueError:
+            raise ValidationError(field, message) from None
     if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 100:
-        raise ValidationError(field, f"The {field} must be a whole number from 0 to 100.")
+        raise ValidationError(field, message)
     return value
 
 

@@ -42,6 +42,7 @@ from ceocto_desktop.models import (
     note_tags,
 )
 from ceocto_desktop.services import demo_text as text
+from ceocto_desktop.services.demo_bulk import write_bulk_records
 from ceocto_desktop.services.partners import DEFAULT_COLORS
 
 Progress = Callable[[str, float], None]
@@ -53,6 +54,7 @@ class DemoOptions:
     years: int = 1
     notes: int | None = None
     until: date | None = None
+    scale: int = 0
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,7 @@ class _Writer:
         self.start = week_start(self.until - timedelta(days=365 * options.years))
         self.progress = progress
         self.goals_by_quarter: dict[str, list[Goal]] = {}
+        self.prior = ""
         self.counts = {"goals": 0, "obstacles": 0, "decisions": 0, "checkins": 0}
 
     def new_id(self) -> str:
@@ -149,8 +152,11 @@ class _Writer:
         carried: list[tuple[Any, ...]] = []
         for index, quarter in enumerate(self.quarters()):
             first, last = parse_quarter(quarter)
-            picks = carried + self.rng.sample(text.GOALS, k=3)
+            previous = {goal.title for goal in self.goals_by_quarter.get(self.prior, [])}
+            fresh = [g for g in text.GOALS if g[1] not in previous]
+            picks = carried + self.rng.sample(fresh, k=3)
             carried = []
+            self.prior = quarter
             goals = []
             for area, title, description, results in picks[:4]:
                 goal = self.make_goal(first, last, area, title, description, results, index)
@@ -174,7 +180,7 @@ class _Writer:
             target_date=last,
             board_visible=rng.random() < 0.7,
         )
-        skill = rng.uniform(0.45, 1.15)  # how far this goal gets by quarter end
+        skill = rng.uniform(0.6, 1.2)  # how far this goal gets by quarter end
         for position, (kr_title, start, target, unit) in enumerate(results):
             goal.key_results.append(
                 self.record(  # type: ignore[arg-type]
@@ -215,7 +221,7 @@ class _Writer:
         for kr in goal.key_results:
             share = max(0.0, min(1.0, elapsed * skill + self.rng.uniform(-0.08, 0.08)))
             value = kr.start_value + share * (kr.target_value - kr.start_value)
-            value = round(value, 0 if abs(kr.target_value - kr.start_value) >= 5 else 1)
+            value = float(round(value))
             if value != kr.current_value:
                 update.changes.append(
                     KeyResultChange(
@@ -534,6 +540,11 @@ def write_demo_journal(
     writer.write_checkins()
     notes = writer.write_notes(options.notes)
     writer.write_board_and_retros()
+    if options.scale:
+        report("load-test records", 0.0)
+        write_bulk_records(session, options.scale, writer.start, writer.until, options.seed)
+        for kind in ("goals", "obstacles", "decisions"):
+            writer.counts[kind] += options.scale
     session.flush()
     report("done", 1.0)
     return DemoSummary(start=writer.start, until=writer.until, notes=notes, **writer.counts)

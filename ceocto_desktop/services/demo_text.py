@@ -19,7 +19,7 @@ GOALS: list[tuple[Area, str, str, list[tuple[str, float, float, str]]]] = [
         "Ship the routing engine v2",
         "Rewrite the planner so that a 5,000-stop day plans in under a minute.",
         [
-            ("Planning time for 5,000 stops", 540, 60, "s"),
+            ("Planning speed-up on 5,000 stops", 1, 9, "×"),
             ("Customers migrated to v2", 0, 20, "customers"),
         ],
     ),
@@ -27,7 +27,7 @@ GOALS: list[tuple[Area, str, str, list[tuple[str, float, float, str]]]] = [
         Area.FINANCE,
         "Extend runway to 24 months",
         "Cut burn and close the bridge so that we raise from strength, not need.",
-        [("Runway", 14, 24, "months"), ("Monthly net burn", 310, 240, "k€")],
+        [("Runway", 14, 24, "months"), ("Monthly burn cut", 0, 70, "k€")],
     ),
     (
         Area.PEOPLE,
@@ -39,7 +39,7 @@ GOALS: list[tuple[Area, str, str, list[tuple[str, float, float, str]]]] = [
         Area.CUSTOMERS,
         "Halve onboarding time",
         "New customers are live in two weeks, not four.",
-        [("Median days to first route", 28, 14, "days"), ("Onboarding NPS", 20, 45, "")],
+        [("Days cut from onboarding", 0, 14, "days"), ("Onboarding NPS", 20, 45, "")],
     ),
     (
         Area.OPERATIONS,
@@ -64,7 +64,7 @@ GOALS: list[tuple[Area, str, str, list[tuple[str, float, float, str]]]] = [
         "Cut incident count",
         "Fewer pages at night, so the team ships by day.",
         [
-            ("Sev-1 incidents per month", 6, 1, "incidents"),
+            ("Weeks without a Sev-1", 0, 8, "weeks"),
             ("Test coverage of planner", 41, 75, "%"),
         ],
     ),

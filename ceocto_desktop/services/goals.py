@@ -208,8 +208,10 @@ def count_goals(session: Session, **filters: Any) -> int:
 
 
 def _check_key_result(start: float, target: float) -> None:
-    if start == target:
-        raise ValidationError("target_value", "The target must differ from the start value.")
+    if target <= start:
+        raise ValidationError(
+            "target_value", "The target must be above the start value (count what grows)."
+        )
 
 
 def add_key_result(

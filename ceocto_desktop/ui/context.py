@@ -42,6 +42,8 @@ class JournalContext(QObject):
     authorChanged = Signal(object)
     saved = Signal(object)
     writeFailed = Signal(str)
+    notice = Signal(str)
+    openRequested = Signal(str, str)
 
     def __init__(self, journal: Journal, author: Seat = Seat.A, parent: QObject | None = None):
         super().__init__(parent)

@@ -26,12 +26,23 @@ from PySide6.QtWidgets import (
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
 from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.decisions_page import DecisionsPage
+from ceocto_desktop.ui.goals_page import GoalsPage
+from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.overview_page import OverviewPage
+from ceocto_desktop.ui.record_page import RecordPage
+from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.widgets import named
 
 PageFactory = Callable[[JournalContext], QWidget]
 # The areas that work today; later pages add themselves here, in sidebar order.
-PAGES: list[tuple[str, PageFactory]] = [("Overview", OverviewPage)]
+PAGES: list[tuple[str, PageFactory]] = [
+    ("Overview", OverviewPage),
+    ("Goals", GoalsPage),
+    ("Obstacles", ObstaclesPage),
+    ("Decisions", DecisionsPage),
+    ("Our roles", RolesPage),
+]
 
 
 class Opener(Protocol):
@@ -49,7 +60,7 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
 
         self.sidebar = named("sidebar", QListWidget())
-        self.sidebar.setMaximumWidth(220)
+        self.sidebar.setMaximumWidth(170)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 6px 10px; }")
         self.stack = named("pages", QStackedWidget())
         for title, factory in PAGES:
@@ -61,7 +72,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([180, 900])
+        splitter.setSizes([150, 1100])
         self.setCentralWidget(splitter)
 
         self._build_toolbar()
@@ -130,6 +141,25 @@ class MainWindow(QMainWindow):
         edit_menu.addAction(redo)
         edit_menu.addSeparator()
         edit_menu.addAction(
+            self._action(
+                "&New record", QKeySequence.StandardKey.New, self.new_record, "newRecordAction"
+            )
+        )
+        edit_menu.addAction(
+            self._action(
+                "&Delete record",
+                QKeySequence.StandardKey.Delete,
+                self.delete_record,
+                "deleteRecordAction",
+            )
+        )
+        edit_menu.addAction(
+            self._action(
+                "&Find in this page", QKeySequence.StandardKey.Find, self.find_in_page, "findAction"
+            )
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(
             self._action("S&witch author", "Ctrl+Shift+U", self.switch_author, "switchAuthorAction")
         )
 
@@ -155,6 +185,9 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.saved_label)
         self.context.saved.connect(self._saved)
         self.context.writeFailed.connect(self._write_failed)
+        self.context.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.context.openRequested.connect(self.open_record)
+        self.context.changed.connect(self._partners_changed)
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -168,6 +201,48 @@ class MainWindow(QMainWindow):
             self.author_switch.setCurrentIndex(index)
         self.settings.setValue("lastAuthor", seat.value)
         self.statusBar().showMessage(f"Now writing as {self.context.partner_label(seat)}", 3000)
+
+    def _partners_changed(self, what: str) -> None:
+        if what == "partners":
+            for index, seat in enumerate((Seat.A, Seat.B)):
+                self.author_switch.setItemText(index, self.context.partner_label(seat))
+
+    def current_page(self) -> QWidget | None:
+        return self.stack.currentWidget()
+
+    def new_record(self) -> None:
+        page = self.current_page()
+        if isinstance(page, RecordPage):
+            page.new_record()
+
+    def delete_record(self) -> None:
+        page = self.current_page()
+        focused = self.focusWidget()
+        # Delete in the detail pane (a key-result table, a list) must not delete the record.
+        if isinstance(page, RecordPage) and not (
+            focused is not None and page.detail.isAncestorOf(focused)
+        ):
+            page.delete_current()
+
+    def find_in_page(self) -> None:
+        page = self.current_page()
+        if isinstance(page, RecordPage):
+            page.focus_filter()
+
+    def open_record(self, kind: str, record_id: str) -> None:
+        """Show a record on its own page (a click on a link elsewhere)."""
+        for row in range(self.stack.count()):
+            page = self.stack.widget(row)
+            if isinstance(page, RecordPage) and page.kind == kind:
+                self.sidebar.setCurrentRow(row)
+                page.open_record(record_id)
+                return
+
+    def flush_edits(self) -> None:
+        for row in range(self.stack.count()):
+            flush = getattr(self.stack.widget(row), "flush_edits", None)
+            if flush is not None:
+                flush()
 
     def switch_author(self) -> None:
         self.context.set_author(self.context.author.other)
@@ -217,10 +292,8 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # Focus leaving an editor commits it (later pages save on focus change).
-        focused = self.focusWidget()
-        if focused is not None:
-            focused.clearFocus()
+        # What is being typed is saved before the journal closes.
+        self.flush_edits()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         self.context.close()

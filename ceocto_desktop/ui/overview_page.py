@@ -27,7 +27,7 @@ from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.notes import NoteView, list_notes
 from ceocto_desktop.services.overview import JournalSummary, summarise_journal
 from ceocto_desktop.services.partners import PartnerView
-from ceocto_desktop.ui.commands import CreateNoteCommand
+from ceocto_desktop.ui.commands import create_note_command
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.widgets import named
 
@@ -200,7 +200,7 @@ class OverviewPage(QWidget):
             for word in text.split()
             if word.startswith("#") and len(word.strip("#.,;:!?")) > 0
         )
-        command = CreateNoteCommand(self.context, self.context.author, text, tags)
+        command = create_note_command(self.context, self.context.author, text, tags)
         try:
             command.perform()
         except (ValidationError, WriteFailed) as exc:

@@ -1,0 +1,334 @@
+"""Rows for the big tables, filtered, sorted and paged in SQL so 100,000 cost one screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.analytics.periods import parse_quarter
+from ceocto_desktop.models import (
+    Area,
+    Decision,
+    DecisionStatus,
+    Goal,
+    GoalStatus,
+    GoalUpdate,
+    KeyResult,
+    Obstacle,
+    ObstacleCategory,
+    ObstacleKind,
+    ObstacleStatus,
+    Owner,
+    Severity,
+    obstacle_goals,
+)
+from ceocto_desktop.services.errors import ValidationError
+
+CLOSED = (ObstacleStatus.RESOLVED, ObstacleStatus.ACCEPTED)
+AnySelect = Select[*tuple[Any, ...]]
+
+
+@dataclass(frozen=True)
+class Page:
+    """Which slice of a table, in which order."""
+
+    sort: str = ""
+    descending: bool = False
+    offset: int = 0
+    limit: int = 200
+
+
+def _like(text: str) -> str:
+    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _ordered(query: AnySelect, columns: dict[str, Any], page: Page, tie: Any) -> AnySelect:
+    if page.sort and page.sort not in columns:
+        raise ValueError(f"cannot sort by {page.sort}")
+    column = columns.get(page.sort, tie)
+    primary = column.desc() if page.descending else column.asc()
+    # NULLs last either way: a goal without a target date belongs at the end.
+    return query.order_by(column.is_(None), primary, tie).offset(page.offset).limit(page.limit)
+
+
+# Goals ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class GoalFilter:
+    status: GoalStatus | None = None
+    owner: Owner | None = None
+    area: Area | None = None
+    quarter: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class GoalRow:
+    id: str
+    title: str
+    owner: Owner
+    area: Area
+    status: GoalStatus
+    progress: float | None
+    change: float | None
+    target_date: date | None
+    board_visible: bool
+
+
+def _kr_share() -> ColumnElement[float]:
+    span = KeyResult.target_value - KeyResult.start_value
+    return func.max(0.0, func.min(1.0, (KeyResult.current_value - KeyResult.start_value) / span))
+
+
+def _goal_progress() -> Any:
+    return (
+        select(func.avg(_kr_share()))
+        .where(KeyResult.goal_id == Goal.id)
+        .correlate(Goal)
+        .scalar_subquery()
+    )
+
+
+def _nth_update_progress(n: int) -> Any:
+    return (
+        select(GoalUpdate.progress)
+        .where(GoalUpdate.goal_id == Goal.id)
+        .order_by(GoalUpdate.on_date.desc(), GoalUpdate.created_at.desc())
+        .offset(n)
+        .limit(1)
+        .correlate(Goal)
+        .scalar_subquery()
+    )
+
+
+def _goal_where(query: AnySelect, where: GoalFilter) -> AnySelect:
+    if where.status is not None:
+        query = query.where(Goal.status == where.status)
+    if where.owner is not None:
+        query = query.where(Goal.owner == where.owner)
+    if where.area is not None:
+        query = query.where(Goal.area == where.area)
+    if where.quarter:
+        try:
+            first, last = parse_quarter(where.quarter)
+        except ValueError as exc:
+            raise ValidationError("quarter", str(exc)) from None
+        query = query.where(Goal.target_date.between(first, last))
+    if where.text.strip():
+        pattern = _like(where.text)
+        query = query.where(
+            or_(
+                Goal.title.ilike(pattern, escape="\\"), Goal.description.ilike(pattern, escape="\\")
+            )
+        )
+    return query
+
+
+def goal_rows(session: Session, where: GoalFilter, page: Page) -> list[GoalRow]:
+    """One page of goals for the table, with progress and change since the previous update."""
+    progress = _goal_progress().label("progress")
+    change = (_nth_update_progress(0) - _nth_update_progress(1)).label("change")
+    query = select(
+        Goal.id,
+        Goal.title,
+        Goal.owner,
+        Goal.area,
+        Goal.status,
+        progress,
+        change,
+        Goal.target_date,
+        Goal.board_visible,
+    )
+    sortable = {
+        "title": Goal.title,
+        "owner": Goal.owner,
+        "area": Goal.area,
+        "status": Goal.status,
+        "progress": progress,
+        "change": change,
+        "target_date": Goal.target_date,
+        "board_visible": Goal.board_visible,
+    }
+    query = _ordered(_goal_where(query, where), sortable, page, Goal.title)
+    return [GoalRow(*row) for row in session.execute(query)]
+
+
+def count_goal_rows(session: Session, where: GoalFilter) -> int:
+    """How many goals the filter keeps."""
+    return session.scalar(_goal_where(select(func.count(Goal.id)), where)) or 0
+
+
+# Obstacles -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ObstacleFilter:
+    is_open: bool | None = None
+    kind: ObstacleKind | None = None
+    category: ObstacleCategory | None = None
+    severity: Severity | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class ObstacleRow:
+    id: str
+    title: str
+    kind: ObstacleKind
+    category: ObstacleCategory
+    severity: Severity
+    owner: Owner
+    status: ObstacleStatus
+    days_open: int
+    goals: str
+
+
+def _obstacle_where(query: AnySelect, where: ObstacleFilter) -> AnySelect:
+    if where.is_open is True:
+        query = query.where(Obstacle.status.not_in(CLOSED))
+    elif where.is_open is False:
+        query = query.where(Obstacle.status.in_(CLOSED))
+    if where.kind is not None:
+        query = query.where(Obstacle.kind == where.kind)
+    if where.category is not None:
+        query = query.where(Obstacle.category == where.category)
+    if where.severity is not None:
+        query = query.where(Obstacle.severity == where.severity)
+    if where.text.strip():
+        pattern = _like(where.text)
+        query = query.where(
+            or_(
+                Obstacle.title.ilike(pattern, escape="\\"),
+                Obstacle.description.ilike(pattern, escape="\\"),
+            )
+        )
+    return query
+
+
+def obstacle_rows(
+    session: Session, where: ObstacleFilter, page: Page, today: date | None = None
+) -> list[ObstacleRow]:
+    """One page of obstacles: days open counted to today, or to resolution once closed."""
+    end = func.coalesce(Obstacle.resolved_on, literal((today or date.today()).isoformat()))
+    days_open = func.round(func.julianday(end) - func.julianday(Obstacle.opened_on)).label(
+        "days_open"
+    )
+    goals = (
+        select(func.group_concat(Goal.title, "; "))
+        .join(obstacle_goals, obstacle_goals.c.goal_id == Goal.id)
+        .where(obstacle_goals.c.obstacle_id == Obstacle.id)
+        .correlate(Obstacle)
+        .scalar_subquery()
+        .label("goals")
+    )
+    rank = case({s: i for i, s in enumerate(Severity)}, value=Obstacle.severity)
+    query = select(
+        Obstacle.id,
+        Obstacle.title,
+        Obstacle.kind,
+        Obstacle.category,
+        Obstacle.severity,
+        Obstacle.owner,
+        Obstacle.status,
+        days_open,
+        goals,
+    )
+    sortable = {
+        "title": Obstacle.title,
+        "kind": Obstacle.kind,
+        "category": Obstacle.category,
+        "severity": rank,
+        "owner": Obstacle.owner,
+        "status": Obstacle.status,
+        "days_open": days_open,
+        "goals": goals,
+    }
+    query = _ordered(_obstacle_where(query, where), sortable, page, Obstacle.title)
+    return [
+        ObstacleRow(
+            id=row.id,
+            title=row.title,
+            kind=row.kind,
+            category=row.category,
+            severity=row.severity,
+            owner=row.owner,
+            status=row.status,
+            days_open=int(row.days_open or 0),
+            goals=row.goals or "",
+        )
+        for row in session.execute(query)
+    ]
+
+
+def count_obstacle_rows(session: Session, where: ObstacleFilter) -> int:
+    """How many obstacles the filter keeps."""
+    return session.scalar(_obstacle_where(select(func.count(Obstacle.id)), where)) or 0
+
+
+# Decisions -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class DecisionFilter:
+    due_on: date | None = None
+    status: DecisionStatus | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: str
+    title: str
+    decided_by: Owner
+    decided_on: date
+    confidence: int
+    review_on: date | None
+    status: DecisionStatus
+
+
+def _decision_where(query: AnySelect, where: DecisionFilter) -> AnySelect:
+    if where.due_on is not None:
+        query = query.where(
+            Decision.status == DecisionStatus.DECIDED,
+            Decision.review_on.is_not(None),
+            Decision.review_on <= where.due_on,
+        )
+    if where.status is not None:
+        query = query.where(Decision.status == where.status)
+    if where.text.strip():
+        pattern = _like(where.text)
+        query = query.where(
+            or_(
+                Decision.title.ilike(pattern, escape="\\"),
+                Decision.decision.ilike(pattern, escape="\\"),
+            )
+        )
+    return query
+
+
+def decision_rows(session: Session, where: DecisionFilter, page: Page) -> list[DecisionRow]:
+    """One page of decisions for the table."""
+    query = select(
+        Decision.id,
+        Decision.title,
+        Decision.decided_by,
+        Decision.decided_on,
+        Decision.confidence,
+        Decision.review_on,
+        Decision.status,
+    )
+    sortable = {
+        "title": Decision.title,
+        "decided_by": Decision.decided_by,
+        "decided_on": Decision.decided_on,
+        "confidence": Decision.confidence,
+        "review_on": Decision.review_on,
+        "status": Decision.status,
+    }
+    query = _ordered(_decision_where(query, where), sortable, page, Decision.title)
+    return [DecisionRow(*row) for row in session.execute(query)]
+
+
+def count_decision_rows(session: Session, where: DecisionFilter) -> int:
+    """How many decisions the filter keeps."""
+    return session.scalar(_decision_where(select(func.count(Decision.id)), where)) or 0

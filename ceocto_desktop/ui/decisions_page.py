@@ -1,0 +1,94 @@
+"""The decisions page: what the pair decided, and which decisions are due for review."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtWidgets import QCheckBox, QWidget
+
+from ceocto_desktop.models import Decision, DecisionStatus
+from ceocto_desktop.services import decisions
+from ceocto_desktop.services.rows import DecisionFilter, count_decision_rows, decision_rows
+from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
+from ceocto_desktop.ui.decision_detail import DecisionDetail
+from ceocto_desktop.ui.goals_page import choice_filter
+from ceocto_desktop.ui.labels import date_text, owner_label
+from ceocto_desktop.ui.record_page import RecordPage
+from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
+from ceocto_desktop.ui.widgets import named
+
+
+class DecisionsPage(RecordPage):
+    title = "Decisions"
+    kind = "decisions"
+    noun = "decision"
+    watches = ("goals",)
+
+    def make_filters(self) -> list[QWidget]:
+        self.due_filter = named("decisionDueFilter", QCheckBox("Due for review"))
+        self.due_filter.toggled.connect(lambda _on: self.reload())
+        self.status_filter = choice_filter(
+            "decisionStatusFilter", "Any status", [(s.value, s.value) for s in DecisionStatus]
+        )
+        self.status_filter.currentIndexChanged.connect(lambda _index: self.reload())
+        return [self.due_filter, self.status_filter]
+
+    def where(self) -> DecisionFilter:
+        status = self.status_filter.currentData()
+        return DecisionFilter(
+            due_on=date.today() if self.due_filter.isChecked() else None,
+            status=DecisionStatus(status) if status else None,
+            text=self.filter_text(),
+        )
+
+    def make_model(self) -> LazyTableModel:
+        columns = [
+            Column("Title", "title", lambda r: r.title),
+            Column("Decided by", "decided_by", lambda r: owner_label(self.context, r.decided_by)),
+            Column("Date", "decided_on", lambda r: date_text(r.decided_on)),
+            Column("Confidence", "confidence", lambda r: f"{r.confidence}%", RIGHT),
+            Column("Review", "review_on", lambda r: date_text(r.review_on)),
+            Column("Status", "status", lambda r: r.status.value),
+        ]
+        return LazyTableModel(
+            columns,
+            lambda page: self.context.read(lambda s: decision_rows(s, self.where(), page)),
+            lambda: self.context.read(lambda s: count_decision_rows(s, self.where())),
+            self,
+        )
+
+    def column_widths(self) -> list[int]:
+        return [260, 80, 90, 80, 90, 80]
+
+    def make_detail(self) -> QWidget:
+        self.decision_detail = DecisionDetail(self.context)
+        return self.decision_detail
+
+    def show_record(self, record_id: str | None) -> None:
+        self.decision_detail.show_decision(record_id)
+
+    def create_record(self) -> str | None:
+        author = self.context.author
+        command = CreateCommand(
+            self.context,
+            "new decision",
+            "decisions",
+            Decision,
+            lambda s: decisions.create_decision(s, author, "New decision"),
+        )
+        command.perform()
+        return command.record_id
+
+    def delete_record(self, record_id: str) -> str:
+        title = self.context.read(lambda s: decisions.get_decision(s, record_id).title)
+        DeleteCommand(
+            self.context, f"delete decision “{title}”", "decisions", Decision, record_id
+        ).perform()
+        return title
+
+    def focus_detail(self) -> None:
+        self.decision_detail.focus_first()
+
+    def flush_edits(self) -> None:
+        if hasattr(self, "decision_detail"):
+            self.decision_detail.form.flush()

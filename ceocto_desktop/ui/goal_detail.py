@@ -1,0 +1,357 @@
+"""One goal: its fields, key results, recorded progress, and what links to it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
+from ceocto_desktop.services import decisions, goals, obstacles
+from ceocto_desktop.services.errors import NotFoundError, ValidationError
+from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand, SnapshotCommand
+from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.forms import RecordForm, enum_combo
+from ceocto_desktop.ui.goal_dialogs import RecordProgressDialog
+from ceocto_desktop.ui.labels import date_text, first_name, number, owner_labels, percent
+from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+
+KR_FIELDS = ("title", "start_value", "target_value", "current_value", "unit")
+KR_HEADERS = ("Key result", "Start", "Target", "Current", "Unit", "Progress")
+
+
+@dataclass(frozen=True)
+class GoalDetailData:
+    goal: goals.GoalView
+    history: list[goals.GoalUpdateView]
+    obstacles: list[obstacles.ObstacleView]
+    decisions: list[decisions.DecisionView]
+
+
+def load_goal_detail(session: Session, goal_id: str) -> GoalDetailData:
+    return GoalDetailData(
+        goal=goals.get_goal(session, goal_id),
+        history=goals.goal_history(session, goal_id),
+        obstacles=obstacles.list_obstacles(session, goal_id=goal_id),
+        decisions=decisions.list_decisions(session, goal_id=goal_id),
+    )
+
+
+def goal_values(goal: goals.GoalView) -> dict[str, Any]:
+    """The goal as its form shows it."""
+    return {
+        "title": goal.title,
+        "description": goal.description,
+        "owner": goal.owner.value,
+        "area": goal.area.value,
+        "status": goal.status.value,
+        "target_date": date_text(goal.target_date),
+        "board_visible": goal.board_visible,
+    }
+
+
+class GoalDetail(QWidget):
+    def __init__(self, context: JournalContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.context = context
+        self.data: GoalDetailData | None = None
+
+        self.form = RecordForm(
+            context,
+            "goals",
+            "goal",
+            lambda session, goal_id, values: goals.update_goal(session, goal_id, **values),
+        )
+        self.form.add("title", "&Title", QLineEdit())
+        description = QPlainTextEdit()
+        description.setFixedHeight(70)
+        self.form.add("description", "Description", description)
+        self.form.add("owner", "Owner", enum_combo("goal_owner", Owner, owner_labels(context)))
+        self.form.add("area", "Area", enum_combo("goal_area", Area))
+        self.form.add("status", "Status", enum_combo("goal_status", GoalStatus))
+        target = QLineEdit()
+        target.setPlaceholderText("YYYY-MM-DD (empty: no target date)")
+        self.form.add("target_date", "Target date", target)
+        self.form.add("board_visible", "", QCheckBox("Show to the board"))
+
+        self.summary = named("goalSummary", QLabel())
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+
+        self.kr_table = named("keyResultsTable", QTableWidget(0, len(KR_HEADERS)))
+        self.kr_table.setHorizontalHeaderLabels(KR_HEADERS)
+        self.kr_table.verticalHeader().hide()
+        self.kr_table.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate((170, 56, 56, 62, 70)):
+            self.kr_table.setColumnWidth(column, width)
+        self.kr_table.setMinimumHeight(110)
+        self.kr_table.itemChanged.connect(self._kr_cell_changed)
+        self.kr_error = named("keyResultError", QLabel())
+        self.kr_error.setStyleSheet(ERROR_STYLE)
+        self.kr_error.setWordWrap(True)
+        self.kr_error.hide()
+        self.new_kr = {
+            "title": named("newKrTitle", QLineEdit(placeholderText="New key result")),
+            "start": named("newKrStart", QLineEdit(placeholderText="start")),
+            "target": named("newKrTarget", QLineEdit(placeholderText="target")),
+            "unit": named("newKrUnit", QLineEdit(placeholderText="unit")),
+        }
+        add_kr = named("addKeyResult", QPushButton("Add"))
+        add_kr.clicked.connect(self.add_key_result)
+        self.new_kr["unit"].returnPressed.connect(self.add_key_result)
+        self.new_kr["target"].returnPressed.connect(self.add_key_result)
+        remove_kr = named("removeKeyResult", QPushButton("Remove selected"))
+        remove_kr.clicked.connect(self.remove_key_result)
+        add_row = QHBoxLayout()
+        add_row.addWidget(self.new_kr["title"], 3)
+        for key in ("start", "target", "unit"):
+            add_row.addWidget(self.new_kr[key], 1)
+        add_row.addWidget(add_kr)
+        kr_box = QGroupBox("Key results")
+        kr_layout = QVBoxLayout(kr_box)
+        kr_layout.addWidget(self.kr_table)
+        kr_layout.addLayout(add_row)
+        kr_layout.addWidget(self.kr_error)
+        kr_layout.addWidget(remove_kr, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.record_button = named("recordProgress", QPushButton("Record progress…"))
+        self.record_button.setToolTip("New key-result values and/or status, with a note")
+        self.record_button.clicked.connect(self.record_progress)
+        self.history = named("goalHistory", QListWidget())
+        self.history.setMinimumHeight(90)
+        history_box = QGroupBox("History")
+        history_layout = QVBoxLayout(history_box)
+        history_layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
+        history_layout.addWidget(self.history)
+
+        self.linked_obstacles = named("goalObstacles", QListWidget())
+        self.linked_decisions = named("goalDecisions", QListWidget())
+        for widget, kind in (
+            (self.linked_obstacles, "obstacles"),
+            (self.linked_decisions, "decisions"),
+        ):
+            widget.setMaximumHeight(90)
+            widget.itemActivated.connect(lambda item, k=kind: self._open(k, item))
+            widget.itemClicked.connect(lambda item, k=kind: self._open(k, item))
+        links_box = QGroupBox("Linked obstacles and decisions (click to open)")
+        links_layout = QVBoxLayout(links_box)
+        links_layout.addWidget(self.linked_obstacles)
+        links_layout.addWidget(self.linked_decisions)
+
+        self.empty = QLabel("Select a goal, or press Ctrl+N for a new one.")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.empty)
+        layout.addWidget(self.form)
+        layout.addWidget(self.summary)
+        layout.addWidget(kr_box)
+        layout.addWidget(history_box)
+        layout.addWidget(links_box)
+        layout.addStretch()
+        self.sections = (self.form, self.summary, kr_box, history_box, links_box)
+        self.show_goal(None)
+
+    # Showing ---------------------------------------------------------------------------------
+    def show_goal(self, goal_id: str | None) -> None:
+        data = None
+        if goal_id is not None:
+            try:
+                data = self.context.read(lambda s: load_goal_detail(s, goal_id))
+            except NotFoundError:
+                data = None
+        self.data = data
+        self.empty.setVisible(data is None)
+        for section in self.sections:
+            section.setVisible(data is not None)
+        if data is None:
+            self.form.load(None, {})
+            return
+        goal = data.goal
+        self.form.load(goal.id, goal_values(goal))
+        health = f" · health <b>{goal.health}</b>" if goal.health else ""
+        weakest = f" · weakest: {goal.weakest}" if goal.weakest else ""
+        self.summary.setText(f"Progress <b>{percent(goal.progress)}</b>{health}{weakest}")
+        self._show_key_results(goal)
+        self.history.clear()
+        for update in reversed(data.history):
+            moves = "; ".join(f"{t}: {number(a)} → {number(b)}" for t, a, b in update.changes)
+            text = (
+                f"{update.on_date} · {first_name(self.context, update.author)} · "
+                f"{update.status.value} · {percent(update.progress)}"
+            )
+            if update.note:
+                text += f" — {update.note}"
+            if moves:
+                text += f"\n    {moves}"
+            self.history.addItem(text)
+        if not data.history:
+            self.history.addItem("No progress recorded yet.")
+        self._fill_links(
+            self.linked_obstacles,
+            [(o.id, f"{o.title} ({o.status.value})") for o in data.obstacles],
+            "No linked obstacles",
+        )
+        self._fill_links(
+            self.linked_decisions,
+            [(d.id, f"{d.title} ({d.decided_on})") for d in data.decisions],
+            "No linked decisions",
+        )
+
+    def _fill_links(self, widget: QListWidget, items: list[tuple[str, str]], empty: str) -> None:
+        widget.clear()
+        for record_id, text in items:
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, record_id)
+            widget.addItem(item)
+        if not items:
+            widget.addItem(empty)
+
+    def _show_key_results(self, goal: goals.GoalView) -> None:
+        self.kr_table.blockSignals(True)
+        self.kr_table.setRowCount(len(goal.key_results))
+        for row, kr in enumerate(goal.key_results):
+            cells = (
+                kr.title,
+                number(kr.start_value),
+                number(kr.target_value),
+                number(kr.current_value),
+                kr.unit,
+                percent(kr.progress),
+            )
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, kr.id)
+                if column == 5:
+                    item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.kr_table.setItem(row, column, item)
+        self.kr_table.blockSignals(False)
+
+    def _open(self, kind: str, item: QListWidgetItem) -> None:
+        record_id = item.data(Qt.ItemDataRole.UserRole)
+        if record_id:
+            self.context.openRequested.emit(kind, record_id)
+
+    # Editing ---------------------------------------------------------------------------------
+    def _kr_error(self, message: str) -> None:
+        self.kr_error.setText(message)
+        self.kr_error.show()
+
+    def _kr_cell_changed(self, item: QTableWidgetItem) -> None:
+        if self.data is None or item.column() >= len(KR_FIELDS):
+            return
+        kr_id = item.data(Qt.ItemDataRole.UserRole)
+        kr = next(k for k in self.data.goal.key_results if k.id == kr_id)
+        field = KR_FIELDS[item.column()]
+        before = getattr(kr, field)
+        try:
+            after: Any = item.text() if field in ("title", "unit") else float(item.text())
+        except ValueError:
+            self._kr_error(f"'{item.text()}' is not a number.")
+            self.show_goal(self.data.goal.id)
+            return
+        command = EditCommand(
+            self.context,
+            "edit key result",
+            "goals",
+            lambda s, values: goals.update_key_result(s, kr_id, **values),
+            {field: before},
+            {field: after},
+            kr_id,
+        )
+        try:
+            command.perform()
+        except (ValidationError, WriteFailed) as exc:
+            self._kr_error(str(exc))
+            self.show_goal(self.data.goal.id)
+            return
+        self.kr_error.hide()
+
+    def add_key_result(self) -> None:
+        if self.data is None:
+            return
+        goal_id = self.data.goal.id
+        fields = {key: widget.text().strip() for key, widget in self.new_kr.items()}
+        try:
+            start = float(fields["start"] or 0)
+            target = float(fields["target"])
+        except ValueError:
+            self._kr_error("Start and target are numbers (e.g. 0 and 12).")
+            return
+        author = self.context.author
+        command = CreateCommand(
+            self.context,
+            "add key result",
+            "goals",
+            KeyResult,
+            lambda s: goals.add_key_result(
+                s, goal_id, author, fields["title"], start, target, unit=fields["unit"]
+            ),
+        )
+        try:
+            command.perform()
+        except (ValidationError, WriteFailed) as exc:
+            self._kr_error(str(exc))
+            return
+        self.kr_error.hide()
+        for widget in self.new_kr.values():
+            widget.clear()
+        self.new_kr["title"].setFocus()
+
+    def remove_key_result(self) -> None:
+        item = self.kr_table.currentItem()
+        if item is None or self.data is None:
+            return
+        kr_id = item.data(Qt.ItemDataRole.UserRole)
+        DeleteCommand(self.context, "remove key result", "goals", KeyResult, kr_id).perform()
+
+    def record_progress(self) -> None:
+        if self.data is None:
+            return
+        goal = self.data.goal
+        author = self.context.author
+
+        def submit(dialog: RecordProgressDialog) -> None:
+            values = {
+                kr.id: value
+                for kr, value in zip(goal.key_results, dialog.chosen_values().values(), strict=True)
+                if value != kr.current_value
+            }
+            status, note, on_date = (
+                dialog.chosen_status(),
+                dialog.note.toPlainText(),
+                dialog.chosen_date(),
+            )
+            SnapshotCommand(
+                self.context,
+                "record progress",
+                "goals",
+                Goal,
+                goal.id,
+                lambda s: goals.record_goal_progress(
+                    s, goal.id, author, values=values, status=status, note=note, on_date=on_date
+                ),
+            ).perform()
+
+        RecordProgressDialog(goal, submit, self).exec()
+
+    def focus_first(self) -> None:
+        title = self.form.widget("title")
+        title.setFocus()
+        if isinstance(title, QLineEdit):
+            title.selectAll()

@@ -1,0 +1,114 @@
+"""The obstacles page: what stands between the pair and their goals."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from ceocto_desktop.models import Obstacle, ObstacleCategory, ObstacleKind, Severity
+from ceocto_desktop.services import obstacles
+from ceocto_desktop.services.rows import (
+    ObstacleFilter,
+    count_obstacle_rows,
+    obstacle_rows,
+)
+from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
+from ceocto_desktop.ui.goals_page import choice_filter
+from ceocto_desktop.ui.labels import owner_label
+from ceocto_desktop.ui.obstacle_detail import ObstacleDetail
+from ceocto_desktop.ui.record_page import RecordPage
+from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
+
+
+class ObstaclesPage(RecordPage):
+    title = "Obstacles"
+    kind = "obstacles"
+    noun = "obstacle"
+    watches = ("goals",)
+
+    def make_filters(self) -> list[QWidget]:
+        self.open_filter = choice_filter(
+            "obstacleOpenFilter", "Open and resolved", [("Open", "open"), ("Resolved", "closed")]
+        )
+        self.open_filter.setCurrentIndex(1)
+        self.kind_filter = choice_filter(
+            "obstacleKindFilter", "Any kind", [(k.value, k.value) for k in ObstacleKind]
+        )
+        self.category_filter = choice_filter(
+            "obstacleCategoryFilter", "Any category", [(c.value, c.value) for c in ObstacleCategory]
+        )
+        self.severity_filter = choice_filter(
+            "obstacleSeverityFilter", "Any severity", [(s.value, s.value) for s in Severity]
+        )
+        boxes = [self.open_filter, self.kind_filter, self.category_filter, self.severity_filter]
+        for box in boxes:
+            box.currentIndexChanged.connect(lambda _index: self.reload())
+        return list(boxes)
+
+    def where(self) -> ObstacleFilter:
+        is_open = {"open": True, "closed": False}.get(self.open_filter.currentData())
+        kind = self.kind_filter.currentData()
+        category = self.category_filter.currentData()
+        severity = self.severity_filter.currentData()
+        return ObstacleFilter(
+            is_open=is_open,
+            kind=ObstacleKind(kind) if kind else None,
+            category=ObstacleCategory(category) if category else None,
+            severity=Severity(severity) if severity else None,
+            text=self.filter_text(),
+        )
+
+    def make_model(self) -> LazyTableModel:
+        columns = [
+            Column("Title", "title", lambda r: r.title),
+            Column("Kind", "kind", lambda r: r.kind.value),
+            Column("Category", "category", lambda r: r.category.value),
+            Column("Severity", "severity", lambda r: r.severity.value),
+            Column("Owner", "owner", lambda r: owner_label(self.context, r.owner)),
+            Column("Status", "status", lambda r: r.status.value),
+            Column("Days open", "days_open", lambda r: str(r.days_open), RIGHT),
+            Column("Goals", "goals", lambda r: r.goals),
+        ]
+        return LazyTableModel(
+            columns,
+            lambda page: self.context.read(lambda s: obstacle_rows(s, self.where(), page)),
+            lambda: self.context.read(lambda s: count_obstacle_rows(s, self.where())),
+            self,
+        )
+
+    def column_widths(self) -> list[int]:
+        return [200, 72, 110, 66, 56, 78, 70, 150]
+
+    def make_detail(self) -> QWidget:
+        self.obstacle_detail = ObstacleDetail(self.context)
+        return self.obstacle_detail
+
+    def show_record(self, record_id: str | None) -> None:
+        self.obstacle_detail.show_obstacle(record_id)
+
+    def create_record(self) -> str | None:
+        author = self.context.author
+        command = CreateCommand(
+            self.context,
+            "new obstacle",
+            "obstacles",
+            Obstacle,
+            lambda s: obstacles.create_obstacle(
+                s, author, "New obstacle", ObstacleCategory.COMMUNICATION
+            ),
+        )
+        command.perform()
+        return command.record_id
+
+    def delete_record(self, record_id: str) -> str:
+        title = self.context.read(lambda s: obstacles.get_obstacle(s, record_id).title)
+        DeleteCommand(
+            self.context, f"delete obstacle “{title}”", "obstacles", Obstacle, record_id
+        ).perform()
+        return title
+
+    def focus_detail(self) -> None:
+        self.obstacle_detail.focus_first()
+
+    def flush_edits(self) -> None:
+        if hasattr(self, "obstacle_detail"):
+            self.obstacle_detail.form.flush()

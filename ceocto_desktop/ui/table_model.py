@@ -1,0 +1,119 @@
+"""A table over service rows: sorted and filtered in SQL, fetched a page at a time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from ceocto_desktop.services.rows import Page
+
+Index = QModelIndex | QPersistentModelIndex
+LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    key: str
+    text: Callable[[Any], str]
+    align: Qt.AlignmentFlag = LEFT
+
+
+class LazyTableModel(QAbstractTableModel):
+    """Rows come from fetch(page) in pages of PAGE; sorting asks the query for a new order."""
+
+    PAGE = 200
+
+    def __init__(
+        self,
+        columns: Sequence[Column],
+        fetch: Callable[[Page], list[Any]],
+        count: Callable[[], int],
+        parent: Any = None,
+    ):
+        super().__init__(parent)
+        self.columns = list(columns)
+        self._fetch = fetch
+        self._count = count
+        self._rows: list[Any] = []
+        self._total = 0
+        self._sort = ""
+        self._descending = False
+
+    # Qt's model interface -------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        row = self._rows[index.row()]
+        column = self.columns[index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return column.text(row)
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            return int(column.align.value)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.columns[section].title
+        return None
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008
+        if parent.isValid():
+            return
+        page = Page(self._sort, self._descending, offset=len(self._rows), limit=self.PAGE)
+        more = self._fetch(page)
+        if not more:
+            self._total = len(self._rows)
+            return
+        first = len(self._rows)
+        self.beginInsertRows(QModelIndex(), first, first + len(more) - 1)
+        self._rows.extend(more)
+        self.endInsertRows()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        key = self.columns[column].key
+        if not key:
+            return
+        self._sort = key
+        self._descending = order == Qt.SortOrder.DescendingOrder
+        self.reload()
+
+    # Ours ------------------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        """How many rows the query holds (not how many are loaded)."""
+        return self._total
+
+    def reload(self) -> None:
+        """Count again and load the first page, in the current order."""
+        self.beginResetModel()
+        self._total = self._count()
+        self._rows = self._fetch(Page(self._sort, self._descending, 0, self.PAGE))
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self._rows[row]
+
+    def row_of(self, record_id: str) -> int | None:
+        """The table row showing that record, if it is loaded."""
+        for number, row in enumerate(self._rows):
+            if row.id == record_id:
+                return number
+        return None
