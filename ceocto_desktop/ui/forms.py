@@ -61,6 +61,7 @@ class RecordForm(QWidget):
         self._errors: dict[str, QLabel] = {}
         self._saved: dict[str, Any] = {}
         self._loading = False
+        self._flushing = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self.layout_ = QFormLayout()
@@ -159,36 +160,51 @@ class RecordForm(QWidget):
             self.flush()
 
     def flush(self) -> None:
-        """Save what changed since the last save; show a refusal next to its field."""
+        """Save each field that changed; a refused one shows why beside it, the rest save."""
         self._timer.stop()
-        if self.record_id is None:
+        if self.record_id is None or self._flushing:
             return
         current = {name: self._value(widget) for name, widget in self._widgets.items()}
-        after = {k: v for k, v in current.items() if k in self._saved and v != self._saved[k]}
-        if not after:
+        changed = [k for k, v in current.items() if k in self._saved and v != self._saved[k]]
+        if not changed:
             return
-        before = {k: self._saved[k] for k in after}
+        # Saving makes pages reload, and a reload flushes: count a value as saved while
+        # its write runs, so the nested flush finds nothing to do.
+        self._flushing = True
+        saved_any = False
+        try:
+            for name in changed:
+                saved_any |= self._save_field(name, current[name])
+        finally:
+            self._flushing = False
+        if saved_any:
+            self.edited.emit()
+
+    def _save_field(self, name: str, value: Any) -> bool:
+        assert self.record_id is not None
         record_id = self.record_id
+        before = self._saved[name]
         command = EditCommand(
             self.context,
-            f"edit {self.noun}",
+            f"edit {self.noun} {name.replace('_', ' ')}",
             self.what,
             lambda session, values: self._save(session, record_id, values),
-            before,
-            after,
+            {name: before},
+            {name: value},
             record_id,
         )
+        self._saved[name] = value
         try:
             command.perform()
         except ValidationError as exc:
-            self.show_error(exc.field, exc.message)
-            return
+            self._saved[name] = before
+            self.show_error(name, exc.message)
+            return False
         except (WriteFailed, NotFoundError):
-            return
-        for label in self._errors.values():
-            label.hide()
-        self._saved.update(after)
-        self.edited.emit()
+            self._saved[name] = before
+            return False
+        self._errors[name].hide()
+        return True
 
     def show_error(self, field: str, message: str) -> None:
         label = self._errors.get(field) or next(iter(self._errors.values()))

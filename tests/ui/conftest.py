@@ -1,13 +1,15 @@
-"""UI fixtures: settings cleared for every test so none leaks into another."""
+"""UI fixtures: settings cleared for every test, and the window on a fresh journal."""
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
-from ceocto_desktop.ui.app import make_application
+from ceocto_desktop.ui.app import Launcher, make_application
 
 
 @pytest.fixture(autouse=True)
@@ -18,3 +20,36 @@ def clean_settings(qapp) -> Iterator[QSettings]:  # type: ignore[no-untyped-def]
     yield settings
     settings.clear()
     settings.sync()
+
+
+@pytest.fixture
+def window(qtbot, journal_path):  # type: ignore[no-untyped-def]
+    """The main window on a journal holding only the pair, shown and active."""
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(journal_path, explicit=True)
+    shown = launcher.windows[0]
+    qtbot.addWidget(shown)
+    shown.resize(1300, 820)
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    return shown
+
+
+class Db:
+    """Reads the journal file the way a person's next start would."""
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def rows(self, sql: str, *args: object) -> list[tuple[object, ...]]:
+        with sqlite3.connect(self.path) as connection:
+            return connection.execute(sql, args).fetchall()
+
+    def one(self, sql: str, *args: object) -> object:
+        rows = self.rows(sql, *args)
+        return rows[0][0] if rows else None
+
+
+@pytest.fixture
+def db(journal_path) -> Db:  # type: ignore[no-untyped-def]
+    return Db(journal_path)

@@ -19,3 +19,18 @@ def when_modal_shows(act: Callable[[QWidget], None], *, name: str | None = None)
         act(dialog)
 
     QTimer.singleShot(0, step)
+
+
+def save_or_explain(dialog: QWidget) -> None:
+    """Press OK; if the dialog refuses, close it anyway and fail with what it said."""
+    from PySide6.QtWidgets import QLabel
+
+    dialog.save()  # type: ignore[attr-defined]
+    if dialog.isVisible():
+        said = [
+            label.text()
+            for label in dialog.findChildren(QLabel)
+            if label.objectName().endswith("error") and label.isVisible()
+        ]
+        dialog.reject()  # type: ignore[attr-defined]
+        raise AssertionError(f"dialog refused: {said}")

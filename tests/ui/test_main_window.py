@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit
 from sqlalchemy.exc import OperationalError
@@ -13,17 +12,6 @@ from ceocto_desktop.ui.app import Launcher
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def window(qtbot, journal_path):
-    launcher = Launcher(QSettings())
-    assert launcher.open_path(journal_path, explicit=True)
-    shown = launcher.windows[0]
-    qtbot.addWidget(shown)
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
-    return shown
 
 
 def notes_in(path):
