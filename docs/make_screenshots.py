@@ -31,11 +31,14 @@ def main() -> int:
         return 1
     window = launcher.windows[-1]
     window.resize(1100, 720)
-    pages = {"overview.png": 0}
+    pages = {"overview.png": 0, "goals.png": 1, "decisions.png": 3}
 
     def shoot() -> None:
         for name, row in pages.items():
             window.sidebar.setCurrentRow(row)
+            table = getattr(window.stack.currentWidget(), "table", None)
+            if table is not None:
+                table.selectRow(1)
             app.processEvents()
             window.grab().save(str(DOCS / name))
             print(DOCS / name)
