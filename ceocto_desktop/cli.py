@@ -74,6 +74,36 @@ def build_parser() -> argparse.ArgumentParser:
 
     check = commands.add_parser("check", help="check a journal's integrity and schema")
     check.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+
+    search = commands.add_parser("search", help="search everything the pair wrote")
+    search.add_argument("query", nargs="+", help="words to find (plain text, not syntax)")
+    search.add_argument(
+        "--type",
+        action="append",
+        dest="types",
+        metavar="T",
+        choices=["note", "goal", "obstacle", "decision", "checkin"],
+        help="only this kind of record (repeatable)",
+    )
+    search.add_argument("--author", metavar="A|B", choices=["A", "B"], help="only this partner")
+    search.add_argument("--since", type=_date, help="from this day (YYYY-MM-DD)")
+    search.add_argument("--until", type=_date, help="up to this day (YYYY-MM-DD)")
+    search.add_argument("--limit", type=_positive, default=20, help="at most N results")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+
+    note = commands.add_parser("note", help="add a note to the journal")
+    note.add_argument("text", nargs="+", help="the note (Markdown)")
+    note.add_argument(
+        "--author",
+        required=True,
+        metavar="A|B|NAME",
+        help="who writes it: seat A or B, or a partner's name",
+    )
+    note.add_argument(
+        "--tag", action="append", dest="tags", default=[], metavar="T", help="a tag (repeatable)"
+    )
+    note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
     return parser
 
 
@@ -151,6 +181,69 @@ def run_window(args: argparse.Namespace) -> int:
     return run_app(path)
 
 
+def run_search(args: argparse.Namespace) -> int:
+    """Print the best matches; exit 0 with results, 1 with none (like grep)."""
+    import json
+    import sqlite3
+
+    from ceocto_desktop.services.search import KINDS, has_search_index, one_line, search
+
+    path = _journal_path(args)
+    if not path.is_file():
+        return _fail(f"There is no journal at {path}.")
+    try:
+        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        try:
+            if not has_search_index(connection):
+                return _fail(
+                    f"{path} has no search index yet: open it once in ceocto to upgrade it."
+                )
+            hits = search(
+                connection,
+                " ".join(args.query),
+                kinds=tuple(args.types or KINDS),
+                author=args.author,
+                since=args.since,
+                until=args.until,
+                limit=args.limit,
+            )
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as exc:
+        return _fail(f"Cannot search {path}: {exc}.")
+    if args.json:
+        print(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=2))
+    else:
+        for hit in hits:
+            print(f"{hit.kind:<9} {hit.day:<10} {hit.author}  {one_line(hit.title)}")
+            print(f"          {one_line(hit.snippet)}")
+    return EXIT_OK if hits else EXIT_PROBLEM
+
+
+def run_note(args: argparse.Namespace) -> int:
+    """Add a note as one partner and print its id."""
+    from ceocto_desktop.services.errors import ValidationError
+    from ceocto_desktop.services.notes import create_note
+    from ceocto_desktop.services.partners import find_partner
+    from ceocto_desktop.store import JournalError, open_journal
+
+    path = _journal_path(args)
+    try:
+        journal = open_journal(path)
+    except JournalError as exc:
+        return _fail(str(exc))
+    try:
+        with journal.transaction() as session:
+            seat = find_partner(session, args.author)
+            note = create_note(session, seat, " ".join(args.text), tags=args.tags)
+    except ValidationError as exc:
+        return _fail(exc.message)
+    finally:
+        journal.close()
+    print(note.id)
+    return EXIT_OK
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ceocto` command."""
     args = build_parser().parse_args(argv)
@@ -158,6 +251,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_demo(args)
     if args.command == "check":
         return run_check(args)
+    if args.command == "search":
+        return run_search(args)
+    if args.command == "note":
+        return run_note(args)
     return run_window(args)
 
 

@@ -142,3 +142,15 @@ def set_week_start_day(session: Session, weekday: int) -> None:
     if not 0 <= weekday <= 6:
         raise ValidationError("week_start_day", "The week starts on a day from Monday to Sunday.")
     set_setting(session, WEEK_START_KEY, WEEKDAYS[weekday])
+
+
+def find_partner(session: Session, who: str) -> Seat:
+    """The seat meant by A, B, a partner's full name or first name (any case)."""
+    wanted = who.strip().casefold()
+    if wanted.upper() in ("A", "B"):
+        return Seat(wanted.upper())
+    for seat, partner in get_partners(session).items():
+        if wanted in (partner.name.casefold(), partner.name.split()[0].casefold()):
+            return seat
+    names = " or ".join(p.name for p in get_partners(session).values())
+    raise ValidationError("author", f"'{who}' is not a partner here; use A, B, {names}.")

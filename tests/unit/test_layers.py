@@ -22,6 +22,10 @@ NON_UI = [
     "ceocto_desktop.services.board",
     "ceocto_desktop.services.overview",
     "ceocto_desktop.services.demo_file",
+    "ceocto_desktop.services.search",
+    "ceocto_desktop.services.rows",
+    "ceocto_desktop.services.roles",
+    "ceocto_desktop.services.snapshots",
     "ceocto_desktop.cli",
 ]
 
@@ -69,3 +73,17 @@ def test_shell_commands_run_without_qt_or_matplotlib(tmp_path, command):
         check=True,
     )
     assert "LOADED=\n" in result.stdout or result.stdout.rstrip().endswith("LOADED=")
+
+
+def test_shell_search_loads_no_orm_either(tmp_path):
+    path = tmp_path / "demo.db"
+    subprocess.run(
+        [sys.executable, "-m", "ceocto_desktop", "demo", str(path), "--notes", "30"],
+        check=True,
+        capture_output=True,
+    )
+    probe = CLI_PROBE.format(argv=["search", "pricing", "--db", str(path)]).replace(
+        "('PySide6', 'matplotlib')", "('PySide6', 'matplotlib', 'sqlalchemy')"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.stdout.rstrip().endswith("LOADED="), result.stdout

@@ -1,0 +1,71 @@
+"""`ceocto note` and `ceocto search` from a shell: ids, JSON, exit codes like grep."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ceocto_desktop", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+@pytest.fixture
+def journal(journal_path):
+    return str(journal_path)
+
+
+def test_a_note_from_the_shell_is_found_by_search(journal):
+    added = ceocto(
+        "note", "Board prep: runway slide", "--author", "priya", "--tag", "board", "--db", journal
+    )
+    assert added.returncode == 0, added.stderr
+    note_id = added.stdout.strip()
+    assert len(note_id) == 36
+    found = ceocto("search", "runway", "--json", "--db", journal)
+    assert found.returncode == 0
+    hits = json.loads(found.stdout)
+    assert [(h["kind"], h["record_id"], h["author"]) for h in hits] == [("note", note_id, "B")]
+    assert "[runway]" in hits[0]["snippet"]
+    text = ceocto("search", "runway", "--db", journal)
+    assert "note" in text.stdout and "Board prep" in text.stdout
+
+
+def test_no_result_exits_1_like_grep(journal):
+    result = ceocto("search", "nothing-like-this", "--db", journal)
+    assert (result.returncode, result.stdout) == (1, "")
+
+
+def test_filters_by_type_and_author(journal):
+    ceocto("note", "Pricing talk", "--author", "A", "--db", journal)
+    assert ceocto("search", "pricing", "--type", "goal", "--db", journal).returncode == 1
+    assert ceocto("search", "pricing", "--author", "B", "--db", journal).returncode == 1
+    assert (
+        ceocto("search", "pricing", "--type", "note", "--author", "A", "--db", journal).returncode
+        == 0
+    )
+
+
+def test_a_stranger_as_author_changes_nothing(journal):
+    result = ceocto("note", "Hello", "--author", "Bob", "--db", journal)
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "ceocto: 'Bob' is not a partner here; use A, B, Sam Rivera or Priya Natarajan."
+    )
+    assert ceocto("search", "hello", "--db", journal).returncode == 1
+
+
+def test_an_empty_note_is_refused(journal):
+    result = ceocto("note", "   ", "--author", "A", "--db", journal)
+    assert result.returncode == 2 and "cannot be empty" in result.stderr
+
+
+def test_search_on_a_missing_journal_is_one_line(tmp_path):
+    result = ceocto("search", "x", "--db", str(tmp_path / "none.db"))
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"ceocto: There is no journal at {tmp_path / 'none.db'}."
