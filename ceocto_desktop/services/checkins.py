@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.analytics.periods import week_start
 from ceocto_desktop.models import PROMPTS, RATINGS, CheckIn, CheckInAnswer, Seat, utc_now
+from ceocto_desktop.paths import resource_path
 from ceocto_desktop.services.common import clean_text, fetch, view_of
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import week_start_day
@@ -129,3 +132,50 @@ def answered_weeks(session: Session, limit: int | None = None) -> list[tuple[dat
         .limit(limit)
     )
     return [(row[0], int(row[1])) for row in session.execute(query)]
+
+
+PROMPT_LABELS = {
+    "wins": "Wins",
+    "worries": "Worries",
+    "needs": "What I need from you",
+    "appreciation": "Appreciation",
+}
+RATING_LABELS = {
+    "role_clarity": "Role clarity",
+    "cooperation": "Cooperation",
+    "communication": "Communication",
+    "trust": "Trust (we have each other's backs)",
+    "alignment": "Alignment on goals",
+}
+
+
+def load_question_bank(path: Path | None = None) -> dict[str, list[str]]:
+    """Several phrasings per prompt, from resources/questions.json."""
+    source = path or resource_path("questions.json")
+    data = json.loads(source.read_text(encoding="utf-8"))
+    return {name: [str(q) for q in data.get(name, [])] or [PROMPT_LABELS[name]] for name in PROMPTS}
+
+
+def choose_prompts(
+    session: Session, bank: Mapping[str, list[str]], week: date | None = None
+) -> dict[str, str]:
+    """The phrasings to ask: those the partner already answered this week (both answer the
+    same questions), else for each prompt the one asked least so far (first on a tie)."""
+    if week is not None:
+        first = session.scalar(
+            select(CheckInAnswer)
+            .join(CheckIn, CheckIn.id == CheckInAnswer.checkin_id)
+            .where(CheckIn.week_start == week)
+            .limit(1)
+        )
+        if first is not None and all(getattr(first, f"{n}_prompt") for n in PROMPTS):
+            return {name: getattr(first, f"{name}_prompt") for name in PROMPTS}
+    chosen: dict[str, str] = {}
+    for name in PROMPTS:
+        column = getattr(CheckInAnswer, f"{name}_prompt")
+        rows = session.execute(select(column, func.count()).group_by(column))
+        counts: dict[str, int] = {str(row[0]): int(row[1]) for row in rows}
+        phrasings = bank[name]
+        order = sorted(range(len(phrasings)), key=lambda i: counts.get(phrasings[i], 0))
+        chosen[name] = phrasings[order[0]]  # sorted() is stable: the first on a tie
+    return chosen

@@ -42,6 +42,7 @@ from ceocto_desktop.models import (
     note_tags,
 )
 from ceocto_desktop.services import demo_text as text
+from ceocto_desktop.services.checkins import load_question_bank
 from ceocto_desktop.services.demo_bulk import write_bulk_records
 from ceocto_desktop.services.partners import DEFAULT_COLORS
 
@@ -81,6 +82,7 @@ class _Writer:
         self.progress = progress
         self.goals_by_quarter: dict[str, list[Goal]] = {}
         self.prior = ""
+        self.bank = load_question_bank()
         self.counts = {"goals": 0, "obstacles": 0, "decisions": 0, "checkins": 0}
 
     def new_id(self) -> str:
@@ -439,10 +441,7 @@ class _Writer:
             "worries": rng.choice(text.WORRIES),
             "needs": rng.choice(text.NEEDS),
             "appreciation": rng.choice(text.APPRECIATIONS),
-            "wins_prompt": "What went well this week?",
-            "worries_prompt": "What worries you?",
-            "needs_prompt": "What do you need from me?",
-            "appreciation_prompt": "What did you appreciate about me this week?",
+            **{f"{name}_prompt": rng.choice(self.bank[name]) for name in self.bank},
         }
         for name in RATINGS:
             row[name] = max(1, min(5, round(level + bias[name] + rng.gauss(0, 0.45))))

@@ -214,9 +214,7 @@ def search(
     if expression is not None:
         for kind in kinds:
             try:
-                hits += _fts_hits(
-                    connection, kind, expression, author, since, until, limit, marks
-                )
+                hits += _fts_hits(connection, kind, expression, author, since, until, limit, marks)
             except sqlite3.OperationalError:
                 continue  # the substring scan below still answers
     if text.split() and (not hits or needs_substring_search(text)):

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
+from ceocto_desktop.ui.checkin_page import CheckinPage
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
 from ceocto_desktop.ui.goals_page import GoalsPage
@@ -38,6 +39,7 @@ PageFactory = Callable[[JournalContext], QWidget]
 # The areas that work today; later pages add themselves here, in sidebar order.
 PAGES: list[tuple[str, PageFactory]] = [
     ("Overview", OverviewPage),
+    ("Check-in", CheckinPage),
     ("Goals", GoalsPage),
     ("Obstacles", ObstaclesPage),
     ("Decisions", DecisionsPage),

@@ -27,7 +27,7 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
 def goals_page(qtbot, window):
-    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
     page = window.stack.currentWidget()
     assert page.objectName() == "goalsPage"
     return page

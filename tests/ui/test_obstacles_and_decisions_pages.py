@@ -60,7 +60,7 @@ def new_record(qtbot, window, title):
 
 def test_link_an_obstacle_to_a_goal_and_resolve_it(qtbot, journal_path, window, db):
     add_goal(journal_path, "Hire a VP Engineering")
-    page = go(qtbot, window, Qt.Key.Key_3)
+    page = go(qtbot, window, Qt.Key.Key_4)
     assert page.objectName() == "obstaclesPage"
     new_record(qtbot, window, "Senior hires keep declining")
 
@@ -87,7 +87,7 @@ def test_link_an_obstacle_to_a_goal_and_resolve_it(qtbot, journal_path, window, 
     assert "resolved: Raised the salary band" in history.item(0).text()
     assert find(page, "reopenObstacle", QPushButton).isEnabled()
     # The goal shows the obstacle, and a click there opens it back here.
-    goals_page = go(qtbot, window, Qt.Key.Key_2)
+    goals_page = go(qtbot, window, Qt.Key.Key_3)
     goals_page.table.selectRow(0)
     linked = find(goals_page, "goalObstacles", QListWidget)
     assert linked.item(0).text() == "Senior hires keep declining (resolved)"
@@ -97,7 +97,7 @@ def test_link_an_obstacle_to_a_goal_and_resolve_it(qtbot, journal_path, window, 
 
 
 def test_a_setback_is_closed_with_its_lesson_blameless(qtbot, window, db):
-    page = go(qtbot, window, Qt.Key.Key_3)
+    page = go(qtbot, window, Qt.Key.Key_4)
     new_record(qtbot, window, "Missed the pilot go-live")
     kind = find(page, "obstacle_kind", QComboBox)
     kind.setCurrentIndex(kind.findData(ObstacleKind.SETBACK.value))
@@ -133,7 +133,7 @@ def test_a_setback_is_closed_with_its_lesson_blameless(qtbot, window, db):
 
 
 def test_reopening_keeps_the_resolution_in_history_and_undo_closes_it_again(qtbot, window, db):
-    page = go(qtbot, window, Qt.Key.Key_3)
+    page = go(qtbot, window, Qt.Key.Key_4)
     page.findChild(QComboBox, "obstacleOpenFilter").setCurrentIndex(0)
     new_record(qtbot, window, "Flaky tests")
     when_modal_shows(
@@ -164,7 +164,7 @@ def test_reopening_keeps_the_resolution_in_history_and_undo_closes_it_again(qtbo
 
 
 def test_a_decision_with_both_stances_reviewed_then_superseded(qtbot, window, db):
-    page = go(qtbot, window, Qt.Key.Key_4)
+    page = go(qtbot, window, Qt.Key.Key_5)
     assert page.objectName() == "decisionsPage"
     new_record(qtbot, window, "Raise prices 15% for new customers")
     stance_b = find(page, "decision_stance_b", QComboBox)
@@ -211,7 +211,7 @@ def test_a_decision_with_both_stances_reviewed_then_superseded(qtbot, window, db
 
 
 def test_a_confidence_outside_0_to_100_is_refused_next_to_the_field(qtbot, window, db):
-    page = go(qtbot, window, Qt.Key.Key_4)
+    page = go(qtbot, window, Qt.Key.Key_5)
     new_record(qtbot, window, "Office in Rotterdam")
     confidence = find(page, "decision_confidence")
     confidence.selectAll()
@@ -242,7 +242,7 @@ def test_due_for_review_filter(qtbot, journal_path, window):
             session, Seat.A, "Not yet", decided_on=today, review_on=today + timedelta(30)
         )
     journal.close()
-    page = go(qtbot, window, Qt.Key.Key_4)
+    page = go(qtbot, window, Qt.Key.Key_5)
     page.reload()
     assert page.model.rowCount() == 2
     find(page, "decisionDueFilter", QCheckBox).setChecked(True)
@@ -256,7 +256,7 @@ def test_our_roles_page_edits_a_profile_and_shows_what_each_owns(qtbot, journal_
     with journal.transaction() as session:
         goals.create_goal(session, Seat.A, "Hire a VP Engineering", owner=Owner.B)
     journal.close()
-    page = go(qtbot, window, Qt.Key.Key_5)
+    page = go(qtbot, window, Qt.Key.Key_6)
     assert page.objectName() == "rolesPage"
     page.refresh()
     owned = page.findChild(QListWidget, "partnerBGoals")
