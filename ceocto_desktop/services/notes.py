@@ -162,3 +162,41 @@ def all_tags(session: Session) -> list[tuple[str, int]]:
         .order_by(func.count(note_tags.c.note_id).desc(), Tag.name)
     )
     return [(row[0], int(row[1])) for row in session.execute(query)]
+
+
+_LINKS = {
+    "goals": ("goals", Goal),
+    "obstacles": ("obstacles", Obstacle),
+    "decisions": ("decisions", Decision),
+}
+
+
+def link_note(session: Session, note_id: str, kind: str, target_id: str) -> NoteView:
+    """Link a note to a goal, obstacle or decision (linking twice is harmless)."""
+    record = fetch(session, Note, note_id)
+    attribute, model = _LINKS[kind]
+    target = fetch(session, model, target_id)
+    linked = getattr(record, attribute)
+    if target not in linked:
+        linked.append(target)
+    session.flush()
+    return note_view(record)
+
+
+def unlink_note(session: Session, note_id: str, kind: str, target_id: str) -> NoteView:
+    """Remove a note's link to a goal, obstacle or decision."""
+    record = fetch(session, Note, note_id)
+    attribute, _ = _LINKS[kind]
+    setattr(record, attribute, [t for t in getattr(record, attribute) if t.id != target_id])
+    session.flush()
+    return note_view(record)
+
+
+def get_note(session: Session, note_id: str) -> NoteView:
+    """One note by id."""
+    return note_view(fetch(session, Note, note_id))
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags as typed in one line: "#board, investors #q4" gives three."""
+    return [part for part in text.replace(",", " ").split() if part.strip("#")]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, case, func, literal, or_, select
@@ -18,12 +18,16 @@ from ceocto_desktop.models import (
     GoalStatus,
     GoalUpdate,
     KeyResult,
+    Note,
     Obstacle,
     ObstacleCategory,
     ObstacleKind,
     ObstacleStatus,
     Owner,
+    Seat,
     Severity,
+    Tag,
+    note_tags,
     obstacle_goals,
 )
 from ceocto_desktop.services.errors import ValidationError
@@ -332,3 +336,67 @@ def decision_rows(session: Session, where: DecisionFilter, page: Page) -> list[D
 def count_decision_rows(session: Session, where: DecisionFilter) -> int:
     """How many decisions the filter keeps."""
     return session.scalar(_decision_where(select(func.count(Decision.id)), where)) or 0
+
+
+# Notes ---------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class NoteFilter:
+    tag: str = ""
+    pinned_only: bool = False
+    author: Seat | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    id: str
+    created_at: datetime
+    author: Seat
+    pinned: bool
+    first_line: str
+    tags: str
+
+
+def _note_where(query: AnySelect, where: NoteFilter) -> AnySelect:
+    if where.tag:
+        query = query.where(Note.tags.any(Tag.name == where.tag.strip().lstrip("#").lower()))
+    if where.pinned_only:
+        query = query.where(Note.pinned.is_(True))
+    if where.author is not None:
+        query = query.where(Note.author == where.author)
+    if where.text.strip():
+        query = query.where(Note.body.ilike(_like(where.text), escape="\\"))
+    return query
+
+
+def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
+    """One page of notes, newest first unless another order is asked for."""
+    tags = (
+        select(func.group_concat("#" + Tag.name, " "))
+        .join(note_tags, note_tags.c.tag_id == Tag.id)
+        .where(note_tags.c.note_id == Note.id)
+        .correlate(Note)
+        .scalar_subquery()
+        .label("tags")
+    )
+    first_line = func.substr(func.replace(Note.body, "\n", " "), 1, 120).label("first_line")
+    query = select(Note.id, Note.created_at, Note.author, Note.pinned, first_line, tags)
+    sortable = {
+        "created_at": Note.created_at,
+        "author": Note.author,
+        "pinned": Note.pinned,
+        "first_line": first_line,
+        "tags": tags,
+    }
+    if not page.sort:
+        page = Page("created_at", True, page.offset, page.limit)
+    query = _ordered(_note_where(query, where), sortable, page, Note.created_at)
+    return [
+        NoteRow(r.id, r.created_at, r.author, r.pinned, r.first_line, r.tags or "")
+        for r in session.execute(query)
+    ]
+
+
+def count_note_rows(session: Session, where: NoteFilter) -> int:
+    """How many notes the filter keeps."""
+    return session.scalar(_note_where(select(func.count(Note.id)), where)) or 0

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QGridLayout,
@@ -160,6 +161,10 @@ class CheckinPage(QWidget):
     def show_week(self, week: date) -> None:
         self.week = week_start(week, self.context.read(week_start_day))
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # what changed meanwhile, in another window or from the shell
 
     def refresh(self) -> None:
         me = self.context.author

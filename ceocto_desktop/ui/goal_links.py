@@ -20,7 +20,15 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
+from ceocto_desktop.services.rows import (
+    DecisionFilter,
+    GoalFilter,
+    ObstacleFilter,
+    Page,
+    decision_rows,
+    goal_rows,
+    obstacle_rows,
+)
 from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.widgets import named
@@ -28,18 +36,43 @@ from ceocto_desktop.ui.widgets import named
 Link = Callable[[Session, str, str], Any]
 
 
-class GoalPicker(QDialog):
-    """Choose one goal, narrowing the list as you type."""
+SINGULAR = {"goals": "goal", "obstacles": "obstacle", "decisions": "decision"}
 
-    def __init__(self, context: JournalContext, exclude: set[str], parent: QWidget | None = None):
+
+def pick_rows(session: Session, kind: str, text: str) -> list[tuple[str, str]]:
+    """Up to 100 records of a kind matching text, as (id, how the picker shows it)."""
+    if kind == "goals":
+        goals = goal_rows(session, GoalFilter(text=text), Page("target_date", True, 0, 100))
+        return [
+            (r.id, f"{r.title}{f' — {r.target_date}' if r.target_date else ''} ({r.status.value})")
+            for r in goals
+        ]
+    if kind == "obstacles":
+        found = obstacle_rows(session, ObstacleFilter(text=text), Page("title", False, 0, 100))
+        return [(r.id, f"{r.title} ({r.status.value})") for r in found]
+    made = decision_rows(session, DecisionFilter(text=text), Page("decided_on", True, 0, 100))
+    return [(r.id, f"{r.title} ({r.decided_on})") for r in made]
+
+
+class GoalPicker(QDialog):
+    """Choose one goal (or obstacle, or decision), narrowing the list as you type."""
+
+    def __init__(
+        self,
+        context: JournalContext,
+        exclude: set[str],
+        parent: QWidget | None = None,
+        kind: str = "goals",
+    ):
         super().__init__(parent)
-        self.setObjectName("goalPicker")
-        self.setWindowTitle("Link a goal")
+        self.kind = kind
+        self.setObjectName("goalPicker" if kind == "goals" else f"{SINGULAR[kind]}Picker")
+        self.setWindowTitle(f"Link a {SINGULAR[kind]}")
         self.setMinimumSize(420, 360)
         self.context = context
         self.exclude = exclude
         self.search = named("goalPickerSearch", QLineEdit())
-        self.search.setPlaceholderText("Type to find a goal")
+        self.search.setPlaceholderText(f"Type to find a {SINGULAR[kind]}")
         self.list = named("goalPickerList", QListWidget())
         self.search.textChanged.connect(self.refresh)
         self.list.itemActivated.connect(lambda _item: self.accept())
@@ -74,7 +107,7 @@ class GoalPicker(QDialog):
 
 
 class GoalLinks(QGroupBox):
-    """The goals a record is linked to; link and unlink are undoable."""
+    """The goals (or obstacles, or decisions) a record links to; link and unlink undo."""
 
     def __init__(
         self,
@@ -84,8 +117,11 @@ class GoalLinks(QGroupBox):
         link: Link,
         unlink: Link,
         parent: QWidget | None = None,
+        kind: str = "goals",
     ):
-        super().__init__("Linked goals (click to open)", parent)
+        super().__init__(f"Linked {kind} (click to open)", parent)
+        self.kind = kind
+        one = SINGULAR[kind]
         self.context = context
         self.noun = noun
         self.what = what
@@ -93,13 +129,13 @@ class GoalLinks(QGroupBox):
         self._unlink = unlink
         self.record_id: str | None = None
         self.goal_ids: tuple[str, ...] = ()
-        self.list = named(f"{noun}Goals", QListWidget())
+        self.list = named(f"{noun}{kind.capitalize()}", QListWidget())
         self.list.setMaximumHeight(90)
         self.list.itemClicked.connect(self._open)
         self.list.itemActivated.connect(self._open)
-        add = named(f"{noun}LinkGoal", QPushButton("Link goal…"))
+        add = named(f"{noun}Link{one.capitalize()}", QPushButton(f"Link {one}…"))
         add.clicked.connect(self.pick)
-        remove = named(f"{noun}UnlinkGoal", QPushButton("Unlink selected"))
+        remove = named(f"{noun}Unlink{one.capitalize()}", QPushButton("Unlink selected"))
         remove.clicked.connect(self.unlink_selected)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -120,15 +156,15 @@ class GoalLinks(QGroupBox):
             item.setData(Qt.ItemDataRole.UserRole, goal_id)
             self.list.addItem(item)
         if not goal_ids:
-            self.list.addItem("No linked goals")
+            self.list.addItem(f"No linked {self.kind}")
 
     def _open(self, item: QListWidgetItem) -> None:
         goal_id = item.data(Qt.ItemDataRole.UserRole)
         if goal_id:
-            self.context.openRequested.emit("goals", goal_id)
+            self.context.openRequested.emit(self.kind, goal_id)
 
     def pick(self) -> None:
-        picker = GoalPicker(self.context, set(self.goal_ids), self)
+        picker = GoalPicker(self.context, set(self.goal_ids), self, self.kind)
         if picker.exec() and picker.chosen():
             self.link(str(picker.chosen()))
 

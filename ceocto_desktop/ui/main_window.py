@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 from typing import Protocol
@@ -29,10 +29,12 @@ from ceocto_desktop.ui.checkin_page import CheckinPage
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
 from ceocto_desktop.ui.goals_page import GoalsPage
+from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.overview_page import OverviewPage
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.roles_page import RolesPage
+from ceocto_desktop.ui.search_palette import SearchPalette
 from ceocto_desktop.ui.widgets import named
 
 PageFactory = Callable[[JournalContext], QWidget]
@@ -43,6 +45,7 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Goals", GoalsPage),
     ("Obstacles", ObstaclesPage),
     ("Decisions", DecisionsPage),
+    ("Notes", NotesPage),
     ("Our roles", RolesPage),
 ]
 
@@ -160,6 +163,9 @@ class MainWindow(QMainWindow):
                 "&Find in this page", QKeySequence.StandardKey.Find, self.find_in_page, "findAction"
             )
         )
+        edit_menu.addAction(
+            self._action("Search the &journal…", "Ctrl+K", self.open_search, "searchAction")
+        )
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action("S&witch author", "Ctrl+Shift+U", self.switch_author, "switchAuthorAction")
@@ -231,8 +237,18 @@ class MainWindow(QMainWindow):
         if isinstance(page, RecordPage):
             page.focus_filter()
 
+    def open_search(self) -> None:
+        SearchPalette(self.context, self).exec()
+
     def open_record(self, kind: str, record_id: str) -> None:
         """Show a record on its own page (a click on a link elsewhere)."""
+        if kind == "checkins":
+            for row in range(self.stack.count()):
+                page = self.stack.widget(row)
+                if isinstance(page, CheckinPage):
+                    self.sidebar.setCurrentRow(row)
+                    page.show_week(date.fromisoformat(record_id))
+            return
         for row in range(self.stack.count()):
             page = self.stack.widget(row)
             if isinstance(page, RecordPage) and page.kind == kind:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -158,6 +158,10 @@ class OverviewPage(QWidget):
 
     def _show_author(self) -> None:
         self.author_hint.setText(f"Written as {self.context.partner_label(self.context.author)}")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # what changed meanwhile, in another window or from the shell
 
     def refresh(self) -> None:
         data = self.context.read(load_overview)

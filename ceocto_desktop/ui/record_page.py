@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -62,7 +63,9 @@ class RecordPage(QWidget):
         self.model = self.make_model()
         self.table = named(f"{self.kind}Table", QTableView())
         self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        column, descending = self.initial_sort()
+        order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
+        self.table.horizontalHeader().setSortIndicator(column, order)
         self.table.setSortingEnabled(True)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -123,6 +126,10 @@ class RecordPage(QWidget):
     def make_filters(self) -> list[QWidget]:
         return []
 
+    def initial_sort(self) -> tuple[int, bool]:
+        """Which column the table is sorted on at first, and whether descending."""
+        return 0, False
+
     def make_detail(self) -> QWidget:
         raise NotImplementedError
 
@@ -173,6 +180,11 @@ class RecordPage(QWidget):
         if self.current_id is not None:
             self.select(self.current_id)
         self.show_record(self.current_id)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # Coming back to a page shows what changed meanwhile (a note from `ceocto note`).
+        super().showEvent(event)
+        self.reload()
 
     def _journal_changed(self, what: str) -> None:
         if what in (self.kind, *self.watches):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QColorDialog,
     QGroupBox,
@@ -80,6 +80,10 @@ class PartnerColumn(QWidget):
             widget.itemClicked.connect(lambda item, k=kind: self._open(k, item))
             widget.itemActivated.connect(lambda item, k=kind: self._open(k, item))
         layout.addStretch()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()  # what changed meanwhile, in another window or from the shell
 
     def refresh(self) -> None:
         profile = self.context.partners[self.seat]
