@@ -8,7 +8,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -18,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.services.search import Hit, search
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services.search import KINDS, Hit, search
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets import named
@@ -34,10 +37,12 @@ MARKS = ("\x01", "\x02")
 TYPING_PAUSE_MS = 150
 
 
-def search_session(session: Session, text: str) -> list[Hit]:
+def search_session(
+    session: Session, text: str, kinds: tuple[str, ...] = KINDS, author: str | None = None
+) -> list[Hit]:
     raw = session.connection().connection.driver_connection
     assert isinstance(raw, sqlite3.Connection)
-    return search(raw, text, limit=40, marks=MARKS)
+    return search(raw, text, kinds=kinds, author=author, limit=40, marks=MARKS)
 
 
 def marked_html(text: str) -> str:
@@ -57,6 +62,20 @@ class SearchPalette(QDialog):
         self.results = named("searchResults", QListWidget())
         self.results.setWordWrap(True)
         self.summary = named("searchSummary", QLabel())
+        self.kind = named("searchKind", QComboBox())
+        self.kind.addItem("Everything", None)
+        for kind in KINDS:
+            self.kind.addItem(f"{kind.capitalize()}s" if kind != "checkin" else "Check-ins", kind)
+        self.author = named("searchAuthor", QComboBox())
+        self.author.addItem("Both of us", None)
+        for seat in Seat:
+            self.author.addItem(f"Written by {first_name(context, seat)}", seat.value)
+        for box in (self.kind, self.author):
+            box.currentIndexChanged.connect(lambda _index: self.run())
+        filters = QHBoxLayout()
+        filters.addWidget(self.kind)
+        filters.addWidget(self.author)
+        filters.addWidget(self.summary, 1)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.run)
         self.box.textChanged.connect(lambda _text: self._timer.start())
@@ -65,7 +84,7 @@ class SearchPalette(QDialog):
         self.box.installEventFilter(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.box)
-        layout.addWidget(self.summary)
+        layout.addLayout(filters)
         layout.addWidget(self.results, 1)
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
@@ -80,7 +99,14 @@ class SearchPalette(QDialog):
 
     def run(self) -> None:
         text = self.box.text()
-        hits = self.context.read(lambda s: search_session(s, text)) if text.strip() else []
+        kind = self.kind.currentData()
+        kinds = (kind,) if kind else KINDS
+        author = self.author.currentData()
+        hits = (
+            self.context.read(lambda s: search_session(s, text, kinds, author))
+            if text.strip()
+            else []
+        )
         self.results.clear()
         for hit in hits:
             item = QListWidgetItem()

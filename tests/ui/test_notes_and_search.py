@@ -119,3 +119,23 @@ def test_the_search_palette_opens_the_right_record(qtbot, journal_path, window):
     page = window.stack.currentWidget()
     assert page.objectName() == "obstaclesPage"
     assert page.findChild(QLineEdit, "obstacle_title").text() == "Mapping provider raised prices"
+
+
+def test_tag_completion_offers_the_tags_in_use_for_the_last_word(qtbot, journal_path, window):
+    from ceocto_desktop.services import notes
+
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        notes.create_note(session, Seat.A, "Board prep", tags=["board", "investors"])
+    journal.close()
+    press(qtbot, window, Qt.Key.Key_6)
+    page = window.stack.currentWidget()
+    page.table.selectRow(0)
+    tags = page.findChild(QLineEdit, "note_tags")
+    completer = tags.completer()
+    tags.setFocus()
+    tags.setText("#board ")
+    qtbot.keyClicks(tags, "#inv")
+    assert completer.splitPath(tags.text()) == ["inv"]
+    # Accepting the completion keeps the tags before it and completes the last one.
+    assert completer.currentCompletion() == "#board #investors "

@@ -57,10 +57,12 @@ print('LOADED=' + ','.join(loaded))
 """
 
 
-@pytest.mark.parametrize("command", [["demo"], ["check", "--db"]])
+@pytest.mark.parametrize(
+    "command", [["demo"], ["check", "--db"], ["note", "hello", "--author", "A", "--db"]]
+)
 def test_shell_commands_run_without_qt_or_matplotlib(tmp_path, command):
     path = tmp_path / "demo.db"
-    if command == ["check", "--db"]:
+    if command != ["demo"]:
         subprocess.run(
             [sys.executable, "-m", "ceocto_desktop", "demo", str(path)],
             check=True,
