@@ -31,7 +31,13 @@ def main() -> int:
         return 1
     window = launcher.windows[-1]
     window.resize(1100, 720)
-    pages = {"overview.png": 0, "goals.png": 1, "decisions.png": 3}
+    pages = {
+        "overview.png": 0,
+        "checkin.png": 1,
+        "goals.png": 2,
+        "decisions.png": 4,
+        "notes.png": 5,
+    }
 
     def shoot() -> None:
         for name, row in pages.items():
