@@ -20,10 +20,11 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Decision, DecisionStatus, Owner, Seat, Stance, Verdict
 from ceocto_desktop.services import decisions
 from ceocto_desktop.services.common import parse_date
-from ceocto_desktop.services.errors import NotFoundError, ValidationError
+from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.snapshots import delete_record
 from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.dialogs import Choices, FieldsDialog, text_box
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_links import GoalLinks
@@ -55,10 +56,9 @@ def decision_values(view: decisions.DecisionView) -> dict[str, Any]:
     }
 
 
-class DecisionDetail(QWidget):
+class DecisionDetail(DetailPane):
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.view: decisions.DecisionView | None = None
         self.form = RecordForm(
             context,
@@ -120,29 +120,15 @@ class DecisionDetail(QWidget):
             decisions.link_decision_goal,
             decisions.unlink_decision_goal,
         )
-        self.empty = QLabel("Select a decision, or press Ctrl+N to record one.")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.form)
-        layout.addWidget(outcome_box)
-        layout.addWidget(self.links)
-        layout.addStretch()
-        self.sections = (self.form, outcome_box, self.links)
-        self.show_decision(None)
+        self.lay_out(
+            "Select a decision, or press Ctrl+N to record one.",
+            (self.form, outcome_box, self.links),
+        )
 
     def show_decision(self, record_id: str | None) -> None:
-        view = None
-        if record_id is not None:
-            try:
-                view = self.context.read(lambda s: decisions.get_decision(s, record_id))
-            except NotFoundError:
-                view = None
+        view = self.fetch(record_id, decisions.get_decision)
         self.view = view
-        self.empty.setVisible(view is None)
-        for section in self.sections:
-            section.setVisible(view is not None)
         if view is None:
-            self.form.load(None, {})
             return
         self.form.load(view.id, decision_values(view))
         if view.status is DecisionStatus.REVIEWED and view.verdict is not None:
@@ -252,9 +238,3 @@ class DecisionDetail(QWidget):
         )
         if dialog.exec() and dialog.result_value:
             self.context.openRequested.emit("decisions", dialog.result_value)
-
-    def focus_first(self) -> None:
-        title = self.form.widget("title")
-        title.setFocus()
-        if isinstance(title, QLineEdit):
-            title.selectAll()

@@ -25,9 +25,10 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services import decisions, goals, obstacles
-from ceocto_desktop.services.errors import NotFoundError, ValidationError
+from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_dialogs import RecordProgressDialog
 from ceocto_desktop.ui.labels import date_text, first_name, number, owner_labels, percent
@@ -67,10 +68,9 @@ def goal_values(goal: goals.GoalView) -> dict[str, Any]:
     }
 
 
-class GoalDetail(QWidget):
+class GoalDetail(DetailPane):
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.data: GoalDetailData | None = None
 
         self.form = RecordForm(
@@ -155,32 +155,16 @@ class GoalDetail(QWidget):
         links_layout.addWidget(self.linked_obstacles)
         links_layout.addWidget(self.linked_decisions)
 
-        self.empty = QLabel("Select a goal, or press Ctrl+N for a new one.")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.form)
-        layout.addWidget(self.summary)
-        layout.addWidget(kr_box)
-        layout.addWidget(history_box)
-        layout.addWidget(links_box)
-        layout.addStretch()
-        self.sections = (self.form, self.summary, kr_box, history_box, links_box)
-        self.show_goal(None)
+        self.lay_out(
+            "Select a goal, or press Ctrl+N for a new one.",
+            (self.form, self.summary, kr_box, history_box, links_box),
+        )
 
     # Showing ---------------------------------------------------------------------------------
     def show_goal(self, goal_id: str | None) -> None:
-        data = None
-        if goal_id is not None:
-            try:
-                data = self.context.read(lambda s: load_goal_detail(s, goal_id))
-            except NotFoundError:
-                data = None
+        data = self.fetch(goal_id, load_goal_detail)
         self.data = data
-        self.empty.setVisible(data is None)
-        for section in self.sections:
-            section.setVisible(data is not None)
         if data is None:
-            self.form.load(None, {})
             return
         goal = data.goal
         self.form.load(goal.id, goal_values(goal))
@@ -349,9 +333,3 @@ class GoalDetail(QWidget):
             ).perform()
 
         RecordProgressDialog(goal, submit, self).exec()
-
-    def focus_first(self) -> None:
-        title = self.form.widget("title")
-        title.setFocus()
-        if isinstance(title, QLineEdit):
-            title.selectAll()

@@ -13,16 +13,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QTextBrowser,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Note
 from ceocto_desktop.services import notes
-from ceocto_desktop.services.errors import NotFoundError
 from ceocto_desktop.services.rows import NoteFilter, count_note_rows, note_rows
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
+from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.forms import RecordForm
 from ceocto_desktop.ui.goal_links import GoalLinks
 from ceocto_desktop.ui.goals_page import choice_filter
@@ -53,10 +53,11 @@ def save_note(session: Session, note_id: str, values: dict[str, Any]) -> notes.N
     return notes.update_note(session, note_id, **changes)
 
 
-class NoteDetail(QWidget):
-    def __init__(self, context: Any, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+class NoteDetail(DetailPane):
+    first_field = "body"
+
+    def __init__(self, context: JournalContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
         self.form = RecordForm(context, "notes", "note", save_note)
         body = QPlainTextEdit()
         body.setPlaceholderText("Write in Markdown: **bold**, *italic*, - lists, # headings")
@@ -85,31 +86,15 @@ class NoteDetail(QWidget):
             )
             for kind in ("goals", "obstacles", "decisions")
         }
-        self.empty = QLabel("Select a note, or press Ctrl+N to write one.")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.meta)
-        layout.addWidget(self.form)
-        layout.addWidget(QLabel("Preview"))
-        layout.addWidget(self.preview)
-        for box in self.links.values():
-            layout.addWidget(box)
-        layout.addStretch()
-        self.sections = (self.meta, self.form, self.preview, *self.links.values())
-        self.show_note(None)
+        preview_label = QLabel("Preview")
+        self.lay_out(
+            "Select a note, or press Ctrl+N to write one.",
+            (self.meta, self.form, preview_label, self.preview, *self.links.values()),
+        )
 
     def show_note(self, note_id: str | None) -> None:
-        view = None
-        if note_id is not None:
-            try:
-                view = self.context.read(lambda s: notes.get_note(s, note_id))
-            except NotFoundError:
-                view = None
-        self.empty.setVisible(view is None)
-        for section in self.sections:
-            section.setVisible(view is not None)
+        view = self.fetch(note_id, notes.get_note)
         if view is None:
-            self.form.load(None, {})
             return
         self.tag_model.setStringList([t for t, _ in self.context.read(notes.all_tags)])
         self.form.load(
@@ -127,12 +112,6 @@ class NoteDetail(QWidget):
         for kind, box in self.links.items():
             ids = getattr(view, f"{kind[:-1]}_ids")
             box.show_links(view.id, ids, titles[kind])
-
-    def focus_first(self) -> None:
-        body = self.form.widget("body")
-        body.setFocus()
-        if isinstance(body, QPlainTextEdit):
-            body.selectAll()
 
 
 def _link(session: Session, note_id: str, target_id: str, kind: str) -> Any:

@@ -30,9 +30,9 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services import obstacles
 from ceocto_desktop.services.common import parse_date
-from ceocto_desktop.services.errors import NotFoundError
 from ceocto_desktop.ui.commands import SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.dialogs import FieldsDialog, text_box
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_links import GoalLinks
@@ -60,10 +60,9 @@ def obstacle_values(view: obstacles.ObstacleView) -> dict[str, Any]:
     return values
 
 
-class ObstacleDetail(QWidget):
+class ObstacleDetail(DetailPane):
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent)
         self.view: obstacles.ObstacleView | None = None
         self.form = RecordForm(
             context,
@@ -118,29 +117,15 @@ class ObstacleDetail(QWidget):
             obstacles.link_obstacle_goal,
             obstacles.unlink_obstacle_goal,
         )
-        self.empty = QLabel("Select an obstacle, or press Ctrl+N to raise one.")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.empty)
-        layout.addWidget(self.form)
-        layout.addWidget(history_box)
-        layout.addWidget(self.links)
-        layout.addStretch()
-        self.sections = (self.form, history_box, self.links)
-        self.show_obstacle(None)
+        self.lay_out(
+            "Select an obstacle, or press Ctrl+N to raise one.",
+            (self.form, history_box, self.links),
+        )
 
     def show_obstacle(self, record_id: str | None) -> None:
-        view = None
-        if record_id is not None:
-            try:
-                view = self.context.read(lambda s: obstacles.get_obstacle(s, record_id))
-            except NotFoundError:
-                view = None
+        view = self.fetch(record_id, obstacles.get_obstacle)
         self.view = view
-        self.empty.setVisible(view is None)
-        for section in self.sections:
-            section.setVisible(view is not None)
         if view is None:
-            self.form.load(None, {})
             return
         self.form.load(view.id, obstacle_values(view))
         closed = view.status.is_closed
@@ -245,9 +230,3 @@ class ObstacleDetail(QWidget):
             submit,
             self,
         ).exec()
-
-    def focus_first(self) -> None:
-        title = self.form.widget("title")
-        title.setFocus()
-        if isinstance(title, QLineEdit):
-            title.selectAll()
