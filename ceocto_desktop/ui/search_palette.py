@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import sqlite3
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -21,6 +22,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
+from ceocto_desktop.services.common import parse_date
+from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.search import KINDS, Hit, search
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.labels import first_name
@@ -38,11 +41,18 @@ TYPING_PAUSE_MS = 150
 
 
 def search_session(
-    session: Session, text: str, kinds: tuple[str, ...] = KINDS, author: str | None = None
+    session: Session,
+    text: str,
+    kinds: tuple[str, ...] = KINDS,
+    author: str | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> list[Hit]:
     raw = session.connection().connection.driver_connection
     assert isinstance(raw, sqlite3.Connection)
-    return search(raw, text, kinds=kinds, author=author, limit=40, marks=MARKS)
+    return search(
+        raw, text, kinds=kinds, author=author, since=since, until=until, limit=40, marks=MARKS
+    )
 
 
 def marked_html(text: str) -> str:
@@ -61,6 +71,8 @@ class SearchPalette(QDialog):
         self.box.setPlaceholderText("Search notes, goals, obstacles, decisions, check-ins…")
         self.results = named("searchResults", QListWidget())
         self.results.setWordWrap(True)
+        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
+        self._timer.timeout.connect(self.run)
         self.summary = named("searchSummary", QLabel())
         self.kind = named("searchKind", QComboBox())
         self.kind.addItem("Everything", None)
@@ -72,12 +84,18 @@ class SearchPalette(QDialog):
             self.author.addItem(f"Written by {first_name(context, seat)}", seat.value)
         for box in (self.kind, self.author):
             box.currentIndexChanged.connect(lambda _index: self.run())
+        self.since = named("searchSince", QLineEdit())
+        self.until = named("searchUntil", QLineEdit())
+        for edit, hint in ((self.since, "from YYYY-MM-DD"), (self.until, "to YYYY-MM-DD")):
+            edit.setPlaceholderText(hint)
+            edit.setMaximumWidth(130)
+            edit.textChanged.connect(lambda _text: self._timer.start())
         filters = QHBoxLayout()
         filters.addWidget(self.kind)
         filters.addWidget(self.author)
+        filters.addWidget(self.since)
+        filters.addWidget(self.until)
         filters.addWidget(self.summary, 1)
-        self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
-        self._timer.timeout.connect(self.run)
         self.box.textChanged.connect(lambda _text: self._timer.start())
         self.box.returnPressed.connect(self.open_current)
         self.results.itemActivated.connect(lambda _item: self.open_current())
@@ -102,8 +120,14 @@ class SearchPalette(QDialog):
         kind = self.kind.currentData()
         kinds = (kind,) if kind else KINDS
         author = self.author.currentData()
+        try:
+            since = parse_date(self.since.text(), "from") if self.since.text().strip() else None
+            until = parse_date(self.until.text(), "to") if self.until.text().strip() else None
+        except ValidationError as exc:
+            self.summary.setText(exc.message)
+            return
         hits = (
-            self.context.read(lambda s: search_session(s, text, kinds, author))
+            self.context.read(lambda s: search_session(s, text, kinds, author, since, until))
             if text.strip()
             else []
         )

@@ -111,11 +111,24 @@ def test_the_search_palette_opens_the_right_record(qtbot, journal_path, window):
         results = dialog.findChild(QListWidget, "searchResults")
         label = results.itemWidget(results.item(0))
         seen["result"] = label.text()
+        summary = dialog.findChild(QLabel, "searchSummary")
+        since = dialog.findChild(QLineEdit, "searchSince")
+        qtbot.keyClicks(since, "2099-01-01")
+        qtbot.waitUntil(lambda: summary.text() == "Nothing found")
+        seen["later"] = summary.text()
+        since.clear()
+        qtbot.keyClicks(since, "soon")
+        qtbot.waitUntil(lambda: "YYYY-MM-DD" in summary.text())
+        seen["bad date"] = summary.text()
+        since.clear()
+        qtbot.waitUntil(lambda: summary.text() == "1 found")
         qtbot.keyClick(box, Qt.Key.Key_Return)
 
     when_modal_shows(use, name="searchPalette")
     press(qtbot, window, Qt.Key.Key_K)
     assert "<b>Mapping</b> <b>provider</b>" in seen["result"]
+    assert seen["later"] == "Nothing found"
+    assert "YYYY-MM-DD" in seen["bad date"]
     page = window.stack.currentWidget()
     assert page.objectName() == "obstaclesPage"
     assert page.findChild(QLineEdit, "obstacle_title").text() == "Mapping provider raised prices"
