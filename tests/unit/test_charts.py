@@ -1,0 +1,111 @@
+"""Each chart builder on no data, one point and ten years: what the figure holds."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from matplotlib.figure import Figure
+
+from ceocto_desktop.analytics import cooperation as coop
+from ceocto_desktop.analytics import records
+from ceocto_desktop.charts import trends
+
+STYLE = trends.Style(colors={"A": "#2f6db5", "B": "#d9822b"}, names={"A": "Sam", "B": "Priya"})
+
+
+def texts(figure):
+    found = [t.get_text() for t in figure.texts]
+    for axes in figure.axes:
+        found.append(axes.get_title(loc="left"))
+    return found
+
+
+def weekly(n_weeks, missing_every=0):
+    answers = []
+    start = date(2016, 11, 28)
+    for n in range(n_weeks):
+        week = start + timedelta(weeks=n)
+        value = 3 + (n % 3)
+        answers.append(coop.Answer(week, "A", dict.fromkeys(coop.DIMENSIONS, value)))
+        if not missing_every or n % missing_every:
+            answers.append(coop.Answer(week, "B", dict.fromkeys(coop.DIMENSIONS, 4)))
+    return coop.weekly_index(answers)
+
+
+@pytest.mark.parametrize("n_weeks", [0, 1])
+def test_too_little_data_is_a_sentence_not_empty_axes(n_weeks):
+    figure = Figure()
+    points = weekly(n_weeks)
+    rolling = {s: coop.rolling_mean(points, s) for s in "AB"}
+    trends.draw_cooperation(figure, points, rolling, STYLE)
+    assert figure.axes == []
+    assert "Two check-ins are needed for a trend." in texts(figure)
+    trends.draw_gap(figure, points, coop.perception_gap(points), False, STYLE)
+    assert figure.axes == [] and any("needed for the gap" in t for t in texts(figure))
+    trends.draw_obstacle_flow(figure, [], STYLE)
+    assert "No obstacles recorded in this period." in texts(figure)
+    trends.draw_goal_quarters(figure, [], STYLE)
+    assert "No goals with a target date yet." in texts(figure)
+    trends.draw_decisions(figure, [], {"A": (None, 0), "B": (None, 0)}, STYLE)
+    assert "No decisions recorded in this period." in texts(figure)
+
+
+def test_ten_years_of_weeks_draw_two_partners_their_means_and_the_gap():
+    figure = Figure()
+    points = weekly(520, missing_every=7)
+    rolling = {s: coop.rolling_mean(points, s) for s in "AB"}
+    trends.draw_cooperation(figure, points, rolling, STYLE)
+    (axes,) = figure.axes
+    labels = [line.get_label() for line in axes.get_lines()]
+    assert labels == ["Sam", "Sam, 4-week mean", "Priya", "Priya, 4-week mean"]
+    assert axes.get_lines()[2].get_color() == "#d9822b"  # a partner keeps their colour
+    ydata = axes.get_lines()[2].get_ydata()
+    assert sum(1 for y in ydata if y != y) == 75  # weeks B missed are gaps (NaN), not zeros
+    assert len(axes.collections) == 1  # the shaded gap
+    figure.canvas.draw()
+    ticks = [t.get_text() for t in axes.get_xticklabels()]
+    assert 3 <= len([t for t in ticks if t]) <= 10  # dates read well over ten years
+
+
+def test_one_partner_switched_off_draws_only_the_other():
+    figure = Figure()
+    points = weekly(10)
+    rolling = {s: coop.rolling_mean(points, s) for s in "AB"}
+    trends.draw_cooperation(figure, points, rolling, STYLE, seats=("B",))
+    assert [line.get_label() for line in figure.axes[0].get_lines()] == [
+        "Priya",
+        "Priya, 4-week mean",
+    ]
+    assert len(figure.axes[0].collections) == 0
+
+
+def test_gap_widening_is_said_in_the_title():
+    figure = Figure()
+    points = weekly(6)
+    gaps = coop.perception_gap(points)
+    trends.draw_gap(figure, points, gaps, True, STYLE)
+    assert figure.axes[0].get_title(loc="left").endswith("— widening")
+    assert len(figure.axes[0].patches) == 6
+
+
+def test_records_charts_draw_their_bars_and_labels():
+    figure = Figure()
+    flow = [(date(2026, 9, 1), 2, 1), (date(2026, 10, 1), 0, 3)]
+    trends.draw_obstacle_flow(figure, flow, STYLE)
+    assert len(figure.axes[0].patches) == 4
+    quarters = [records.GoalQuarter("2026-Q2", 0.5, 1, 1, 1)]
+    trends.draw_goal_quarters(figure, quarters, STYLE)
+    assert figure.axes[0].texts[0].get_text() == "1✓ 1✗ 1→"
+    trends.draw_decisions(figure, flow, {"A": (0.2, 2), "B": (None, 0)}, STYLE)
+    assert "Sam 0.20 (n=2), Priya — (n=0)" in figure.axes[0].get_title(loc="left")
+    assert figure.axes[0].get_yticks()[1] == 1  # whole decisions, not fractions
+
+
+def test_the_dark_theme_paints_light_ink_on_dark_paper():
+    dark = trends.Style(STYLE.colors, STYLE.names, dark=True)
+    figure = Figure()
+    points = weekly(8)
+    trends.draw_cooperation(figure, points, {s: coop.rolling_mean(points, s) for s in "AB"}, dark)
+    assert figure.get_facecolor()[:3] < (0.2, 0.2, 0.2)
+    assert figure.axes[0].yaxis.get_majorticklabels()[0].get_color() == "#e6e6e6"
