@@ -39,7 +39,7 @@ def checkin_answers(session: Session, period: Period = Period()) -> list[coop.An
     )
     return [
         coop.Answer(week, answer.seat.value, {n: getattr(answer, n) for n in RATINGS})
-        for week, answer in session.execute(query).tuples()
+        for week, answer in session.execute(query)
         if period.holds(week)
     ]
 
@@ -48,7 +48,7 @@ def obstacle_facts(session: Session, period: Period = Period()) -> list[records.
     rows = session.execute(select(Obstacle.category, Obstacle.opened_on, Obstacle.resolved_on))
     return [
         records.ObstacleFacts(category.value, opened, resolved)
-        for category, opened, resolved in rows.tuples()
+        for category, opened, resolved in rows
         if period.holds(opened) or (resolved is not None and period.holds(resolved))
     ]
 
@@ -59,7 +59,7 @@ def decision_facts(session: Session, period: Period = Period()) -> list[records.
     )
     return [
         records.DecisionFacts(day, by.value, confidence, verdict.value if verdict else None)
-        for day, by, confidence, verdict in rows.tuples()
+        for day, by, confidence, verdict in rows
         if period.holds(day)
     ]
 
@@ -70,10 +70,10 @@ def goal_facts(session: Session) -> list[records.GoalFacts]:
         select(GoalUpdate.goal_id, GoalUpdate.on_date, GoalUpdate.progress).order_by(
             GoalUpdate.on_date, GoalUpdate.created_at
         )
-    ).tuples():
+    ):
         updates.setdefault(goal_id, []).append((day, progress))
     goals = session.execute(select(Goal.id, Goal.title, Goal.target_date, Goal.status))
     return [
         records.GoalFacts(title, target, status.value, tuple(updates.get(goal_id, ())))
-        for goal_id, title, target, status in goals.tuples()
+        for goal_id, title, target, status in goals
     ]

@@ -35,6 +35,7 @@ from ceocto_desktop.ui.overview_page import OverviewPage
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
+from ceocto_desktop.ui.trends_page import TrendsPage
 from ceocto_desktop.ui.widgets import named
 
 PageFactory = Callable[[JournalContext], QWidget]
@@ -46,6 +47,7 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Obstacles", ObstaclesPage),
     ("Decisions", DecisionsPage),
     ("Notes", NotesPage),
+    ("Trends", TrendsPage),
     ("Our roles", RolesPage),
 ]
 

@@ -48,3 +48,8 @@ def apply_system_scheme(app: QApplication) -> None:
 
     follow(hints.colorScheme())
     hints.colorSchemeChanged.connect(follow)
+
+
+def is_dark() -> bool:
+    """Whether the window is painted dark now (charts follow it)."""
+    return QApplication.palette().color(QPalette.ColorRole.Window).lightness() < 128

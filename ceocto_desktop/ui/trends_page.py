@@ -1,0 +1,231 @@
+"""The trends page: how the pair's cooperation moves, drawn with matplotlib, offline.
+
+matplotlib is imported the first time the page is shown, not at start-up (about 0.7 s).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.analytics import cooperation as coop
+from ceocto_desktop.analytics import records
+from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import trends
+from ceocto_desktop.services.checkins import RATING_LABELS
+from ceocto_desktop.services.common import parse_date
+from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.theme import is_dark
+from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+
+CHARTS = (
+    "Cooperation index",
+    "Perception gap",
+    "Obstacle flow",
+    "Goals by quarter",
+    "Decisions and calibration",
+)
+RANGES = ("This quarter", "Last 4 quarters", "All", "Custom dates")
+WATCHED = ("checkins", "goals", "decisions", "obstacles", "partners")
+
+
+def quarter_start(day: date) -> date:
+    return parse_quarter(quarter_of(day))[0]
+
+
+def period_for(choice: str, today: date, first: str = "", last: str = "") -> trends.Period:
+    """The dates a range choice covers (custom dates are checked here)."""
+    if choice == "This quarter":
+        return trends.Period(quarter_start(today), today)
+    if choice == "Last 4 quarters":
+        start = quarter_start(today)
+        for _ in range(3):
+            start = quarter_start(start - timedelta(days=1))
+        return trends.Period(start, today)
+    if choice == "Custom dates":
+        since = parse_date(first, "from") if first.strip() else None
+        until = parse_date(last, "to") if last.strip() else None
+        if since and until and until < since:
+            raise ValidationError("to", "The end date comes before the start date.")
+        return trends.Period(since, until)
+    return trends.Period()
+
+
+def load_facts(session: Session, period: trends.Period) -> dict[str, Any]:
+    return {
+        "answers": trends.checkin_answers(session, period),
+        "obstacles": trends.obstacle_facts(session, period),
+        "decisions": trends.decision_facts(session, period),
+        "goals": [
+            g
+            for g in trends.goal_facts(session)
+            if g.target_date is not None and period.holds(g.target_date)
+        ],
+    }
+
+
+class TrendsPage(QWidget):
+    title = "Trends"
+
+    def __init__(self, context: JournalContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("trendsPage")
+        self.context = context
+        self.canvas: Any = None
+        self.figure: Any = None
+        self._stale = True
+        self.chart = named("chartChoice", QComboBox())
+        self.chart.addItems(list(CHARTS))
+        self.range = named("rangeChoice", QComboBox())
+        self.range.addItems(list(RANGES))
+        self.range.setCurrentText("Last 4 quarters")
+        self.since = named("rangeFrom", QLineEdit(placeholderText="from YYYY-MM-DD"))
+        self.until = named("rangeTo", QLineEdit(placeholderText="to YYYY-MM-DD"))
+        self.dimension = named("dimensionChoice", QComboBox())
+        self.dimension.addItem("Index (mean of five)", None)
+        for name, label in RATING_LABELS.items():
+            self.dimension.addItem(label, name)
+        self.show_seat = {
+            seat: named(f"show{seat.value}", QCheckBox(context.partner_label(seat)))
+            for seat in Seat
+        }
+        save = named("saveChart", QPushButton("Save chart…"))
+        save.clicked.connect(self.save_chart)
+        self.error = named("trendsError", QLabel())
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        for box in (self.chart, self.range, self.dimension):
+            box.currentIndexChanged.connect(lambda _index: self.redraw())
+        for edit in (self.since, self.until):
+            edit.editingFinished.connect(self.redraw)
+            edit.setMaximumWidth(140)
+        for check in self.show_seat.values():
+            check.setChecked(True)
+            check.toggled.connect(lambda _on: self.redraw())
+        row = QHBoxLayout()
+        for widget in (
+            self.chart,
+            self.range,
+            self.since,
+            self.until,
+            self.dimension,
+            *self.show_seat.values(),
+        ):
+            row.addWidget(widget)
+        row.addStretch()
+        row.addWidget(save)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(row)
+        self.body.addWidget(self.error)
+        context.changed.connect(self._journal_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.canvas is None:
+            self._build_canvas()
+        if self._stale:
+            self.redraw()
+
+    def _build_canvas(self) -> None:
+        from matplotlib.backends.backend_qt import NavigationToolbar2QT
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
+        self.canvas = named("trendsCanvas", FigureCanvasQTAgg(self.figure))
+        self.body.addWidget(NavigationToolbar2QT(self.canvas, self))
+        self.body.addWidget(self.canvas, 1)
+
+    def _journal_changed(self, what: str) -> None:
+        if what in WATCHED:
+            self._stale = True
+            if self.isVisible():
+                self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the chosen chart for the chosen range; draw_idle, so Qt paints once."""
+        if self.canvas is None:
+            return
+        custom = self.range.currentText() == "Custom dates"
+        self.since.setVisible(custom)
+        self.until.setVisible(custom)
+        try:
+            period = period_for(
+                self.range.currentText(), date.today(), self.since.text(), self.until.text()
+            )
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.error.hide()
+        facts = self.context.read(lambda s: load_facts(s, period))
+        self._draw(self.chart.currentText(), facts)
+        self.canvas.draw_idle()
+        self._stale = False
+
+    def _draw(self, chart: str, facts: dict[str, Any]) -> None:
+        from ceocto_desktop.charts import trends as charts
+
+        partners = self.context.partners
+        style = charts.Style(
+            colors={s.value: partners[s].color for s in Seat},
+            names={s.value: partners[s].name.split()[0] for s in Seat},
+            dark=is_dark(),
+        )
+        dimension = self.dimension.currentData()
+        points = coop.weekly_index(facts["answers"], dimension)
+        if chart == "Cooperation index":
+            seats = [s.value for s in Seat if self.show_seat[s].isChecked()]
+            rolling = {s: coop.rolling_mean(points, s) for s in ("A", "B")}
+            label = self.dimension.currentText() if dimension else "Cooperation index"
+            charts.draw_cooperation(self.figure, points, rolling, style, seats, label)
+        elif chart == "Perception gap":
+            gaps = coop.perception_gap(points)
+            charts.draw_gap(self.figure, points, gaps, coop.gap_widening(gaps), style)
+        elif chart == "Obstacle flow":
+            charts.draw_obstacle_flow(self.figure, records.obstacle_flow(facts["obstacles"]), style)
+        elif chart == "Goals by quarter":
+            quarters = records.goals_by_quarter(facts["goals"], date.today())
+            charts.draw_goal_quarters(self.figure, quarters, style)
+        else:
+            decisions = facts["decisions"]
+            calibration = {
+                seat: records.brier_score([d for d in decisions if d.decided_by == seat])
+                for seat in ("A", "B")
+            }
+            charts.draw_decisions(
+                self.figure, records.decisions_per_month(decisions), calibration, style
+            )
+
+    def save_chart(self) -> None:
+        if self.figure is None:
+            return
+        name = self.chart.currentText().lower().replace(" ", "-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save chart", f"{name}.png", "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            self.figure.savefig(path, dpi=200, facecolor=self.figure.get_facecolor())
+        except (OSError, ValueError) as exc:
+            self.error.setText(f"Could not save the chart: {exc}")
+            self.error.show()
+            return
+        self.context.notice.emit(f"Saved the chart to {path}")

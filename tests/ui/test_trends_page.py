@@ -1,0 +1,139 @@
+"""The trends page: matplotlib only once it is shown, ranges, switches, saving a chart."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLineEdit
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services.checkins import submit_answers
+from ceocto_desktop.store import open_journal
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+STARTUP = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from ceocto_desktop.ui.app import Launcher, make_application
+app = make_application()
+launcher = Launcher(QSettings())
+assert launcher.open_path(Path(sys.argv[1]), explicit=True)
+window = launcher.windows[0]
+app.processEvents()
+print("before", "matplotlib" in sys.modules)
+window.sidebar.setCurrentRow([window.sidebar.item(i).text()
+                              for i in range(window.sidebar.count())].index("Trends"))
+app.processEvents()
+print("after", "matplotlib" in sys.modules)
+window.close()
+"""
+
+
+def test_matplotlib_loads_only_when_the_trends_page_is_shown(journal_path, home):
+    environment = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-c", STARTUP, str(journal_path)],
+        capture_output=True,
+        text=True,
+        env=environment,
+        timeout=120,
+    )
+    assert result.stdout.split() == ["before", "False", "after", "True"], result.stderr
+
+
+def seed_weeks(journal_path, weeks):
+    journal = open_journal(journal_path)
+    monday = date.today() - timedelta(days=date.today().weekday())
+    with journal.transaction() as session:
+        for n in range(weeks):
+            week = monday - timedelta(weeks=n * 4)  # one every four weeks, back over time
+            for seat, value in ((Seat.A, 4), (Seat.B, 3 if n % 2 else 5)):
+                submit_answers(
+                    session,
+                    week,
+                    seat,
+                    dict.fromkeys(
+                        ("role_clarity", "cooperation", "communication", "trust", "alignment"),
+                        value,
+                    ),
+                )
+    journal.close()
+
+
+def trends_page(qtbot, window):
+    row = [window.sidebar.item(i).text() for i in range(window.sidebar.count())].index("Trends")
+    qtbot.keyClick(window, getattr(Qt.Key, f"Key_{row + 1}"), CTRL)
+    page = window.stack.currentWidget()
+    assert page.objectName() == "trendsPage"
+    return page
+
+
+def plotted_weeks(page):
+    return len(page.figure.axes[0].get_lines()[0].get_xdata())
+
+
+def test_the_range_selector_changes_what_is_plotted(qtbot, journal_path, window):
+    seed_weeks(journal_path, 20)  # about a year and a half of check-ins
+    page = trends_page(qtbot, window)
+    assert page.findChild(QComboBox, "rangeChoice").currentText() == "Last 4 quarters"
+    last_year = plotted_weeks(page)
+    page.findChild(QComboBox, "rangeChoice").setCurrentText("All")
+    assert plotted_weeks(page) == 20 > last_year
+    page.findChild(QComboBox, "rangeChoice").setCurrentText("Custom dates")
+    since = page.findChild(QLineEdit, "rangeFrom")
+    assert since.isVisible()
+    since.setText((date.today() - timedelta(weeks=9)).isoformat())
+    since.editingFinished.emit()
+    assert plotted_weeks(page) == 3
+    page.findChild(QCheckBox, "showA").setChecked(False)
+    assert [line.get_label() for line in page.figure.axes[0].get_lines()] == [
+        "Priya",
+        "Priya, 4-week mean",
+    ]
+    page.findChild(QComboBox, "chartChoice").setCurrentText("Perception gap")
+    assert page.figure.axes[0].get_title(loc="left").startswith("Perception gap")
+
+
+def test_an_empty_journal_says_what_is_missing(qtbot, window):
+    page = trends_page(qtbot, window)
+    assert "Two check-ins are needed for a trend." in [t.get_text() for t in page.figure.texts]
+
+
+def test_a_new_check_in_redraws_the_page(qtbot, journal_path, window):
+    seed_weeks(journal_path, 3)
+    page = trends_page(qtbot, window)
+    page.findChild(QComboBox, "rangeChoice").setCurrentText("All")
+    before = plotted_weeks(page)
+    week = date.today() - timedelta(days=date.today().weekday()) - timedelta(weeks=1)
+    window.context.write(
+        lambda s: submit_answers(
+            s,
+            week,
+            Seat.A,
+            dict.fromkeys(
+                ("role_clarity", "cooperation", "communication", "trust", "alignment"), 5
+            ),
+        ),
+        "checkins",
+    )
+    assert plotted_weeks(page) == before + 1
+
+
+def test_saving_the_chart_writes_a_png(qtbot, journal_path, window, tmp_path, monkeypatch):
+    seed_weeks(journal_path, 4)
+    page = trends_page(qtbot, window)
+    target = tmp_path / "cooperation.png"
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        staticmethod(lambda *args, **kwargs: (str(target), "PNG image (*.png)")),
+    )
+    page.save_chart()
+    data = target.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
