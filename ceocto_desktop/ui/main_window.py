@@ -244,12 +244,21 @@ class MainWindow(QMainWindow):
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Show a record on its own page (a click on a link elsewhere)."""
-        if kind == "checkins":
+        wanted = {"checkins": CheckinPage, "trends": TrendsPage}.get(kind)
+        if wanted is not None:
             for row in range(self.stack.count()):
                 page = self.stack.widget(row)
-                if isinstance(page, CheckinPage):
+                if isinstance(page, wanted):
                     self.sidebar.setCurrentRow(row)
-                    page.show_week(date.fromisoformat(record_id))
+                    if isinstance(page, CheckinPage) and record_id:
+                        page.show_week(date.fromisoformat(record_id))
+            return
+        if not record_id:
+            for row in range(self.stack.count()):
+                page = self.stack.widget(row)
+                if isinstance(page, RecordPage) and page.kind == kind:
+                    self.sidebar.setCurrentRow(row)
+                    page.new_record()
             return
         for row in range(self.stack.count()):
             page = self.stack.widget(row)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
+from ceocto_desktop.services.attention import Attention, Item, needs_attention
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.notes import NoteView, list_notes
 from ceocto_desktop.services.overview import JournalSummary, summarise_journal
@@ -38,10 +39,51 @@ RECENT_NOTES = 8
 class OverviewData:
     summary: JournalSummary
     notes: list[NoteView]
+    attention: Attention
 
 
 def load_overview(session: Session) -> OverviewData:
-    return OverviewData(summarise_journal(session), list_notes(session, limit=RECENT_NOTES))
+    return OverviewData(
+        summarise_journal(session),
+        list_notes(session, limit=RECENT_NOTES),
+        needs_attention(session),
+    )
+
+
+FIRST_STEPS = [
+    ("checkins", "", "Answer this week's check-in: five ratings and four short prompts"),
+    ("goals", "", "Write down a goal you share, with a key result you can measure"),
+    ("obstacles", "", "Name one thing standing in your way, and who owns it"),
+    ("decisions", "", "Record a decision you took, with each partner's stance"),
+]
+
+
+def attention_items(data: Attention, names: dict[Seat, str]) -> list[Item]:
+    """The dashboard's list, most pressing first; an empty journal gets first steps."""
+    if data.empty:
+        return [Item(kind, record_id, text) for kind, record_id, text in FIRST_STEPS]
+    items = []
+    missing = [names[s] for s in Seat if s not in data.answered]
+    week = data.week.isoformat()
+    if missing:
+        who = " and ".join(missing)
+        items.append(Item("checkins", week, f"This week's check-in: {who} still to answer"))
+    else:
+        items.append(Item("checkins", week, "This week's check-in is done by both of you"))
+    if data.gap_widening:
+        items.append(
+            Item(
+                "trends",
+                "",
+                "Your perception gap has widened two check-ins in a row: talk about it",
+            )
+        )
+    items += data.decisions_due + data.goals_at_risk + data.old_obstacles
+    if data.next_board_meeting is not None:
+        days = (data.next_board_meeting - date.today()).days
+        when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
+        items.append(Item("", "", f"Next board meeting {when} ({data.next_board_meeting})"))
+    return items
 
 
 class PartnerCard(QFrame):
@@ -84,6 +126,11 @@ class OverviewPage(QWidget):
             if seat in context.partners:
                 cards.addWidget(PartnerCard(context.partners[seat]))
 
+        self.attention = named("attentionList", QListWidget())
+        self.attention.setMinimumHeight(150)
+        self.attention.setSpacing(2)
+        self.attention.itemClicked.connect(self._open_item)
+        self.attention.itemActivated.connect(self._open_item)
         self.figures = QGridLayout()
         self.figure_labels: dict[str, QLabel] = {}
         names = (
@@ -136,6 +183,8 @@ class OverviewPage(QWidget):
         layout = QVBoxLayout(body)
         layout.addWidget(self.heading)
         layout.addLayout(cards)
+        layout.addWidget(QLabel("<b>Needs attention this week</b> (click to open)"))
+        layout.addWidget(self.attention)
         layout.addLayout(self.figures)
         layout.addWidget(QLabel("<b>Quick note</b>"))
         layout.addWidget(self.quick_note)
@@ -183,6 +232,12 @@ class OverviewPage(QWidget):
         }
         for key, value in values.items():
             self.figure_labels[key].setText(value)
+        first_names = {seat: p.name.split()[0] for seat, p in self.context.partners.items()}
+        self.attention.clear()
+        for entry in attention_items(data.attention, first_names):
+            item = QListWidgetItem(entry.text)
+            item.setData(Qt.ItemDataRole.UserRole, (entry.kind, entry.record_id))
+            self.attention.addItem(item)
         self.recent.clear()
         if not data.notes:
             self.recent.addItem("No notes yet. Write the first one above.")
@@ -196,6 +251,11 @@ class OverviewPage(QWidget):
             )
             item.setData(Qt.ItemDataRole.UserRole, note.id)
             self.recent.addItem(item)
+
+    def _open_item(self, item: QListWidgetItem) -> None:
+        kind, record_id = item.data(Qt.ItemDataRole.UserRole)
+        if kind:
+            self.context.openRequested.emit(kind, record_id)
 
     def add_note(self) -> None:
         text = self.quick_note.toPlainText()

@@ -1,0 +1,112 @@
+"""What needs the pair's attention this week: the dashboard's list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.analytics import cooperation as coop
+from ceocto_desktop.models import (
+    BoardMeeting,
+    CheckIn,
+    Decision,
+    DecisionStatus,
+    Goal,
+    GoalStatus,
+    Note,
+    Obstacle,
+    ObstacleStatus,
+    Seat,
+)
+from ceocto_desktop.services.checkins import current_week, week_as_seen_by
+from ceocto_desktop.services.trends import Period, checkin_answers
+
+OLD_OBSTACLE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # the page that opens it: goals, obstacles, decisions, checkins, trends
+    record_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Attention:
+    week: date
+    answered: frozenset[Seat]
+    decisions_due: list[Item]
+    goals_at_risk: list[Item]
+    old_obstacles: list[Item]
+    next_board_meeting: date | None
+    gap_widening: bool
+    empty: bool
+
+
+def needs_attention(session: Session, today: date | None = None) -> Attention:
+    """This week's check-in, decisions due, goals at risk, old obstacles, board, the gap."""
+    today = today or date.today()
+    week = current_week(session, today)
+    due = session.execute(
+        select(Decision.id, Decision.title, Decision.review_on)
+        .where(Decision.status == DecisionStatus.DECIDED, Decision.review_on <= today)
+        .order_by(Decision.review_on)
+        .limit(20)
+    )
+    at_risk = session.execute(
+        select(Goal.id, Goal.title, Goal.status, Goal.target_date)
+        .where(
+            Goal.status.in_((GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)),
+            (Goal.target_date.is_(None)) | (Goal.target_date >= today),
+        )
+        .order_by(Goal.target_date)
+        .limit(20)
+    )
+    old = session.execute(
+        select(Obstacle.id, Obstacle.title, Obstacle.opened_on)
+        .where(
+            Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
+            Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS),
+        )
+        .order_by(Obstacle.opened_on)
+        .limit(20)
+    )
+    recent = checkin_answers(session, Period(today - timedelta(weeks=12), today))
+    gaps = coop.perception_gap(coop.weekly_index(recent))
+    anything = any(
+        session.scalar(select(func.count()).select_from(model))
+        for model in (Goal, Obstacle, Decision, CheckIn, Note)
+    )
+    return Attention(
+        week=week,
+        answered=week_as_seen_by(session, week, Seat.A).answered,
+        decisions_due=[
+            Item("decisions", r.id, f"Review the decision “{r.title}” (due {r.review_on})")
+            for r in due
+        ],
+        goals_at_risk=[
+            Item(
+                "goals",
+                r.id,
+                f"Goal “{r.title}” is {r.status.value}"
+                + (f", due {r.target_date}" if r.target_date else ""),
+            )
+            for r in at_risk
+        ],
+        old_obstacles=[
+            Item(
+                "obstacles",
+                r.id,
+                f"Obstacle “{r.title}” has been open {(today - r.opened_on).days} days",
+            )
+            for r in old
+        ],
+        next_board_meeting=session.scalar(
+            select(func.min(BoardMeeting.held_on)).where(BoardMeeting.held_on >= today)
+        ),
+        gap_widening=coop.gap_widening(gaps),
+        empty=not anything,
+    )
