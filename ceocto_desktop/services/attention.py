@@ -21,7 +21,7 @@ from ceocto_desktop.models import (
     ObstacleStatus,
     Seat,
 )
-from ceocto_desktop.services.checkins import current_week, week_as_seen_by
+from ceocto_desktop.services.checkins import answered_weeks, current_week, week_as_seen_by
 from ceocto_desktop.services.trends import Period, checkin_answers
 
 OLD_OBSTACLE_DAYS = 30
@@ -43,7 +43,13 @@ class Attention:
     old_obstacles: list[Item]
     next_board_meeting: date | None
     gap_widening: bool
+    streak: int
     empty: bool
+
+
+def answered_by_both(session: Session) -> list[date]:
+    """The weeks both partners answered."""
+    return [week for week, count in answered_weeks(session) if count == 2]
 
 
 def needs_attention(session: Session, today: date | None = None) -> Attention:
@@ -108,5 +114,6 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
             select(func.min(BoardMeeting.held_on)).where(BoardMeeting.held_on >= today)
         ),
         gap_widening=coop.gap_widening(gaps),
+        streak=coop.streak(answered_by_both(session), week),
         empty=not anything,
     )

@@ -65,11 +65,12 @@ def attention_items(data: Attention, names: dict[Seat, str]) -> list[Item]:
     items = []
     missing = [names[s] for s in Seat if s not in data.answered]
     week = data.week.isoformat()
+    streak = f" (streak: {data.streak} week{'s' * (data.streak != 1)})" if data.streak else ""
     if missing:
         who = " and ".join(missing)
-        items.append(Item("checkins", week, f"This week's check-in: {who} still to answer"))
+        items.append(Item("checkins", week, f"This week's check-in: {who} still to answer{streak}"))
     else:
-        items.append(Item("checkins", week, "This week's check-in is done by both of you"))
+        items.append(Item("checkins", week, f"This week's check-in is done by both of you{streak}"))
     if data.gap_widening:
         items.append(
             Item(

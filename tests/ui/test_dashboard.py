@@ -88,6 +88,7 @@ def test_needs_attention_lists_what_is_due(journal_path):
     ]
     assert [i.record_id for i in found.decisions_due] and found.gap_widening
     assert found.next_board_meeting == date.today() + timedelta(days=12)
+    assert found.streak == 3  # the three weeks before this one, both answered
 
 
 def test_each_item_is_one_click_from_its_record(qtbot, journal_path, window):
@@ -95,7 +96,7 @@ def test_each_item_is_one_click_from_its_record(qtbot, journal_path, window):
     window.stack.currentWidget().refresh()
     attention = window.findChild(QListWidget, "attentionList")
     shown = texts(attention)
-    assert shown[0] == "This week's check-in: Priya still to answer"
+    assert shown[0] == "This week's check-in: Priya still to answer (streak: 3 weeks)"
     assert shown[1].startswith("Your perception gap has widened")
     assert shown[-1] == f"Next board meeting in 12 days ({date.today() + timedelta(days=12)})"
     row = next(i for i, t in enumerate(shown) if t.startswith("Review the decision"))
