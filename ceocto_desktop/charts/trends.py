@@ -38,12 +38,12 @@ class Style:
         return "#8a8f98" if self.dark else "#777777"
 
 
-def _prepare(figure: Figure, style: Style, title: str):  # type: ignore[no-untyped-def]
+def _prepare(figure: Figure, style: Style, title: str, size: int = 12):  # type: ignore[no-untyped-def]
     figure.clear()
     figure.set_facecolor(style.paper)
     axes = figure.add_subplot(1, 1, 1)
     axes.set_facecolor(style.paper)
-    axes.set_title(title, color=style.ink, loc="left", fontsize=12)
+    axes.set_title(title, color=style.ink, loc="left", fontsize=size if "\n" not in title else 10)
     axes.tick_params(colors=style.ink, labelsize=9)
     for side in ("top", "right"):
         axes.spines[side].set_visible(False)
@@ -151,9 +151,21 @@ def draw_gap(
     _dates(axes, weeks)
 
 
-def draw_obstacle_flow(figure: Figure, flow: Sequence[tuple[date, int, int]], style: Style) -> None:
-    """Obstacles opened and resolved per month."""
+def draw_obstacle_flow(
+    figure: Figure,
+    flow: Sequence[tuple[date, int, int]],
+    style: Style,
+    open_age: float | None = None,
+    to_resolve: Mapping[str, float] | None = None,
+) -> None:
+    """Obstacles opened and resolved per month, with how long they stay open."""
     title = "Obstacles opened and resolved per month"
+    if open_age is not None:
+        title += f"\nStill open: median age {open_age:.0f} days"
+    if to_resolve:
+        slowest = sorted(to_resolve.items(), key=lambda item: -item[1])[:3]
+        title += "  ·  slowest to resolve (median days): "
+        title += ", ".join(f"{category} {days:.0f}" for category, days in slowest)
     if not flow:
         _message(figure, style, title, "No obstacles recorded in this period.")
         return
@@ -165,6 +177,8 @@ def draw_obstacle_flow(figure: Figure, flow: Sequence[tuple[date, int, int]], st
     axes.bar(
         months, [r for _, _, r in flow], width=12, align="edge", color="#27ae60", label="resolved"
     )
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_ylim(0, max(max(o, r) for _, o, r in flow) + 1)
     _dates(axes, months)
     legend = axes.legend(fontsize=8, frameon=False, ncol=2, loc="upper right")
     for text in legend.get_texts():
@@ -212,7 +226,6 @@ def draw_decisions(
         _message(figure, style, title, "No decisions recorded in this period.")
         return
     axes = _prepare(figure, style, title)
-    axes.title.set_fontsize(10)
     months = [m for m, _, _ in per_month]
     joint = [j for _, j, _ in per_month]
     alone = [a for _, _, a in per_month]

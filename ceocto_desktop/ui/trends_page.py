@@ -165,6 +165,10 @@ class TrendsPage(QWidget):
         custom = self.range.currentText() == "Custom dates"
         self.since.setVisible(custom)
         self.until.setVisible(custom)
+        index_chart = self.chart.currentText() in ("Cooperation index", "Perception gap")
+        self.dimension.setVisible(index_chart)
+        for check in self.show_seat.values():
+            check.setVisible(self.chart.currentText() == "Cooperation index")
         try:
             period = period_for(
                 self.range.currentText(), date.today(), self.since.text(), self.until.text()
@@ -199,7 +203,14 @@ class TrendsPage(QWidget):
             gaps = coop.perception_gap(points)
             charts.draw_gap(self.figure, points, gaps, coop.gap_widening(gaps), style)
         elif chart == "Obstacle flow":
-            charts.draw_obstacle_flow(self.figure, records.obstacle_flow(facts["obstacles"]), style)
+            found = facts["obstacles"]
+            charts.draw_obstacle_flow(
+                self.figure,
+                records.obstacle_flow(found),
+                style,
+                records.median_open_age(found, date.today()),
+                records.median_days_to_resolve(found),
+            )
         elif chart == "Goals by quarter":
             quarters = records.goals_by_quarter(facts["goals"], date.today())
             charts.draw_goal_quarters(self.figure, quarters, style)

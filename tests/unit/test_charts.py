@@ -92,8 +92,10 @@ def test_gap_widening_is_said_in_the_title():
 def test_records_charts_draw_their_bars_and_labels():
     figure = Figure()
     flow = [(date(2026, 9, 1), 2, 1), (date(2026, 10, 1), 0, 3)]
-    trends.draw_obstacle_flow(figure, flow, STYLE)
+    trends.draw_obstacle_flow(figure, flow, STYLE, 12.0, {"hiring": 20.0, "roles": 5.0})
     assert len(figure.axes[0].patches) == 4
+    title = figure.axes[0].get_title(loc="left")
+    assert "median age 12 days" in title and "hiring 20, roles 5" in title
     quarters = [records.GoalQuarter("2026-Q2", 0.5, 1, 1, 1)]
     trends.draw_goal_quarters(figure, quarters, STYLE)
     assert figure.axes[0].texts[0].get_text() == "1✓ 1✗ 1→"
