@@ -37,6 +37,7 @@ def main() -> int:
         "goals.png": 2,
         "decisions.png": 4,
         "notes.png": 5,
+        "trends.png": 6,
     }
 
     def shoot() -> None:

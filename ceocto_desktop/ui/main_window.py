@@ -68,6 +68,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = named("sidebar", QListWidget())
         self.sidebar.setMaximumWidth(170)
+        self.sidebar.setMinimumWidth(130)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 6px 10px; }")
         self.stack = named("pages", QStackedWidget())
         for title, factory in PAGES:
@@ -79,6 +80,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.sidebar)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
+        splitter.setCollapsible(0, False)
         splitter.setSizes([150, 1100])
         self.setCentralWidget(splitter)
 

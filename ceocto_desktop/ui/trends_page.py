@@ -118,6 +118,10 @@ class TrendsPage(QWidget):
         for check in self.show_seat.values():
             check.setChecked(True)
             check.toggled.connect(lambda _on: self.redraw())
+        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        for box in (self.chart, self.range, self.dimension):
+            box.setSizeAdjustPolicy(shrink)
+            box.setMinimumContentsLength(12)
         row = QHBoxLayout()
         for widget in (
             self.chart,
