@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.models import (
@@ -28,6 +28,7 @@ from ceocto_desktop.services.common import (
     view_of,
 )
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.rows import DecisionFilter, decision_where
 
 
 @dataclass(frozen=True)
@@ -217,55 +218,19 @@ def unlink_decision_goal(session: Session, decision_id: str, goal_id: str) -> De
     return decision_view(session, record)
 
 
-def _decision_query(
-    status: DecisionStatus | None,
-    decided_by: Owner | None,
-    due_on: date | None,
-    goal_id: str | None,
-    text: str | None,
-) -> Select[Decision]:
-    query = select(Decision)
-    if status is not None:
-        query = query.where(Decision.status == status)
-    if decided_by is not None:
-        query = query.where(Decision.decided_by == decided_by)
-    if due_on is not None:
-        query = query.where(
-            Decision.status == DecisionStatus.DECIDED,
-            Decision.review_on.is_not(None),
-            Decision.review_on <= due_on,
-        )
-    if goal_id is not None:
-        query = query.where(Decision.goals.any(Goal.id == goal_id))
-    if text:
-        pattern = f"%{text.strip()}%"
-        query = query.where(or_(Decision.title.ilike(pattern), Decision.decision.ilike(pattern)))
-    return query
-
-
 def list_decisions(
     session: Session,
+    where: DecisionFilter | None = None,
     *,
-    status: DecisionStatus | None = None,
-    decided_by: Owner | None = None,
-    due_for_review_on: date | None = None,
-    goal_id: str | None = None,
-    text: str | None = None,
     offset: int = 0,
     limit: int | None = None,
 ) -> list[DecisionView]:
-    """Decisions matching every filter, newest first; due_for_review_on keeps those due."""
+    """Decisions matching the filter (the table's own), newest first."""
     query = (
-        _decision_query(status, decided_by, due_for_review_on, goal_id, text)
+        decision_where(select(Decision), where or DecisionFilter())
         .options(selectinload(Decision.goals))
         .order_by(Decision.decided_on.desc(), Decision.title)
         .offset(offset)
         .limit(limit)
     )
     return [decision_view(session, record) for record in session.scalars(query)]
-
-
-def count_decisions(session: Session, *, due_for_review_on: date | None = None) -> int:
-    """How many decisions there are (or are due for review on that day)."""
-    query = _decision_query(None, None, due_for_review_on, None, None)
-    return session.scalar(select(func.count()).select_from(query.subquery())) or 0

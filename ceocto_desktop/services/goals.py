@@ -7,11 +7,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.analytics import progress as prog
-from ceocto_desktop.analytics.periods import parse_quarter
 from ceocto_desktop.models import (
     Area,
     Goal,
@@ -31,6 +30,7 @@ from ceocto_desktop.services.common import (
     view_of,
 )
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.rows import GoalFilter, goal_where
 
 
 @dataclass(frozen=True)
@@ -147,64 +147,18 @@ def delete_goal(session: Session, goal_id: str) -> None:
     session.flush()
 
 
-def _goal_query(
-    status: GoalStatus | None,
-    owner: Owner | None,
-    area: Area | None,
-    text: str | None,
-    target_quarter: str | None,
-) -> Select[Goal]:
-    query = select(Goal)
-    if status is not None:
-        query = query.where(Goal.status == status)
-    if owner is not None:
-        query = query.where(Goal.owner == owner)
-    if area is not None:
-        query = query.where(Goal.area == area)
-    if text:
-        pattern = f"%{text.strip()}%"
-        query = query.where(or_(Goal.title.ilike(pattern), Goal.description.ilike(pattern)))
-    if target_quarter:
-        try:
-            first, last = parse_quarter(target_quarter)
-        except ValueError as exc:
-            raise ValidationError("target_quarter", str(exc)) from None
-        query = query.where(Goal.target_date.between(first, last))
-    return query
-
-
 def list_goals(
-    session: Session,
-    *,
-    status: GoalStatus | None = None,
-    owner: Owner | None = None,
-    area: Area | None = None,
-    text: str | None = None,
-    target_quarter: str | None = None,
-    offset: int = 0,
-    limit: int | None = None,
+    session: Session, where: GoalFilter | None = None, *, offset: int = 0, limit: int | None = None
 ) -> list[GoalView]:
-    """Goals matching every filter given, by target date then title."""
+    """Goals matching the filter (the table's own), with their key results, by target date."""
     query = (
-        _goal_query(status, owner, area, text, target_quarter)
+        goal_where(select(Goal), where or GoalFilter())
         .options(selectinload(Goal.key_results))
         .order_by(Goal.target_date.is_(None), Goal.target_date, Goal.title)
         .offset(offset)
         .limit(limit)
     )
     return [goal_view(record) for record in session.scalars(query)]
-
-
-def count_goals(session: Session, **filters: Any) -> int:
-    """How many goals match the filters of list_goals."""
-    query = _goal_query(
-        filters.get("status"),
-        filters.get("owner"),
-        filters.get("area"),
-        filters.get("text"),
-        filters.get("target_quarter"),
-    )
-    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def _check_key_result(start: float, target: float) -> None:

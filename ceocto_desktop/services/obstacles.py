@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, func, or_, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.models import (
@@ -30,6 +30,7 @@ from ceocto_desktop.services.common import (
     view_of,
 )
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.rows import ObstacleFilter, obstacle_where
 
 
 @dataclass(frozen=True)
@@ -227,58 +228,19 @@ def unlink_obstacle_goal(session: Session, obstacle_id: str, goal_id: str) -> Ob
     return obstacle_view(record)
 
 
-def _obstacle_query(
-    is_open: bool | None,
-    kind: ObstacleKind | None,
-    category: ObstacleCategory | None,
-    severity: Severity | None,
-    goal_id: str | None,
-    text: str | None,
-) -> Select[Obstacle]:
-    query = select(Obstacle)
-    closed = (ObstacleStatus.RESOLVED, ObstacleStatus.ACCEPTED)
-    if is_open is True:
-        query = query.where(Obstacle.status.not_in(closed))
-    elif is_open is False:
-        query = query.where(Obstacle.status.in_(closed))
-    if kind is not None:
-        query = query.where(Obstacle.kind == kind)
-    if category is not None:
-        query = query.where(Obstacle.category == category)
-    if severity is not None:
-        query = query.where(Obstacle.severity == severity)
-    if goal_id is not None:
-        query = query.where(Obstacle.goals.any(Goal.id == goal_id))
-    if text:
-        pattern = f"%{text.strip()}%"
-        query = query.where(or_(Obstacle.title.ilike(pattern), Obstacle.description.ilike(pattern)))
-    return query
-
-
 def list_obstacles(
     session: Session,
+    where: ObstacleFilter | None = None,
     *,
-    is_open: bool | None = None,
-    kind: ObstacleKind | None = None,
-    category: ObstacleCategory | None = None,
-    severity: Severity | None = None,
-    goal_id: str | None = None,
-    text: str | None = None,
     offset: int = 0,
     limit: int | None = None,
 ) -> list[ObstacleView]:
-    """Obstacles matching every filter given, newest opened first."""
+    """Obstacles matching the filter (the table's own), newest opened first."""
     query = (
-        _obstacle_query(is_open, kind, category, severity, goal_id, text)
+        obstacle_where(select(Obstacle), where or ObstacleFilter())
         .options(selectinload(Obstacle.goals), selectinload(Obstacle.events))
         .order_by(Obstacle.opened_on.desc(), Obstacle.title)
         .offset(offset)
         .limit(limit)
     )
     return [obstacle_view(record) for record in session.scalars(query)]
-
-
-def count_obstacles(session: Session, *, is_open: bool | None = None) -> int:
-    """How many obstacles there are, open or closed or both."""
-    query = _obstacle_query(is_open, None, None, None, None, None)
-    return session.scalar(select(func.count()).select_from(query.subquery())) or 0

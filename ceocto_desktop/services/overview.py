@@ -18,7 +18,7 @@ from ceocto_desktop.models import (
     Obstacle,
     ObstacleStatus,
 )
-from ceocto_desktop.services.decisions import count_decisions
+from ceocto_desktop.services.rows import DecisionFilter, count_decision_rows
 
 
 @dataclass(frozen=True)
@@ -60,7 +60,7 @@ def summarise_journal(session: Session, today: date | None = None) -> JournalSum
         obstacles_open=_count(session, Obstacle, Obstacle.status.not_in(closed)),
         obstacles=_count(session, Obstacle),
         decisions=_count(session, Decision),
-        decisions_due=count_decisions(session, due_for_review_on=today),
+        decisions_due=count_decision_rows(session, DecisionFilter(due_on=today)),
         checkins=_count(session, CheckIn),
         notes=_count(session, Note),
         board_meetings=_count(session, BoardMeeting),

@@ -109,7 +109,7 @@ def _nth_update_progress(n: int) -> Any:
     )
 
 
-def _goal_where(query: AnySelect, where: GoalFilter) -> AnySelect:
+def goal_where(query: AnySelect, where: GoalFilter) -> AnySelect:
     if where.status is not None:
         query = query.where(Goal.status == where.status)
     if where.owner is not None:
@@ -157,13 +157,13 @@ def goal_rows(session: Session, where: GoalFilter, page: Page) -> list[GoalRow]:
         "target_date": Goal.target_date,
         "board_visible": Goal.board_visible,
     }
-    query = _ordered(_goal_where(query, where), sortable, page, Goal.title)
+    query = _ordered(goal_where(query, where), sortable, page, Goal.title)
     return [GoalRow(*row) for row in session.execute(query)]
 
 
 def count_goal_rows(session: Session, where: GoalFilter) -> int:
     """How many goals the filter keeps."""
-    return session.scalar(_goal_where(select(func.count(Goal.id)), where)) or 0
+    return session.scalar(goal_where(select(func.count(Goal.id)), where)) or 0
 
 
 # Obstacles -----------------------------------------------------------------------------------
@@ -174,6 +174,7 @@ class ObstacleFilter:
     category: ObstacleCategory | None = None
     severity: Severity | None = None
     text: str = ""
+    goal_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -189,7 +190,7 @@ class ObstacleRow:
     goals: str
 
 
-def _obstacle_where(query: AnySelect, where: ObstacleFilter) -> AnySelect:
+def obstacle_where(query: AnySelect, where: ObstacleFilter) -> AnySelect:
     if where.is_open is True:
         query = query.where(Obstacle.status.not_in(CLOSED))
     elif where.is_open is False:
@@ -200,6 +201,8 @@ def _obstacle_where(query: AnySelect, where: ObstacleFilter) -> AnySelect:
         query = query.where(Obstacle.category == where.category)
     if where.severity is not None:
         query = query.where(Obstacle.severity == where.severity)
+    if where.goal_id is not None:
+        query = query.where(Obstacle.goals.any(Goal.id == where.goal_id))
     if where.text.strip():
         pattern = _like(where.text)
         query = query.where(
@@ -249,7 +252,7 @@ def obstacle_rows(
         "days_open": days_open,
         "goals": goals,
     }
-    query = _ordered(_obstacle_where(query, where), sortable, page, Obstacle.title)
+    query = _ordered(obstacle_where(query, where), sortable, page, Obstacle.title)
     return [
         ObstacleRow(
             id=row.id,
@@ -268,7 +271,7 @@ def obstacle_rows(
 
 def count_obstacle_rows(session: Session, where: ObstacleFilter) -> int:
     """How many obstacles the filter keeps."""
-    return session.scalar(_obstacle_where(select(func.count(Obstacle.id)), where)) or 0
+    return session.scalar(obstacle_where(select(func.count(Obstacle.id)), where)) or 0
 
 
 # Decisions -----------------------------------------------------------------------------------
@@ -277,6 +280,8 @@ class DecisionFilter:
     due_on: date | None = None
     status: DecisionStatus | None = None
     text: str = ""
+    goal_id: str | None = None
+    decided_by: Owner | None = None
 
 
 @dataclass(frozen=True)
@@ -290,7 +295,7 @@ class DecisionRow:
     status: DecisionStatus
 
 
-def _decision_where(query: AnySelect, where: DecisionFilter) -> AnySelect:
+def decision_where(query: AnySelect, where: DecisionFilter) -> AnySelect:
     if where.due_on is not None:
         query = query.where(
             Decision.status == DecisionStatus.DECIDED,
@@ -299,6 +304,10 @@ def _decision_where(query: AnySelect, where: DecisionFilter) -> AnySelect:
         )
     if where.status is not None:
         query = query.where(Decision.status == where.status)
+    if where.goal_id is not None:
+        query = query.where(Decision.goals.any(Goal.id == where.goal_id))
+    if where.decided_by is not None:
+        query = query.where(Decision.decided_by == where.decided_by)
     if where.text.strip():
         pattern = _like(where.text)
         query = query.where(
@@ -329,13 +338,13 @@ def decision_rows(session: Session, where: DecisionFilter, page: Page) -> list[D
         "review_on": Decision.review_on,
         "status": Decision.status,
     }
-    query = _ordered(_decision_where(query, where), sortable, page, Decision.title)
+    query = _ordered(decision_where(query, where), sortable, page, Decision.title)
     return [DecisionRow(*row) for row in session.execute(query)]
 
 
 def count_decision_rows(session: Session, where: DecisionFilter) -> int:
     """How many decisions the filter keeps."""
-    return session.scalar(_decision_where(select(func.count(Decision.id)), where)) or 0
+    return session.scalar(decision_where(select(func.count(Decision.id)), where)) or 0
 
 
 # Notes ---------------------------------------------------------------------------------------
@@ -357,7 +366,7 @@ class NoteRow:
     tags: str
 
 
-def _note_where(query: AnySelect, where: NoteFilter) -> AnySelect:
+def note_where(query: AnySelect, where: NoteFilter) -> AnySelect:
     if where.tag:
         query = query.where(Note.tags.any(Tag.name == where.tag.strip().lstrip("#").lower()))
     if where.pinned_only:
@@ -390,7 +399,7 @@ def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
     }
     if not page.sort:
         page = Page("created_at", True, page.offset, page.limit)
-    query = _ordered(_note_where(query, where), sortable, page, Note.created_at)
+    query = _ordered(note_where(query, where), sortable, page, Note.created_at)
     return [
         NoteRow(r.id, r.created_at, r.author, r.pinned, r.first_line, r.tags or "")
         for r in session.execute(query)
@@ -399,4 +408,4 @@ def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
 
 def count_note_rows(session: Session, where: NoteFilter) -> int:
     """How many notes the filter keeps."""
-    return session.scalar(_note_where(select(func.count(Note.id)), where)) or 0
+    return session.scalar(note_where(select(func.count(Note.id)), where)) or 0

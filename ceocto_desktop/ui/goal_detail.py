@@ -26,6 +26,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services import decisions, goals, obstacles
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.rows import DecisionFilter, ObstacleFilter
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.detail_pane import DetailPane
@@ -50,8 +51,8 @@ def load_goal_detail(session: Session, goal_id: str) -> GoalDetailData:
     return GoalDetailData(
         goal=goals.get_goal(session, goal_id),
         history=goals.goal_history(session, goal_id),
-        obstacles=obstacles.list_obstacles(session, goal_id=goal_id),
-        decisions=decisions.list_decisions(session, goal_id=goal_id),
+        obstacles=obstacles.list_obstacles(session, ObstacleFilter(goal_id=goal_id)),
+        decisions=decisions.list_decisions(session, DecisionFilter(goal_id=goal_id)),
     )
 
 

@@ -16,6 +16,7 @@ from ceocto_desktop.analytics.progress import (
 from ceocto_desktop.models import Area, GoalStatus, GoalUpdate, KeyResult, Owner, Seat
 from ceocto_desktop.services import goals
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.rows import GoalFilter, count_goal_rows
 
 
 def test_key_result_progress_runs_from_start_to_target_and_clamps():
@@ -132,15 +133,21 @@ def test_filters_narrow_the_list(session):
         owner=Owner.B,
         target_date=date(2026, 12, 31),
     )
-    assert [g.title for g in goals.list_goals(session, area=Area.FINANCE)] == ["Close the Series A"]
-    assert [g.title for g in goals.list_goals(session, owner=Owner.B)] == ["Cut incidents"]
-    assert [g.title for g in goals.list_goals(session, target_quarter="2026-Q4")] == [
+    assert [g.title for g in goals.list_goals(session, GoalFilter(area=Area.FINANCE))] == [
+        "Close the Series A"
+    ]
+    assert [g.title for g in goals.list_goals(session, GoalFilter(owner=Owner.B))] == [
         "Cut incidents"
     ]
-    assert [g.title for g in goals.list_goals(session, text="series")] == ["Close the Series A"]
-    assert goals.count_goals(session, status=GoalStatus.AT_RISK) == 1
+    assert [g.title for g in goals.list_goals(session, GoalFilter(quarter="2026-Q4"))] == [
+        "Cut incidents"
+    ]
+    assert [g.title for g in goals.list_goals(session, GoalFilter(text="series"))] == [
+        "Close the Series A"
+    ]
+    assert count_goal_rows(session, GoalFilter(status=GoalStatus.AT_RISK)) == 1
     with pytest.raises(ValidationError, match="2026-Q3"):
-        goals.list_goals(session, target_quarter="Q5")
+        goals.list_goals(session, GoalFilter(quarter="Q5"))
 
 
 def test_deleting_a_goal_takes_its_key_results_and_history(session):

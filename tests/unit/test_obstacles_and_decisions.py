@@ -19,6 +19,7 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services import decisions, goals, obstacles
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.rows import DecisionFilter, ObstacleFilter
 
 
 def test_an_obstacle_is_joint_by_default_links_to_a_goal_and_resolves(session):
@@ -34,10 +35,10 @@ def test_an_obstacle_is_joint_by_default_links_to_a_goal_and_resolves(session):
     )
     assert done.status is ObstacleStatus.RESOLVED
     assert done.days_open() == 20
-    assert obstacles.list_obstacles(session, is_open=True) == []
-    assert [o.title for o in obstacles.list_obstacles(session, goal_id=goal.id)] == [
-        "Offers declined"
-    ]
+    assert obstacles.list_obstacles(session, ObstacleFilter(is_open=True)) == []
+    assert [
+        o.title for o in obstacles.list_obstacles(session, ObstacleFilter(goal_id=goal.id))
+    ] == ["Offers declined"]
 
 
 def test_a_setback_is_closed_only_with_its_lesson(session):
@@ -102,13 +103,13 @@ def test_a_decision_with_both_stances_is_reviewed(session):
         65,
     )
     assert made.due_for_review(date(2026, 8, 2))
-    due = decisions.list_decisions(session, due_for_review_on=date(2026, 8, 2))
+    due = decisions.list_decisions(session, DecisionFilter(due_on=date(2026, 8, 2)))
     assert [d.title for d in due] == ["Raise prices 15%"]
     reviewed = decisions.review_decision(
         session, made.id, "Conversion held", Verdict.AS_EXPECTED, on_date=date(2026, 8, 3)
     )
     assert reviewed.status is DecisionStatus.REVIEWED and reviewed.verdict is Verdict.AS_EXPECTED
-    assert decisions.list_decisions(session, due_for_review_on=date(2026, 8, 4)) == []
+    assert decisions.list_decisions(session, DecisionFilter(due_on=date(2026, 8, 4))) == []
 
 
 @pytest.mark.parametrize("confidence", [-1, 101, 50.5])
