@@ -92,6 +92,19 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
+    export = commands.add_parser("export", help="export the retrospective or the board brief")
+    kinds = export.add_subparsers(
+        dest="report", metavar="REPORT", parser_class=_Parser, required=True
+    )
+    retro = kinds.add_parser("retro", help="a quarter's retrospective")
+    retro.add_argument("--quarter", required=True, help="like 2026-Q3")
+    board = kinds.add_parser("board", help="the brief for a board meeting")
+    board.add_argument("--meeting", type=_date, help="its date (default: next, else latest)")
+    for sub in (retro, board):
+        sub.add_argument("--format", required=True, choices=["pdf", "md", "html"])
+        sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+        sub.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+
     note = commands.add_parser("note", help="add a note to the journal")
     note.add_argument("text", nargs="+", help="the note (Markdown)")
     note.add_argument(
@@ -220,6 +233,39 @@ def run_search(args: argparse.Namespace) -> int:
     return EXIT_OK if hits else EXIT_PROBLEM
 
 
+def run_export(args: argparse.Namespace) -> int:
+    """Write a report; an unknown quarter or meeting, or a bad path, leaves no file."""
+    from ceocto_desktop.reports.export import ExportError, check_target, export
+    from ceocto_desktop.services.errors import ValidationError
+    from ceocto_desktop.store import JournalError, open_journal
+
+    output: Path = args.output.expanduser()
+    try:
+        check_target(output)
+        journal = open_journal(_journal_path(args))
+    except (ExportError, JournalError) as exc:
+        return _fail(str(exc))
+    try:
+        with journal.sessions() as session:
+            if args.report == "retro":
+                from ceocto_desktop.reports.retro import build_retrospective
+
+                document = build_retrospective(session, args.quarter)
+            else:
+                from ceocto_desktop.reports.board import build_board_brief
+
+                document = build_board_brief(session, args.meeting)
+        export(document, args.format, output)
+    except ValidationError as exc:
+        return _fail(exc.message)
+    except ExportError as exc:
+        return _fail(str(exc))
+    finally:
+        journal.close()
+    print(f"Wrote {output}")
+    return EXIT_OK
+
+
 def run_note(args: argparse.Namespace) -> int:
     """Add a note as one partner and print its id."""
     from ceocto_desktop.services.errors import ValidationError
@@ -255,6 +301,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_search(args)
     if args.command == "note":
         return run_note(args)
+    if args.command == "export":
+        return run_export(args)
     return run_window(args)
 
 

@@ -1,0 +1,161 @@
+"""Reports on a hand-built quarter: the right goals, numbers and decisions, nothing else."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from datetime import date
+
+import pytest
+
+from ceocto_desktop.models import GoalStatus, ObstacleCategory, ObstacleKind, Owner, Seat, Verdict
+from ceocto_desktop.reports.board import build_board_brief
+from ceocto_desktop.reports.export import ExportError, export
+from ceocto_desktop.reports.html import to_html
+from ceocto_desktop.reports.markdown import to_markdown
+from ceocto_desktop.reports.retro import build_retrospective
+from ceocto_desktop.services import board, checkins, decisions, goals, obstacles
+from ceocto_desktop.services.errors import ValidationError
+
+RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture
+def quarter(session):
+    g = goals.create_goal(
+        session, Seat.A, "Close the Series A", target_date="2026-09-30", board_visible=True
+    )
+    kr = goals.add_key_result(session, g.id, Seat.A, "Term sheets", 0, 2)
+    goals.record_goal_progress(
+        session,
+        g.id,
+        Seat.A,
+        values={kr.id: 1},
+        status=GoalStatus.AT_RISK,
+        on_date=date(2026, 8, 10),
+    )
+    goals.create_goal(
+        session, Seat.B, "SOC 2 Type I", target_date="2026-09-30", status=GoalStatus.ACHIEVED
+    )
+    goals.create_goal(session, Seat.A, "Neighbour goal in Q4", target_date="2026-12-31")
+    goals.create_goal(session, Seat.A, "Neighbour goal in Q2", target_date="2026-06-30")
+    setback = obstacles.create_obstacle(
+        session,
+        Seat.B,
+        "Missed the pilot go-live",
+        ObstacleCategory.CUSTOMERS,
+        kind=ObstacleKind.SETBACK,
+        opened_on=date(2026, 7, 3),
+    )
+    obstacles.resolve_obstacle(
+        session,
+        setback.id,
+        Seat.A,
+        "Went live late",
+        lesson="Scope before promising dates",
+        on_date=date(2026, 7, 23),
+    )
+    obstacles.create_obstacle(
+        session, Seat.A, "Neighbour obstacle", ObstacleCategory.ROLES, opened_on=date(2026, 10, 2)
+    )
+    d = decisions.create_decision(
+        session,
+        Seat.A,
+        "Take the bridge",
+        decided_on=date(2026, 8, 1),
+        decided_by=Owner.JOINT,
+        confidence=80,
+    )
+    decisions.review_decision(
+        session, d.id, "Closed in September", Verdict.BETTER, on_date=date(2026, 9, 20)
+    )
+    decisions.create_decision(session, Seat.A, "Neighbour decision", decided_on=date(2026, 10, 5))
+    for week, b in ((date(2026, 7, 6), 3), (date(2026, 7, 13), 4)):
+        checkins.submit_answers(
+            session,
+            week,
+            Seat.A,
+            dict.fromkeys(RATINGS, 4),
+            {"wins": f"Win of {week}", "appreciation": "Thanks for the cover"},
+        )
+        checkins.submit_answers(session, week, Seat.B, dict.fromkeys(RATINGS, b))
+    board.save_retrospective(session, Seat.A, "2026-Q3", went_well="We wrote decisions down")
+    board.create_meeting(session, Seat.A, "2026-06-15", "Q2 board")
+    board.create_meeting(
+        session, Seat.A, "2026-12-15", "Q4 board", ask_of_board="Two VP Engineering introductions"
+    )
+    return session
+
+
+def test_the_retrospective_holds_its_quarter_and_nothing_else(quarter):
+    text = to_markdown(build_retrospective(quarter, "2026-Q3", today=TODAY))
+    for expected in (
+        "Retrospective 2026-Q3",
+        "Close the Series A",
+        "missed",
+        "SOC 2 Type I",
+        "achieved",
+        "Term sheets: 0 → 1",
+        "Missed the pilot go-live",
+        "Scope before promising dates",
+        "median time to resolve 20 days",
+        "Take the bridge",
+        "better — Closed in September",
+        "Win of 2026-07-06",
+        "Thanks for the cover",
+        "We wrote decisions down",
+    ):
+        assert expected in text, expected
+    assert "Neighbour" not in text
+    assert "| Cooperation index, Priya | 3.50 | — |" in text
+
+
+def test_html_is_self_contained_with_the_charts_inlined(quarter):
+    page = to_html(build_retrospective(quarter, "2026-Q3", today=TODAY))
+    assert page.count("data:image/png;base64,") == 2
+    assert "http://" not in page and "https://" not in page
+    assert "Close the Series A" in page and "Neighbour" not in page
+
+
+def test_an_empty_quarter_says_so_and_a_bad_one_is_refused(quarter):
+    text = to_markdown(build_retrospective(quarter, "2024-Q1", today=TODAY))
+    assert "Nothing was recorded in 2024-Q1" in text
+    with pytest.raises(ValidationError, match="2026-Q3"):
+        build_retrospective(quarter, "2026-Q7")
+
+
+def test_the_board_brief_shows_what_moved_since_the_last_meeting(quarter):
+    text = to_markdown(build_board_brief(quarter, today=TODAY))
+    assert "Board brief — Q4 board" in text and "since 2026-06-15" in text
+    assert "| Close the Series A | — → 50% |" in text
+    assert "Take the bridge" in text and "Two VP Engineering introductions" in text
+    assert "SOC 2" not in text  # not shown to the board
+    with pytest.raises(ValidationError, match="no board meeting on 2026-01-01"):
+        build_board_brief(quarter, date(2026, 1, 1), today=TODAY)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
+def test_the_pdf_opens_with_its_pages_and_text(quarter, tmp_path):
+    path = export(
+        build_retrospective(quarter, "2026-Q3", today=TODAY), "pdf", tmp_path / "retro.pdf"
+    )
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages")))
+    assert 2 <= pages <= 8
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert "Close the Series A" in text and "SOC 2 Type I" in text
+    assert "Neighbour" not in text
+    fonts = subprocess.run(["pdffonts", str(path)], capture_output=True, text=True).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:])  # embedded
+
+
+def test_an_unwritable_target_leaves_no_file(quarter, tmp_path):
+    document = build_retrospective(quarter, "2026-Q3", today=TODAY)
+    out = tmp_path / "out"
+    out.mkdir()
+    with pytest.raises(ExportError, match="does not exist"):
+        export(document, "md", out / "missing" / "r.md")
+    with pytest.raises(ExportError, match="is a folder"):
+        export(document, "md", out)
+    assert list(out.iterdir()) == []
