@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
 
 from ceocto_desktop.reports.document import Document, Image
 from ceocto_desktop.reports.html import to_html
@@ -20,27 +21,13 @@ IMAGE_WIDTH = 620
 def write_pdf(document: Document, path: Path) -> None:
     """Render to path (A4, title page, numbered pages, charts at print resolution)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QMarginsF, QUrl
-    from PySide6.QtGui import (
-        QGuiApplication,
-        QImage,
-        QPageLayout,
-        QPageSize,
-        QPdfWriter,
-        QTextDocument,
-    )
+    from PySide6.QtCore import QMarginsF
+    from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     if QGuiApplication.instance() is None:
         write_pdf.app = QGuiApplication([])  # type: ignore[attr-defined]
-    names = {i: f"chart{i}.png" for i, b in enumerate(document.blocks) if isinstance(b, Image)}
     text = QTextDocument()
-    for index, name in names.items():
-        block = document.blocks[index]
-        assert isinstance(block, Image)
-        text.addResource(
-            QTextDocument.ResourceType.ImageResource.value, QUrl(name), QImage.fromData(block.png)
-        )
-    text.setHtml(to_html(document, images=names, title_page=True, image_width=IMAGE_WIDTH))
+    fill_text_document(text, document, IMAGE_WIDTH, title_page=True)
     writer = QPdfWriter(str(path))
     writer.setResolution(PRINT_DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
@@ -49,3 +36,20 @@ def write_pdf(document: Document, path: Path) -> None:
     writer.setTitle(document.title)
     writer.setCreator("ceocto")
     text.print_(writer)
+
+
+def fill_text_document(
+    text: Any, document: Document, image_width: int, title_page: bool = False
+) -> None:
+    """Put the document into a QTextDocument, charts added as its own image resources."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QImage, QTextDocument
+
+    names = {i: f"chart{i}.png" for i, b in enumerate(document.blocks) if isinstance(b, Image)}
+    for index, name in names.items():
+        block = document.blocks[index]
+        assert isinstance(block, Image)
+        text.addResource(
+            QTextDocument.ResourceType.ImageResource.value, QUrl(name), QImage.fromData(block.png)
+        )
+    text.setHtml(to_html(document, images=names, title_page=title_page, image_width=image_width))

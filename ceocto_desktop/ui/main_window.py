@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
+from ceocto_desktop.ui.board_page import BoardPage
 from ceocto_desktop.ui.checkin_page import CheckinPage
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
@@ -33,6 +34,7 @@ from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.overview_page import OverviewPage
 from ceocto_desktop.ui.record_page import RecordPage
+from ceocto_desktop.ui.retro_page import RetroPage
 from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
 from ceocto_desktop.ui.trends_page import TrendsPage
@@ -47,8 +49,10 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Obstacles", ObstaclesPage),
     ("Decisions", DecisionsPage),
     ("Notes", NotesPage),
-    ("Trends", TrendsPage),
     ("Our roles", RolesPage),
+    ("Trends", TrendsPage),
+    ("Board review", BoardPage),
+    ("Retrospective", RetroPage),
 ]
 
 
@@ -180,7 +184,7 @@ class MainWindow(QMainWindow):
             view_menu.addAction(
                 self._action(
                     title,
-                    f"Ctrl+{index + 1}",
+                    f"Ctrl+{(index + 1) % 10}",  # the tenth page is Ctrl+0
                     partial(self.sidebar.setCurrentRow, index),
                     f"pageAction{index + 1}",
                 )

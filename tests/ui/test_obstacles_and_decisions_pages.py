@@ -256,7 +256,7 @@ def test_our_roles_page_edits_a_profile_and_shows_what_each_owns(qtbot, journal_
     with journal.transaction() as session:
         goals.create_goal(session, Seat.A, "Hire a VP Engineering", owner=Owner.B)
     journal.close()
-    page = go(qtbot, window, Qt.Key.Key_8)
+    page = go(qtbot, window, Qt.Key.Key_7)
     assert page.objectName() == "rolesPage"
     page.refresh()
     owned = page.findChild(QListWidget, "partnerBGoals")

@@ -1,0 +1,146 @@
+"""The quarterly retrospective: the quarter assembled, our reflection, and the export."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
+from ceocto_desktop.reports.document import Document
+from ceocto_desktop.reports.pdf import fill_text_document
+from ceocto_desktop.services.board import get_retrospective, save_retrospective
+from ceocto_desktop.services.overview import summarise_journal
+from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.export_flow import export_report
+from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.widgets import named
+
+
+def build_retrospective(session: Any, quarter: str) -> Document:
+    # matplotlib (for the charts) loads when a retrospective is first built, not at start-up.
+    from ceocto_desktop.reports.retro import build_retrospective as build
+
+    return build(session, quarter)
+
+
+def quarters_between(first: date, last: date) -> list[str]:
+    """Every quarter from first to last, newest first."""
+    names = []
+    day = parse_quarter(quarter_of(last))[0]
+    while day >= parse_quarter(quarter_of(first))[0]:
+        names.append(quarter_of(day))
+        day = parse_quarter(quarter_of(day - timedelta(days=1)))[0]
+    return names
+
+
+class RetroPage(QWidget):
+    title = "Retrospective"
+
+    def __init__(self, context: JournalContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("retroPage")
+        self.context = context
+        self.quarter = named("retroQuarter", QComboBox())
+        self.quarter.currentIndexChanged.connect(lambda _index: self.refresh())
+        export = named("exportRetro", QPushButton("Export…"))
+        export.setToolTip("PDF, Markdown or self-contained HTML")
+        export.clicked.connect(self.export)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Quarter"))
+        top.addWidget(self.quarter)
+        top.addStretch()
+        top.addWidget(export)
+        self.preview = named("retroPreview", QTextBrowser())
+        author = context.author
+        self.form = RecordForm(
+            context,
+            "retros",
+            "retro",
+            lambda s, quarter, values: save_retrospective(s, author, quarter, **values),
+        )
+        for field, label in (
+            ("went_well", "What went well"),
+            ("to_change", "What we change"),
+            ("commitments", "Our commitments for next quarter"),
+        ):
+            box = QPlainTextEdit()
+            box.setFixedHeight(90)
+            self.form.add(field, label, box)
+        self.form.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        reflection = QWidget()
+        column = QVBoxLayout(reflection)
+        column.addWidget(QLabel("<b>Our reflection</b> — stored with the quarter"))
+        column.addWidget(self.form)
+        column.addStretch()
+        split = QSplitter()
+        split.addWidget(self.preview)
+        split.addWidget(reflection)
+        split.setSizes([700, 400])
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(split, 1)
+        self._fill_quarters()
+        context.changed.connect(self._journal_changed)
+
+    def _fill_quarters(self) -> None:
+        first = self.context.read(summarise_journal).first_entry or date.today()
+        self.quarter.blockSignals(True)
+        self.quarter.clear()
+        names = quarters_between(first, date.today())
+        self.quarter.addItems(names)
+        # The quarter just ended is the one a pair usually looks back on.
+        self.quarter.setCurrentIndex(1 if len(names) > 1 else 0)
+        self.quarter.blockSignals(False)
+
+    def _journal_changed(self, _what: str) -> None:
+        if self.isVisible():
+            self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def refresh(self) -> None:
+        quarter = self.quarter.currentText()
+        if not quarter:
+            return
+        reflection = self.context.read(lambda s: get_retrospective(s, quarter))
+        self.form.load(
+            quarter,
+            {
+                "went_well": reflection.went_well,
+                "to_change": reflection.to_change,
+                "commitments": reflection.commitments,
+            },
+        )
+        document = self.context.read(lambda s: build_retrospective(s, quarter))
+        scroll = self.preview.verticalScrollBar().value()
+        fill_text_document(self.preview.document(), document, image_width=560)
+        self.preview.verticalScrollBar().setValue(scroll)
+
+    def flush_edits(self) -> None:
+        self.form.flush()
+
+    def export(self) -> None:
+        self.flush_edits()
+        quarter = self.quarter.currentText()
+        export_report(
+            self,
+            self.context,
+            lambda s: build_retrospective(s, quarter),
+            f"retrospective-{quarter}",
+        )

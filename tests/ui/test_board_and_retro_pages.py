@@ -1,0 +1,109 @@
+"""Board review and quarterly retrospective pages, and exporting from the window."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QListWidget,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+)
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import board, goals
+from ceocto_desktop.store import open_journal
+
+
+def open_page(window, title):
+    row = [window.sidebar.item(i).text() for i in range(window.sidebar.count())].index(title)
+    window.sidebar.setCurrentRow(row)
+    return window.stack.currentWidget()
+
+
+def seed(journal_path):
+    journal = open_journal(journal_path)
+    today = date.today()
+    with journal.transaction() as session:
+        goal = goals.create_goal(
+            session,
+            Seat.A,
+            "Close the Series A",
+            board_visible=True,
+            target_date=today + timedelta(days=60),
+        )
+        goals.add_key_result(session, goal.id, Seat.A, "Term sheets", 0, 2, current_value=1)
+        board.create_meeting(
+            session,
+            Seat.A,
+            today + timedelta(days=10),
+            "Next board",
+            ask_of_board="Two introductions",
+        )
+    journal.close()
+
+
+def quiet_export(monkeypatch, path):
+    monkeypatch.setattr(
+        QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(path), "PDF (*.pdf)"))
+    )
+    monkeypatch.setattr(
+        QMessageBox, "question", staticmethod(lambda *a, **k: QMessageBox.StandardButton.No)
+    )
+
+
+def test_board_review_ticks_goals_and_exports_the_brief(
+    qtbot, journal_path, window, db, tmp_path, monkeypatch
+):
+    seed(journal_path)
+    page = open_page(window, "Board review")
+    assert page.findChild(QListWidget, "meetingList").count() == 1
+    table = page.findChild(QTableWidget, "boardGoals")
+    assert table.item(0, 1).text() == "Close the Series A"
+    assert table.item(0, 2).text() == "— → 50%"
+    table.item(0, 0).setCheckState(Qt.CheckState.Checked)
+    assert db.rows("SELECT reviewed FROM board_goal_reviews") == [(1,)]
+    ask = page.findChild(QPlainTextEdit, "meeting_ask_of_board")
+    assert ask.toPlainText() == "Two introductions"
+    target = tmp_path / "brief.md"
+    quiet_export(monkeypatch, target)
+    qtbot.mouseClick(page.findChild(QPushButton, "exportBrief"), Qt.MouseButton.LeftButton)
+    text = target.read_text()
+    assert "Board brief — Next board" in text and "Close the Series A" in text
+    assert "Two introductions" in text
+
+
+def test_a_new_meeting_and_its_undo(qtbot, window, db):
+    page = open_page(window, "Board review")
+    qtbot.mouseClick(page.findChild(QPushButton, "newMeeting"), Qt.MouseButton.LeftButton)
+    assert db.one("SELECT title FROM board_meetings") == "Board meeting"
+    assert page.findChild(QListWidget, "meetingList").count() == 1
+    window.context.undo_stack.undo()
+    assert db.one("SELECT count(*) FROM board_meetings") == 0
+
+
+def test_the_retrospective_page_keeps_our_reflection_and_exports(
+    qtbot, journal_path, window, db, tmp_path, monkeypatch
+):
+    seed(journal_path)
+    page = open_page(window, "Retrospective")
+    quarter = page.findChild(QComboBox, "retroQuarter")
+    quarter.setCurrentIndex(0)  # this quarter, where the seeded goal is
+    box = page.findChild(QPlainTextEdit, "retro_went_well")
+    box.setFocus()
+    qtbot.keyClicks(box, "We wrote every decision down")
+    page.flush_edits()
+    assert db.rows("SELECT quarter, went_well FROM retrospectives") == [
+        (quarter.currentText(), "We wrote every decision down")
+    ]
+    target = tmp_path / "retro.pdf"
+    quiet_export(monkeypatch, target)
+    qtbot.mouseClick(page.findChild(QPushButton, "exportRetro"), Qt.MouseButton.LeftButton)
+    assert target.read_bytes()[:4] == b"%PDF"
+    assert "Saved" in window.statusBar().currentMessage()
+    assert "We wrote every decision down" in page.preview.toPlainText()
