@@ -47,14 +47,31 @@ class Launcher(QObject):
         try:
             state = inspect_journal(path).state
             journal = None
-            if state in (JournalState.CURRENT, JournalState.OLDER):
+            if state is JournalState.OLDER:
+                journal = self._upgrade(path)
+                if journal is None:
+                    return False
+            elif state is JournalState.CURRENT:
                 journal = open_journal(path)
-                if self._has_partners(journal):
-                    return self._show(journal)
+            if journal is not None and self._has_partners(journal):
+                return self._show(journal)
             return self._first_run(path, journal, allow_demo=allow_demo, explicit=explicit)
         except JournalError as exc:
             self._error(str(exc))
             return False
+
+    def _upgrade(self, path: Path) -> Journal | None:
+        """Back up and migrate an older journal off the GUI thread, with progress shown."""
+        ok, result = run_with_progress(
+            self.windows[-1] if self.windows else None,
+            "Upgrading the journal to this version (a backup copy is made first)…",
+            lambda progress: open_journal(path),
+        )
+        if not ok:
+            self._error(str(result))
+            return None
+        assert isinstance(result, Journal)
+        return result
 
     @staticmethod
     def _has_partners(journal: Journal) -> bool:

@@ -109,3 +109,37 @@ def test_the_demo_journal_opens_with_a_year_of_entries(qtbot, home):
     checkins = window.findChild(QLabel, "figure_checkins").text()
     assert int(checkins) >= 48
     assert QSettings().value("lastJournal") == str(target)
+
+
+def test_an_older_journal_is_backed_up_and_upgraded_on_opening(qtbot, tmp_path):
+    from ceocto_desktop.store import migrate
+
+    path = tmp_path / "old.db"
+    path.touch()
+    migrate(path, "0001")  # a journal as the first release wrote it
+    with sqlite3.connect(path) as db:
+        for seat, name, title in (("A", "Sam Rivera", "CEO"), ("B", "Priya Natarajan", "CTO")):
+            db.execute(
+                "INSERT INTO partners (id, seat, name, title, strengths, responsibilities, color,"
+                " created_at, updated_at, author) VALUES (?, ?, ?, ?, '', '', '#2f6db5',"
+                " '2026-01-01 00:00:00', '2026-01-01 00:00:00', 'A')",
+                (f"id-{seat}", seat, name, title),
+            )
+        db.execute(
+            "INSERT INTO notes (id, body, pinned, created_at, updated_at, author) VALUES"
+            " ('n1', 'Kept across the upgrade', 0, '2026-01-02 00:00:00',"
+            " '2026-01-02 00:00:00', 'A')"
+        )
+    db.close()
+    opened, launcher = launch(qtbot, path, explicit=True)
+    assert opened
+    assert launcher.windows[0].author_switch.currentText() == "Sam Rivera, CEO"
+    (backup,) = tmp_path.glob("old.before-schema-*.bak")
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        found = db.execute("SELECT body FROM search_notes WHERE search_notes MATCH 'upgrade'")
+        assert found.fetchall() == [("Kept across the upgrade",)]
+    db.close()
+    with sqlite3.connect(backup) as db:
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+    db.close()
