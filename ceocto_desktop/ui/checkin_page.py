@@ -154,9 +154,13 @@ class CheckinPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(side)
-        context.changed.connect(lambda what: self.refresh() if what == "checkins" else None)
+        context.changed.connect(self._journal_changed)
         context.authorChanged.connect(lambda _seat: self.refresh())
         self.refresh()
+
+    def _journal_changed(self, what: str) -> None:
+        if what == "checkins" and self.isVisible():  # hidden, it catches up in showEvent
+            self.refresh()
 
     def show_week(self, week: date) -> None:
         self.week = week_start(week, self.context.read(week_start_day))

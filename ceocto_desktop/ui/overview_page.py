@@ -201,10 +201,14 @@ class OverviewPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        context.changed.connect(lambda _what: self.refresh())
+        context.changed.connect(self._journal_changed)
         context.authorChanged.connect(lambda _seat: self._show_author())
         self._show_author()
         self.refresh()
+
+    def _journal_changed(self, _what: str) -> None:
+        if self.isVisible():  # a hidden page catches up in showEvent
+            self.refresh()
 
     def _show_author(self) -> None:
         self.author_hint.setText(f"Written as {self.context.partner_label(self.context.author)}")

@@ -116,7 +116,7 @@ class RecordPage(QWidget):
         layout.addWidget(splitter)
 
         context.changed.connect(self._journal_changed)
-        self.reload()
+        # setSortingEnabled above already loaded the first page; showEvent counts and selects.
         self.size_columns()
 
     # For subclasses ----------------------------------------------------------------------------
@@ -187,7 +187,8 @@ class RecordPage(QWidget):
         self.reload()
 
     def _journal_changed(self, what: str) -> None:
-        if what in (self.kind, *self.watches):
+        # A hidden page catches up in showEvent; querying it on every save is wasted work.
+        if self.isVisible() and what in (self.kind, *self.watches):
             self.reload()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

@@ -210,13 +210,17 @@ class RolesPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        context.changed.connect(lambda _what: self.refresh())
+        context.changed.connect(self._journal_changed)
         self.refresh()
 
     def refresh(self) -> None:
         for column in self.columns:
             column.refresh()
         self.joint.refresh()
+
+    def _journal_changed(self, _what: str) -> None:
+        if self.isVisible():  # a hidden page catches up in showEvent
+            self.refresh()
 
     def flush_edits(self) -> None:
         for column in self.columns:
