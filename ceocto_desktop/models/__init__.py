@@ -19,6 +19,13 @@ from ceocto_desktop.models.enums import (
     Verdict,
 )
 from ceocto_desktop.models.goal import Goal, GoalUpdate, KeyResult, KeyResultChange
+from ceocto_desktop.models.journal_meta import (
+    APPLICATION_ID,
+    JOURNAL_FORMAT,
+    CheckInAmendment,
+    Draft,
+    JournalMeta,
+)
 from ceocto_desktop.models.note import (
     Note,
     Tag,
@@ -31,6 +38,8 @@ from ceocto_desktop.models.obstacle import Obstacle, ObstacleEvent, obstacle_goa
 from ceocto_desktop.models.partner import Partner, Setting
 
 __all__ = [
+    "APPLICATION_ID",
+    "JOURNAL_FORMAT",
     "PROMPTS",
     "RATINGS",
     "Area",
@@ -38,12 +47,15 @@ __all__ = [
     "BoardGoalReview",
     "BoardMeeting",
     "CheckIn",
+    "CheckInAmendment",
     "CheckInAnswer",
     "Decision",
     "DecisionStatus",
+    "Draft",
     "Goal",
     "GoalStatus",
     "GoalUpdate",
+    "JournalMeta",
     "KeyResult",
     "KeyResultChange",
     "Note",

@@ -23,6 +23,10 @@ class Goal(RecordMixin, Base):
     )
     target_date: Mapped[date | None] = mapped_column(Date, default=None, index=True)
     board_visible: Mapped[bool] = mapped_column(Boolean, default=False)
+    # A goal carried over into a new quarter points at the goal it continues (its lineage).
+    carried_from_id: Mapped[str | None] = mapped_column(
+        ForeignKey("goals.id", ondelete="SET NULL"), default=None, index=True
+    )
 
     key_results: Mapped[list[KeyResult]] = relationship(
         back_populates="goal",

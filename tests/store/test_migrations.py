@@ -77,3 +77,40 @@ def test_upgrading_an_empty_file_from_scratch_reaches_head(tmp_path):
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     journal.close()
     assert version == schema.head_revision()
+
+
+def test_revision_0003_marks_the_journal_and_keeps_goal_search_right(tmp_path):
+    path = tmp_path / "journal.db"
+    journal = open_journal(path, create=True)
+    with journal.transaction() as session:
+        write_demo_journal(session, DemoOptions(seed=3))
+    journal.close()
+    engine = make_engine(path, foreign_keys=False)
+    with engine.connect() as connection:
+        command.downgrade(schema.alembic_config(connection), "0002")
+        connection.commit()
+    engine.dispose()
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == 0
+        connection.execute("PRAGMA foreign_keys = ON")
+        # Gaps in the goals' rowids: a copy of the table would renumber what follows them.
+        first_rows = connection.execute("SELECT rowid FROM goals ORDER BY rowid LIMIT 2")
+        for (rowid,) in first_rows.fetchall():
+            connection.execute("DELETE FROM goals WHERE rowid = ?", (rowid,))
+        titles = [r[0] for r in connection.execute("SELECT title FROM goals")]
+    connection.close()
+    migrate(path, "0003")
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA application_id").fetchone()[0] == 0x43454F38
+        meta = dict(connection.execute("SELECT key, value FROM journal_meta").fetchall())
+        for title in titles:
+            word = title.split()[0]
+            found = connection.execute(
+                "SELECT g.title FROM search_goals JOIN goals g ON g.rowid = search_goals.rowid "
+                "WHERE search_goals MATCH ?",
+                (f'"{word}"',),
+            ).fetchall()
+            assert title in [r[0] for r in found]
+    connection.close()
+    assert meta["format"] == "ceocto-journal"
+    assert len(meta["journal_id"]) == 36
