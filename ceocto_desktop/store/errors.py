@@ -1,5 +1,19 @@
-"""The one error the store raises for a journal a person cannot open as asked."""
+"""The errors the store raises; each message is for a person to read."""
+
+from __future__ import annotations
 
 
 class JournalError(Exception):
     """A journal that cannot be opened or written; the message is for a person to read."""
+
+
+class JournalDamaged(JournalError):
+    """The journal file is damaged (SQLite found a malformed page); restore it from a backup."""
+
+
+class JournalInUse(JournalError):
+    """The journal is open in a ceocto window elsewhere; the message says who and since when."""
+
+
+class BackupError(JournalError):
+    """A backup could not be made or restored; nothing was replaced."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import enum
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -11,83 +10,32 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ceocto_desktop.store import schema
-from ceocto_desktop.store.backup import backup_journal, backup_path_for
+from ceocto_desktop.store.backups import make_backup, remove_partial_leftovers
 from ceocto_desktop.store.engine import (
-    has_sqlite_header,
+    damaged_message,
+    is_damage,
     make_engine,
     make_session_factory,
     open_read_only,
+    private_files,
 )
-from ceocto_desktop.store.errors import JournalError
+from ceocto_desktop.store.errors import JournalDamaged, JournalError, JournalInUse
+from ceocto_desktop.store.inspect import Inspection, JournalState, inspect_journal
+from ceocto_desktop.store.lock import in_use_message, lock_holder
 
-
-class JournalState(enum.Enum):
-    MISSING = "missing"
-    EMPTY = "empty"
-    OLDER = "older"
-    CURRENT = "current"
-
-
-@dataclass(frozen=True)
-class Inspection:
-    state: JournalState
-    revision: str | None
-
-
-def inspect_journal(path: Path) -> Inspection:
-    """Say what is at path without writing a byte; raise JournalError for what can't open."""
-    if path.is_dir():
-        raise JournalError(f"{path} is a folder, not a journal file.")
-    if not path.exists():
-        if path.parent.exists() and not path.parent.is_dir():
-            raise JournalError(f"Cannot create a journal at {path}: {path.parent} is not a folder.")
-        return Inspection(JournalState.MISSING, None)
-    if not os.access(path, os.R_OK):
-        raise JournalError(f"Cannot read {path}: permission denied.")
-    if path.stat().st_size == 0:
-        return Inspection(JournalState.EMPTY, None)
-    if not has_sqlite_header(path):
-        raise JournalError(f"{path} is not a ceocto journal (it is not an SQLite database).")
-    revision = _read_revision(path)
-    if revision is None:
-        return Inspection(JournalState.EMPTY, None)
-    if revision == schema.head_revision():
-        return Inspection(JournalState.CURRENT, revision)
-    if revision in schema.known_revisions():
-        return Inspection(JournalState.OLDER, revision)
-    raise JournalError(
-        f"{path} was written by a newer version of ceocto (schema {revision}); "
-        f"this version reads schemas up to {schema.head_revision()}. "
-        "Update ceocto to open it; the file was not changed."
-    )
-
-
-def _read_revision(path: Path) -> str | None:
-    try:
-        connection = open_read_only(path)
-    except sqlite3.Error as exc:
-        raise JournalError(f"Cannot open {path}: {exc}.") from exc
-    try:
-        tables = {
-            row[0]
-            for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")
-        }
-        if "alembic_version" not in tables:
-            if tables:
-                raise JournalError(
-                    f"{path} is an SQLite database but not a ceocto journal "
-                    f"(it holds other tables: {', '.join(sorted(tables)[:3])})."
-                )
-            return None
-        row = connection.execute("SELECT version_num FROM alembic_version").fetchone()
-        return None if row is None else str(row[0])
-    except sqlite3.DatabaseError as exc:
-        raise JournalError(f"{path} is damaged and cannot be read ({exc}).") from exc
-    finally:
-        connection.close()
+__all__ = [
+    "Inspection",
+    "Journal",
+    "JournalState",
+    "check_journal",
+    "inspect_journal",
+    "migrate",
+    "open_journal",
+]
 
 
 def _require_writable(path: Path) -> None:
@@ -97,9 +45,20 @@ def _require_writable(path: Path) -> None:
             f"Cannot create a journal at {path}: the folder {folder} does not exist."
         )
     if not os.access(folder, os.W_OK):
-        raise JournalError(f"Cannot write to the folder {folder}: permission denied.")
+        raise JournalError(
+            f"Cannot write to {path}: the folder {folder} is read-only "
+            "(SQLite keeps two working files beside the journal)."
+        )
     if path.exists() and not os.access(path, os.W_OK):
         raise JournalError(f"Cannot write to {path}: the file is read-only.")
+
+
+def _refuse_if_open_elsewhere(path: Path) -> None:
+    # Creating or upgrading the schema under a window of another process would pull the
+    # file from under it; the window's own process (which holds the lock) may go ahead.
+    holder = lock_holder(path)
+    if holder is not None and holder.pid != os.getpid():
+        raise JournalInUse(in_use_message(path, holder))
 
 
 @dataclass
@@ -109,11 +68,12 @@ class Journal:
     path: Path
     engine: Engine
     sessions: sessionmaker[Session]
+    write_sessions: sessionmaker[Session]
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work commits together, or not at all on an error."""
-        with self.sessions.begin() as session:
+        """A write session (BEGIN IMMEDIATE) whose work commits together, or not at all."""
+        with self.write_sessions.begin() as session:
             yield session
 
     def close(self) -> None:
@@ -121,41 +81,84 @@ class Journal:
         self.engine.dispose()
 
 
-def open_journal(path: Path, *, create: bool = False, make_folder: bool = False) -> Journal:
-    """Open the journal at path, creating it if asked and migrating it after a backup."""
-    path = path.expanduser()
-    found = inspect_journal(path)
-    if found.state is JournalState.MISSING:
-        if not create:
-            raise JournalError(f"There is no journal at {path}.")
-        if make_folder:
+def _claim_new_file(path: Path, *, make_folder: bool) -> None:
+    if make_folder:
+        with private_files():
             path.parent.mkdir(parents=True, exist_ok=True)
     _require_writable(path)
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+    except FileExistsError:
+        raise JournalError(f"{path} appeared while the journal was being created.") from None
+    except OSError as exc:
+        raise JournalError(f"Cannot create {path}: {exc.strerror or exc}.") from exc
+
+
+def open_journal(path: Path, *, create: bool = False, make_folder: bool = False) -> Journal:
+    """Open the journal at path; create=True alone makes one (in a missing or empty file)."""
+    path = path.expanduser()
+    found = inspect_journal(path)
+    if found.state in (JournalState.MISSING, JournalState.EMPTY) and not create:
+        if found.state is JournalState.MISSING:
+            raise JournalError(f"There is no journal at {path}.")
+        raise JournalError(
+            f"{path} is empty, not a ceocto journal; nothing was changed. "
+            "Make a journal with 'ceocto init' or in the ceocto window."
+        )
+    if found.state is JournalState.MISSING:
+        _claim_new_file(path, make_folder=make_folder)
+    _require_writable(path)
+    if found.state is not JournalState.CURRENT:
+        _refuse_if_open_elsewhere(path)
+        remove_partial_leftovers(path)
     if found.state is JournalState.OLDER:
-        backup_journal(path, backup_path_for(path, f"before-schema-{schema.head_revision()}"))
+        make_backup(path, f"before-schema-{schema.head_revision()}")
     if found.state is not JournalState.CURRENT:
         migrate(path)
     engine = make_engine(path)
-    return Journal(path=path, engine=engine, sessions=make_session_factory(engine))
+    return Journal(
+        path=path,
+        engine=engine,
+        sessions=make_session_factory(engine),
+        write_sessions=make_session_factory(engine, write=True),
+    )
+
+
+def _upgrade_error(path: Path, exc: BaseException) -> JournalError:
+    original = getattr(exc, "orig", exc)
+    if is_damage(exc):
+        return JournalDamaged(damaged_message(path, exc))
+    text = str(original)
+    if "locked" in text or "busy" in text:
+        return JournalError(
+            f"Could not upgrade {path}: another program is using it ({text}). "
+            "Close it and try again; the journal was not changed."
+        )
+    return JournalError(
+        f"Could not upgrade {path}: {text}. The backup in "
+        f"{path.parent / 'backups'} holds the journal as it was."
+    )
 
 
 def migrate(path: Path, target: str = "head") -> None:
     """Upgrade the file's schema with foreign keys off, then check every reference holds."""
     engine = make_engine(path, foreign_keys=False)
     try:
-        with engine.connect() as connection:
+        with private_files(), engine.connect() as connection:
             schema.upgrade(connection, target)
             connection.commit()
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             connection.rollback()
-    except sqlite3.Error as exc:
-        raise JournalError(f"Could not upgrade {path}: {exc}.") from exc
+    except (sqlite3.Error, DBAPIError) as exc:
+        # SQLAlchemy wraps SQLite's errors in its own classes (DBAPIError and kin).
+        raise _upgrade_error(path, exc) from exc
     finally:
         engine.dispose()
     if broken:
         raise JournalError(
             f"Upgrading {path} left {len(broken)} broken reference(s), "
-            f"first in table {broken[0][0]}. The backup next to it holds the journal as it was."
+            f"first in table {broken[0][0]}. The backup in "
+            f"{path.parent / 'backups'} holds the journal as it was."
         )
 
 
@@ -174,19 +177,26 @@ def check_journal(path: Path) -> list[str]:
         )
     connection = open_read_only(path)
     try:
-        integrity = [row[0] for row in connection.execute("PRAGMA integrity_check")]
+        integrity = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
         if integrity != ["ok"]:
-            problems.append(f"{path} is damaged: {integrity[0]}")
-        broken = connection.execute("PRAGMA foreign_key_check").fetchall()
-        if broken:
-            problems.append(
-                f"{path} has {len(broken)} broken reference(s), first in {broken[0][0]}."
-            )
-        partners = connection.execute("SELECT count(*) FROM partners").fetchone()[0]
-        if partners != 2:
-            problems.append(f"{path} has {partners} partner(s); a journal has exactly two.")
+            problems.append(damaged_message(path, Exception(integrity[0])))
+        else:
+            broken = connection.execute("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                problems.append(
+                    f"{path} has {len(broken)} broken reference(s), first in {broken[0][0]}."
+                )
+            partners = connection.execute("SELECT count(*) FROM partners").fetchone()[0]
+            if partners != 2:
+                problems.append(f"{path} has {partners} partner(s); a journal has exactly two.")
     except sqlite3.DatabaseError as exc:
-        problems.append(f"{path} is damaged and cannot be read ({exc}).")
+        problems.append(damaged_message(path, exc))
     finally:
         connection.close()
+    if not os.access(path.parent, os.W_OK):
+        problems.append(
+            f"The folder {path.parent} is read-only: ceocto can read {path} but not write to it."
+        )
+    elif not os.access(path, os.W_OK):
+        problems.append(f"{path} is read-only: ceocto can read it but not write to it.")
     return problems

@@ -97,7 +97,7 @@ def test_a_newer_schema_is_refused_with_a_clear_message_and_not_touched(journal_
     assert "newer version of ceocto" in str(refused.value)
     assert "9999_from_the_future" in str(refused.value)
     assert digest(journal_path) == before
-    assert not list(journal_path.parent.glob("*.bak"))
+    assert not (journal_path.parent / "backups").exists()
 
 
 def test_a_damaged_journal_is_reported(journal_path):
@@ -139,7 +139,7 @@ def test_an_older_journal_is_backed_up_before_it_is_migrated(journal_path, monke
     seen: list[list[Path]] = []
 
     def fake_migrate(path: Path, target: str = "head") -> None:
-        seen.append(sorted(path.parent.glob("*.bak")))
+        seen.append(sorted((path.parent / "backups").iterdir()))
 
     monkeypatch.setattr(journal_module, "migrate", fake_migrate)
     opened = open_journal(journal_path)

@@ -72,7 +72,7 @@ def _counts(path):
 def test_upgrading_an_empty_file_from_scratch_reaches_head(tmp_path):
     path = tmp_path / "fresh.db"
     path.touch()
-    journal = open_journal(path)
+    journal = open_journal(path, create=True)
     with journal.engine.connect() as connection:
         version = connection.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
     journal.close()

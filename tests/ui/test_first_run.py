@@ -134,7 +134,7 @@ def test_an_older_journal_is_backed_up_and_upgraded_on_opening(qtbot, tmp_path):
     opened, launcher = launch(qtbot, path, explicit=True)
     assert opened
     assert launcher.windows[0].author_switch.currentText() == "Sam Rivera, CEO"
-    (backup,) = tmp_path.glob("old.before-schema-*.bak")
+    (backup,) = (tmp_path / "backups").glob("old.*.before-schema-*.db")
     with sqlite3.connect(path) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
         found = db.execute("SELECT body FROM search_notes WHERE search_notes MATCH 'upgrade'")

@@ -1,0 +1,164 @@
+"""Putting a backup back in place of the journal: checked first, all at once, nothing lost."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from ceocto_desktop.store.backups import (
+    BackupInfo,
+    _fsync_file,
+    _fsync_folder,
+    backup_name,
+    backups_folder,
+    make_backup,
+)
+from ceocto_desktop.store.engine import open_read_only, private_files
+from ceocto_desktop.store.errors import BackupError, JournalDamaged
+from ceocto_desktop.store.inspect import (
+    JournalState,
+    inspect_journal,
+    read_journal_id,
+    read_partner_ids,
+)
+from ceocto_desktop.store.lock import ensure_not_in_use
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What a restore did: the journal, the backup it came from, where the old one is kept."""
+
+    journal: Path
+    backup: Path
+    kept: Path | None
+
+
+@dataclass(frozen=True)
+class _Identity:
+    journal_id: str | None
+    partner_ids: frozenset[str]
+
+
+def _identity(path: Path, *, check_integrity: bool) -> _Identity:
+    connection = open_read_only(path)
+    try:
+        if check_integrity:
+            verdict = [str(row[0]) for row in connection.execute("PRAGMA integrity_check")]
+            if verdict != ["ok"]:
+                raise BackupError(
+                    f"The backup {path} is damaged ({verdict[0]}); choose another one. "
+                    "Nothing was changed."
+                )
+        return _Identity(read_journal_id(connection), read_partner_ids(connection))
+    except sqlite3.DatabaseError as exc:
+        if check_integrity:
+            raise BackupError(
+                f"The backup {path} is damaged ({exc}); choose another one. Nothing was changed."
+            ) from exc
+        raise
+    finally:
+        connection.close()
+
+
+def _same_pair(backup: _Identity, journal: _Identity) -> bool:
+    if backup.journal_id is not None and journal.journal_id is not None:
+        return backup.journal_id == journal.journal_id
+    # A backup from before journals had an id: the pair's partner ids are theirs for life.
+    return bool(backup.partner_ids) and backup.partner_ids == journal.partner_ids
+
+
+def _keep_current(journal: Path, now: datetime) -> tuple[Path, _Identity | None]:
+    """Back the journal up before it is replaced; a damaged one is kept byte for byte."""
+    try:
+        identity = _identity(journal, check_integrity=False)
+        return make_backup(journal, "before-restore", now).path, identity
+    except (JournalDamaged, BackupError, sqlite3.DatabaseError):
+        pass
+    # The journal cannot be copied page by page: keep its bytes (and its -wal) as they are.
+    folder = backups_folder(journal)
+    folder.mkdir(mode=0o700, exist_ok=True)
+    kept = folder / backup_name(journal, "damaged", now)
+    with private_files():
+        shutil.copyfile(journal, kept)
+        wal = journal.with_name(journal.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
+    _fsync_file(kept)
+    return kept, None
+
+
+def _checkpoint(journal: Path) -> None:
+    """Fold the journal's -wal into it, so that nothing of it lives beside the file."""
+    try:
+        connection = sqlite3.connect(journal)
+        try:
+            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            connection.close()
+    except sqlite3.Error:
+        pass  # a damaged journal: its bytes and -wal are already kept
+
+
+def restore_backup(
+    backup: Path, journal: Path, *, force: bool = False, now: datetime | None = None
+) -> Restored:
+    """Replace the journal with a checked backup; the replaced journal is kept as a backup."""
+    now = (now or datetime.now()).replace(microsecond=0)
+    backup, journal = backup.expanduser(), journal.expanduser()
+    found = inspect_journal(backup)
+    if found.state not in (JournalState.CURRENT, JournalState.OLDER):
+        raise BackupError(f"{backup} is not a ceocto journal or backup; nothing was changed.")
+    wanted = _identity(backup, check_integrity=True)
+    ensure_not_in_use(journal)
+    try:
+        state = inspect_journal(journal).state
+        readable = True
+    except JournalDamaged:
+        state, readable = JournalState.CURRENT, False
+    if journal.exists() and backup.resolve() == journal.resolve():
+        raise BackupError(f"{backup} is the journal itself; nothing was changed.")
+    folder = journal.parent
+    if not folder.is_dir():
+        raise BackupError(f"Cannot restore to {journal}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK):
+        raise BackupError(f"Cannot restore to {journal}: the folder {folder} is read-only.")
+    kept: Path | None = None
+    if state in (JournalState.CURRENT, JournalState.OLDER):
+        current: _Identity | None = None
+        if readable:
+            try:
+                current = _identity(journal, check_integrity=False)
+            except sqlite3.DatabaseError:
+                current = None
+        if current is not None and not force and not _same_pair(wanted, current):
+            raise BackupError(
+                f"{backup} is a backup of another pair's journal, not of {journal}; "
+                "nothing was changed (use --force to restore it anyway)."
+            )
+        kept, _ = _keep_current(journal, now)
+    temporary = folder / f".{journal.name}.restoring-{os.getpid()}"
+    temporary.unlink(missing_ok=True)
+    try:
+        with private_files():
+            shutil.copyfile(backup, temporary)
+        os.chmod(temporary, 0o600)
+        _fsync_file(temporary)
+        if state is not JournalState.MISSING:
+            _checkpoint(journal)
+        for sidecar in ("-wal", "-shm", "-journal"):
+            # Left beside the new file, an old -wal would be replayed into it.
+            journal.with_name(journal.name + sidecar).unlink(missing_ok=True)
+        os.replace(temporary, journal)
+        _fsync_folder(folder)
+    except OSError as exc:
+        raise BackupError(f"Could not restore {journal}: {exc.strerror or exc}.") from exc
+    finally:
+        temporary.unlink(missing_ok=True)
+    return Restored(journal, backup, kept)
+
+
+__all__ = ["BackupInfo", "Restored", "restore_backup"]
