@@ -117,6 +117,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--tag", action="append", dest="tags", default=[], metavar="T", help="a tag (repeatable)"
     )
     note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+
+    from ceocto_desktop.cli_journal import add_journal_commands
+
+    add_journal_commands(commands)
     return parser
 
 
@@ -204,8 +208,11 @@ def run_search(args: argparse.Namespace) -> int:
     path = _journal_path(args)
     if not path.is_file():
         return _fail(f"There is no journal at {path}.")
+    from ceocto_desktop.store import JournalError
+    from ceocto_desktop.store.engine import open_read_only
+
     try:
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = open_read_only(path)
         try:
             if not has_search_index(connection):
                 return _fail(
@@ -224,6 +231,8 @@ def run_search(args: argparse.Namespace) -> int:
             connection.close()
     except sqlite3.DatabaseError as exc:
         return _fail(f"Cannot search {path}: {exc}.")
+    except JournalError as exc:
+        return _fail(str(exc))
     if args.json:
         print(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=2))
     else:
@@ -271,10 +280,11 @@ def run_note(args: argparse.Namespace) -> int:
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.notes import create_note
     from ceocto_desktop.services.partners import find_partner
-    from ceocto_desktop.store import JournalError, open_journal
+    from ceocto_desktop.store import JournalError, ensure_not_in_use, open_journal
 
     path = _journal_path(args)
     try:
+        ensure_not_in_use(path)
         journal = open_journal(path)
     except JournalError as exc:
         return _fail(str(exc))
@@ -293,6 +303,20 @@ def run_note(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ceocto` command."""
     args = build_parser().parse_args(argv)
+    from ceocto_desktop.store.errors import JournalError
+
+    try:
+        return _dispatch(args)
+    except JournalError as exc:
+        # A journal found damaged (or otherwise unusable) half-way through a command.
+        return _fail(str(exc), EXIT_PROBLEM)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from ceocto_desktop.cli_journal import HANDLERS
+
+    if args.command in HANDLERS:
+        return HANDLERS[args.command](args)
     if args.command == "demo":
         return run_demo(args)
     if args.command == "check":

@@ -51,7 +51,7 @@ def _name_pattern(journal: Path) -> re.Pattern[str]:
 def backup_name(journal: Path, reason: str, now: datetime) -> str:
     """The file name of a backup: the journal's name, when, and why."""
     if not re.fullmatch(r"[a-z0-9_-]+", reason):
-        raise ValueError(f"a backup reason is lowercase letters, digits, dashes and underscores: {reason!r}")
+        raise ValueError(f"a backup reason is lowercase letters, digits, - and _: {reason!r}")
     return f"{journal.stem}.{now.strftime(_STAMP)}.{reason}{journal.suffix}"
 
 

@@ -1,0 +1,158 @@
+"""`ceocto init`, `ceocto backup` and `ceocto restore`: the journal file itself, from a shell."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_PROBLEM = 1
+EXIT_USAGE = 2
+
+
+def add_journal_commands(commands: Any) -> None:
+    """Register init, backup and restore on the `ceocto` command's subparsers."""
+    init = commands.add_parser("init", help="create a new journal for a pair")
+    init.add_argument("path", type=Path, metavar="PATH", help="the new journal file")
+    init.add_argument("--a", required=True, metavar="NAME", dest="name_a", help="partner A")
+    init.add_argument("--b", required=True, metavar="NAME", dest="name_b", help="partner B")
+    init.add_argument("--title-a", default="CEO", metavar="TITLE", help="A's title (CEO)")
+    init.add_argument("--title-b", default="CTO", metavar="TITLE", help="B's title (CTO)")
+
+    backup = commands.add_parser("backup", help="back the journal up now")
+    backup.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+    backup.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="write the backup to this new file (default: backups/ beside the journal)",
+    )
+
+    restore = commands.add_parser("restore", help="put a backup back in place of the journal")
+    restore.add_argument("backup", type=Path, metavar="BACKUP", help="the backup file")
+    restore.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+    restore.add_argument(
+        "--force", action="store_true", help="restore even a backup of another pair's journal"
+    )
+
+
+def _journal_path(args: argparse.Namespace) -> Path:
+    given = getattr(args, "check_db", None) or getattr(args, "db", None)
+    if given is not None:
+        return Path(given).expanduser()
+    from ceocto_desktop.paths import default_journal_path
+
+    return default_journal_path()
+
+
+def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
+    print(f"ceocto: {message}", file=sys.stderr)
+    return code
+
+
+def _size(count: int) -> str:
+    if count < 1024:
+        return f"{count} bytes"
+    if count < 1024 * 1024:
+        return f"{count / 1024:.1f} KB"
+    return f"{count / (1024 * 1024):.1f} MB"
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Create a journal with its two partners at a new (or empty) file, all or nothing."""
+    from ceocto_desktop.services.errors import ValidationError
+    from ceocto_desktop.services.partners import (
+        PartnerInput,
+        check_partner_inputs,
+        create_partners,
+    )
+    from ceocto_desktop.store import JournalError, ensure_not_in_use, open_journal
+
+    target: Path = args.path.expanduser()
+    a = PartnerInput(args.name_a, args.title_a)
+    b = PartnerInput(args.name_b, args.title_b)
+    try:
+        check_partner_inputs(a, b)
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_USAGE)
+    if target.is_dir():
+        return _fail(f"{target} is a folder, not a journal file.", EXIT_USAGE)
+    if target.is_symlink() or (target.exists() and target.stat().st_size > 0):
+        return _fail(f"{target} already exists; init never replaces a file.", EXIT_USAGE)
+    folder = target.parent
+    if not folder.is_dir():
+        return _fail(f"Cannot create {target}: the folder {folder} does not exist.", EXIT_USAGE)
+    # Built under a private name, then moved into place in one step: a failure half-way
+    # leaves no half-made journal under the name the pair asked for.
+    building = folder / f".{target.name}.init-{os.getpid()}"
+    try:
+        ensure_not_in_use(target)
+        journal = open_journal(building, create=True)
+        try:
+            with journal.transaction() as session:
+                create_partners(session, a, b)
+        finally:
+            journal.close()
+        _move_into_place(building, target)
+    except JournalError as exc:
+        return _fail(str(exc).replace(str(building), str(target)))
+    except ValidationError as exc:
+        return _fail(exc.message, EXIT_USAGE)
+    finally:
+        for leftover in ("", "-wal", "-shm"):
+            Path(f"{building}{leftover}").unlink(missing_ok=True)
+    print(f"Created {target} for {a.name} ({a.title}) and {b.name} ({b.title}).")
+    return EXIT_OK
+
+
+def _move_into_place(building: Path, target: Path) -> None:
+    from ceocto_desktop.store import JournalError
+
+    try:
+        if target.exists():
+            if target.stat().st_size > 0:
+                raise JournalError(f"{target} already exists; init never replaces a file.")
+            os.replace(building, target)  # an empty file: nothing in it to lose
+        else:
+            os.link(building, target)  # fails, rather than replaces, if it appeared meanwhile
+    except FileExistsError:
+        raise JournalError(f"{target} already exists; init never replaces a file.") from None
+    except OSError as exc:
+        raise JournalError(f"Cannot create {target}: {exc.strerror or exc}.") from exc
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    """Back the journal up into backups/ beside it, or into a new file given with -o."""
+    from ceocto_desktop.store import JournalError, backup_journal, make_backup
+
+    journal = _journal_path(args)
+    try:
+        if args.output is not None:
+            written = backup_journal(journal, args.output.expanduser())
+        else:
+            written = make_backup(journal, "manual").path
+    except JournalError as exc:
+        return _fail(str(exc))
+    print(f"Backed up {journal} to {written} ({_size(written.stat().st_size)}).")
+    return EXIT_OK
+
+
+def run_restore(args: argparse.Namespace) -> int:
+    """Put a checked backup in place of the journal, keeping the journal it replaces."""
+    from ceocto_desktop.store import JournalError, restore_backup
+
+    journal = _journal_path(args)
+    try:
+        restored = restore_backup(args.backup, journal, force=args.force)
+    except JournalError as exc:
+        return _fail(str(exc))
+    kept = f"; the journal it replaced is kept as {restored.kept}" if restored.kept else ""
+    print(f"Restored {journal} from {restored.backup}{kept}.")
+    return EXIT_OK
+
+
+HANDLERS = {"init": run_init, "backup": run_backup, "restore": run_restore}
