@@ -44,15 +44,18 @@ def backups_folder(journal: Path) -> Path:
 
 def _name_pattern(journal: Path) -> re.Pattern[str]:
     return re.compile(
-        rf"^{re.escape(journal.stem)}\.(\d{{8}}-\d{{6}})\.([a-z0-9_-]+){re.escape(journal.suffix)}$"
+        rf"^{re.escape(journal.stem)}\.(\d{{8}}-\d{{6}})(?:-\d+)?\.([a-z0-9_-]+)"
+        rf"{re.escape(journal.suffix)}$"
     )
 
 
-def backup_name(journal: Path, reason: str, now: datetime) -> str:
+def backup_name(journal: Path, reason: str, now: datetime, number: int = 1) -> str:
     """The file name of a backup: the journal's name, when, and why."""
     if not re.fullmatch(r"[a-z0-9_-]+", reason):
         raise ValueError(f"a backup reason is lowercase letters, digits, - and _: {reason!r}")
-    return f"{journal.stem}.{now.strftime(_STAMP)}.{reason}{journal.suffix}"
+    # A second backup in the same second (an upgrade retried at once) gets a number.
+    stamp = now.strftime(_STAMP) + (f"-{number}" if number > 1 else "")
+    return f"{journal.stem}.{stamp}.{reason}{journal.suffix}"
 
 
 def list_backups(journal: Path) -> list[BackupInfo]:
@@ -243,7 +246,9 @@ def make_backup(journal: Path, reason: str, now: datetime | None = None) -> Back
     except OSError as exc:
         raise BackupError(f"Cannot make the folder {folder}: {exc.strerror or exc}.") from exc
     remove_partial_leftovers(journal)
-    destination = folder / backup_name(journal, reason, now)
+    number = 1
+    while (destination := folder / backup_name(journal, reason, now, number)).exists():
+        number += 1
     _copy_checked(journal, destination)
     if reason in ROUTINE_REASONS:
         rotate_backups(journal)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
 
 from alembic import command
@@ -21,8 +22,9 @@ def alembic_config(connection: Connection | None = None) -> Config:
     return config
 
 
+@cache
 def script_directory() -> ScriptDirectory:
-    """The revisions this version of ceocto knows."""
+    """The revisions this version of ceocto knows (read once: they ship with the package)."""
     return ScriptDirectory.from_config(alembic_config())
 
 
