@@ -146,3 +146,20 @@ def test_an_older_journal_is_backed_up_and_upgraded_on_opening(qtbot, tmp_path):
     with sqlite3.connect(backup) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
     db.close()
+
+
+def test_an_empty_file_becomes_our_journal_through_the_first_run(qtbot, tmp_path):
+    path = tmp_path / "ours.db"
+    path.touch()  # made by the file manager or `touch`: not a journal until we create one
+
+    def act(dialog):
+        fill(qtbot, dialog)
+        qtbot.mouseClick(dialog.findChild(QPushButton, "createButton"), Qt.MouseButton.LeftButton)
+
+    when_modal_shows(act, name="firstRunDialog")
+    opened, launcher = launch(qtbot, path, explicit=True)
+    assert opened
+    assert launcher.windows[0].author_switch.currentText() == "Sam Rivera, CEO"
+    with sqlite3.connect(path) as db:
+        assert db.execute("SELECT count(*) FROM partners").fetchone() == (2,)
+    db.close()
