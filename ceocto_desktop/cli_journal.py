@@ -111,6 +111,7 @@ def run_init(args: argparse.Namespace) -> int:
 
 def _move_into_place(building: Path, target: Path) -> None:
     from ceocto_desktop.store import JournalError
+    from ceocto_desktop.store.backups import place_new_file
 
     try:
         if target.exists():
@@ -118,7 +119,7 @@ def _move_into_place(building: Path, target: Path) -> None:
                 raise JournalError(f"{target} already exists; init never replaces a file.")
             os.replace(building, target)  # an empty file: nothing in it to lose
         else:
-            os.link(building, target)  # fails, rather than replaces, if it appeared meanwhile
+            place_new_file(building, target)  # fails, rather than replaces, if it appeared
     except FileExistsError:
         raise JournalError(f"{target} already exists; init never replaces a file.") from None
     except OSError as exc:

@@ -124,11 +124,31 @@ def rotate_backups(journal: Path) -> list[Path]:
 
 
 def _fsync_folder(folder: Path) -> None:
-    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # a system that cannot open folders (Windows) makes renames durable itself
     try:
         os.fsync(descriptor)
+    except OSError:
+        pass
     finally:
         os.close(descriptor)
+
+
+def place_new_file(source: Path, destination: Path) -> None:
+    """Move source to destination, which must not exist: never replaces a file."""
+    try:
+        os.link(source, destination)  # fails, rather than replaces, if destination exists
+    except FileExistsError:
+        raise
+    except OSError:
+        # No hard links here (FAT, exFAT, some network shares): check, then rename.
+        if destination.exists() or destination.is_symlink():
+            raise FileExistsError(destination) from None
+        os.replace(source, destination)
+        return
+    source.unlink()
 
 
 def _fsync_file(path: Path) -> None:
@@ -197,8 +217,7 @@ def _copy_checked(source: Path, destination: Path) -> None:
             )
         os.chmod(partial, 0o600)
         _fsync_file(partial)
-        os.link(partial, destination)  # never replaces a file that is already there
-        partial.unlink()
+        place_new_file(partial, destination)
         _fsync_folder(destination.parent)
     except sqlite3.Error as exc:
         if is_damage(exc):

@@ -44,7 +44,7 @@ def is_damage(exc: BaseException) -> bool:
         return False
     code = getattr(original, "sqlite_errorcode", None)
     if code is not None:
-        return bool(code & 0xFF in (_SQLITE_CORRUPT, _SQLITE_NOTADB))
+        return (code & 0xFF) in (_SQLITE_CORRUPT, _SQLITE_NOTADB)
     text = str(original).lower()
     return "malformed" in text or "not a database" in text
 

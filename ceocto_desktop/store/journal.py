@@ -23,9 +23,9 @@ from ceocto_desktop.store.engine import (
     open_read_only,
     private_files,
 )
-from ceocto_desktop.store.errors import JournalDamaged, JournalError, JournalInUse
+from ceocto_desktop.store.errors import JournalDamaged, JournalError
 from ceocto_desktop.store.inspect import Inspection, JournalState, inspect_journal
-from ceocto_desktop.store.lock import in_use_message, lock_holder
+from ceocto_desktop.store.lock import ensure_not_in_use
 
 __all__ = [
     "Inspection",
@@ -51,14 +51,6 @@ def _require_writable(path: Path) -> None:
         )
     if path.exists() and not os.access(path, os.W_OK):
         raise JournalError(f"Cannot write to {path}: the file is read-only.")
-
-
-def _refuse_if_open_elsewhere(path: Path) -> None:
-    # Creating or upgrading the schema under a window of another process would pull the
-    # file from under it; the window's own process (which holds the lock) may go ahead.
-    holder = lock_holder(path)
-    if holder is not None and holder.pid != os.getpid():
-        raise JournalInUse(in_use_message(path, holder))
 
 
 @dataclass
@@ -109,7 +101,9 @@ def open_journal(path: Path, *, create: bool = False, make_folder: bool = False)
         _claim_new_file(path, make_folder=make_folder)
     _require_writable(path)
     if found.state is not JournalState.CURRENT:
-        _refuse_if_open_elsewhere(path)
+        # Creating or upgrading the schema under a window of another process would pull
+        # the file from under it.
+        ensure_not_in_use(path)
         remove_partial_leftovers(path)
     if found.state is JournalState.OLDER:
         make_backup(path, f"before-schema-{schema.head_revision()}")

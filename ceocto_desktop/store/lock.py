@@ -8,11 +8,11 @@ lock; writing ones only refuse while a live window holds it.
 
 from __future__ import annotations
 
-import fcntl
 import getpass
 import json
 import os
 import socket
+import sys
 import time
 from dataclasses import dataclass
 from datetime import datetime
@@ -23,6 +23,41 @@ from ceocto_desktop.store.errors import JournalInUse
 # A probe by lock_holder() holds a shared flock for a moment; acquire() retries past it.
 _ACQUIRE_ATTEMPTS = 5
 _ACQUIRE_PAUSE_S = 0.02
+
+if sys.platform == "win32":  # pragma: no cover - tested on Linux only
+    import msvcrt
+
+    # Windows has no flock; a byte-range lock far past the text is released on death too.
+    _WINDOWS_LOCK_OFFSET = 1 << 30
+
+    def _try_lock(descriptor: int, exclusive: bool) -> bool:
+        position = os.lseek(descriptor, 0, os.SEEK_CUR)
+        os.lseek(descriptor, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+        finally:
+            os.lseek(descriptor, position, os.SEEK_SET)
+
+    def _unlock(descriptor: int) -> None:
+        os.lseek(descriptor, _WINDOWS_LOCK_OFFSET, os.SEEK_SET)
+        msvcrt.locking(descriptor, msvcrt.LK_UNLCK, 1)
+
+else:
+    import fcntl
+
+    def _try_lock(descriptor: int, exclusive: bool) -> bool:
+        mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
+        try:
+            fcntl.flock(descriptor, mode | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return False
+        return True
+
+    def _unlock(descriptor: int) -> None:
+        fcntl.flock(descriptor, fcntl.LOCK_UN)
 
 
 @dataclass(frozen=True)
@@ -72,8 +107,8 @@ def _read_info(descriptor: int) -> LockInfo | None:
 def _me() -> LockInfo:
     try:
         user = getpass.getuser()
-    except (KeyError, OSError):
-        user = str(os.getuid())
+    except (KeyError, OSError, ImportError):
+        user = "someone"
     return LockInfo(os.getpid(), socket.gethostname(), user, datetime.now().replace(microsecond=0))
 
 
@@ -97,14 +132,13 @@ class JournalLock:
             return
         for attempt in range(_ACQUIRE_ATTEMPTS):
             descriptor = self._open()
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except BlockingIOError:
+            if not _try_lock(descriptor, exclusive=True):
                 holder = _read_info(descriptor)
                 os.close(descriptor)
-                if holder is not None or attempt == _ACQUIRE_ATTEMPTS - 1:
+                if attempt == _ACQUIRE_ATTEMPTS - 1:
                     raise JournalInUse(in_use_message(self.journal, holder)) from None
-                time.sleep(_ACQUIRE_PAUSE_S)  # a holder still writing its details, or a probe
+                # Perhaps only lock_holder()'s momentary probe: a live window stays put.
+                time.sleep(_ACQUIRE_PAUSE_S)
                 continue
             if not self._still_ours(descriptor):
                 # The file was removed (released) between our open and our flock: start over.
@@ -145,6 +179,8 @@ class JournalLock:
             return
         try:
             self.path.unlink(missing_ok=True)
+        except OSError:
+            pass  # Windows keeps an open file; the next window takes the free lock over
         finally:
             os.close(self._descriptor)
             self._descriptor = None
@@ -164,19 +200,21 @@ def lock_holder(journal: Path) -> LockInfo | None:
     except (FileNotFoundError, PermissionError, IsADirectoryError):
         return None
     try:
-        try:
-            fcntl.flock(descriptor, fcntl.LOCK_SH | fcntl.LOCK_NB)
-        except BlockingIOError:
+        if not _try_lock(descriptor, exclusive=False):
             info = _read_info(descriptor)
             return info if info is not None else LockInfo(0, "?", "?", datetime.now())
-        fcntl.flock(descriptor, fcntl.LOCK_UN)
+        _unlock(descriptor)
         return None
     finally:
         os.close(descriptor)
 
 
 def ensure_not_in_use(journal: Path) -> None:
-    """Refuse (JournalInUse) to write to a journal a live ceocto window elsewhere holds."""
+    """Refuse (JournalInUse) to write to a journal a live window of another process holds.
+
+    The window's own process (restoring a backup from its Backups dialog, upgrading the
+    journal it opens) may go ahead: it holds the lock for exactly that.
+    """
     holder = lock_holder(journal)
-    if holder is not None:
+    if holder is not None and (holder.pid, holder.host) != (os.getpid(), socket.gethostname()):
         raise JournalInUse(in_use_message(journal, holder))
