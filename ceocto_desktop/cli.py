@@ -208,8 +208,9 @@ def run_search(args: argparse.Namespace) -> int:
     path = _journal_path(args)
     if not path.is_file():
         return _fail(f"There is no journal at {path}.")
-    from ceocto_desktop.store import JournalError
-    from ceocto_desktop.store.engine import open_read_only
+    # Not the store package's main modules: a shell search loads no ORM.
+    from ceocto_desktop.store.errors import JournalError
+    from ceocto_desktop.store.sqlite_files import open_read_only
 
     try:
         connection = open_read_only(path)

@@ -1,23 +1,62 @@
-"""Engine and sessions, SQLite pragmas, Alembic migrations, backups and the window's lock."""
+"""Engine and sessions, SQLite pragmas, Alembic migrations, backups and the window's lock.
 
-from ceocto_desktop.store.backups import (
-    BackupInfo,
-    backup_if_due,
-    backup_journal,
-    list_backups,
-    make_backup,
-)
-from ceocto_desktop.store.errors import BackupError, JournalDamaged, JournalError, JournalInUse
-from ceocto_desktop.store.journal import (
-    Journal,
-    JournalState,
-    check_journal,
-    inspect_journal,
-    migrate,
-    open_journal,
-)
-from ceocto_desktop.store.lock import JournalLock, LockInfo, ensure_not_in_use, lock_holder
-from ceocto_desktop.store.restore import Restored, restore_backup
+Names are loaded on first use, so that `ceocto_desktop.store.errors` and `.sqlite_files`
+can be imported (by a shell search) without SQLAlchemy coming along.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ceocto_desktop.store.backups import (
+        BackupInfo,
+        backup_if_due,
+        backup_journal,
+        list_backups,
+        make_backup,
+    )
+    from ceocto_desktop.store.errors import (
+        BackupError,
+        JournalDamaged,
+        JournalError,
+        JournalInUse,
+    )
+    from ceocto_desktop.store.journal import (
+        Journal,
+        JournalState,
+        check_journal,
+        inspect_journal,
+        migrate,
+        open_journal,
+    )
+    from ceocto_desktop.store.lock import JournalLock, LockInfo, ensure_not_in_use, lock_holder
+    from ceocto_desktop.store.restore import Restored, restore_backup
+
+_WHERE = {
+    "BackupInfo": "backups",
+    "backup_if_due": "backups",
+    "backup_journal": "backups",
+    "list_backups": "backups",
+    "make_backup": "backups",
+    "BackupError": "errors",
+    "JournalDamaged": "errors",
+    "JournalError": "errors",
+    "JournalInUse": "errors",
+    "Journal": "journal",
+    "JournalState": "journal",
+    "check_journal": "journal",
+    "inspect_journal": "journal",
+    "migrate": "journal",
+    "open_journal": "journal",
+    "JournalLock": "lock",
+    "LockInfo": "lock",
+    "ensure_not_in_use": "lock",
+    "lock_holder": "lock",
+    "Restored": "restore",
+    "restore_backup": "restore",
+}
 
 __all__ = [
     "BackupError",
@@ -42,3 +81,11 @@ __all__ = [
     "open_journal",
     "restore_backup",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{module}"), name)

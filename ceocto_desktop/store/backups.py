@@ -10,11 +10,16 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from ceocto_desktop.store.engine import damaged_message, is_damage, open_read_only, private_files
 from ceocto_desktop.store.errors import BackupError, JournalDamaged, JournalError
 from ceocto_desktop.store.inspect import (
     JournalState,
     inspect_journal,
+)
+from ceocto_desktop.store.sqlite_files import (
+    damaged_message,
+    is_damage,
+    open_read_only,
+    private_files,
 )
 
 BACKUP_FOLDER = "backups"

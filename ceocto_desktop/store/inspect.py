@@ -10,13 +10,13 @@ from pathlib import Path
 
 from ceocto_desktop.models.journal_meta import APPLICATION_ID, JOURNAL_FORMAT
 from ceocto_desktop.store import schema
-from ceocto_desktop.store.engine import (
+from ceocto_desktop.store.errors import JournalDamaged, JournalError
+from ceocto_desktop.store.sqlite_files import (
     damaged_message,
     has_sqlite_header,
     is_damage,
     open_read_only,
 )
-from ceocto_desktop.store.errors import JournalDamaged, JournalError
 
 # Revisions written before journals were marked (application_id, journal_meta): a file at
 # one of these is taken for a journal only if it holds ceocto's own tables.

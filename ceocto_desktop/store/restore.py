@@ -17,7 +17,6 @@ from ceocto_desktop.store.backups import (
     backups_folder,
     make_backup,
 )
-from ceocto_desktop.store.engine import open_read_only, private_files
 from ceocto_desktop.store.errors import BackupError, JournalDamaged
 from ceocto_desktop.store.inspect import (
     JournalState,
@@ -26,6 +25,7 @@ from ceocto_desktop.store.inspect import (
     read_partner_ids,
 )
 from ceocto_desktop.store.lock import ensure_not_in_use
+from ceocto_desktop.store.sqlite_files import open_read_only, private_files
 
 
 @dataclass(frozen=True)
