@@ -45,7 +45,7 @@ def is_damage(exc: BaseException) -> bool:
 
 def damaged_message(path: Path, exc: BaseException) -> str:
     """One sentence for a damaged journal, with what to do about it."""
-    detail = str(getattr(exc, "orig", exc))
+    detail = " ".join(str(getattr(exc, "orig", exc)).split())  # one line, always
     return (
         f"{path} is damaged ({detail}); nothing was changed. "
         "Restore it from a backup with 'ceocto restore' "

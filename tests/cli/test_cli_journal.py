@@ -140,3 +140,23 @@ def test_the_journal_commands_load_neither_qt_nor_matplotlib(journal_path, tmp_p
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_two_shell_writers_at_once_do_not_lock_each_other_out(journal_path):
+    def note(text: str) -> subprocess.Popen[str]:
+        args = ["note", text, "--author", "A", "--db", str(journal_path)]
+        return subprocess.Popen(
+            [sys.executable, "-m", "ceocto_desktop", *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+
+    writers = [note("From the first shell"), note("From the second shell")]
+    outcomes = [(w.wait(timeout=120), w.stderr.read() if w.stderr else "") for w in writers]
+    assert outcomes == [(0, ""), (0, "")]
+    assert not journal_path.with_name("journal.db.lock").exists()
+    with sqlite3.connect(journal_path) as db:
+        bodies = {row[0] for row in db.execute("SELECT body FROM notes")}
+    db.close()
+    assert bodies == {"From the first shell", "From the second shell"}
