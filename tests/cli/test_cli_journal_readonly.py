@@ -80,3 +80,26 @@ def test_a_journal_in_a_read_only_folder_is_named_so_not_damaged(place):
     assert f"the folder {place.parent} is read-only" in added.stderr
     assert names(place.parent) == ["journal.db"]
     assert digest(place) == before
+
+
+def test_a_read_only_journal_with_a_crash_left_wal_is_read_whole_and_left_as_it_was(place):
+    from ceocto_desktop.models import Seat
+    from ceocto_desktop.services.notes import create_note
+    from ceocto_desktop.store import open_journal
+
+    journal = open_journal(place)
+    with journal.transaction() as session:
+        create_note(session, Seat.A, "Only in the write-ahead log")
+    wal = place.with_name("journal.db-wal")
+    crashed = {path: path.read_bytes() for path in (place, wal)}  # as a killed window left it
+    journal.close()
+    for path, data in crashed.items():
+        path.write_bytes(data)
+        if os.geteuid() == 0:
+            os.chown(path, NOBODY, NOBODY)
+    place.chmod(0o444)
+    found = as_person("search", "write-ahead", "--db", str(place))
+    assert (found.returncode, found.stderr) == (0, "")
+    assert "Only in the write-ahead log" in found.stdout
+    assert names(place.parent) == ["journal.db", "journal.db-wal"]
+    assert {path: path.read_bytes() for path in (place, wal)} == crashed
