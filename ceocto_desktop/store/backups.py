@@ -128,7 +128,8 @@ def rotate_backups(journal: Path) -> list[Path]:
     return deleted
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
+    """Make a rename or a new file in folder durable."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:
@@ -156,7 +157,8 @@ def place_new_file(source: Path, destination: Path) -> None:
     source.unlink()
 
 
-def _fsync_file(path: Path) -> None:
+def fsync_file(path: Path) -> None:
+    """Make a file's bytes durable before it takes a name someone relies on."""
     descriptor = os.open(path, os.O_RDONLY)
     try:
         os.fsync(descriptor)
@@ -221,9 +223,9 @@ def _copy_checked(source: Path, destination: Path) -> None:
                 "the journal itself may be damaged: run 'ceocto check'."
             )
         os.chmod(partial, 0o600)
-        _fsync_file(partial)
+        fsync_file(partial)
         place_new_file(partial, destination)
-        _fsync_folder(destination.parent)
+        fsync_folder(destination.parent)
     except sqlite3.Error as exc:
         if is_damage(exc):
             raise JournalDamaged(damaged_message(source, exc)) from exc

@@ -10,11 +10,10 @@ from datetime import datetime
 from pathlib import Path
 
 from ceocto_desktop.store.backups import (
-    BackupInfo,
-    _fsync_file,
-    _fsync_folder,
     backup_name,
     backups_folder,
+    fsync_file,
+    fsync_folder,
     make_backup,
 )
 from ceocto_desktop.store.errors import BackupError, JournalDamaged
@@ -87,7 +86,7 @@ def _keep_current(journal: Path, now: datetime) -> tuple[Path, _Identity | None]
         wal = journal.with_name(journal.name + "-wal")
         if wal.exists():
             shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
-    _fsync_file(kept)
+    fsync_file(kept)
     return kept, None
 
 
@@ -146,19 +145,16 @@ def restore_backup(
         with private_files():
             shutil.copyfile(backup, temporary)
         os.chmod(temporary, 0o600)
-        _fsync_file(temporary)
+        fsync_file(temporary)
         if state is not JournalState.MISSING:
             _checkpoint(journal)
         for sidecar in ("-wal", "-shm", "-journal"):
             # Left beside the new file, an old -wal would be replayed into it.
             journal.with_name(journal.name + sidecar).unlink(missing_ok=True)
         os.replace(temporary, journal)
-        _fsync_folder(folder)
+        fsync_folder(folder)
     except OSError as exc:
         raise BackupError(f"Could not restore {journal}: {exc.strerror or exc}.") from exc
     finally:
         temporary.unlink(missing_ok=True)
     return Restored(journal, backup, kept)
-
-
-__all__ = ["BackupInfo", "Restored", "restore_backup"]
