@@ -22,6 +22,7 @@ if TYPE_CHECKING:
         JournalDamaged,
         JournalError,
         JournalInUse,
+        OtherPairsBackup,
     )
     from ceocto_desktop.store.journal import (
         Journal,
@@ -44,6 +45,7 @@ _WHERE = {
     "JournalDamaged": "errors",
     "JournalError": "errors",
     "JournalInUse": "errors",
+    "OtherPairsBackup": "errors",
     "Journal": "journal",
     "JournalState": "journal",
     "check_journal": "journal",
@@ -68,6 +70,7 @@ __all__ = [
     "JournalLock",
     "JournalState",
     "LockInfo",
+    "OtherPairsBackup",
     "Restored",
     "backup_if_due",
     "backup_journal",

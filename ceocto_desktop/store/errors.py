@@ -17,3 +17,7 @@ class JournalInUse(JournalError):
 
 class BackupError(JournalError):
     """A backup could not be made or restored; nothing was replaced."""
+
+
+class OtherPairsBackup(BackupError):
+    """The backup is of another pair's journal; restoring it needs an explicit force."""

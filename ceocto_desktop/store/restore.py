@@ -16,7 +16,7 @@ from ceocto_desktop.store.backups import (
     fsync_folder,
     make_backup,
 )
-from ceocto_desktop.store.errors import BackupError, JournalDamaged
+from ceocto_desktop.store.errors import BackupError, JournalDamaged, OtherPairsBackup
 from ceocto_desktop.store.inspect import (
     JournalState,
     inspect_journal,
@@ -134,7 +134,7 @@ def restore_backup(
             except sqlite3.DatabaseError:
                 current = None
         if current is not None and not force and not _same_pair(wanted, current):
-            raise BackupError(
+            raise OtherPairsBackup(
                 f"{backup} is a backup of another pair's journal, not of {journal}; "
                 "nothing was changed (use --force to restore it anyway)."
             )

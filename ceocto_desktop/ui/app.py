@@ -9,7 +9,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from ceocto_desktop.models import Seat
@@ -22,10 +22,21 @@ from ceocto_desktop.services.partners import (
     get_partners,
     set_week_start_day,
 )
-from ceocto_desktop.store import Journal, JournalError, JournalState, inspect_journal, open_journal
+from ceocto_desktop.store import (
+    Journal,
+    JournalDamaged,
+    JournalError,
+    JournalInUse,
+    JournalLock,
+    JournalState,
+    inspect_journal,
+    open_journal,
+)
+from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
 from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
 from ceocto_desktop.ui.main_window import MainWindow
+from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.theme import apply_system_scheme
 from ceocto_desktop.ui.workers import run_with_progress
 
@@ -56,9 +67,44 @@ class Launcher(QObject):
             if journal is not None and self._has_partners(journal):
                 return self._show(journal)
             return self._first_run(path, journal, allow_demo=allow_demo, explicit=explicit)
+        except JournalDamaged as exc:
+            return self._damaged(path, str(exc))
         except JournalError as exc:
             self._error(str(exc))
             return False
+
+    def _damaged(self, path: Path, message: str) -> bool:
+        """A damaged journal: offer its backups, or another journal, instead of a dead end."""
+        parent = self.windows[-1] if self.windows else None
+        box = QMessageBox(QMessageBox.Icon.Critical, "ceocto", message, parent=parent)
+        box.setObjectName("damagedJournalBox")
+        box.setInformativeText(
+            "The file was not changed. Restore the journal from one of its backups (the "
+            "damaged file is kept beside it), or open another journal."
+        )
+        restore = box.addButton("Restore from backup…", QMessageBox.ButtonRole.AcceptRole)
+        other = box.addButton("Open another journal…", QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+        box.exec()
+        if box.clickedButton() is restore:
+            return self._restore_damaged(path, parent)
+        if box.clickedButton() is other:
+            chosen, _ = QFileDialog.getOpenFileName(
+                parent, "Open a journal", str(path.parent), "ceocto journals (*.db);;All files (*)"
+            )
+            if chosen:
+                return self.open_path(Path(chosen), allow_demo=False, explicit=True)
+        return False
+
+    def _restore_damaged(self, path: Path, parent: QWidget | None) -> bool:
+        dialog = BackupsDialog(path, can_back_up=False, parent=parent)
+        if not dialog.exec() or dialog.choice is not BackupChoice.RESTORE or not dialog.chosen:
+            return False
+        if not confirm_restore(parent, path, dialog.chosen):
+            return False
+        if restore_with_progress(parent, path, dialog.chosen) is None:
+            return False
+        return self.open_path(path, allow_demo=False, explicit=True)
 
     def _upgrade(self, path: Path) -> Journal | None:
         """Back up and migrate an older journal off the GUI thread, with progress shown."""
@@ -121,15 +167,38 @@ class Launcher(QObject):
         return self._show(open_journal(target))
 
     def _show(self, journal: Journal) -> bool:
+        lock = JournalLock(journal.path)
+        try:
+            lock.acquire()
+        except JournalInUse as exc:
+            journal.close()
+            self._error(str(exc))
+            return False
         author = Seat.B if self.settings.value("lastAuthor") == Seat.B.value else Seat.A
-        context = JournalContext(journal, author)
-        window = MainWindow(context, self, self.settings)
+        context = JournalContext(journal, author, lock=lock)
+        try:
+            window = MainWindow(context, self, self.settings)
+        except JournalError:
+            context.close()  # a page found the file damaged: give the file and lock back
+            raise
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
         self.settings.setValue("lastJournal", str(journal.path))
         self.settings.sync()
         window.show()
         return True
+
+    def unhandled(self, kind: type[BaseException], exc: BaseException, trace: object) -> None:
+        """sys.excepthook: a journal found damaged while in use gets the damaged dialog."""
+        if not isinstance(exc, JournalDamaged):
+            sys.__excepthook__(kind, exc, trace)  # type: ignore[arg-type]
+            return
+        damaged = [w for w in self.windows if str(w.context.journal.path) in str(exc)]
+        for window in damaged:
+            window.abandon_journal()
+        path = damaged[0].context.journal.path if damaged else None
+        if path is not None:
+            QTimer.singleShot(0, lambda: self._damaged(path, str(exc)))
 
     def _forget(self, window: MainWindow) -> None:
         if window in self.windows:
@@ -173,6 +242,7 @@ def run_app(path: Path | None) -> int:
         last = settings.value("lastJournal")
         path = Path(str(last)) if last and Path(str(last)).exists() else default_journal_path()
     launcher = Launcher(settings)
+    sys.excepthook = launcher.unhandled
     if not launcher.open_path(path, explicit=explicit):
         return 1
     keep = _quit_on_signals(app)

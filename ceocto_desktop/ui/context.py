@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.partners import PartnerView, get_partners
-from ceocto_desktop.store import Journal
+from ceocto_desktop.store import Journal, JournalLock
 
 T = TypeVar("T")
 
@@ -45,9 +45,16 @@ class JournalContext(QObject):
     notice = Signal(str)
     openRequested = Signal(str, str)
 
-    def __init__(self, journal: Journal, author: Seat = Seat.A, parent: QObject | None = None):
+    def __init__(
+        self,
+        journal: Journal,
+        author: Seat = Seat.A,
+        parent: QObject | None = None,
+        lock: JournalLock | None = None,
+    ):
         super().__init__(parent)
         self.journal = journal
+        self.lock = lock
         self._author = author
         self.undo_stack = QUndoStack(self)
         self.partners: dict[Seat, PartnerView] = self.read(get_partners)
@@ -86,4 +93,7 @@ class JournalContext(QObject):
         return result
 
     def close(self) -> None:
+        """Close the journal, then let another window have it (closing twice is harmless)."""
         self.journal.close()
+        if self.lock is not None:
+            self.lock.release()

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
+from ceocto_desktop.ui.backup_schedule import BackupSchedule
+from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
 from ceocto_desktop.ui.board_page import BoardPage
 from ceocto_desktop.ui.checkin_page import CheckinPage
 from ceocto_desktop.ui.context import JournalContext
@@ -34,6 +36,7 @@ from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.overview_page import OverviewPage
 from ceocto_desktop.ui.record_page import RecordPage
+from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.retro_page import RetroPage
 from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
@@ -88,6 +91,16 @@ class MainWindow(QMainWindow):
         splitter.setSizes([150, 1100])
         self.setCentralWidget(splitter)
 
+        self._closed_journal = False
+        self.backups = BackupSchedule(context.journal.path, self)
+        self.backups.backedUp.connect(
+            lambda info: self.statusBar().showMessage(
+                f"Backed up ({describe_size(info.size)}) to {info.path.parent}", 5000
+            )
+        )
+        self.backups.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        context.saved.connect(lambda _when: self.backups.note_saved())
+
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -137,6 +150,10 @@ class MainWindow(QMainWindow):
                 self.open_journal,
                 "openJournalAction",
             )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("&Backups…", "Ctrl+Shift+B", self.show_backups, "backupsAction")
         )
         file_menu.addSeparator()
         file_menu.addAction(
@@ -317,6 +334,41 @@ class MainWindow(QMainWindow):
         if self.opener.open_path(path, allow_demo=False, explicit=True):
             self.close()
 
+    def show_backups(self) -> None:
+        """File › Backups…: list, back up now, or restore one over this journal."""
+        self.flush_edits()
+        path = self.context.journal.path
+        dialog = BackupsDialog(path, parent=self)
+        if not dialog.exec() or dialog.choice is not BackupChoice.RESTORE or not dialog.chosen:
+            return
+        if not confirm_restore(self, path, dialog.chosen):
+            return
+        # The journal is closed (and its lock given up) before its file is replaced; the
+        # window then reopens it, restored or, if the restore failed, as it was.
+        self.backups.stop()
+        self._closed_journal = True
+        self.context.close()
+        restored = restore_with_progress(self, path, dialog.chosen)
+        if restored is not None:
+            kept = (
+                f"\n\nThe journal as it was is kept as {restored.kept.name}."
+                if restored.kept
+                else ""
+            )
+            QMessageBox.information(
+                self, "ceocto", f"The journal was restored from {dialog.chosen.name}.{kept}"
+            )
+        # This window's journal is closed either way: a new window takes over.
+        self.opener.open_path(path, allow_demo=False, explicit=True)
+        self.close()
+
+    def abandon_journal(self) -> None:
+        """Close the window without writing: its journal was found damaged."""
+        self.backups.stop()
+        self._closed_journal = True
+        self.context.close()
+        self.close()
+
     def about(self) -> None:
         QMessageBox.about(
             self,
@@ -327,9 +379,14 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        # What is being typed is saved before the journal closes.
-        self.flush_edits()
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
-        self.context.close()
+        if not self._closed_journal:
+            # What is being typed is saved before the journal closes, and backed up.
+            self.flush_edits()
+            failure = self.backups.back_up_on_quit(self)
+            if failure:
+                QMessageBox.warning(self, "ceocto", failure)
+            self._closed_journal = True
+            self.context.close()
         super().closeEvent(event)
