@@ -15,13 +15,15 @@ def parse_quarter(text: str) -> tuple[date, date]:
         raise ValueError(f"'{text}' is not a quarter; write it like 2026-Q3.")
     year, number = int(match.group(1)), int(match.group(2))
     first = date(year, 3 * number - 2, 1)
-    following = date(year + (number == 4), 1 if number == 4 else 3 * number + 1, 1)
-    return first, following - timedelta(days=1)
+    if number == 4:  # not the day before 1 January next year: 9999-Q4 has no next year
+        return first, date(year, 12, 31)
+    return first, date(year, 3 * number + 1, 1) - timedelta(days=1)
 
 
 def quarter_of(day: date) -> str:
     """The quarter a day falls in, like 2026-Q4."""
-    return f"{day.year}-Q{(day.month - 1) // 3 + 1}"
+    # Four digits always, so that parse_quarter reads it back (year 26 is 0026-Q1).
+    return f"{day.year:04d}-Q{(day.month - 1) // 3 + 1}"
 
 
 def week_start(day: date, first_weekday: int = 0) -> date:

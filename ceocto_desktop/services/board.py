@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics.periods import parse_quarter
+from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import (
     BoardGoalReview,
     BoardMeeting,
@@ -23,6 +23,7 @@ from ceocto_desktop.services.common import (
     clean_title,
     fetch,
     parse_date,
+    shown,
     view_of,
 )
 from ceocto_desktop.services.errors import ValidationError
@@ -117,9 +118,11 @@ def set_goal_reviewed(
 def _clean_quarter(quarter: str) -> str:
     try:
         first, _ = parse_quarter(quarter)
-    except ValueError as exc:
-        raise ValidationError("quarter", str(exc)) from None
-    return f"{first.year}-Q{(first.month - 1) // 3 + 1}"
+    except ValueError:  # the year 0 too, which the calendar does not have
+        raise ValidationError(
+            "quarter", f"'{shown(quarter)}' is not a quarter; write it like 2026-Q3."
+        ) from None
+    return quarter_of(first)
 
 
 def get_retrospective(session: Session, quarter: str) -> RetroView:

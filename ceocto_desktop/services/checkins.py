@@ -68,13 +68,17 @@ def submit_answers(
     prompts: Mapping[str, str] | None = None,
 ) -> WeekView:
     """One partner's answers for a week (a past week too); at most one per partner a week."""
-    week = week_start(week, week_start_day(session))
+    try:
+        week = week_start(week, week_start_day(session))
+    except OverflowError:  # the week would begin before 1 January of the year 1
+        raise ValidationError("week", f"The week of {week} is outside the calendar.") from None
     missing = [name for name in RATINGS if name not in ratings]
     if missing:
         raise ValidationError(missing[0], f"Rate {missing[0].replace('_', ' ')} from 1 to 5.")
     for name in RATINGS:
         value = ratings[name]
-        if not isinstance(value, int) or not 1 <= value <= 5:
+        # type() rather than isinstance(): True is an int, yet no rating a person gave.
+        if type(value) is not int or not 1 <= value <= 5:
             raise ValidationError(name, f"Rate {name.replace('_', ' ')} from 1 to 5.")
     checkin = session.scalar(select(CheckIn).where(CheckIn.week_start == week))
     if checkin is None:
@@ -89,7 +93,7 @@ def submit_answers(
     )
     for name in PROMPTS:
         setattr(answer, name, clean_text(texts.get(name, "")))
-        setattr(answer, f"{name}_prompt", prompts.get(name, ""))
+        setattr(answer, f"{name}_prompt", clean_text(prompts.get(name, "")))
     checkin.answers.append(answer)
     session.flush()
     return week_as_seen_by(session, week, seat)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
@@ -17,6 +18,27 @@ V = TypeVar("V")
 
 TITLE_MAX = 200
 
+# Half of a broken UTF-16 pair (from a damaged paste or file): SQLite cannot store it.
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+# C0 and C1 control characters but tab and newline. None is anything a person means, and a
+# NUL cuts text short in SQLite's own functions (length, substr, the search snippets).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def plain_text(value: str) -> str:
+    """Text as every service stores it: \\n line ends, no control characters but tab and
+    newline, U+FFFD for a lone surrogate."""
+    # A lone surrogate is replaced, not refused: a long paste is not lost for one character.
+    text = value.replace("\r\n", "\n").replace("\r", "\n")
+    return _LONE_SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
+
+
+def shown(value: object, limit: int = 40) -> str:
+    """What a person typed, fit to repeat in a message: printable, one line, short."""
+    typed = plain_text(str(value)[: limit + 1])
+    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in typed)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
 
 def fetch(session: Session, model: type[M], record_id: str) -> M:
     """The record with that id, or NotFoundError naming what is missing."""
@@ -27,8 +49,8 @@ def fetch(session: Session, model: type[M], record_id: str) -> M:
 
 
 def clean_title(value: str, field: str = "title", max_length: int = TITLE_MAX) -> str:
-    """The title stripped of outer space; an empty or too long one is a ValidationError."""
-    text = (value or "").strip()
+    """The title as plain_text stripped of outer space; empty or too long is refused."""
+    text = plain_text(value or "").strip()
     if not text:
         raise ValidationError(field, f"The {field.replace('_', ' ')} cannot be empty.")
     if len(text) > max_length:
@@ -39,8 +61,8 @@ def clean_title(value: str, field: str = "title", max_length: int = TITLE_MAX) -
 
 
 def clean_text(value: str | None) -> str:
-    """Free text as entered, with trailing space trimmed."""
-    return (value or "").rstrip()
+    """Free text as entered (see plain_text), with trailing space trimmed."""
+    return plain_text(value or "").rstrip()
 
 
 def clean_percent(value: int | str, field: str = "confidence") -> int:
@@ -64,7 +86,7 @@ def parse_date(value: str | date, field: str = "date") -> date:
         return date.fromisoformat(value.strip())
     except (ValueError, AttributeError):
         raise ValidationError(
-            field, f"'{value}' is not a date; write it as YYYY-MM-DD (e.g. 2026-11-30)."
+            field, f"'{shown(value)}' is not a date; write it as YYYY-MM-DD (e.g. 2026-11-30)."
         ) from None
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -161,6 +162,23 @@ def list_goals(
     return [goal_view(record) for record in session.scalars(query)]
 
 
+def clean_number(value: float | str, field: str) -> float:
+    """A finite number (typed text like "12.5" is fine); NaN, infinity or words are refused."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        number = math.nan
+    if not math.isfinite(number):
+        # SQLite stores NaN as NULL, and no progress can be measured against infinity.
+        label = "new value" if field == "values" else field.replace("_", " ")
+        raise ValidationError(field, f"The {label} must be a number, like 12 or 12.5.")
+    return number
+
+
+def _number_cleaner(field: str) -> Any:
+    return lambda value: clean_number(value, field)
+
+
 def _check_key_result(start: float, target: float) -> None:
     if target <= start:
         raise ValidationError(
@@ -173,20 +191,24 @@ def add_key_result(
     goal_id: str,
     author: Seat,
     title: str,
-    start_value: float,
-    target_value: float,
-    current_value: float | None = None,
+    start_value: float | str,
+    target_value: float | str,
+    current_value: float | str | None = None,
     unit: str = "",
 ) -> KeyResultView:
     """A measurable key result on a goal, starting at its start value unless said."""
     goal = fetch(session, Goal, goal_id)
-    _check_key_result(start_value, target_value)
+    start = clean_number(start_value, "start_value")
+    target = clean_number(target_value, "target_value")
+    _check_key_result(start, target)
     record = KeyResult(
         author=author,
         title=clean_title(title),
-        start_value=float(start_value),
-        target_value=float(target_value),
-        current_value=float(start_value if current_value is None else current_value),
+        start_value=start,
+        target_value=target,
+        current_value=start
+        if current_value is None
+        else clean_number(current_value, "current_value"),
         unit=clean_text(unit),
         position=len(goal.key_results),
     )
@@ -201,9 +223,9 @@ def update_key_result(session: Session, key_result_id: str, **changes: Any) -> K
     cleaners: dict[str, Any] = {
         "title": clean_title,
         "unit": clean_text,
-        "start_value": float,
-        "target_value": float,
-        "current_value": float,
+        "start_value": _number_cleaner("start_value"),
+        "target_value": _number_cleaner("target_value"),
+        "current_value": _number_cleaner("current_value"),
     }
     apply_changes(record, changes, cleaners, cleaners)
     _check_key_result(record.start_value, record.target_value)
@@ -222,30 +244,31 @@ def record_goal_progress(
     goal_id: str,
     author: Seat,
     *,
-    values: Mapping[str, float] | None = None,
+    values: Mapping[str, float | str] | None = None,
     status: GoalStatus | None = None,
     note: str = "",
     on_date: date | None = None,
 ) -> GoalUpdateView:
     """Write a dated, authored goal update: new key-result values and/or a new status."""
     goal = fetch(session, Goal, goal_id)
-    values = dict(values or {})
+    moves = {kr_id: clean_number(value, "values") for kr_id, value in (values or {}).items()}
     by_id = {kr.id: kr for kr in goal.key_results}
-    unknown = set(values) - set(by_id)
+    unknown = set(moves) - set(by_id)
     if unknown:
         raise ValidationError("values", "A value was given for a key result of another goal.")
-    if not values and (status is None or status == goal.status) and not note.strip():
+    text = clean_text(note)
+    if not moves and (status is None or status == goal.status) and not text.strip():
         raise ValidationError("values", "Nothing to record: give a new value, status or note.")
-    update = GoalUpdate(author=author, on_date=on_date or date.today(), note=clean_text(note))
-    for kr_id, value in values.items():
+    update = GoalUpdate(author=author, on_date=on_date or date.today(), note=text)
+    for kr_id, value in moves.items():
         record = by_id[kr_id]
-        if float(value) != record.current_value:
+        if value != record.current_value:
             update.changes.append(
                 KeyResultChange(
-                    key_result_id=kr_id, value_before=record.current_value, value_after=float(value)
+                    key_result_id=kr_id, value_before=record.current_value, value_after=value
                 )
             )
-            record.current_value = float(value)
+            record.current_value = value
     if status is not None:
         goal.status = GoalStatus(status)
     view = goal_view(goal)

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.models import Decision, Goal, Note, Obstacle, Seat, Tag, note_tags
-from ceocto_desktop.services.common import fetch, view_of
+from ceocto_desktop.services.common import fetch, plain_text, shown, view_of
 from ceocto_desktop.services.errors import ValidationError
 
 TAG_MAX = 60
@@ -31,14 +31,18 @@ class NoteView:
 
 
 def clean_tag(value: str) -> str:
-    """A tag as stored: trimmed, lower case, no leading #, no spaces inside."""
-    tag = value.strip().lstrip("#").strip().lower()
+    """A tag as stored: plain text, trimmed, lower case, no leading #, no space or comma."""
+    tag = plain_text(value).strip().lstrip("#").strip().lower()
     if not tag:
         raise ValidationError("tags", "A tag cannot be empty.")
-    if any(ch.isspace() for ch in tag):
-        raise ValidationError("tags", f"The tag '{tag}' has a space; use one word or a dash.")
+    # Tags are typed separated by spaces or commas (split_tags): a tag holding either
+    # could not be typed back into the tag field as it is.
+    if any(ch.isspace() or ch == "," for ch in tag):
+        raise ValidationError(
+            "tags", f"The tag '{shown(tag)}' has a space or comma; use one word or a dash."
+        )
     if len(tag) > TAG_MAX:
-        raise ValidationError("tags", f"The tag '{tag[:20]}…' is longer than {TAG_MAX}.")
+        raise ValidationError("tags", f"The tag '{shown(tag, 20)}' is longer than {TAG_MAX}.")
     return tag
 
 
@@ -61,7 +65,7 @@ def note_view(record: Note) -> NoteView:
 
 
 def _clean_body(body: str) -> str:
-    text = (body or "").strip()
+    text = plain_text(body or "").strip()
     if not text:
         raise ValidationError("body", "A note cannot be empty.")
     return text

@@ -170,6 +170,7 @@ def resolve_obstacle(
     text = clean_text(resolution).strip()
     if not text:
         raise ValidationError("resolution", "Say how it was resolved (or why you accept it).")
+    lesson, covered_by = clean_text(lesson), clean_text(covered_by)
     if record.kind is ObstacleKind.SETBACK and not (lesson.strip() or record.lesson.strip()):
         raise ValidationError("lesson", "A setback is closed with what we learned from it.")
     when = on_date or date.today()
@@ -179,9 +180,9 @@ def resolve_obstacle(
     record.resolution = text
     record.resolved_on = when
     if lesson.strip():
-        record.lesson = clean_text(lesson)
+        record.lesson = lesson
     if covered_by.strip():
-        record.covered_by = clean_text(covered_by)
+        record.covered_by = covered_by
     kind = ObstacleEventKind.ACCEPTED if accepted else ObstacleEventKind.RESOLVED
     record.events.append(ObstacleEvent(author=author, kind=kind, on_date=when, text=text))
     session.flush()

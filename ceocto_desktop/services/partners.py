@@ -10,12 +10,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Partner, Seat, Setting
-from ceocto_desktop.services.common import apply_changes, clean_text, clean_title, view_of
+from ceocto_desktop.services.common import (
+    apply_changes,
+    clean_text,
+    clean_title,
+    shown,
+    view_of,
+)
 from ceocto_desktop.services.errors import NotFoundError, ValidationError
 
 DEFAULT_COLORS = {Seat.A: "#2f6db5", Seat.B: "#d9822b"}
 NAME_MAX = 120
-_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+_COLOR = re.compile(r"#[0-9a-fA-F]{6}")
 
 WEEK_START_KEY = "week_start_day"
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -46,8 +52,9 @@ class PartnerInput:
 
 
 def _clean_color(value: str) -> str:
-    if not _COLOR.match(value or ""):
-        raise ValidationError("color", f"'{value}' is not a colour; write it as #RRGGBB.")
+    # fullmatch: a "$" would let "#aabbcc\n" through.
+    if not _COLOR.fullmatch(value or ""):
+        raise ValidationError("color", f"'{shown(value)}' is not a colour; write it as #RRGGBB.")
     return value.lower()
 
 
@@ -114,6 +121,11 @@ def update_partner(session: Session, seat: Seat, **changes: Any) -> PartnerView:
     record = session.scalar(select(Partner).where(Partner.seat == seat))
     if record is None:
         raise NotFoundError(f"This journal has no partner in seat {seat.value}.")
+    if "name" in changes:
+        other = session.scalar(select(Partner.name).where(Partner.seat != seat))
+        name = _CLEANERS["name"](changes["name"])
+        if other is not None and name.casefold() == other.casefold():
+            raise ValidationError("name", "The two partners need different names.")
     apply_changes(record, changes, _CLEANERS, _CLEANERS)
     session.flush()
     return view_of(PartnerView, record)
@@ -153,4 +165,4 @@ def find_partner(session: Session, who: str) -> Seat:
         if wanted in (partner.name.casefold(), partner.name.split()[0].casefold()):
             return seat
     names = " or ".join(p.name for p in get_partners(session).values())
-    raise ValidationError("author", f"'{who}' is not a partner here; use A, B, {names}.")
+    raise ValidationError("author", f"'{shown(who)}' is not a partner here; use A, B, {names}.")

@@ -30,6 +30,7 @@ from ceocto_desktop.models import (
     note_tags,
     obstacle_goals,
 )
+from ceocto_desktop.services.common import plain_text, shown
 from ceocto_desktop.services.errors import ValidationError
 
 CLOSED = (ObstacleStatus.RESOLVED, ObstacleStatus.ACCEPTED)
@@ -47,7 +48,7 @@ class Page:
 
 
 def _like(text: str) -> str:
-    escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    escaped = plain_text(text).strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
 
 
@@ -119,8 +120,10 @@ def goal_where(query: AnySelect, where: GoalFilter) -> AnySelect:
     if where.quarter:
         try:
             first, last = parse_quarter(where.quarter)
-        except ValueError as exc:
-            raise ValidationError("quarter", str(exc)) from None
+        except ValueError:
+            raise ValidationError(
+                "quarter", f"'{shown(where.quarter)}' is not a quarter; write it like 2026-Q3."
+            ) from None
         query = query.where(Goal.target_date.between(first, last))
     if where.text.strip():
         pattern = _like(where.text)
@@ -368,7 +371,8 @@ class NoteRow:
 
 def note_where(query: AnySelect, where: NoteFilter) -> AnySelect:
     if where.tag:
-        query = query.where(Note.tags.any(Tag.name == where.tag.strip().lstrip("#").lower()))
+        tag = plain_text(where.tag).strip().lstrip("#").strip().lower()
+        query = query.where(Note.tags.any(Tag.name == tag))
     if where.pinned_only:
         query = query.where(Note.pinned.is_(True))
     if where.author is not None:
