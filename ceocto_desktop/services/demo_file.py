@@ -15,6 +15,12 @@ def _exists_message(target: Path) -> str:
     return f"{target} already exists; the demo never overwrites a file."
 
 
+def _write_failed(target: Path, exc: OSError) -> JournalError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return JournalError(f"the disk is full; {target} was not written. Free some space first.")
+    return JournalError(f"Could not write {target}: {exc.strerror or exc}.")
+
+
 def _claim(partial: Path, target: Path) -> None:
     """Give the finished file the target's name only if nothing has taken it meanwhile."""
     # A rename would replace a file created while the demo was generating; a hard link
@@ -50,7 +56,7 @@ def write_demo_file(
         # live there too, and removing the folder clears everything a failure leaves.
         workspace = tempfile.TemporaryDirectory(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
-        raise JournalError(f"Could not write {target}: {exc.strerror or exc}.") from exc
+        raise _write_failed(target, exc) from exc
     with workspace as scratch:
         partial = Path(scratch) / target.name
         try:
@@ -61,11 +67,11 @@ def write_demo_file(
             with journal.transaction() as session:
                 summary = write_demo_journal(session, options, progress)
         except OSError as exc:
-            raise JournalError(f"Could not write {target}: {exc.strerror or exc}.") from exc
+            raise _write_failed(target, exc) from exc
         finally:
             journal.close()
         try:
             _claim(partial, target)
         except OSError as exc:
-            raise JournalError(f"Could not write {target}: {exc.strerror or exc}.") from exc
+            raise _write_failed(target, exc) from exc
     return summary

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import sqlite3
 
 from ceocto_desktop.cli import main
@@ -42,3 +44,15 @@ def test_a_dangling_link_is_not_followed(tmp_path, capsys):
     assert main(["demo", str(target)]) == 2
     assert "already exists" in capsys.readouterr().err
     assert not (tmp_path / "elsewhere.db").exists() and target.is_symlink()
+
+
+def test_a_full_disk_while_generating_leaves_nothing(tmp_path, monkeypatch, capsys):
+    target = tmp_path / "demo.db"
+
+    def disk_fills_up(session, options, progress=None):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(demo_file, "write_demo_journal", disk_fills_up)
+    assert main(["demo", str(target)]) == 2
+    assert capsys.readouterr().err.startswith(f"ceocto: the disk is full; {target} was not")
+    assert list(tmp_path.iterdir()) == []
