@@ -332,25 +332,49 @@ def run_note(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _disk_full(exc: BaseException) -> bool:
-    """Whether an error, or one it wraps, is a full disk (an OSError or SQLite's own)."""
-    seen: set[int] = set()
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The error and those it wraps (SQLAlchemy keeps the driver's error in .orig)."""
+    chain: list[BaseException] = []
     current: BaseException | None = exc
-    while current is not None and id(current) not in seen:
-        seen.add(id(current))
-        if isinstance(current, OSError) and current.errno in (errno.ENOSPC, errno.EDQUOT):
-            return True
-        if getattr(current, "sqlite_errorcode", None) == 13:  # SQLITE_FULL
-            return True
-        if "database or disk is full" in str(current):
-            return True
-        wrapped = getattr(current, "orig", None)  # SQLAlchemy keeps the driver's error here
+    while current is not None and all(current is not seen for seen in chain):
+        chain.append(current)
+        wrapped = getattr(current, "orig", None)
         current = (
             wrapped
             if isinstance(wrapped, BaseException)
             else current.__cause__ or current.__context__
         )
-    return False
+    return chain
+
+
+# SQLite's primary result codes for what a person (or their machine) can cause.
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 11, 13, 26
+
+
+def _journal_problem(exc: BaseException, journal: Path) -> str | None:
+    """One line for a full disk, a busy, read-only or damaged journal; None for anything else."""
+    for cause in _causes(exc):
+        if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "the disk is full; nothing was written. Free some space and try again."
+        code = getattr(cause, "sqlite_errorcode", None)
+        if code is None:
+            continue
+        code &= 0xFF  # the primary code under an extended one
+        if code == _SQLITE_FULL:
+            return "the disk is full; nothing was written. Free some space and try again."
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return (
+                f"another program is writing to {journal}; nothing was written. "
+                "Try again in a moment."
+            )
+        if code == _SQLITE_READONLY:
+            return f"{journal} cannot be written (it is read-only); nothing was written."
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return f"{journal} is damaged ({cause}); nothing was written. Restore it from a backup."
+        if code == _SQLITE_IOERR:
+            return f"{journal} could not be read or written ({cause}); nothing was written."
+    return None
 
 
 def _is_journal_error(exc: BaseException) -> bool:
@@ -397,12 +421,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:
         if _is_journal_error(exc):
             return _fail(str(exc), EXIT_PROBLEM)
-        if _disk_full(exc):
-            return _fail(
-                "the disk is full; nothing was written. Free some space and try again.",
-                EXIT_PROBLEM,
-            )
-        raise
+        journal = args.path if args.command == "demo" else _journal_path(args)
+        problem = _journal_problem(exc, journal)
+        if problem is None:
+            raise  # a fault of ours: its traceback is what a bug report needs
+        return _fail(problem, EXIT_PROBLEM)
     return code
 
 

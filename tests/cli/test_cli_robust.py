@@ -146,3 +146,42 @@ def test_a_full_disk_during_a_note_is_one_line_and_changes_nothing(journal_path)
     assert digest(journal_path) == before and notes_in(journal_path) == 0
     assert ceocto("note", "room again", "--author", "A", "--db", str(journal_path)).returncode == 0
     assert notes_in(journal_path) == 1
+
+
+def test_a_journal_another_program_is_writing_is_one_line(journal_path, monkeypatch, capsys):
+    from ceocto_desktop.cli import main
+    from ceocto_desktop.store import engine
+
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)  # not the 5 s a person would wait
+    holder = sqlite3.connect(journal_path, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        code = main(["note", "while it is busy", "--author", "A", "--db", str(journal_path)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert code == 1
+    assert capsys.readouterr().err == (
+        f"ceocto: another program is writing to {journal_path}; nothing was written. "
+        "Try again in a moment.\n"
+    )
+    assert notes_in(journal_path) == 0
+
+
+def test_a_damaged_journal_is_one_line_and_left_as_it_was(journal_path):
+    with sqlite3.connect(journal_path) as connection:
+        page_size = connection.execute("PRAGMA page_size").fetchone()[0]
+        root = connection.execute(
+            "SELECT rootpage FROM sqlite_master WHERE name = 'notes'"
+        ).fetchone()[0]
+    connection.close()
+    with journal_path.open("r+b") as handle:  # a page of the notes table overwritten
+        handle.seek((root - 1) * page_size)
+        handle.write(b"\x0d" + b"\xff" * (page_size - 1))
+    before = digest(journal_path)
+    for args in (["note", "hello", "--author", "A"], ["check"]):
+        result = ceocto(*args, "--db", str(journal_path))
+        assert result.returncode != 0
+        one_clear_line(result)
+        assert result.stderr.count("\n") == 1
+    assert digest(journal_path) == before
