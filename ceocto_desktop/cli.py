@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from collections.abc import Sequence
@@ -14,6 +15,10 @@ from ceocto_desktop import __version__
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
+# What a shell reports for a command ended by SIGPIPE; grep in `grep x | head -1` ends so.
+EXIT_CLOSED_PIPE = 128 + 13
+# More results than any journal holds; a larger --limit is taken as "all of them".
+MAX_LIMIT = 1_000_000
 
 
 class _Parser(argparse.ArgumentParser):
@@ -36,6 +41,23 @@ def _positive(value: str) -> int:
     if number < 1:
         raise argparse.ArgumentTypeError(f"{number} is not 1 or more")
     return number
+
+
+def _limit(value: str) -> int:
+    return min(_positive(value), MAX_LIMIT)
+
+
+def _text(value: str) -> str:
+    # Bytes that are not UTF-8 reach Python as lone surrogates (surrogateescape); SQLite
+    # cannot store them, so say which bytes are wrong instead of failing half-way.
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raw = os.fsencode(value)
+        raise argparse.ArgumentTypeError(
+            f"{raw!r} is not UTF-8 text; set your terminal to UTF-8 or convert the text first"
+        ) from None
+    return value
 
 
 def _count(value: str) -> int:
@@ -76,7 +98,9 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
     search = commands.add_parser("search", help="search everything the pair wrote")
-    search.add_argument("query", nargs="+", help="words to find (plain text, not syntax)")
+    search.add_argument(
+        "query", nargs="+", type=_text, help="words to find (plain text, not syntax)"
+    )
     search.add_argument(
         "--type",
         action="append",
@@ -88,7 +112,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--author", metavar="A|B", choices=["A", "B"], help="only this partner")
     search.add_argument("--since", type=_date, help="from this day (YYYY-MM-DD)")
     search.add_argument("--until", type=_date, help="up to this day (YYYY-MM-DD)")
-    search.add_argument("--limit", type=_positive, default=20, help="at most N results")
+    search.add_argument("--limit", type=_limit, default=20, help="at most N results")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
@@ -97,24 +121,34 @@ def build_parser() -> argparse.ArgumentParser:
         dest="report", metavar="REPORT", parser_class=_Parser, required=True
     )
     retro = kinds.add_parser("retro", help="a quarter's retrospective")
-    retro.add_argument("--quarter", required=True, help="like 2026-Q3")
+    retro.add_argument("--quarter", required=True, type=_text, help="like 2026-Q3")
     board = kinds.add_parser("board", help="the brief for a board meeting")
     board.add_argument("--meeting", type=_date, help="its date (default: next, else latest)")
     for sub in (retro, board):
         sub.add_argument("--format", required=True, choices=["pdf", "md", "html"])
         sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+        sub.add_argument(
+            "--force", action="store_true", help="replace FILE if it exists (never a journal)"
+        )
         sub.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
     note = commands.add_parser("note", help="add a note to the journal")
-    note.add_argument("text", nargs="+", help="the note (Markdown)")
+    note.add_argument("text", nargs="+", type=_text, help="the note (Markdown)")
     note.add_argument(
         "--author",
         required=True,
+        type=_text,
         metavar="A|B|NAME",
         help="who writes it: seat A or B, or a partner's name",
     )
     note.add_argument(
-        "--tag", action="append", dest="tags", default=[], metavar="T", help="a tag (repeatable)"
+        "--tag",
+        action="append",
+        dest="tags",
+        default=[],
+        type=_text,
+        metavar="T",
+        help="a tag (repeatable)",
     )
     note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
@@ -203,6 +237,7 @@ def run_search(args: argparse.Namespace) -> int:
     import json
     import sqlite3
 
+    from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.search import KINDS, has_search_index, one_line, search
 
     path = _journal_path(args)
@@ -230,6 +265,8 @@ def run_search(args: argparse.Namespace) -> int:
             )
         finally:
             connection.close()
+    except ValidationError as exc:
+        return _fail(exc.message)
     except sqlite3.DatabaseError as exc:
         return _fail(f"Cannot search {path}: {exc}.")
     except JournalError as exc:
@@ -245,14 +282,17 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write a report; an unknown quarter or meeting, or a bad path, leaves no file."""
-    from ceocto_desktop.reports.export import ExportError, check_target, export
+    from ceocto_desktop.reports.export import ExportError, TargetExists, check_target, export
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.store import JournalError, open_journal
 
     output: Path = args.output.expanduser()
+    journal_path = _journal_path(args)
     try:
-        check_target(output)
-        journal = open_journal(_journal_path(args))
+        check_target(output, force=args.force, protect=(journal_path,))
+        journal = open_journal(journal_path)
+    except TargetExists as exc:
+        return _fail(f"{exc} Add --force to replace it.")
     except (ExportError, JournalError) as exc:
         return _fail(str(exc))
     try:
@@ -265,9 +305,11 @@ def run_export(args: argparse.Namespace) -> int:
                 from ceocto_desktop.reports.board import build_board_brief
 
                 document = build_board_brief(session, args.meeting)
-        export(document, args.format, output)
+        export(document, args.format, output, force=args.force, protect=(journal_path,))
     except ValidationError as exc:
         return _fail(exc.message)
+    except TargetExists as exc:  # it appeared while the report was being written
+        return _fail(f"{exc} Add --force to replace it.")
     except ExportError as exc:
         return _fail(str(exc))
     finally:
@@ -301,19 +343,67 @@ def run_note(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the `ceocto` command."""
-    args = build_parser().parse_args(argv)
-    from ceocto_desktop.store.errors import JournalError
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The error and those it wraps (SQLAlchemy keeps the driver's error in .orig)."""
+    chain: list[BaseException] = []
+    current: BaseException | None = exc
+    while current is not None and all(current is not seen for seen in chain):
+        chain.append(current)
+        wrapped = getattr(current, "orig", None)
+        current = (
+            wrapped
+            if isinstance(wrapped, BaseException)
+            else current.__cause__ or current.__context__
+        )
+    return chain
 
-    try:
-        return _dispatch(args)
-    except JournalError as exc:
-        # A journal found damaged (or otherwise unusable) half-way through a command.
-        return _fail(str(exc), EXIT_PROBLEM)
+
+# SQLite's primary result codes for what a person (or their machine) can cause.
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_NOTADB = 11, 13, 26
 
 
-def _dispatch(args: argparse.Namespace) -> int:
+def _journal_problem(exc: BaseException, journal: Path) -> str | None:
+    """One line for a full disk, a busy, read-only or damaged journal; None for anything else."""
+    for cause in _causes(exc):
+        if isinstance(cause, OSError) and cause.errno in (errno.ENOSPC, errno.EDQUOT):
+            return "the disk is full; nothing was written. Free some space and try again."
+        code = getattr(cause, "sqlite_errorcode", None)
+        if code is None:
+            continue
+        code &= 0xFF  # the primary code under an extended one
+        if code == _SQLITE_FULL:
+            return "the disk is full; nothing was written. Free some space and try again."
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return (
+                f"another program is writing to {journal}; nothing was written. "
+                "Try again in a moment."
+            )
+        if code == _SQLITE_READONLY:
+            return f"{journal} cannot be written (it is read-only); nothing was written."
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return f"{journal} is damaged ({cause}); nothing was written. Restore it from a backup."
+        if code == _SQLITE_IOERR:
+            return f"{journal} could not be read or written ({cause}); nothing was written."
+    return None
+
+
+def _is_journal_error(exc: BaseException) -> bool:
+    # Looked up, not imported: `ceocto search` must not load the store (and SQLAlchemy).
+    errors = sys.modules.get("ceocto_desktop.store.errors")
+    return errors is not None and isinstance(exc, errors.JournalError)
+
+
+def _quiet_closed_pipe() -> int:
+    # The reader went away (`ceocto search x | head -1`): stop quietly, as grep does, and
+    # point stdout at /dev/null so flushing it at exit raises nothing more.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
+    return EXIT_CLOSED_PIPE
+
+
+def _run(args: argparse.Namespace) -> int:
     from ceocto_desktop.cli_journal import HANDLERS
 
     if args.command in HANDLERS:
@@ -329,6 +419,29 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "export":
         return run_export(args)
     return run_window(args)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `ceocto` command: one `ceocto:` line for what a person can cause."""
+    args = build_parser().parse_args(argv)
+    try:
+        code = _run(args)
+        sys.stdout.flush()  # a closed pipe shows here when the output was buffered
+    except BrokenPipeError:
+        return _quiet_closed_pipe()
+    except KeyboardInterrupt:
+        return _fail("interrupted.", 130)
+    except UnicodeError as exc:
+        return _fail(f"some text is not valid UTF-8 ({exc}); nothing was written.")
+    except Exception as exc:
+        if _is_journal_error(exc):
+            return _fail(str(exc), EXIT_PROBLEM)
+        journal = args.path if args.command in ("demo", "init") else _journal_path(args)
+        problem = _journal_problem(exc, journal)
+        if problem is None:
+            raise  # a fault of ours: its traceback is what a bug report needs
+        return _fail(problem, EXIT_PROBLEM)
+    return code
 
 
 if __name__ == "__main__":

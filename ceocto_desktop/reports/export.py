@@ -1,9 +1,17 @@
-"""Writing a report to a file: Markdown, self-contained HTML or PDF, all or nothing."""
+"""Writing a report to a file: Markdown, self-contained HTML or PDF, all or nothing.
+
+The file is written beside its target under a temporary name, flushed to disk, and only
+then takes the target's name, so a failure (a full disk, a crash) leaves an older file as
+it was. Export never writes over a journal, any SQLite file, a device or through a link.
+"""
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 from ceocto_desktop.reports.document import Document
@@ -11,43 +19,169 @@ from ceocto_desktop.reports.html import to_html
 from ceocto_desktop.reports.markdown import to_markdown
 
 FORMATS = ("pdf", "md", "html")
+SQLITE_HEADER = b"SQLite format 3\x00"
+# Files SQLite keeps beside a database; replacing one would damage the journal it serves.
+SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
 
 
 class ExportError(Exception):
     """The report could not be written where asked; no file was left behind."""
 
 
-def check_target(path: Path) -> None:
-    """Refuse at once a path that cannot take the file (before any work is done)."""
+class TargetExists(ExportError):
+    """An ordinary file is already there; it is replaced only when the person says so."""
+
+
+def _is_sqlite_file(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
+def _same_file(path: Path, other: Path) -> bool:
+    try:
+        return path.samefile(other)
+    except OSError:
+        return False
+
+
+def _refuse_protected(path: Path, protect: Iterable[Path]) -> None:
+    exists = path.exists()
+    for journal in protect:
+        journal = journal.expanduser()
+        if exists and _same_file(path, journal):
+            raise ExportError(f"{path} is the open journal; export never replaces it.")
+        # Its companions too, present or not: a report under the name of a WAL would be
+        # taken for one the next time the journal opens.
+        companions = (journal.with_name(journal.name + suffix) for suffix in SQLITE_COMPANIONS)
+        if any(path.resolve() == c.resolve() or _same_file(path, c) for c in companions):
+            raise ExportError(f"{path} belongs to the open journal; choose another name.")
+    if exists and _is_sqlite_file(path):
+        raise ExportError(f"{path} is a database (perhaps a journal); export never replaces one.")
+    if path.name.endswith(SQLITE_COMPANIONS) and _is_sqlite_file(
+        path.with_name(path.name.rsplit("-", 1)[0])
+    ):
+        raise ExportError(f"{path} belongs to a database; choose another name.")
+
+
+def check_target(path: Path, *, force: bool = False, protect: Iterable[Path] = ()) -> None:
+    """Refuse at once a path that cannot or must not take the file (before any work is done).
+
+    protect names the open journal(s); an existing ordinary file is replaced only with force.
+    """
     folder = path.parent
-    if path.is_dir():
-        raise ExportError(f"{path} is a folder; give a file name.")
+    try:
+        found = path.lstat()
+    except FileNotFoundError:
+        found = None
+    except OSError as exc:
+        raise ExportError(f"Cannot write {path}: {exc.strerror or exc}.") from None
+    if found is not None:
+        if stat.S_ISLNK(found.st_mode):
+            raise ExportError(
+                f"{path} is a symbolic link; export does not write through links. "
+                "Give the real file's path, or another name."
+            )
+        if stat.S_ISDIR(found.st_mode):
+            raise ExportError(f"{path} is a folder; give a file name.")
+        if not stat.S_ISREG(found.st_mode):
+            raise ExportError(f"{path} is a device or special file, not a file export can replace.")
+    _refuse_protected(path, protect)
+    if found is not None and not force:
+        raise TargetExists(f"{path} already exists.")
     if not folder.is_dir():
         raise ExportError(f"Cannot write {path}: the folder {folder} does not exist.")
     if not os.access(folder, os.W_OK):
         raise ExportError(f"Cannot write to the folder {folder}: permission denied.")
 
 
-def export(document: Document, file_format: str, path: Path) -> Path:
+def _write_error(path: Path, exc: OSError) -> ExportError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return ExportError(f"the disk is full; {path} was not written. Free some space first.")
+    return ExportError(f"Could not write {path}: {exc.strerror or exc}.")
+
+
+def _render(document: Document, file_format: str, partial: Path) -> None:
+    if file_format == "pdf":
+        from ceocto_desktop.reports.pdf import write_pdf
+
+        write_pdf(document, partial)
+        return
+    text = to_markdown(document) if file_format == "md" else to_html(document)
+    with partial.open("w", encoding="utf-8") as handle:
+        handle.write(text)
+
+
+def _flush_to_disk(partial: Path) -> None:
+    # A full disk often shows only here, when the written blocks must really be placed.
+    descriptor = os.open(partial, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _sync_folder(folder: Path) -> None:
+    try:
+        descriptor = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return  # not every system opens folders; the rename is done either way
+    try:
+        os.fsync(descriptor)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)
+
+
+def _move_into_place(partial: Path, path: Path, force: bool, protect: Iterable[Path]) -> None:
+    if force:
+        check_target(path, force=True, protect=protect)  # once more: it may have changed
+        os.replace(partial, path)
+        return
+    # No file is replaced without force, even one that appeared while we were writing:
+    # a hard link fails if the name is taken, where a rename would silently replace it.
+    try:
+        os.link(partial, path)
+    except FileExistsError:
+        raise TargetExists(f"{path} already exists.") from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+        # A file system without hard links: claim the name exclusively, then fill it.
+        descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        os.close(descriptor)
+        os.replace(partial, path)
+
+
+def export(
+    document: Document,
+    file_format: str,
+    path: Path,
+    *,
+    force: bool = False,
+    protect: Iterable[Path] = (),
+) -> Path:
     """Write the document; a half-written file never takes the final name."""
     if file_format not in FORMATS:
         raise ExportError(f"Unknown format {file_format}; choose pdf, md or html.")
-    check_target(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    protect = tuple(protect)
+    check_target(path, force=force, protect=protect)
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    except OSError as exc:
+        raise _write_error(path, exc) from exc
     os.close(handle)
     partial = Path(temporary)
     try:
-        if file_format == "md":
-            partial.write_text(to_markdown(document), encoding="utf-8")
-        elif file_format == "html":
-            partial.write_text(to_html(document), encoding="utf-8")
-        else:
-            from ceocto_desktop.reports.pdf import write_pdf
-
-            write_pdf(document, partial)
-        os.replace(partial, path)
+        _render(document, file_format, partial)
+        _flush_to_disk(partial)
+        _move_into_place(partial, path, force, protect)
     except OSError as exc:
-        raise ExportError(f"Could not write {path}: {exc.strerror or exc}.") from exc
+        raise _write_error(path, exc) from exc
     finally:
         partial.unlink(missing_ok=True)
+    _sync_folder(path.parent)
     return path

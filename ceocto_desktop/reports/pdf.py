@@ -6,6 +6,7 @@ embeds the fonts and numbers the pages when it paginates the document itself.
 
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 from typing import Any
@@ -21,21 +22,33 @@ IMAGE_WIDTH = 620
 def write_pdf(document: Document, path: Path) -> None:
     """Render to path (A4, title page, numbered pages, charts at print resolution)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtCore import QMarginsF
+    from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
     from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     if QGuiApplication.instance() is None:
         write_pdf.app = QGuiApplication([])  # type: ignore[attr-defined]
     text = QTextDocument()
     fill_text_document(text, document, IMAGE_WIDTH, title_page=True)
-    writer = QPdfWriter(str(path))
+    # Qt writes a file without a word when the disk is full (and QTextDocument.print_ keeps
+    # its painter's result to itself): draw into memory, check the PDF is whole, then write
+    # it with Python, which raises on every failed write.
+    buffer = QBuffer()
+    if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
+        raise OSError(errno.EIO, "Qt could not open a buffer for the PDF")
+    writer = QPdfWriter(buffer)
     writer.setResolution(PRINT_DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
     # print_() adds its own 2 cm margin (and the page numbers) around the text.
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(document.title)
     writer.setCreator("ceocto")
-    text.print_(writer)
+    text.print_(writer)  # its painter ends here, and the PDF with it
+    buffer.close()
+    data = bytes(buffer.data().data())
+    if not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
+        raise OSError(errno.EIO, "Qt did not finish the PDF")
+    with path.open("wb") as handle:
+        handle.write(data)
 
 
 def fill_text_document(

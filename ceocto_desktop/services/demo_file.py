@@ -2,35 +2,76 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import tempfile
 from pathlib import Path
 
 from ceocto_desktop.services.demo import DemoOptions, DemoSummary, Progress, write_demo_journal
 from ceocto_desktop.store import JournalError, open_journal
 
 
+def _exists_message(target: Path) -> str:
+    return f"{target} already exists; the demo never overwrites a file."
+
+
+def _write_failed(target: Path, exc: OSError) -> JournalError:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return JournalError(f"the disk is full; {target} was not written. Free some space first.")
+    return JournalError(f"Could not write {target}: {exc.strerror or exc}.")
+
+
+def _claim(partial: Path, target: Path) -> None:
+    """Give the finished file the target's name only if nothing has taken it meanwhile."""
+    # A rename would replace a file created while the demo was generating; a hard link
+    # fails instead when the name is taken, in one step (no check-then-act).
+    try:
+        os.link(partial, target)
+        return
+    except FileExistsError:
+        raise JournalError(_exists_message(target)) from None
+    except OSError as exc:
+        if exc.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
+            raise
+    # A file system without hard links: take the name exclusively, then fill it.
+    try:
+        descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        raise JournalError(_exists_message(target)) from None
+    os.close(descriptor)
+    os.replace(partial, target)
+
+
 def write_demo_file(
     target: Path, options: DemoOptions, progress: Progress | None = None
 ) -> DemoSummary:
-    """Generate the demo journal beside target, then move it into place in one step."""
-    if target.exists():
-        raise JournalError(f"{target} already exists; the demo never overwrites a file.")
-    partial = target.with_name(target.name + ".partial")
-    if target.parent.is_dir():
-        # A demo run killed half-way leaves these; they are ours to clear.
-        for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-            leftover.unlink(missing_ok=True)
+    """Generate the demo journal beside target, then give it target's name exclusively."""
+    if target.exists() or target.is_symlink():
+        raise JournalError(_exists_message(target))
+    folder = target.parent
+    if not folder.is_dir():
+        raise JournalError(f"Cannot create a journal at {target}: the folder does not exist.")
     try:
-        journal = open_journal(partial, create=True)
-    except JournalError as exc:
-        raise JournalError(str(exc).replace(str(partial), str(target))) from None
-    try:
-        with journal.transaction() as session:
-            summary = write_demo_journal(session, options, progress)
+        # A private folder of our own beside the target: the WAL and shared-memory files
+        # live there too, and removing the folder clears everything a failure leaves.
+        workspace = tempfile.TemporaryDirectory(prefix=f".{target.name}.", dir=folder)
     except OSError as exc:
-        journal.close()
-        partial.unlink(missing_ok=True)
-        raise JournalError(f"Could not write {target}: {exc.strerror or exc}.") from exc
-    journal.close()
-    os.replace(partial, target)
+        raise _write_failed(target, exc) from exc
+    with workspace as scratch:
+        partial = Path(scratch) / target.name
+        try:
+            journal = open_journal(partial, create=True)
+        except JournalError as exc:
+            raise JournalError(str(exc).replace(str(partial), str(target))) from None
+        try:
+            with journal.transaction() as session:
+                summary = write_demo_journal(session, options, progress)
+        except OSError as exc:
+            raise _write_failed(target, exc) from exc
+        finally:
+            journal.close()
+        try:
+            _claim(partial, target)
+        except OSError as exc:
+            raise _write_failed(target, exc) from exc
     return summary

@@ -13,7 +13,13 @@ from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
+from ceocto_desktop.services.errors import ValidationError
+
 KINDS = ("note", "goal", "obstacle", "decision", "checkin")
+# Past these a query is a pasted document, not a search: SQLite's expression depth and
+# LIKE pattern limits would refuse it anyway, with a message no person could act on.
+MAX_QUERY_CHARS = 1000
+MAX_QUERY_WORDS = 64
 
 
 @dataclass(frozen=True)
@@ -25,6 +31,8 @@ class Source:
     day: str
     author: str
     join: str = ""
+    # A condition every row must meet to be seen at all (never shown, whatever matches).
+    visible: str = ""
 
 
 SOURCES = {
@@ -68,6 +76,9 @@ SOURCES = {
         "c.week_start",
         "s.seat",
         "JOIN checkins c ON c.id = s.checkin_id",
+        # A week's answers stay blind until both partners have answered: before that they
+        # are their author's alone, on the check-in page, and never found by search.
+        "(SELECT count(*) FROM checkin_answers o WHERE o.checkin_id = s.checkin_id) >= 2",
     ),
 }
 
@@ -111,6 +122,8 @@ def _filters(
     author: str | None, since: date | None, until: date | None, source: Source
 ) -> tuple[str, list[Any]]:
     clauses, params = [], []
+    if source.visible:
+        clauses.append(source.visible)
     if author:
         clauses.append(f"{source.author} = ?")
         params.append(author)
@@ -209,6 +222,7 @@ def search(
         raise ValueError(f"unknown type {sorted(unknown)[0]}; choose from {', '.join(KINDS)}")
     # Control characters (a NUL ends an FTS5 string early) are nothing a person means.
     text = "".join(ch if ch.isprintable() else " " for ch in text)
+    _check_size(text)
     hits: list[Hit] = []
     expression = match_expression(text, prefix_last)
     if expression is not None:
@@ -225,6 +239,19 @@ def search(
                     hits.append(hit)
     hits.sort(key=lambda hit: hit.score)
     return hits[:limit]
+
+
+def _check_size(text: str) -> None:
+    if len(text) > MAX_QUERY_CHARS:
+        raise ValidationError(
+            "query",
+            f"A search takes at most {MAX_QUERY_CHARS:,} characters; this one has {len(text):,}.",
+        )
+    words = len(text.split())
+    if words > MAX_QUERY_WORDS:
+        raise ValidationError(
+            "query", f"A search takes at most {MAX_QUERY_WORDS} words; this one has {words:,}."
+        )
 
 
 def has_search_index(connection: sqlite3.Connection) -> bool:

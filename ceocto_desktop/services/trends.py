@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import cooperation as coop
@@ -31,10 +31,18 @@ class Period:
 
 
 def checkin_answers(session: Session, period: Period = Period()) -> list[coop.Answer]:
-    """Every answer's ratings, as plain values, in the period."""
+    """The ratings of every week both partners answered, as plain values, in the period."""
+    # A week one partner alone has answered is still blind: its ratings are their author's,
+    # seen on the check-in page only, never in a chart, the dashboard or a report.
+    revealed = (
+        select(CheckInAnswer.checkin_id)
+        .group_by(CheckInAnswer.checkin_id)
+        .having(func.count(CheckInAnswer.id) >= 2)
+    )
     query = (
         select(CheckIn.week_start, CheckInAnswer)
         .join(CheckInAnswer, CheckInAnswer.checkin_id == CheckIn.id)
+        .where(CheckIn.id.in_(revealed))
         .order_by(CheckIn.week_start)
     )
     return [

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.reports.document import Document
-from ceocto_desktop.reports.export import ExportError, check_target, export
+from ceocto_desktop.reports.export import ExportError, TargetExists, check_target, export
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.store import JournalError
 from ceocto_desktop.ui.context import JournalContext
@@ -33,8 +33,13 @@ def export_report(
     default_name: str,
 ) -> Path | None:
     """The whole flow; returns the file written, or None (cancelled or refused, said why)."""
+    # We ask about replacing a file ourselves, once, after the suffix is settled below.
     name, chosen = QFileDialog.getSaveFileName(
-        parent, "Export", str(Path.home() / f"{default_name}.pdf"), ";;".join(FILTERS)
+        parent,
+        "Export",
+        str(Path.home() / f"{default_name}.pdf"),
+        ";;".join(FILTERS),
+        options=QFileDialog.Option.DontConfirmOverwrite,
     )
     if not name:
         return None
@@ -42,8 +47,18 @@ def export_report(
     file_format = format_for(path, chosen)
     if path.suffix.lower() not in (".pdf", ".md", ".html", ".htm"):
         path = path.with_suffix(f".{file_format}")
+    protect = (context.journal.path,)
+    force = False
     try:
-        check_target(path)
+        try:
+            check_target(path, protect=protect)
+        except TargetExists:
+            replace = QMessageBox.question(
+                parent, "Export", f"{path.name} already exists in {path.parent}.\n\nReplace it?"
+            )
+            if replace != QMessageBox.StandardButton.Yes:
+                return None
+            force = True
     except ExportError as exc:
         QMessageBox.warning(parent, "Export", str(exc))
         return None
@@ -60,7 +75,8 @@ def export_report(
         QMessageBox.warning(parent, "Export", str(result))
         return None
     try:
-        export(result, file_format, path)  # the PDF is drawn by Qt, on this thread
+        # The PDF is drawn by Qt, on this thread.
+        export(result, file_format, path, force=force, protect=protect)
     except ExportError as exc:
         QMessageBox.warning(parent, "Export", str(exc))
         return None

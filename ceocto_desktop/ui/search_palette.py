@@ -123,14 +123,14 @@ class SearchPalette(QDialog):
         try:
             since = parse_date(self.since.text(), "from") if self.since.text().strip() else None
             until = parse_date(self.until.text(), "to") if self.until.text().strip() else None
+            hits = (
+                self.context.read(lambda s: search_session(s, text, kinds, author, since, until))
+                if text.strip()
+                else []
+            )
         except ValidationError as exc:
-            self.summary.setText(exc.message)
+            self.summary.setText(exc.message)  # a date it cannot read, or a pasted page
             return
-        hits = (
-            self.context.read(lambda s: search_session(s, text, kinds, author, since, until))
-            if text.strip()
-            else []
-        )
         self.results.clear()
         for hit in hits:
             item = QListWidgetItem()

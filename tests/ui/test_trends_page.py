@@ -111,17 +111,13 @@ def test_a_new_check_in_redraws_the_page(qtbot, journal_path, window):
     page.findChild(QComboBox, "rangeChoice").setCurrentText("All")
     before = plotted_weeks(page)
     week = date.today() - timedelta(days=date.today().weekday()) - timedelta(weeks=1)
-    window.context.write(
-        lambda s: submit_answers(
-            s,
-            week,
-            Seat.A,
-            dict.fromkeys(
-                ("role_clarity", "cooperation", "communication", "trust", "alignment"), 5
-            ),
-        ),
-        "checkins",
+    ratings = dict.fromkeys(
+        ("role_clarity", "cooperation", "communication", "trust", "alignment"), 5
     )
+    window.context.write(lambda s: submit_answers(s, week, Seat.A, ratings), "checkins")
+    # One partner alone keeps the week blind, in the chart too; both answered reveal it.
+    assert plotted_weeks(page) == before
+    window.context.write(lambda s: submit_answers(s, week, Seat.B, ratings), "checkins")
     assert plotted_weeks(page) == before + 1
 
 

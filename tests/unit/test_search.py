@@ -54,6 +54,16 @@ def test_every_kind_of_record_is_searched_and_filtered(journal):
             ),
             {"worries": "Whether the bridge closes in time"},
         )
+        # Both answered, so the week is revealed (a blind week is never found).
+        submit_answers(
+            session,
+            date(2026, 11, 23),
+            Seat.B,
+            dict.fromkeys(
+                ("role_clarity", "cooperation", "communication", "trust", "alignment"), 3
+            ),
+            {},
+        )
     kinds = sorted(kind for kind, _ in found(journal.path, "bridge"))
     assert kinds == ["checkin", "decision", "goal", "note", "obstacle"]
     assert [k for k, _ in found(journal.path, "bridge", kinds=("note",))] == ["note"]

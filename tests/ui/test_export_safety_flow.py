@@ -1,0 +1,99 @@
+"""Exporting from the window asks before replacing a file and never replaces the journal."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QPushButton
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import goals
+from ceocto_desktop.store import open_journal
+
+Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+
+
+def retro_page(qtbot, window, journal_path):
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        goals.create_goal(session, Seat.A, "Close the Series A", target_date=date.today())
+    journal.close()
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    window.sidebar.setCurrentRow(titles.index("Retrospective"))
+    page = window.stack.currentWidget()
+    page.findChild(QComboBox, "retroQuarter").setCurrentIndex(0)
+    return page
+
+
+class Person:
+    """Chooses a file in the save dialog and answers each question in turn."""
+
+    def __init__(self, monkeypatch, path, answers):
+        self.asked: list[str] = []
+        self.warned: list[str] = []
+        self.answers = list(answers)
+        monkeypatch.setattr(
+            QFileDialog,
+            "getSaveFileName",
+            staticmethod(lambda *a, **k: (str(path), "Markdown (*.md)")),
+        )
+        monkeypatch.setattr(QMessageBox, "question", staticmethod(self.question))
+        monkeypatch.setattr(QMessageBox, "warning", staticmethod(self.warning))
+
+    def question(self, _parent, _title, text, *rest):
+        self.asked.append(text)
+        return self.answers.pop(0)
+
+    def warning(self, _parent, _title, text, *rest):
+        self.warned.append(text)
+        return QMessageBox.StandardButton.Ok
+
+
+def export_clicked(qtbot, page):
+    qtbot.mouseClick(page.findChild(QPushButton, "exportRetro"), Qt.MouseButton.LeftButton)
+
+
+def test_an_existing_file_is_replaced_only_when_the_person_says_so(
+    qtbot, window, journal_path, tmp_path, monkeypatch
+):
+    page = retro_page(qtbot, window, journal_path)
+    target = tmp_path / "retro.md"
+    target.write_text("last quarter, written by hand")
+    person = Person(monkeypatch, target, [No])
+    export_clicked(qtbot, page)
+    assert person.asked == [f"retro.md already exists in {tmp_path}.\n\nReplace it?"]
+    assert target.read_text() == "last quarter, written by hand"
+
+    person = Person(monkeypatch, target, [Yes, No])  # replace it; do not open it now
+    export_clicked(qtbot, page)
+    assert person.asked[0].endswith("Replace it?") and person.asked[1].startswith("Saved")
+    assert target.read_text().startswith("# Retrospective")
+    assert "Close the Series A" in target.read_text()
+
+
+def test_a_journal_under_a_report_name_is_refused_without_asking(
+    qtbot, window, journal_path, tmp_path, monkeypatch
+):
+    page = retro_page(qtbot, window, journal_path)
+    copy = tmp_path / "copy.md"  # a journal a person renamed, or a backup
+    copy.write_bytes(journal_path.read_bytes())
+    person = Person(monkeypatch, copy, [])
+    export_clicked(qtbot, page)
+    assert person.asked == []
+    assert person.warned == [
+        f"{copy} is a database (perhaps a journal); export never replaces one."
+    ]
+    assert copy.read_bytes() == journal_path.read_bytes()
+    assert "Saved" not in window.statusBar().currentMessage()
+
+
+def test_a_new_file_needs_no_question_about_replacing(
+    qtbot, window, journal_path, tmp_path, monkeypatch
+):
+    page = retro_page(qtbot, window, journal_path)
+    target = tmp_path / "retro.md"
+    person = Person(monkeypatch, target, [No])  # only "Open it now?" is asked
+    export_clicked(qtbot, page)
+    assert len(person.asked) == 1 and person.asked[0].startswith("Saved")
+    assert target.read_text().startswith("# Retrospective")
