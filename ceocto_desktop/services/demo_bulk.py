@@ -25,6 +25,8 @@ from ceocto_desktop.models import (
     Stance,
 )
 from ceocto_desktop.services import demo_text as text
+from ceocto_desktop.services.demo_choices import DECISIONS
+from ceocto_desktop.services.demo_slots import Slots
 
 CHUNK = 5000
 
@@ -43,10 +45,17 @@ def write_bulk_records(session: Session, count: int, start: date, until: date, s
     def stamp(on: date) -> datetime:
         return datetime.combine(on, time(rng.randint(8, 19)), tzinfo=UTC)
 
+    obstacle_plans = list(text.OBSTACLES.values())
+    decision_plans = list(DECISIONS.values())
+    figures = {"arr": "2.0", "arr_target": "2.4", "team": "30", "team_target": "34", "eng": "16"}
+    figures |= {"eng_target": "19", "runway": "14", "runway_target": "20", "round": "Series A"}
+    figures |= {"raise": "8", "audit": "SOC 2", "uptime": "99.9", "year": str(until.year)}
+    figures |= {"version": "3", "verdict": "stay mid-market", "verdict_text": "stay mid-market"}
     for begin in range(0, count, CHUNK):
         goals, results, obstacles, decisions = [], [], [], []
         for n in range(begin, min(count, begin + CHUNK)):
-            area, title, description, krs = rng.choice(text.GOALS)
+            plan = rng.choice(text.GOALS)
+            slots = Slots(rng, figures)
             opened = day()
             goal_id = new_id()
             common = {
@@ -58,37 +67,40 @@ def write_bulk_records(session: Session, count: int, start: date, until: date, s
                 {
                     **common,
                     "id": goal_id,
-                    "title": f"{title} #{n + 1}",
-                    "description": description,
-                    "owner": rng.choice(list(Owner)),
-                    "area": area,
+                    "title": f"{slots.fill(plan.title)} #{n + 1}",
+                    "description": slots.fill(plan.description),
+                    "owner": plan.owner,
+                    "area": plan.area,
                     "status": rng.choice(list(GoalStatus)),
                     "target_date": opened + timedelta(days=90),
                     "board_visible": rng.random() < 0.5,
                 }
             )
-            for position, (kr_title, low, high, unit) in enumerate(krs[:2]):
+            for position, (kr_title, begin_at, end_at, unit) in enumerate(plan.results[:2]):
+                low = float(slots.fill(begin_at).replace(",", ""))
+                high = float(slots.fill(end_at).replace(",", ""))
                 results.append(
                     {
                         **common,
                         "id": new_id(),
                         "goal_id": goal_id,
-                        "title": kr_title,
+                        "title": slots.fill(kr_title),
                         "start_value": float(low),
                         "target_value": float(high),
-                        "current_value": float(low + (high - low) * rng.random()),
+                        "current_value": low + (high - low) * rng.random(),
                         "unit": unit,
                         "position": position,
                     }
                 )
-            category, o_title, o_description = rng.choice(text.OBSTACLES)
+            obstacle_plan = rng.choice(obstacle_plans)
+            category = obstacle_plan.category
             closed = rng.random() < 0.6
             obstacles.append(
                 {
                     **common,
                     "id": new_id(),
-                    "title": f"{o_title} #{n + 1}",
-                    "description": o_description,
+                    "title": f"{slots.fill(obstacle_plan.title)} #{n + 1}",
+                    "description": slots.fill(obstacle_plan.description),
                     "kind": ObstacleKind.HINDRANCE,
                     "category": rng.choice(list(ObstacleCategory)) if n % 3 else category,
                     "severity": rng.choice(list(Severity)),
@@ -97,25 +109,29 @@ def write_bulk_records(session: Session, count: int, start: date, until: date, s
                     "opened_on": opened,
                     "status": ObstacleStatus.RESOLVED if closed else ObstacleStatus.OPEN,
                     "resolved_on": opened + timedelta(days=rng.randint(1, 60)) if closed else None,
-                    "resolution": "Solved together." if closed else "",
-                    "lesson": "",
+                    "resolution": slots.fill(obstacle_plan.resolution) if closed else "",
+                    "lesson": slots.fill(obstacle_plan.lesson) if closed else "",
                     "covered_by": "",
                 }
             )
-            d_title, context, options, decision = rng.choice(text.DECISIONS)
+            choice = rng.choice(decision_plans)
+            # The partner who decides agrees; only the other may disagree and commit.
+            stances = {Seat.A: Stance.AGREE, Seat.B: Stance.AGREE}
+            if choice.decided_by is not Owner.JOINT and rng.random() < 0.2:
+                stances[Seat(choice.decided_by.value).other] = Stance.DISAGREE_AND_COMMIT
             decisions.append(
                 {
                     **common,
                     "id": new_id(),
-                    "title": f"{d_title} #{n + 1}",
-                    "context": context,
-                    "options": options,
-                    "decision": decision,
-                    "rationale": "",
-                    "decided_by": rng.choice(list(Owner)),
+                    "title": f"{slots.fill(choice.title)} #{n + 1}",
+                    "context": slots.fill(choice.context),
+                    "options": slots.fill(choice.options),
+                    "decision": slots.fill(choice.decision),
+                    "rationale": slots.fill(choice.rationale),
+                    "decided_by": choice.decided_by,
                     "decided_on": opened,
-                    "stance_a": Stance.AGREE,
-                    "stance_b": rng.choice(list(Stance)),
+                    "stance_a": stances[Seat.A],
+                    "stance_b": stances[Seat.B],
                     "confidence": rng.randint(40, 95),
                     "expected_outcome": "",
                     "review_on": opened + timedelta(days=rng.randint(30, 120)),
