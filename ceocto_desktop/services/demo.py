@@ -21,8 +21,6 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of, week_start
 from ceocto_desktop.models import (
-    Decision,
-    DecisionStatus,
     Goal,
     GoalStatus,
     GoalUpdate,
@@ -37,12 +35,10 @@ from ceocto_desktop.models import (
     Partner,
     Seat,
     Severity,
-    Stance,
-    Verdict,
 )
 from ceocto_desktop.services import demo_text as text
 from ceocto_desktop.services.demo_bulk import write_bulk_records
-from ceocto_desktop.services.demo_choices import DECISIONS, ENTERPRISE_VERDICTS, STANDALONE
+from ceocto_desktop.services.demo_decisions import DecisionWriter, seat_of
 from ceocto_desktop.services.demo_slots import Slots, first_name
 from ceocto_desktop.services.demo_weeks import Story, write_story
 from ceocto_desktop.services.partners import DEFAULT_COLORS
@@ -75,18 +71,6 @@ ROUNDS = (
 )
 AUDITS = ("SOC 2 Type I", "SOC 2 Type II", "ISO 27001", "TISAX")
 UPTIMES = ("99.5", "99.9", "99.95", "99.99")
-# Days before the pair takes the same kind of decision again.
-COOLDOWN = {
-    "eng_hire": 40,
-    "discount": 90,
-    "sales_hire": 120,
-    "pricing": 180,
-    "offsite": 330,
-    "enterprise": 365,
-    "hiring_freeze": 365,
-    "all_hands": 1500,
-    "written_sync": 2500,
-}
 SEVERITIES = (Severity.LOW, Severity.MEDIUM, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL)
 
 
@@ -115,12 +99,6 @@ def stamp(day: date, hour: int = 9, minute: int = 0) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=UTC)
 
 
-def _seat_of(owner: Owner, rng: random.Random) -> Seat:
-    if owner is Owner.JOINT:
-        return rng.choice((Seat.A, Seat.B))
-    return Seat(owner.value)
-
-
 def _number(value: str) -> float:
     return float(value.replace(",", ""))
 
@@ -133,14 +111,12 @@ class _Writer:
         self.start = week_start(self.until - timedelta(days=365 * options.years))
         self.progress = progress
         self.names = {seat: first_name(name) for seat, name, *_ in PAIR}
-        self.story = Story(self.start, self.until, self.names)
+        self.story = Story(self.start, self.until, self.names, self.rng)
         self.used_titles: set[str] = set()
-        self.used_decisions: set[str] = set()
         self.engine_version = 2
-        # When each goal plan and decision was last used: the pair does not open an office
-        # or switch map provider every month.
+        self.quarter_index = 0
+        # The quarter each goal plan was last used: "Hire a VP Engineering" once, not yearly.
         self.plan_used: dict[int, int] = {}
-        self.decision_used: dict[str, date] = {}
         self.counts = {"goals": 0, "obstacles": 0, "decisions": 0, "checkins": 0}
 
     def new_id(self) -> str:
@@ -208,6 +184,7 @@ class _Writer:
         carried: list[Goal] = []
         for index, quarter in enumerate(quarters):
             first, last = parse_quarter(quarter)
+            self.quarter_index = index
             figures = self.figures(index, quarter)
             self.story.figures[quarter] = figures
             goals = [self.carry_goal(old, first, last) for old in carried]
@@ -249,7 +226,7 @@ class _Writer:
             goal = self.record(
                 Goal,
                 max(first, self.start),
-                _seat_of(owner, self.rng),
+                seat_of(owner, self.rng),
                 title=title,
                 description=slots.fill(plan.description),
                 owner=owner,
@@ -309,6 +286,8 @@ class _Writer:
                 )
             )
         self.story.plans[goal.id] = self.story.plans[old.id]
+        # The plan is in use this quarter: no second "Grow ARR" beside the carried one.
+        self.plan_used[text.GOALS.index(self.story.plans[old.id][0])] = self.quarter_index
         self.story.lineage[goal.id] = self.story.lineage.get(old.id, 1) + 1
         self.session.add(goal)
         self.counts["goals"] += 1
@@ -367,7 +346,7 @@ class _Writer:
         update = self.record(
             GoalUpdate,
             day,
-            _seat_of(goal.owner, self.rng),
+            seat_of(goal.owner, self.rng),
             on_date=day,
             progress=sum(shares) / len(shares),
             status=status,
@@ -436,7 +415,7 @@ class _Writer:
 
     def add_obstacle(self, goal: Goal, plan: text.ObstaclePlan, slots: Slots, day: date) -> None:
         rng = self.rng
-        goal_seat = _seat_of(goal.owner, rng)
+        goal_seat = seat_of(goal.owner, rng)
         raised = goal_seat if rng.random() < 0.75 else goal_seat.other
         owner = Owner.JOINT if rng.random() < 0.6 or goal.owner is Owner.JOINT else goal.owner
         obstacle = self.record(
@@ -459,7 +438,7 @@ class _Writer:
         obstacle.goals.append(goal)
         self.open_event(obstacle, day, raised)
         closed_on = day + timedelta(days=int(rng.expovariate(1 / 24)) + 3)
-        if closed_on <= self.until and rng.random() < 0.88:
+        if closed_on <= self.until:
             accepted = rng.random() < 0.2
             resolution = slots.fill(plan.accepted if accepted else plan.resolution)
             self.close(obstacle, closed_on, accepted, resolution, slots.fill(plan.lesson))
@@ -521,148 +500,13 @@ class _Writer:
         obstacle.resolved_on = day
         obstacle.resolution = resolution
         obstacle.lesson = lesson
-        closer = _seat_of(obstacle.owner, self.rng)
+        closer = seat_of(obstacle.owner, self.rng)
         kind = ObstacleEventKind.ACCEPTED if accepted else ObstacleEventKind.RESOLVED
         obstacle.events.append(
             self.record(ObstacleEvent, day, closer, kind=kind, on_date=day, text=resolution)
         )
 
     # Decisions -----------------------------------------------------------------------------
-    def write_decisions(self) -> None:
-        rng = self.rng
-        for quarter, goals in self.story.goals_by_quarter.items():
-            first, last = parse_quarter(quarter)
-            for goal in goals:
-                plan, slots = self.story.plans[goal.id]
-                for key in rng.sample(
-                    plan.decisions, k=min(len(plan.decisions), rng.randint(1, 2))
-                ):
-                    day = self.day_between(first + timedelta(days=5), last - timedelta(days=10))
-                    if day is not None:
-                        self.add_decision(key, day, goal, {**slots.fixed, **slots})
-            if rng.random() < 0.5:
-                day = self.day_between(first, last)
-                if day is not None:
-                    self.add_decision(
-                        rng.choice(STANDALONE), day, None, dict(self.story.figures[quarter])
-                    )
-
-    def add_decision(
-        self, key: str, day: date, goal: Goal | None, fixed: dict[str, str]
-    ) -> Decision | None:
-        rng = self.rng
-        plan = DECISIONS[key]
-        last = self.decision_used.get(key)
-        if last is not None and (day - last).days < COOLDOWN.get(key, 240):
-            return None
-        for attempt in range(6):
-            # The goal's own slots first (its market, its customer), fresh ones on retry.
-            slots = Slots(rng, fixed if attempt == 0 else dict(self.story.figures[quarter_of(day)]))
-            if key == "enterprise":
-                verdict, verdict_text = rng.choice(ENTERPRISE_VERDICTS)
-                slots["verdict"], slots["verdict_text"] = (
-                    slots.fill(verdict),
-                    slots.fill(verdict_text),
-                )
-            title = slots.fill(plan.title)
-            if title not in self.used_decisions:
-                break
-        else:
-            return None
-        self.used_decisions.add(title)
-        self.decision_used[key] = day
-        decider = plan.decided_by
-        author = _seat_of(decider, rng)
-        stances = {Seat.A: Stance.AGREE, Seat.B: Stance.AGREE}
-        rationale = slots.fill(plan.rationale)
-        dissenter: Seat | None = None
-        if decider is not Owner.JOINT and plan.dissent and rng.random() < 0.3:
-            # Only the partner who did not decide can disagree and commit.
-            dissenter = Seat(decider.value).other
-            stances[dissenter] = Stance.DISAGREE_AND_COMMIT
-            rationale += (
-                f" {slots.fill(plan.dissent)} {self.names[dissenter]} disagrees and commits."
-            )
-        decision = self.record(
-            Decision,
-            day,
-            author,
-            title=title,
-            context=slots.fill(plan.context),
-            options=slots.fill(plan.options),
-            decision=slots.fill(plan.decision),
-            rationale=rationale,
-            decided_by=decider,
-            decided_on=day,
-            stance_a=stances[Seat.A],
-            stance_b=stances[Seat.B],
-            confidence=rng.choice((50, 60, 65, 70, 75, 80, 85, 90)),
-            expected_outcome=slots.fill(plan.expected),
-            review_on=day + timedelta(days=rng.randint(45, 90)),
-            status=DecisionStatus.DECIDED,
-            outcome="",
-        )
-        if goal is not None:
-            decision.goals.append(goal)
-        self.session.add(decision)
-        self.counts["decisions"] += 1
-        self.story.decided(decision, author, dissenter, goal)
-        review_on = decision.review_on
-        due = review_on is not None and review_on + timedelta(days=7) <= self.until
-        if review_on is not None and due and rng.random() < 0.85:
-            self.review(decision, review_on, plan, slots, goal)
-        return decision
-
-    def review(
-        self,
-        decision: Decision,
-        review_on: date,
-        plan: Any,
-        slots: Slots,
-        goal: Goal | None,
-    ) -> None:
-        rng = self.rng
-        right = rng.random() < decision.confidence / 100
-        verdict = rng.choice((Verdict.BETTER, Verdict.AS_EXPECTED)) if right else Verdict.WORSE
-        decision.verdict = verdict
-        index = (Verdict.BETTER, Verdict.AS_EXPECTED, Verdict.WORSE).index(verdict)
-        decision.outcome = slots.fill(plan.outcomes[index])
-        decision.reviewed_on = min(self.until, review_on + timedelta(days=rng.randint(0, 7)))
-        decision.status = DecisionStatus.REVIEWED
-        self.story.reviewed(decision)
-        reverse_on = decision.reviewed_on + timedelta(days=rng.randint(5, 20))
-        if verdict is Verdict.WORSE and plan.reverse and reverse_on <= self.until:
-            title = slots.fill(plan.reverse)
-            if title in self.used_decisions or rng.random() < 0.4:
-                return
-            self.used_decisions.add(title)
-            author = _seat_of(decision.decided_by, rng)
-            undo = self.record(
-                Decision,
-                reverse_on,
-                author,
-                title=title,
-                context=f"“{decision.title}” turned out worse than expected: {decision.outcome}",
-                options="Keep going; adjust; reverse",
-                decision=slots.fill(plan.reverse_text),
-                rationale="We said we would reverse it if the review went badly; it did.",
-                decided_by=decision.decided_by,
-                decided_on=reverse_on,
-                stance_a=Stance.AGREE,
-                stance_b=Stance.AGREE,
-                confidence=80,
-                expected_outcome="Back where we were, with the lesson kept.",
-                review_on=reverse_on + timedelta(days=60),
-                status=DecisionStatus.DECIDED,
-                outcome="",
-                supersedes_id=decision.id,
-            )
-            if goal is not None:
-                undo.goals.append(goal)
-            decision.status = DecisionStatus.SUPERSEDED
-            self.session.add(undo)
-            self.counts["decisions"] += 1
-            self.story.decided(undo, author, None, goal)
 
 
 def write_demo_journal(
@@ -675,7 +519,9 @@ def write_demo_journal(
     writer.write_goals()
     session.flush()
     writer.write_obstacles()
-    writer.write_decisions()
+    decisions = DecisionWriter(session, writer.rng, writer.story, writer.record, writer.day_between)
+    decisions.write()
+    writer.counts["decisions"] = decisions.count
     session.flush()
     report("check-ins and notes", 0.0)
     checkins, notes = write_story(session, writer.story, writer.rng, options.notes, report)

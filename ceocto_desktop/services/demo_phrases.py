@@ -385,3 +385,29 @@ OBSTACLE_FOLLOWUPS = (
     "Checked with {customer}: they feel it too, less than we feared.",
     "We agreed a date: if it is not better in {weeks} weeks, we accept it and move on.",
 )
+
+# How the pair writes up what happens to their records. Not every event gets a note: a
+# journal is not a log (demo_weeks decides which do).
+RAISED = (
+    "New obstacle for *{goal}*: **{title}**. {description}",
+    "{description} Logged as **{title}**; it stands in the way of *{goal}*.",
+    "Worried about *{goal}*. {description} We call it **{title}** and watch it weekly.",
+)
+RESOLVED = (
+    "Closing **{title}**. {resolution}",
+    "Good news on *{goal}*: **{title}** is behind us. {resolution}",
+    "{resolution} That settles **{title}**.",
+)
+ACCEPTED = (
+    "We accept **{title}** for now. {resolution}",
+    "Not every obstacle gets solved: **{title}**. {resolution}",
+)
+DECIDED = (
+    "We decided: **{title}**. {decision}\n\n{rationale}",
+    "{context} So: **{title}**. {decision}\n\n{rationale}",
+    "After a long walk on it: **{title}**. {rationale}",
+)
+REVIEWED = (
+    "Looked back at **{title}** ({decided}, {confidence}% sure): {verdict}. {outcome}",
+    "Review of **{title}**, decided {decided}: {verdict}. {outcome}",
+)

@@ -95,8 +95,10 @@ def _seats(owner: Owner) -> tuple[Seat, ...]:
 class Story:
     """The events of the simulated years, gathered while demo.py writes the records."""
 
-    def __init__(self, start: date, until: date, names: dict[Seat, str]) -> None:
-        self.start, self.until, self.names = start, until, names
+    def __init__(
+        self, start: date, until: date, names: dict[Seat, str], rng: random.Random
+    ) -> None:
+        self.start, self.until, self.names, self.rng = start, until, names, rng
         self.goals_by_quarter: dict[str, list[Goal]] = {}
         self.plans: dict[str, tuple[text.GoalPlan, Slots]] = {}
         self.lineage: dict[str, int] = {}
@@ -143,16 +145,19 @@ class Story:
         self.note(last, seats[0], body, ("goals",), goals=(goal.id,))
 
     def obstacle_opened(self, obstacle: Obstacle, goal: Goal) -> None:
+        rng = self.rng
         tags = ("obstacles", CATEGORY_TAGS[obstacle.category.value])
         raised = obstacle.raised_by
-        self.note(
-            obstacle.opened_on,
-            raised,
-            f"Raised **{obstacle.title}**, in the way of *{goal.title}*. {obstacle.description}",
-            tags,
-            goals=(goal.id,),
-            obstacles=(obstacle.id,),
-        )
+        words = {
+            "title": obstacle.title,
+            "goal": goal.title,
+            "description": obstacle.description,
+            "resolution": obstacle.resolution,
+        }
+        links: dict[str, Any] = {"goals": (goal.id,), "obstacles": (obstacle.id,)}
+        if rng.random() < 0.6:
+            body = rng.choice(phrases.RAISED).format(**words)
+            self.note(obstacle.opened_on, raised, body, tags, **links)
         if obstacle.severity in (Severity.HIGH, Severity.CRITICAL):
             self.week(obstacle.opened_on).worries[raised].append(f"{obstacle.title}.")
             self.week(obstacle.opened_on).mood[raised] -= 0.2
@@ -162,14 +167,15 @@ class Story:
             return
         closer = obstacle.events[-1].author
         if obstacle.status is ObstacleStatus.ACCEPTED:
-            body = f"We accept **{obstacle.title}** for now. {obstacle.resolution}"
+            body = rng.choice(phrases.ACCEPTED).format(**words)
         else:
-            body = f"**{obstacle.title}** is resolved. {obstacle.resolution}"
+            body = rng.choice(phrases.RESOLVED).format(**words)
             self.week(closed).wins[closer].append(f"{obstacle.title}: resolved.")
             if obstacle.owner is not Owner.JOINT:
                 self.week(closed).acts[closer].append(f"sorting out “{obstacle.title}”")
-        body += f"\n\nWhat we take from it: {obstacle.lesson}"
-        self.note(closed, closer, body, tags, goals=(goal.id,), obstacles=(obstacle.id,))
+        if rng.random() < 0.5:
+            body += f"\n\nWhat we take from it: {obstacle.lesson}"
+            self.note(closed, closer, body, tags, **links)
 
     def setback(self, obstacle: Obstacle, owner: Seat, worry: str, thanks: str) -> None:
         self.setbacks.append(obstacle)
@@ -191,9 +197,15 @@ class Story:
         self, decision: Decision, author: Seat, dissenter: Seat | None, goal: Goal | None
     ) -> None:
         day = decision.decided_on
-        body = f"Decided: **{decision.title}**. {decision.decision}\n\n{decision.rationale}"
+        body = self.rng.choice(phrases.DECIDED).format(
+            title=decision.title,
+            context=decision.context,
+            decision=decision.decision,
+            rationale=decision.rationale,
+        )
         goals = (goal.id,) if goal is not None else ()
-        self.note(day, author, body, ("decisions",), goals=goals, decisions=(decision.id,))
+        if self.rng.random() < 0.6 or dissenter is not None:
+            self.note(day, author, body, ("decisions",), goals=goals, decisions=(decision.id,))
         if dissenter is not None:
             self.week(day).acts[dissenter].append(
                 f"committing to “{decision.title}” although you disagreed"
@@ -207,11 +219,16 @@ class Story:
         day = decision.reviewed_on
         if day is None or decision.verdict is None:
             return
-        body = (
-            f"Reviewed **{decision.title}** (decided {decision.decided_on:%d %b %Y}, "
-            f"{decision.confidence}% sure): {decision.verdict.value}. {decision.outcome}"
+        body = self.rng.choice(phrases.REVIEWED).format(
+            title=decision.title,
+            decided=f"{decision.decided_on:%d %B %Y}",
+            confidence=decision.confidence,
+            verdict=decision.verdict.value,
+            outcome=decision.outcome,
         )
-        self.note(day, decision.author, body, ("decisions", "review"), decisions=(decision.id,))
+        if self.rng.random() < 0.5:
+            tags = ("decisions", "review")
+            self.note(day, decision.author, body, tags, decisions=(decision.id,))
 
 
 def stamp(day: date, hour: int, minute: int = 0) -> datetime:
@@ -463,8 +480,10 @@ class _StoryWriter:
         rng = self.rng
         bullets = rng.sample(topic.sentences, k=min(len(topic.sentences), rng.randint(7, 10)))
         extras = rng.sample(phrases.LONG_EXTRAS, k=3)
+        # Meetings happen on working days: a weekend note minutes the Friday before.
+        held = day - timedelta(days=max(0, day.weekday() - 4))
         lines = [
-            f"## {topic.meeting}, {day:%A %d %B}",
+            f"## {topic.meeting}, {held:%A %d %B}",
             "",
             slots.fill(rng.choice(topic.openers)),
             "",
