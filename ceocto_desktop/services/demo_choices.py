@@ -87,7 +87,7 @@ DECISIONS: dict[str, DecisionPlan] = {
     ),
     "hiring_freeze": DecisionPlan(
         JOINT,
-        "Freeze hiring outside engineering for {months} months",
+        "Freeze hiring outside engineering for {n} months",
         "Burn is ahead of plan and revenue behind it.",
         "Freeze all; freeze outside engineering; cut marketing spend",
         "No new roles outside engineering; backfills only.",
@@ -368,6 +368,6 @@ DECISIONS: dict[str, DecisionPlan] = {
 STANDALONE = ("written_sync", "all_hands", "offsite")
 ENTERPRISE_VERDICTS = (
     ("build it with {customer} as design partner", "build it for {customer} first"),
-    ("stay mid-market in {year}", "stay mid-market this year and say so"),
+    ("stay mid-market for now", "stay mid-market this year and say so"),
     ("SSO and audit logs only", "build SSO and audit logs, nothing else"),
 )

@@ -19,7 +19,7 @@ from ceocto_desktop.services.demo_weeks import Story
 # Days before the pair takes the same kind of decision again.
 COOLDOWN = {
     "eng_hire": 40,
-    "discount": 90,
+    "discount": 200,
     "sales_hire": 120,
     "pricing": 180,
     "offsite": 330,

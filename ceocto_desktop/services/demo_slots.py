@@ -72,7 +72,12 @@ TOOLS = ("Certly", "AuditBee", "Kontrollo", "Trustfile")
 PRODUCTS = ("the driver app", "the analytics add-on", "the public API", "live ETAs", "yard view")
 COMPONENTS = ("the planner", "the routing service", "the import pipeline", "billing", "the map")
 ROLES = ("staff engineer", "SRE", "data engineer", "product designer", "QA lead", "mobile engineer")
-SALES_ROLES = ("account executive", "solutions engineer", "customer success lead", "SDR")
+SALES_ROLES = (
+    "account executive",
+    "solutions engineer",
+    "customer success lead",
+    "partner manager",
+)
 
 
 # rng.random() rather than randrange: a 100,000-note demo draws millions of these.

@@ -9,6 +9,7 @@ check-ins, the notes (topped up from the phrase bank), board meetings and retros
 from __future__ import annotations
 
 import random
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -250,8 +251,6 @@ class _StoryWriter:
         self.open_cache: dict[date, list[Obstacle]] = {}
 
     def new_id(self) -> str:
-        import uuid
-
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
     # Check-ins -----------------------------------------------------------------------------
