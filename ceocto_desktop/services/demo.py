@@ -62,15 +62,6 @@ PAIR = (
         "Architecture, the engineering team, reliability, security",
     ),
 )
-ROUNDS = (
-    ("seed extension", 2),
-    ("Series A", 8),
-    ("Series B", 25),
-    ("Series C", 60),
-    ("Series D", 120),
-)
-AUDITS = ("SOC 2 Type I", "SOC 2 Type II", "ISO 27001", "TISAX")
-UPTIMES = ("99.5", "99.9", "99.95", "99.99")
 SEVERITIES = (Severity.LOW, Severity.MEDIUM, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL)
 
 
@@ -155,37 +146,14 @@ class _Writer:
             names.append(quarter_of(self.until))
         return names
 
-    def figures(self, index: int, quarter: str) -> dict[str, str]:
-        """The company as it stands in a quarter: what its goals' numbers are made of."""
-        arr = 0.8 * 1.1**index
-        team = 14 + 3 * index
-        runway = 12 + index % 5
-        round_name, amount = ROUNDS[min(len(ROUNDS) - 1, index // 6)]
-        return {
-            "arr": f"{arr:.1f}",
-            "arr_target": f"{arr * 1.15:.1f}",
-            "team": str(team),
-            "team_target": str(team + 4),
-            "eng": str(team * 11 // 20),
-            "eng_target": str(team * 11 // 20 + 3),
-            "runway": str(runway),
-            "runway_target": str(runway + self.rng.choice((6, 8, 10, 12))),
-            "round": round_name,
-            "raise": str(amount),
-            "bridge": f"{amount / 4:g}",
-            "audit": AUDITS[min(len(AUDITS) - 1, index // 6)],
-            "uptime": UPTIMES[min(len(UPTIMES) - 1, index // 8)],
-            "year": quarter[:4],
-            "version": str(self.engine_version),
-        }
-
     def write_goals(self) -> None:
         quarters = self.quarters()
         carried: list[Goal] = []
         for index, quarter in enumerate(quarters):
             first, last = parse_quarter(quarter)
             self.quarter_index = index
-            figures = self.figures(index, quarter)
+            extra_runway = self.rng.choice((6, 8, 10, 12))
+            figures = text.company_figures(index, quarter, self.engine_version, extra_runway)
             self.story.figures[quarter] = figures
             goals = [self.carry_goal(old, first, last) for old in carried]
             wanted = {Owner.A: 2, Owner.B: 2, Owner.JOINT: 1}

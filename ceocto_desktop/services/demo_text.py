@@ -66,6 +66,41 @@ class DecisionPlan:
 
 
 A, B, JOINT = Owner.A, Owner.B, Owner.JOINT
+ROUNDS = (
+    ("seed extension", 2),
+    ("Series A", 8),
+    ("Series B", 25),
+    ("Series C", 60),
+    ("Series D", 120),
+)
+AUDITS = ("SOC 2 Type I", "SOC 2 Type II", "ISO 27001", "TISAX")
+UPTIMES = ("99.5", "99.9", "99.95", "99.99")
+
+
+def company_figures(index: int, quarter: str, version: int, extra_runway: int) -> dict[str, str]:
+    """The company in its index-th quarter: the numbers its goals' templates are made of."""
+    arr = 0.8 * 1.1**index
+    team = 14 + 3 * index
+    runway = 12 + index % 5
+    round_name, amount = ROUNDS[min(len(ROUNDS) - 1, index // 6)]
+    return {
+        "arr": f"{arr:.1f}",
+        "arr_target": f"{arr * 1.15:.1f}",
+        "team": str(team),
+        "team_target": str(team + 4),
+        "eng": str(team * 11 // 20),
+        "eng_target": str(team * 11 // 20 + 3),
+        "runway": str(runway),
+        "runway_target": str(runway + extra_runway),
+        "round": round_name,
+        "raise": str(amount),
+        "bridge": f"{amount / 4:g}",
+        "audit": AUDITS[min(len(AUDITS) - 1, index // 6)],
+        "uptime": UPTIMES[min(len(UPTIMES) - 1, index // 8)],
+        "year": quarter[:4],
+        "version": str(version),
+    }
+
 
 GOALS: tuple[GoalPlan, ...] = (
     # The CEO's: sales, customers on the commercial side, fundraising, finance.

@@ -16,6 +16,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import insert
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of, week_start
@@ -39,6 +40,7 @@ from ceocto_desktop.models import (
 from ceocto_desktop.services import demo_phrases as phrases
 from ceocto_desktop.services import demo_text as text
 from ceocto_desktop.services.checkins import load_question_bank
+from ceocto_desktop.services.demo_bulk import indexed_at_the_end
 from ceocto_desktop.services.demo_slots import Slots
 
 CATEGORY_TAGS = {
@@ -359,17 +361,15 @@ class _StoryWriter:
 
     def insert_notes(self, notes: list[StoryNote]) -> None:
         """Insert through the driver: 100,000 notes in seconds, stored as the ORM stores them."""
-        rng = self.rng
         tag_ids = self.write_tags(notes)
         connection = self.session.connection()
-        # The search index is built once at the end ('rebuild') rather than row by row by
-        # the insert trigger: five times less work for 100,000 notes. The trigger is put
-        # back exactly as the migration made it, in the same transaction.
-        trigger = connection.exec_driver_sql(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'search_notes_insert'"
-        ).scalar()
-        if trigger is not None:
-            connection.exec_driver_sql("DROP TRIGGER search_notes_insert")
+        with indexed_at_the_end(self.session, ("notes",)):
+            self.insert_rows(connection, notes, tag_ids)
+
+    def insert_rows(
+        self, connection: Connection, notes: list[StoryNote], tag_ids: dict[str, int]
+    ) -> None:
+        rng = self.rng
         for begin in range(0, len(notes), CHUNK):
             rows: list[tuple[object, ...]] = []
             links: tuple[list[tuple[object, ...]], ...] = ([], [], [], [])
@@ -395,9 +395,6 @@ class _StoryWriter:
                         f"INSERT INTO {table} (note_id, {column}) VALUES (?, ?)", rows_of
                     )
             self.report("notes", min(1.0, (begin + CHUNK) / max(1, len(notes))))
-        if trigger is not None:
-            connection.exec_driver_sql("INSERT INTO search_notes(search_notes) VALUES ('rebuild')")
-            connection.exec_driver_sql(trigger)
 
     def write_tags(self, notes: list[StoryNote]) -> dict[str, int]:
         names = sorted({tag for note in notes for tag in note.tags})

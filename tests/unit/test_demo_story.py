@@ -14,6 +14,7 @@ import pytest
 
 from ceocto_desktop.services.demo import DemoOptions
 from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.store import check_journal
 
 UNTIL = date(2026, 11, 28)
 NAMES = {"A": "Sam", "B": "Priya"}
@@ -281,3 +282,25 @@ def test_three_thousand_notes_are_nearly_all_different_and_realistic(tmp_path):
     assert sum(count >= 150 for count in words) / len(words) >= 0.01
     text = "\n".join(bodies)
     assert "Zürich" in text and "東京" in text and "Łódź" in text
+    # The search index, built in one go, finds every note that names Zürich; and the
+    # trigger that indexes the next note is back in place.
+    indexed = rows(path, "SELECT count(*) FROM search_notes WHERE search_notes MATCH 'zurich'")
+    assert indexed[0][0] == sum("Zürich" in body for body in bodies)
+    triggers = {row[0] for row in rows(path, "SELECT name FROM sqlite_master WHERE type='trigger'")}
+    assert "search_notes_insert" in triggers
+
+
+def test_scale_adds_load_test_records_that_keep_the_rules(tmp_path):
+    path = tmp_path / "scaled.db"
+    summary = write_demo_file(path, DemoOptions(until=UNTIL, notes=50, scale=300))
+    assert rows(path, "SELECT count(*) FROM goals WHERE title LIKE '% #%'")[0][0] == 300
+    assert summary.decisions == rows(path, "SELECT count(*) FROM decisions")[0][0]
+    for decision in rows(path, "SELECT decided_by, stance_a, stance_b FROM decisions"):
+        if decision["decided_by"] != "joint":
+            assert decision[f"stance_{decision['decided_by'].lower()}"] == "agree"
+    for goal in rows(path, "SELECT owner, area FROM goals"):
+        assert goal["owner"] in OWNERS_BY_AREA[goal["area"]]
+    assert check_journal(path) == []
+    found = rows(path, "SELECT count(*) FROM search_goals WHERE search_goals MATCH 'telematics'")
+    named = "SELECT count(*) FROM goals WHERE title || description LIKE '%telematics%'"
+    assert found[0][0] == rows(path, named)[0][0] > 10
