@@ -256,7 +256,7 @@ TOPICS: tuple[Topic, ...] = (
         ),
         (
             "Follow-up next week.",
-            "We answer in Thursday's all-hands.",
+            "We answer at the next all-hands.",
         ),
         "Team review",
     ),
