@@ -31,18 +31,20 @@ def main() -> int:
         return 1
     window = launcher.windows[-1]
     window.resize(1100, 720)
+    # By the sidebar's titles, not positions: pages added later do not shift the shots.
     pages = {
-        "overview.png": 0,
-        "checkin.png": 1,
-        "goals.png": 2,
-        "decisions.png": 4,
-        "notes.png": 5,
-        "trends.png": 6,
+        "overview.png": "Overview",
+        "checkin.png": "Check-in",
+        "goals.png": "Goals",
+        "decisions.png": "Decisions",
+        "notes.png": "Notes",
+        "trends.png": "Trends",
     }
+    rows = {window.sidebar.item(row).text(): row for row in range(window.sidebar.count())}
 
     def shoot() -> None:
-        for name, row in pages.items():
-            window.sidebar.setCurrentRow(row)
+        for name, title in pages.items():
+            window.sidebar.setCurrentRow(rows[title])
             table = getattr(window.stack.currentWidget(), "table", None)
             if table is not None:
                 table.selectRow(1)

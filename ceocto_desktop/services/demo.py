@@ -1,4 +1,12 @@
-"""A deterministic, believable demo journal: a year (or ten) of one founder pair's life."""
+"""A deterministic, believable demo journal: a year (or ten) of one founder pair's life.
+
+Sam (seat A, CEO) owns sales, customers' contracts, fundraising and finance; Priya (seat B,
+CTO) owns architecture, the engineering team, reliability and security; both carry
+strategy, culture and onboarding. Goals follow from those roles, obstacles arise from the
+goals, decisions are taken by whoever owns the matter, and what happened each week shows in
+that week's check-in and notes (demo_weeks). Every id and timestamp comes from the seed and
+the simulated dates, never from the clock, so a seed and --until give the same journal.
+"""
 
 from __future__ import annotations
 
@@ -7,25 +15,17 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from sqlalchemy import insert
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of, week_start
 from ceocto_desktop.models import (
-    RATINGS,
-    BoardMeeting,
-    CheckIn,
-    CheckInAnswer,
-    Decision,
-    DecisionStatus,
     Goal,
     GoalStatus,
     GoalUpdate,
     KeyResult,
     KeyResultChange,
-    Note,
     Obstacle,
     ObstacleEvent,
     ObstacleEventKind,
@@ -33,20 +33,36 @@ from ceocto_desktop.models import (
     ObstacleStatus,
     Owner,
     Partner,
-    Retrospective,
     Seat,
     Severity,
-    Stance,
-    Tag,
-    Verdict,
-    note_tags,
 )
 from ceocto_desktop.services import demo_text as text
-from ceocto_desktop.services.checkins import load_question_bank
 from ceocto_desktop.services.demo_bulk import write_bulk_records
+from ceocto_desktop.services.demo_decisions import DecisionWriter, seat_of
+from ceocto_desktop.services.demo_slots import Slots, first_name
+from ceocto_desktop.services.demo_weeks import Story, write_story
 from ceocto_desktop.services.partners import DEFAULT_COLORS
 
 Progress = Callable[[str, float], None]
+Record = TypeVar("Record")
+
+PAIR = (
+    (
+        Seat.A,
+        "Sam Rivera",
+        "CEO",
+        "Selling the vision; investors; keeping calm with customers",
+        "Sales, fundraising, finance, customer contracts, the board",
+    ),
+    (
+        Seat.B,
+        "Priya Natarajan",
+        "CTO",
+        "Systems design; calm under pressure; growing engineers",
+        "Architecture, the engineering team, reliability, security",
+    ),
+)
+SEVERITIES = (Severity.LOW, Severity.MEDIUM, Severity.MEDIUM, Severity.HIGH, Severity.CRITICAL)
 
 
 @dataclass(frozen=True)
@@ -69,8 +85,13 @@ class DemoSummary:
     notes: int
 
 
-def _stamp(day: date, hour: int = 9) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=UTC)
+def stamp(day: date, hour: int = 9, minute: int = 0) -> datetime:
+    """A simulated moment of a day, in UTC."""
+    return datetime.combine(day, time(hour, minute), tzinfo=UTC)
+
+
+def _number(value: str) -> float:
+    return float(value.replace(",", ""))
 
 
 class _Writer:
@@ -80,55 +101,31 @@ class _Writer:
         self.until = options.until or date.today()
         self.start = week_start(self.until - timedelta(days=365 * options.years))
         self.progress = progress
-        self.goals_by_quarter: dict[str, list[Goal]] = {}
-        self.prior = ""
-        self.bank = load_question_bank()
+        self.names = {seat: first_name(name) for seat, name, *_ in PAIR}
+        self.story = Story(self.start, self.until, self.names, self.rng)
+        self.used_titles: set[str] = set()
+        self.engine_version = 2
+        self.quarter_index = 0
+        # The quarter each goal plan was last used: "Hire a VP Engineering" once, not yearly.
+        self.plan_used: dict[int, int] = {}
         self.counts = {"goals": 0, "obstacles": 0, "decisions": 0, "checkins": 0}
 
     def new_id(self) -> str:
         return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
 
-    def seat(self) -> Seat:
-        return self.rng.choice((Seat.A, Seat.B))
-
-    def day_between(self, first: date, last: date) -> date:
-        return first + timedelta(days=self.rng.randint(0, max(0, (last - first).days)))
-
     def record(
-        self, model: type, day: date, author: Seat | None = None, **fields: object
-    ) -> object:
-        stamp = _stamp(day, self.rng.randint(8, 19))
-        return model(
-            id=self.new_id(),
-            author=author or self.seat(),
-            created_at=stamp,
-            updated_at=stamp,
-            **fields,
-        )
+        self, model: Callable[..., Record], day: date, author: Seat, **fields: Any
+    ) -> Record:
+        when = stamp(day, self.rng.randint(8, 19), self.rng.randint(0, 59))
+        return model(id=self.new_id(), author=author, created_at=when, updated_at=when, **fields)
 
     def write_partners(self) -> None:
-        pair = (
-            (
-                Seat.A,
-                "Sam Rivera",
-                "CEO",
-                "Selling the vision; hiring; investors",
-                "Sales, fundraising, finance, people",
-            ),
-            (
-                Seat.B,
-                "Priya Natarajan",
-                "CTO",
-                "Systems design; calm under pressure",
-                "Product, engineering, security, data",
-            ),
-        )
-        for seat, name, title, strengths, responsibilities in pair:
+        for seat, name, title, strengths, responsibilities in PAIR:
             self.session.add(
                 self.record(
                     Partner,
                     self.start,
-                    author=Seat.A,
+                    Seat.A,
                     seat=seat,
                     name=name,
                     title=title,
@@ -142,73 +139,124 @@ class _Writer:
     def quarters(self) -> list[str]:
         names, day = [], self.start
         while day <= self.until:
-            name = quarter_of(day)
-            if name not in names:
-                names.append(name)
+            if quarter_of(day) not in names:
+                names.append(quarter_of(day))
             day += timedelta(days=28)
         if quarter_of(self.until) not in names:
             names.append(quarter_of(self.until))
         return names
 
     def write_goals(self) -> None:
-        carried: list[tuple[Any, ...]] = []
-        for index, quarter in enumerate(self.quarters()):
+        quarters = self.quarters()
+        carried: list[Goal] = []
+        for index, quarter in enumerate(quarters):
             first, last = parse_quarter(quarter)
-            previous = {goal.title for goal in self.goals_by_quarter.get(self.prior, [])}
-            fresh = [g for g in text.GOALS if g[1] not in previous]
-            picks = carried + self.rng.sample(fresh, k=3)
+            self.quarter_index = index
+            extra_runway = self.rng.choice((6, 8, 10, 12))
+            figures = text.company_figures(index, quarter, self.engine_version, extra_runway)
+            self.story.figures[quarter] = figures
+            goals = [self.carry_goal(old, first, last) for old in carried]
+            wanted = {Owner.A: 2, Owner.B: 2, Owner.JOINT: 1}
+            for goal in goals:
+                wanted[goal.owner] = max(0, wanted[goal.owner] - 1)
+            for owner, count in wanted.items():
+                for _ in range(count):
+                    made = self.new_goal(owner, first, last, figures, index)
+                    if made is not None:
+                        goals.append(made)
             carried = []
-            self.prior = quarter
-            goals = []
-            for area, title, description, results in picks[:4]:
-                goal = self.make_goal(first, last, area, title, description, results, index)
-                goals.append(goal)
-                if goal.status is GoalStatus.OFF_TRACK and last < self.until:
-                    carried.append((area, title, description, results))
-            self.goals_by_quarter[quarter] = goals
-            self.progress("goals", index / max(1, len(self.quarters())))
+            for goal in goals:
+                self.play_goal(goal, first, last)
+                if last < self.until and self.close_goal(goal, last, quarters, index):
+                    carried.append(goal)
+            self.story.goals_by_quarter[quarter] = goals
+            self.progress("goals", index / max(1, len(quarters)))
 
-    def make_goal(self, first, last, area, title, description, results, index) -> Goal:  # type: ignore[no-untyped-def]
-        rng = self.rng
-        owner = rng.choice((Owner.A, Owner.B, Owner.JOINT, Owner.JOINT))
-        goal: Goal = self.record(  # type: ignore[assignment]
+    def new_goal(
+        self, owner: Owner, first: date, last: date, figures: dict[str, str], index: int
+    ) -> Goal | None:
+        plans = [
+            number
+            for number, plan in enumerate(text.GOALS)
+            if plan.owner is owner and index - self.plan_used.get(number, -9) >= plan.every
+        ]
+        for _ in range(8 if plans else 0):
+            number = self.rng.choice(plans)
+            plan = text.GOALS[number]
+            slots = Slots(self.rng, dict(figures))
+            title = slots.fill(plan.title)
+            if title in self.used_titles:
+                continue
+            self.used_titles.add(title)
+            self.plan_used[number] = index
+            if "{version}" in plan.title:
+                self.engine_version += 1
+            goal = self.record(
+                Goal,
+                max(first, self.start),
+                seat_of(owner, self.rng),
+                title=title,
+                description=slots.fill(plan.description),
+                owner=owner,
+                area=plan.area,
+                status=GoalStatus.ON_TRACK,
+                target_date=last,
+                board_visible=self.rng.random() < 0.7,
+            )
+            for position, (kr_title, begin, target, unit) in enumerate(plan.results):
+                value = _number(slots.fill(begin))
+                goal.key_results.append(
+                    self.record(
+                        KeyResult,
+                        max(first, self.start),
+                        goal.author,
+                        title=slots.fill(kr_title),
+                        start_value=value,
+                        target_value=_number(slots.fill(target)),
+                        current_value=value,
+                        unit=unit,
+                        position=position,
+                    )
+                )
+            self.story.plans[goal.id] = (plan, slots)
+            self.session.add(goal)
+            self.counts["goals"] += 1
+            return goal
+        return None
+
+    def carry_goal(self, old: Goal, first: date, last: date) -> Goal:
+        """The same goal again next quarter, linked to the one it continues."""
+        goal = self.record(
             Goal,
             first,
-            title=title,
-            description=description,
-            owner=owner,
-            area=area,
+            old.author,
+            title=old.title,
+            description=old.description,
+            owner=old.owner,
+            area=old.area,
             status=GoalStatus.ON_TRACK,
             target_date=last,
-            board_visible=rng.random() < 0.7,
+            board_visible=old.board_visible,
+            carried_from_id=old.id,
         )
-        skill = rng.uniform(0.6, 1.2)  # how far this goal gets by quarter end
-        for position, (kr_title, start, target, unit) in enumerate(results):
+        for kr in old.key_results:
             goal.key_results.append(
-                self.record(  # type: ignore[arg-type]
+                self.record(
                     KeyResult,
                     first,
-                    title=kr_title,
-                    start_value=float(start),
-                    target_value=float(target),
-                    current_value=float(start),
-                    unit=unit,
-                    position=position,
+                    old.author,
+                    title=kr.title,
+                    start_value=kr.current_value,
+                    target_value=kr.target_value,
+                    current_value=kr.current_value,
+                    unit=kr.unit,
+                    position=kr.position,
                 )
             )
-        day = first + timedelta(days=rng.randint(10, 20))
-        end = min(last, self.until)
-        while day <= end:
-            self.move_goal(goal, day, min(1.0, (day - first).days / (last - first).days), skill)
-            day += timedelta(days=rng.randint(14, 24))
-        if last < self.until:
-            final = sum(self.kr_share(kr) for kr in goal.key_results) / len(goal.key_results)
-            closing = (
-                GoalStatus.ACHIEVED
-                if final >= 0.9
-                else (GoalStatus.DROPPED if rng.random() < 0.3 else GoalStatus.OFF_TRACK)
-            )
-            self.add_update(goal, last, closing, "Quarter closed.")
+        self.story.plans[goal.id] = self.story.plans[old.id]
+        # The plan is in use this quarter: no second "Grow ARR" beside the carried one.
+        self.plan_used[text.GOALS.index(self.story.plans[old.id][0])] = self.quarter_index
+        self.story.lineage[goal.id] = self.story.lineage.get(old.id, 1) + 1
         self.session.add(goal)
         self.counts["goals"] += 1
         return goal
@@ -218,12 +266,25 @@ class _Writer:
         span = kr.target_value - kr.start_value
         return max(0.0, min(1.0, (kr.current_value - kr.start_value) / span)) if span else 1.0
 
+    def play_goal(self, goal: Goal, first: date, last: date) -> None:
+        """Move the goal's key results through its quarter, with dated updates."""
+        rng = self.rng
+        skill = rng.uniform(0.7, 1.3)  # how far this goal gets by quarter end
+        day = first + timedelta(days=rng.randint(10, 20))
+        end = min(last, self.until)
+        while day <= end:
+            elapsed = min(1.0, (day - first).days / max(1, (last - first).days))
+            self.move_goal(goal, day, elapsed, skill)
+            day += timedelta(days=rng.randint(14, 24))
+
     def move_goal(self, goal: Goal, day: date, elapsed: float, skill: float) -> None:
         update = self.add_update(goal, day, goal.status, "")
         for kr in goal.key_results:
             share = max(0.0, min(1.0, elapsed * skill + self.rng.uniform(-0.08, 0.08)))
             value = kr.start_value + share * (kr.target_value - kr.start_value)
-            value = float(round(value))
+            # Whole people, customers and audits move in whole steps; ARR in tenths.
+            whole = kr.start_value.is_integer() and kr.target_value.is_integer()
+            value = float(round(value)) if whole else round(value, 1)
             if value != kr.current_value:
                 update.changes.append(
                     KeyResultChange(
@@ -242,21 +303,18 @@ class _Writer:
         )
         update.status = goal.status
         update.progress = sum(shares) / len(shares)
-        update.note = self.rng.choice(
-            (
-                "",
-                "Steady.",
-                "Slower than hoped; see obstacles.",
-                "Good week for this one.",
-                "Re-planned the last key result with the team.",
-            )
+        weakest = min(goal.key_results, key=self.kr_share)
+        shown = f"{weakest.current_value:g}" + (f" {weakest.unit}" if weakest.unit else "")
+        update.note = self.rng.choice(text.GOAL_UPDATES[goal.status.value]).format(
+            kr=weakest.title, value=shown
         )
 
     def add_update(self, goal: Goal, day: date, status: GoalStatus, note: str) -> GoalUpdate:
         shares = [self.kr_share(kr) for kr in goal.key_results]
-        update: GoalUpdate = self.record(  # type: ignore[assignment]
+        update = self.record(
             GoalUpdate,
             day,
+            seat_of(goal.owner, self.rng),
             on_date=day,
             progress=sum(shares) / len(shares),
             status=status,
@@ -266,261 +324,157 @@ class _Writer:
         goal.updates.append(update)
         return update
 
+    def close_goal(self, goal: Goal, last: date, quarters: list[str], index: int) -> bool:
+        """Achieved, carried into next quarter (True) or dropped, as of the quarter's end."""
+        shares = [self.kr_share(kr) for kr in goal.key_results]
+        if sum(shares) / len(shares) >= 0.9:
+            self.add_update(goal, last, GoalStatus.ACHIEVED, "Achieved by quarter end.")
+            self.story.goal_closed(goal, last, achieved=True)
+            return False
+        self.add_update(goal, last, GoalStatus.OFF_TRACK, "Quarter closed short of the target.")
+        carry = self.story.lineage.get(goal.id, 1) < 3 and self.rng.random() < 0.65
+        following = quarters[index + 1] if index + 1 < len(quarters) else None
+        if carry and following is not None:
+            # Closed the day after the quarter, so the quarter's own report still shows it
+            # off track at its end.
+            self.add_update(
+                goal,
+                last + timedelta(days=1),
+                GoalStatus.DROPPED,
+                f"Carried over into {following} as the same goal.",
+            )
+            self.story.goal_closed(goal, last, achieved=False, carried_into=following)
+            return True
+        self.add_update(
+            goal,
+            last + timedelta(days=1),
+            GoalStatus.DROPPED,
+            "Dropped: we let it go rather than carry it again.",
+        )
+        self.story.goal_closed(goal, last, achieved=False)
+        return False
+
     # Obstacles -----------------------------------------------------------------------------
     def write_obstacles(self) -> None:
         rng = self.rng
-        day = self.start + timedelta(days=rng.randint(3, 12))
+        for quarter, goals in self.story.goals_by_quarter.items():
+            first, last = parse_quarter(quarter)
+            for goal in goals:
+                plan, slots = self.story.plans[goal.id]
+                for key in rng.sample(
+                    plan.obstacles, k=min(len(plan.obstacles), rng.randint(0, 2))
+                ):
+                    day = self.day_between(first + timedelta(days=7), last - timedelta(days=14))
+                    if day is not None:
+                        self.add_obstacle(
+                            goal, text.OBSTACLES[key], Slots(rng, {**slots.fixed, **slots}), day
+                        )
+        day = self.start + timedelta(days=rng.randint(20, 60))
         while day <= self.until:
-            setback = rng.random() < 0.22
-            if setback:
-                category, title, description, lesson, covered = rng.choice(text.SETBACKS)
-            else:
-                category, title, description = rng.choice(text.OBSTACLES)
-                lesson = covered = ""
-            raised = self.seat()
-            obstacle: Obstacle = self.record(  # type: ignore[assignment]
-                Obstacle,
-                day,
-                author=raised,
-                title=title,
-                description=description,
-                kind=ObstacleKind.SETBACK if setback else ObstacleKind.HINDRANCE,
-                category=category,
-                severity=rng.choice(list(Severity)),
-                raised_by=raised,
-                owner=Owner.JOINT if rng.random() < 0.7 else rng.choice((Owner.A, Owner.B)),
-                status=ObstacleStatus.OPEN,
-                opened_on=day,
-                resolution="",
-                lesson="",
-                covered_by="",
+            self.add_setback(rng.choice(text.SETBACKS), day)
+            day += timedelta(days=rng.randint(70, 150))
+
+    def day_between(self, first: date, last: date) -> date | None:
+        first = max(first, self.start)
+        last = min(last, self.until)
+        if last < first:
+            return None
+        return first + timedelta(days=self.rng.randint(0, (last - first).days))
+
+    def add_obstacle(self, goal: Goal, plan: text.ObstaclePlan, slots: Slots, day: date) -> None:
+        rng = self.rng
+        goal_seat = seat_of(goal.owner, rng)
+        raised = goal_seat if rng.random() < 0.75 else goal_seat.other
+        owner = Owner.JOINT if rng.random() < 0.6 or goal.owner is Owner.JOINT else goal.owner
+        obstacle = self.record(
+            Obstacle,
+            day,
+            raised,
+            title=slots.fill(plan.title),
+            description=slots.fill(plan.description),
+            kind=ObstacleKind.HINDRANCE,
+            category=plan.category,
+            severity=rng.choice(SEVERITIES),
+            raised_by=raised,
+            owner=owner,
+            status=ObstacleStatus.OPEN,
+            opened_on=day,
+            resolution="",
+            lesson="",
+            covered_by="",
+        )
+        obstacle.goals.append(goal)
+        self.open_event(obstacle, day, raised)
+        closed_on = day + timedelta(days=int(rng.expovariate(1 / 24)) + 3)
+        if closed_on <= self.until:
+            accepted = rng.random() < 0.2
+            resolution = slots.fill(plan.accepted if accepted else plan.resolution)
+            self.close(obstacle, closed_on, accepted, resolution, slots.fill(plan.lesson))
+        elif rng.random() < 0.5:
+            obstacle.status = ObstacleStatus.IN_PROGRESS
+        self.session.add(obstacle)
+        self.counts["obstacles"] += 1
+        self.story.obstacle_opened(obstacle, goal)
+
+    def add_setback(self, plan: text.SetbackPlan, day: date) -> None:
+        """Something went wrong in one partner's domain; the other covered. Blameless."""
+        rng = self.rng
+        owner = Seat(plan.owner.value)
+        slots = Slots(rng, {"owner": self.names[owner], "other": self.names[owner.other]})
+        goals = [
+            g
+            for g in self.story.goals_by_quarter.get(quarter_of(day), [])
+            if g.area in plan.goal_areas
+        ]
+        obstacle = self.record(
+            Obstacle,
+            day,
+            owner,
+            title=slots.fill(plan.title),
+            description=slots.fill(plan.description),
+            kind=ObstacleKind.SETBACK,
+            category=plan.category,
+            severity=rng.choice((Severity.HIGH, Severity.CRITICAL)),
+            raised_by=owner,
+            owner=Owner.JOINT,
+            status=ObstacleStatus.OPEN,
+            opened_on=day,
+            resolution="",
+            lesson="",
+            covered_by=slots.fill(plan.covered),
+        )
+        if goals:
+            obstacle.goals.append(rng.choice(goals))
+        self.open_event(obstacle, day, owner)
+        closed_on = day + timedelta(days=rng.randint(4, 20))
+        if closed_on <= self.until:
+            resolution = "Fixed, explained to everyone affected, and written up without blame."
+            self.close(obstacle, closed_on, False, resolution, slots.fill(plan.lesson))
+        self.session.add(obstacle)
+        self.counts["obstacles"] += 1
+        self.story.setback(obstacle, owner, slots.fill(plan.worry), slots.fill(plan.thanks))
+
+    def open_event(self, obstacle: Obstacle, day: date, seat: Seat) -> None:
+        obstacle.events.append(
+            self.record(
+                ObstacleEvent, day, seat, kind=ObstacleEventKind.OPENED, on_date=day, text=""
             )
-            obstacle.events.append(
-                self.record(  # type: ignore[arg-type]
-                    ObstacleEvent,
-                    day,
-                    author=raised,
-                    kind=ObstacleEventKind.OPENED,
-                    on_date=day,
-                    text="",
-                )
-            )
-            quarter_goals = self.goals_by_quarter.get(quarter_of(day), [])
-            if quarter_goals:
-                obstacle.goals.append(rng.choice(quarter_goals))
-            closed_on = day + timedelta(days=int(rng.expovariate(1 / 24)) + 2)
-            if closed_on <= self.until and rng.random() < 0.9:
-                accepted = not setback and rng.random() < 0.15
-                obstacle.status = ObstacleStatus.ACCEPTED if accepted else ObstacleStatus.RESOLVED
-                obstacle.resolved_on = closed_on
-                obstacle.resolution = (
-                    "We live with it for now; revisit next quarter."
-                    if accepted
-                    else "Agreed a plan together and carried it out."
-                )
-                obstacle.lesson, obstacle.covered_by = lesson, covered
-                obstacle.events.append(
-                    self.record(  # type: ignore[arg-type]
-                        ObstacleEvent,
-                        closed_on,
-                        kind=ObstacleEventKind.ACCEPTED if accepted else ObstacleEventKind.RESOLVED,
-                        on_date=closed_on,
-                        text=obstacle.resolution,
-                    )
-                )
-            elif rng.random() < 0.4:
-                obstacle.status = ObstacleStatus.IN_PROGRESS
-            self.session.add(obstacle)
-            self.counts["obstacles"] += 1
-            day += timedelta(days=rng.randint(8, 22))
+        )
+
+    def close(
+        self, obstacle: Obstacle, day: date, accepted: bool, resolution: str, lesson: str
+    ) -> None:
+        obstacle.status = ObstacleStatus.ACCEPTED if accepted else ObstacleStatus.RESOLVED
+        obstacle.resolved_on = day
+        obstacle.resolution = resolution
+        obstacle.lesson = lesson
+        closer = seat_of(obstacle.owner, self.rng)
+        kind = ObstacleEventKind.ACCEPTED if accepted else ObstacleEventKind.RESOLVED
+        obstacle.events.append(
+            self.record(ObstacleEvent, day, closer, kind=kind, on_date=day, text=resolution)
+        )
 
     # Decisions -----------------------------------------------------------------------------
-    def write_decisions(self) -> None:
-        rng = self.rng
-        day = self.start + timedelta(days=rng.randint(5, 15))
-        previous: list[Decision] = []
-        while day <= self.until:
-            title, context, options, decision_text = rng.choice(text.DECISIONS)
-            decided_by = rng.choice((Owner.JOINT, Owner.JOINT, Owner.A, Owner.B))
-            confidence = rng.choice((50, 60, 65, 70, 75, 80, 85, 90))
-            decision: Decision = self.record(  # type: ignore[assignment]
-                Decision,
-                day,
-                title=title,
-                context=context,
-                options=options,
-                decision=decision_text,
-                rationale="We weighed cost, time and what we learn.",
-                decided_by=decided_by,
-                decided_on=day,
-                stance_a=Stance.AGREE if rng.random() < 0.8 else Stance.DISAGREE_AND_COMMIT,
-                stance_b=Stance.AGREE if rng.random() < 0.8 else Stance.DISAGREE_AND_COMMIT,
-                confidence=confidence,
-                expected_outcome="Clear within two months.",
-                review_on=day + timedelta(days=rng.randint(45, 90)),
-                status=DecisionStatus.DECIDED,
-                outcome="",
-            )
-            quarter_goals = self.goals_by_quarter.get(quarter_of(day), [])
-            if quarter_goals:
-                decision.goals.append(rng.choice(quarter_goals))
-            review_on = decision.review_on
-            due = review_on is not None and review_on + timedelta(days=7) <= self.until
-            if review_on is not None and due and rng.random() < 0.85:
-                self.review(decision, review_on)
-            if previous and rng.random() < 0.08 and previous[-1].status is DecisionStatus.DECIDED:
-                previous[-1].status = DecisionStatus.SUPERSEDED
-                decision.supersedes_id = previous[-1].id
-            self.session.add(decision)
-            previous.append(decision)
-            self.counts["decisions"] += 1
-            day += timedelta(days=rng.randint(9, 20))
-
-    def review(self, decision: Decision, review_on: date) -> None:
-        rng = self.rng
-        right = rng.random() < decision.confidence / 100
-        decision.verdict = (
-            rng.choice((Verdict.BETTER, Verdict.AS_EXPECTED)) if right else Verdict.WORSE
-        )
-        decision.outcome = {
-            Verdict.BETTER: "Went better than we hoped.",
-            Verdict.AS_EXPECTED: "Played out as we expected.",
-            Verdict.WORSE: "Did not work as planned; we adjusted.",
-        }[decision.verdict]
-        decision.reviewed_on = review_on + timedelta(days=rng.randint(0, 7))
-        decision.status = DecisionStatus.REVIEWED
-
-    # Check-ins -----------------------------------------------------------------------------
-    def write_checkins(self) -> None:
-        rng = self.rng
-        level = {Seat.A: 3.8, Seat.B: 3.6}
-        bias = {name: rng.uniform(-0.4, 0.4) for name in RATINGS}
-        weeks: list[dict[str, object]] = []
-        answers: list[dict[str, object]] = []
-        week = self.start
-        while week <= self.until:
-            roll = rng.random()
-            if week == week_start(self.until):
-                roll = 0.1  # this week's check-in is half done: one partner still to answer
-            if roll >= 0.04:
-                seats = [Seat.A, Seat.B] if roll >= 0.14 else [Seat.A if roll < 0.11 else Seat.B]
-                checkin_id = self.new_id()
-                weeks.append(
-                    {
-                        "id": checkin_id,
-                        "week_start": week,
-                        "author": seats[0],
-                        "created_at": _stamp(week),
-                        "updated_at": _stamp(week),
-                    }
-                )
-                for seat in seats:
-                    answers.append(self.answer(checkin_id, week, seat, level[seat], bias))
-            for seat in (Seat.A, Seat.B):
-                # Mean-reverting drift: believable moods, no runaway to 1 or 5.
-                level[seat] += 0.25 * (3.7 - level[seat]) + rng.gauss(0, 0.25)
-            week += timedelta(days=7)
-        self.session.execute(insert(CheckIn), weeks)
-        self.session.execute(insert(CheckInAnswer), answers)
-        self.counts["checkins"] = len(weeks)
-
-    def answer(
-        self, checkin_id: str, week: date, seat: Seat, level: float, bias: dict[str, float]
-    ) -> dict[str, object]:
-        rng = self.rng
-        when = _stamp(week + timedelta(days=rng.randint(0, 3)), rng.randint(8, 20))
-        row: dict[str, object] = {
-            "id": self.new_id(),
-            "checkin_id": checkin_id,
-            "seat": seat,
-            "author": seat,
-            "created_at": when,
-            "updated_at": when,
-            "submitted_at": when,
-            "wins": rng.choice(text.WINS),
-            "worries": rng.choice(text.WORRIES),
-            "needs": rng.choice(text.NEEDS),
-            "appreciation": rng.choice(text.APPRECIATIONS),
-            **{f"{name}_prompt": rng.choice(self.bank[name]) for name in self.bank},
-        }
-        for name in RATINGS:
-            row[name] = max(1, min(5, round(level + bias[name] + rng.gauss(0, 0.45))))
-        return row
-
-    # Notes, board, retros ---------------------------------------------------------------------
-    def write_notes(self, count: int | None) -> int:
-        rng = self.rng
-        days = max(1, (self.until - self.start).days)
-        total = count if count is not None else days * 3 // 7
-        tag_ids: dict[str, int] = {}
-        for _, tags in text.NOTES:
-            for name in tags:
-                if name not in tag_ids:
-                    tag = Tag(name=name)
-                    self.session.add(tag)
-                    self.session.flush()
-                    tag_ids[name] = tag.id
-        chunk = 5000
-        for begin in range(0, total, chunk):
-            rows: list[dict[str, object]] = []
-            links: list[dict[str, object]] = []
-            for n in range(begin, min(total, begin + chunk)):
-                body, tags = rng.choice(text.NOTES)
-                when = _stamp(
-                    self.start + timedelta(days=n * days // max(1, total)), rng.randint(7, 22)
-                ) + timedelta(minutes=rng.randint(0, 59))
-                note_id = self.new_id()
-                rows.append(
-                    {
-                        "id": note_id,
-                        "author": self.seat(),
-                        "created_at": when,
-                        "updated_at": when,
-                        "body": body,
-                        "pinned": rng.random() < 0.02,
-                    }
-                )
-                links.extend({"note_id": note_id, "tag_id": tag_ids[t]} for t in tags)
-            self.session.execute(insert(Note), rows)
-            self.session.execute(insert(note_tags), links)
-            self.progress("notes", min(1.0, (begin + chunk) / max(1, total)))
-        return total
-
-    def write_board_and_retros(self) -> None:
-        rng = self.rng
-        day = self.until - timedelta(days=60)
-        meetings = [self.until + timedelta(days=24)]
-        while day >= self.start:
-            meetings.append(day)
-            day -= timedelta(days=182)
-        for held_on in sorted(meetings):
-            self.session.add(
-                self.record(
-                    BoardMeeting,
-                    min(held_on, self.until),
-                    title=f"Board meeting {quarter_of(held_on)}",
-                    held_on=held_on,
-                    notes=""
-                    if held_on > self.until
-                    else "Runway, hiring plan and the enterprise tier.",
-                    ask_of_board=(
-                        "Introductions to two VP Engineering candidates; a view on pricing."
-                    ),
-                )
-            )
-        for quarter in self.quarters():
-            _, last = parse_quarter(quarter)
-            if last < self.until and rng.random() < 0.8:
-                self.session.add(
-                    self.record(
-                        Retrospective,
-                        last,
-                        quarter=quarter,
-                        went_well=rng.choice(text.RETRO_WELL),
-                        to_change=rng.choice(text.RETRO_CHANGE),
-                        commitments=rng.choice(text.RETRO_COMMIT),
-                    )
-                )
 
 
 def write_demo_journal(
@@ -533,12 +487,13 @@ def write_demo_journal(
     writer.write_goals()
     session.flush()
     writer.write_obstacles()
-    writer.write_decisions()
+    decisions = DecisionWriter(session, writer.rng, writer.story, writer.record, writer.day_between)
+    decisions.write()
+    writer.counts["decisions"] = decisions.count
     session.flush()
-    report("check-ins", 0.0)
-    writer.write_checkins()
-    notes = writer.write_notes(options.notes)
-    writer.write_board_and_retros()
+    report("check-ins and notes", 0.0)
+    checkins, notes = write_story(session, writer.story, writer.rng, options.notes, report)
+    writer.counts["checkins"] = checkins
     if options.scale:
         report("load-test records", 0.0)
         write_bulk_records(session, options.scale, writer.start, writer.until, options.seed)
