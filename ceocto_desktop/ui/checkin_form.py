@@ -49,6 +49,9 @@ class AnswerForm(QGroupBox):
         self.prompt_labels: dict[str, QLabel] = {}
         self.texts: dict[str, QPlainTextEdit] = {}
         layout = QVBoxLayout(self)
+        self.note = named("checkinFormNote", QLabel())
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
         layout.addWidget(QLabel("1 = poor … 5 = excellent"))
         layout.addLayout(grid)
         for name in PROMPTS:

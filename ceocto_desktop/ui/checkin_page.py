@@ -223,9 +223,10 @@ class CheckinPage(QWidget):
         self.form.cancel.setVisible(editing)
         if not mine:
             key = drafts.checkin_key(self.week)
-            self.form.setTitle(
-                f"{names[me]}'s answers — {names[other]} will not see them until "
-                f"both of you have answered"
+            self.form.setTitle(f"{names[me]}'s answers")
+            self.form.note.setText(
+                f"{names[other]} will not see them until both of you have answered. "
+                "They are kept as your private draft as you type."
             )
             self.form.submit.setText("Submit my check-in")
             draft = self.drafts.load(me, key)
@@ -237,29 +238,40 @@ class CheckinPage(QWidget):
             self.form_owner = (me, self.week, key)
         elif editing:
             both = data.week.complete
-            self.form.setTitle(
-                f"Changing {names[me]}'s answers — "
-                + (
-                    "both of you have answered, so each change is shown as an amendment"
-                    if both
-                    else f"{names[other]} has not answered yet, so they change in place"
-                )
+            self.form.setTitle(f"Changing {names[me]}'s answers")
+            self.form.note.setText(
+                "Both of you have answered, so each change is kept and shown as an amendment."
+                if both
+                else f"{names[other]} has not answered yet, so your answers change in place."
             )
             self.form.submit.setText("Amend my answers" if both else "Save my changes")
             self.form.fill(edit_draft or submitted_payload(data.week.answers[me]), data.prompts)
             self.form_owner = (me, self.week, edit_key)
         else:
             self.form_owner = None
-        self.answers.setVisible(mine)
+        self.answers.setVisible(mine and not editing)
         self.edit_button.setVisible(mine and not editing)
         if mine:
-            self.answers.setText(self._answers_html(data.week, me, names))
+            amended = {(a.seat, a.field) for a in data.amendments}
+            self.answers.setText(self._answers_html(data.week, me, names, amended))
         lines = [escape(amendment_text(a, names)) for a in data.amendments]
         self.amendments.setVisible(bool(lines))
-        self.amendments.setText("<br>".join(f"<i>{line}</i>" for line in lines))
+        self.amendments.setText(
+            "<b>Changed after both had answered</b><br>"
+            + "<br>".join(f"<i>{line}</i>" for line in lines)
+        )
         self._fill_history(data.history, names)
 
-    def _answers_html(self, week: checkins.WeekView, me: Seat, names: dict[Seat, str]) -> str:
+    def _answers_html(
+        self,
+        week: checkins.WeekView,
+        me: Seat,
+        names: dict[Seat, str],
+        amended: set[tuple[Seat, str]],
+    ) -> str:
+        def mark(seat: Seat, name: str) -> str:
+            return " <small>(amended)</small>" if (seat, name) in amended else ""
+
         seats = [Seat.A, Seat.B]
         both = week.complete
         rows = []
@@ -267,7 +279,10 @@ class CheckinPage(QWidget):
             values = {s: week.answers[s].ratings()[name] for s in seats if s in week.answers}
             gap = abs(values[Seat.A] - values[Seat.B]) if both else 0
             marked = f" style='color:{MARK}; font-weight:bold'" if gap >= 2 else ""
-            cells = "".join(f"<td align='center'{marked}>{values.get(s, '—')}</td>" for s in seats)
+            cells = "".join(
+                f"<td align='center'{marked}>{values.get(s, '—')}{mark(s, name)}</td>"
+                for s in seats
+            )
             flag = f"<td{marked}>differ by {gap}</td>" if gap >= 1 else "<td></td>"
             rows.append(f"<tr><td>{checkins.RATING_LABELS[name]}</td>{cells}{flag}</tr>")
         for name in PROMPTS:
@@ -278,7 +293,7 @@ class CheckinPage(QWidget):
                     text = f"<i>hidden until {names[seat]} answers</i>"
                 else:
                     prompt = getattr(answer, f"{name}_prompt") or checkins.PROMPT_LABELS[name]
-                    text = f"<i>{prompt}</i><br>{getattr(answer, name) or '—'}"
+                    text = f"<i>{prompt}</i><br>{getattr(answer, name) or '—'}{mark(seat, name)}"
                 cells += f"<td valign='top'>{text}</td>"
             rows.append(
                 f"<tr><td valign='top'>{checkins.PROMPT_LABELS[name]}</td>{cells}<td></td></tr>"

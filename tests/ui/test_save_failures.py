@@ -209,6 +209,7 @@ def test_closing_can_discard(qtbot, window, locker, db):
     seen: list[str] = []
     answer_dialog(qtbot, ["Discard"], seen)
     assert window.close()
+    assert len(seen) == 1  # asked, not dropped silently
     locker.release()
     assert db.one("SELECT body FROM notes") == "New note"
 
