@@ -73,12 +73,14 @@ class DraftKeeper(QObject):
     def flush(self) -> None:
         """Keep what was typed now; a refused draft stays pending and is retried."""
         self._timer.stop()
+        emptied = False
         if self._dirty:
             self._dirty = False
             shown = self._collect()
             if shown is not None:
                 seat, key, payload = shown
                 self._unsent[(seat, key)] = payload
+                emptied = not payload
         if not self._unsent:
             self.context.save_state.settled(self, wrote=False)
             return
@@ -96,13 +98,17 @@ class DraftKeeper(QObject):
             self.stateChanged.emit(f"Not saved: {short_reason(failure)} Retrying…", True)
         else:
             self.context.save_state.settled(self, draft=True)
-            self.stateChanged.emit(
-                f"Draft saved {datetime.now():%H:%M} — only you can see it until you submit.",
-                False,
-            )
+            saved = f"Draft saved {datetime.now():%H:%M} — only you can see it until you submit."
+            self.stateChanged.emit("" if emptied else saved, False)
 
     def retry(self) -> None:
         self.flush()
+
+    def discard(self) -> None:
+        """Forget refused drafts (the window is closing and the person chose to discard)."""
+        self._timer.stop()
+        self._dirty = False
+        self._unsent.clear()
 
     def unsaved_text(self) -> str:
         return "\n\n".join(

@@ -171,6 +171,11 @@ class RecordForm(QWidget):
         """Write what is pending now (the window's retry timer, or closing)."""
         self.flush()
 
+    def discard(self) -> None:
+        """Forget refused edits (the window is closing and the person chose to discard)."""
+        self._timer.stop()
+        self._unsent.clear()
+
     def unsaved_text(self) -> str:
         """The typed words the journal has not taken, one field after another."""
         parts = []

@@ -26,6 +26,9 @@ class Editor(Protocol):
     def unsaved_text(self) -> str:
         """What is pending, as text a person can keep in a file ("" when nothing)."""
 
+    def discard(self) -> None:
+        """Let go of what is pending: the person chose not to keep it."""
+
 
 def short_reason(message: str) -> str:
     """A write error's message without its "Could not save:" opening."""
@@ -107,6 +110,8 @@ class SaveState(QObject):
 
     def discard_all(self) -> None:
         """Stop retrying: the person chose to let the pending words go (the window closes)."""
+        for editor in [*self._failed, *self._waiting]:
+            editor.discard()
         self._waiting.clear()
         self._failed.clear()
         self.retry_timer.stop()

@@ -206,12 +206,19 @@ def test_closing_can_discard(qtbot, window, locker, db):
     body = new_note(qtbot, window)
     locker.hold()
     qtbot.keyClicks(body, "Let this go")
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    box = window.stack.currentWidget().findChild(QPlainTextEdit, "answer_wins")
+    box.setFocus()
+    qtbot.keyClicks(box, "And this draft")
     seen: list[str] = []
     answer_dialog(qtbot, ["Discard"], seen)
     assert window.close()
     assert len(seen) == 1  # asked, not dropped silently
     locker.release()
+    # Discarded means discarded: nothing is retried into the journal afterwards.
+    assert not window.context.save_state.retry_timer.isActive()
     assert db.one("SELECT body FROM notes") == "New note"
+    assert db.one("SELECT count(*) FROM drafts") == 0
 
 
 SIGTERM_ON_SHOW = """
