@@ -5,14 +5,22 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.analytics.periods import week_start
-from ceocto_desktop.models import PROMPTS, RATINGS, CheckIn, CheckInAnswer, Seat, utc_now
+from ceocto_desktop.models import (
+    PROMPTS,
+    RATINGS,
+    CheckIn,
+    CheckInAmendment,
+    CheckInAnswer,
+    Seat,
+    utc_now,
+)
 from ceocto_desktop.paths import resource_path
 from ceocto_desktop.services.common import clean_text, fetch, view_of
 from ceocto_desktop.services.errors import ValidationError
@@ -21,6 +29,7 @@ from ceocto_desktop.services.partners import week_start_day
 
 @dataclass(frozen=True)
 class AnswerView:
+    id: str
     seat: Seat
     role_clarity: int
     cooperation: int
@@ -124,6 +133,72 @@ def delete_answers(session: Session, week: date, seat: Seat) -> None:
     if not checkin.answers:
         session.delete(fetch(session, CheckIn, checkin.id))
     session.flush()
+
+
+@dataclass(frozen=True)
+class AmendmentView:
+    """One change to a submitted answer after both answers were revealed."""
+
+    seat: Seat
+    field: str
+    value_before: str
+    value_after: str
+    created_at: datetime
+
+
+def revise_answers(
+    session: Session,
+    week: date,
+    seat: Seat,
+    ratings: Mapping[str, int],
+    texts: Mapping[str, str],
+) -> list[AmendmentView]:
+    """Change seat's submitted answers: in place while the other has not answered, and once
+    both answers are revealed, each change is also kept as a visible amendment."""
+    week = week_start(week, week_start_day(session))
+    checkin = session.scalar(
+        select(CheckIn).where(CheckIn.week_start == week).options(selectinload(CheckIn.answers))
+    )
+    answer = next((a for a in checkin.answers if a.seat == seat), None) if checkin else None
+    if checkin is None or answer is None:
+        raise ValidationError("week", f"This partner has not answered the week of {week}.")
+    for name in RATINGS:
+        rating = ratings.get(name)
+        if not isinstance(rating, int) or not 1 <= rating <= 5:
+            raise ValidationError(name, f"Rate {name.replace('_', ' ')} from 1 to 5.")
+    revealed = len(checkin.answers) == 2
+    new_values: dict[str, int | str] = {name: ratings[name] for name in RATINGS}
+    new_values.update({name: clean_text(texts.get(name, "")) for name in PROMPTS})
+    amendments = []
+    for name, value in new_values.items():
+        before = getattr(answer, name)
+        if before == value:
+            continue
+        setattr(answer, name, value)
+        if revealed:
+            amendment = CheckInAmendment(
+                author=seat,
+                answer_id=answer.id,
+                field=name,
+                value_before=str(before),
+                value_after=str(value),
+            )
+            session.add(amendment)
+            amendments.append(amendment)
+    session.flush()
+    return [view_of(AmendmentView, a, seat=seat) for a in amendments]
+
+
+def week_amendments(session: Session, week: date) -> list[AmendmentView]:
+    """The week's amendments, oldest first (there are none before both have answered)."""
+    rows = session.execute(
+        select(CheckInAmendment, CheckInAnswer.seat)
+        .join(CheckInAnswer, CheckInAnswer.id == CheckInAmendment.answer_id)
+        .join(CheckIn, CheckIn.id == CheckInAnswer.checkin_id)
+        .where(CheckIn.week_start == week)
+        .order_by(CheckInAmendment.created_at)
+    )
+    return [view_of(AmendmentView, amendment, seat=seat) for amendment, seat in rows]
 
 
 def answered_weeks(session: Session, limit: int | None = None) -> list[tuple[date, int]]:

@@ -222,15 +222,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _quit_on_signals(app: QApplication) -> QTimer:
+def _quit_on_signals(app: QApplication) -> tuple[QTimer, list[int]]:
     # Python only runs signal handlers when it holds the interpreter; a timer hands it
     # back to Python a few times a second so SIGTERM and Ctrl+C close the window cleanly.
+    # Installed before any window is shown: a signal that arrives while the window opens
+    # must close it, not kill the process with what is being typed (exit -15).
+    received: list[int] = []
+
+    def close_windows(number: int, _frame: object) -> None:
+        received.append(number)
+        app.closeAllWindows()
+
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.closeAllWindows())
+        signal.signal(number, close_windows)
     timer = QTimer()
     timer.timeout.connect(lambda: None)
     timer.start(250)
-    return timer
+    return timer, received
 
 
 def run_app(path: Path | None) -> int:
@@ -241,11 +249,15 @@ def run_app(path: Path | None) -> int:
     if path is None:
         last = settings.value("lastJournal")
         path = Path(str(last)) if last and Path(str(last)).exists() else default_journal_path()
-    launcher = Launcher(settings)
-    sys.excepthook = launcher.unhandled
-    if not launcher.open_path(path, explicit=explicit):
-        return 1
-    keep = _quit_on_signals(app)
-    code = app.exec()
-    keep.stop()
-    return int(code)
+    keep, received = _quit_on_signals(app)
+    try:
+        launcher = Launcher(settings)
+        sys.excepthook = launcher.unhandled
+        if not launcher.open_path(path, explicit=explicit):
+            return 1
+        if received:  # asked to quit while the window was opening
+            app.closeAllWindows()
+            return 0
+        return int(app.exec())
+    finally:
+        keep.stop()

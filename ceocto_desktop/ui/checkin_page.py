@@ -2,22 +2,20 @@
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from html import escape
+from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QGridLayout,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -25,14 +23,16 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import week_start
-from ceocto_desktop.models import PROMPTS, RATINGS, Seat
-from ceocto_desktop.services import checkins
+from ceocto_desktop.models import PROMPTS, RATINGS, CheckInAnswer, Seat
+from ceocto_desktop.services import checkins, drafts
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import week_start_day
-from ceocto_desktop.ui.commands import CallCommand
+from ceocto_desktop.ui.checkin_form import AnswerForm
+from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.labels import first_name
-from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets import named
 
 MARK = "#c0392b"
 
@@ -42,6 +42,7 @@ class WeekData:
     week: checkins.WeekView
     prompts: dict[str, str]
     history: list[tuple[date, int]]
+    amendments: list[checkins.AmendmentView]
 
 
 def load_week(session: Session, week: date, viewer: Seat, bank: dict[str, list[str]]) -> WeekData:
@@ -49,58 +50,34 @@ def load_week(session: Session, week: date, viewer: Seat, bank: dict[str, list[s
         week=checkins.week_as_seen_by(session, week, viewer),
         prompts=checkins.choose_prompts(session, bank, week),
         history=checkins.answered_weeks(session, limit=104),
+        amendments=checkins.week_amendments(session, week),
     )
 
 
-class AnswerForm(QGroupBox):
-    """Five ratings from 1 to 5 and four prompts, for the partner writing now."""
+def submitted_payload(answer: checkins.AnswerView) -> Payload:
+    """Submitted answers as the form (and a draft) holds them."""
+    return {
+        "ratings": answer.ratings(),
+        "texts": {name: getattr(answer, name) for name in PROMPTS},
+    }
 
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        grid = QGridLayout()
-        self.groups: dict[str, QButtonGroup] = {}
-        for row, name in enumerate(RATINGS):
-            grid.addWidget(QLabel(checkins.RATING_LABELS[name]), row, 0)
-            group = QButtonGroup(self)
-            for value in range(1, 6):
-                button = named(f"rate_{name}_{value}", QRadioButton(str(value)))
-                group.addButton(button, value)
-                grid.addWidget(button, row, value)
-            self.groups[name] = group
-        self.prompt_labels: dict[str, QLabel] = {}
-        self.texts: dict[str, QPlainTextEdit] = {}
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("1 = poor … 5 = excellent"))
-        layout.addLayout(grid)
-        for name in PROMPTS:
-            label = named(f"prompt_{name}", QLabel())
-            label.setWordWrap(True)
-            box = named(f"answer_{name}", QPlainTextEdit())
-            box.setFixedHeight(58)
-            self.prompt_labels[name] = label
-            self.texts[name] = box
-            layout.addWidget(label)
-            layout.addWidget(box)
-        self.error = named("checkinError", QLabel())
-        self.error.setStyleSheet(ERROR_STYLE)
-        self.error.hide()
-        self.submit = named("submitCheckin", QPushButton("Submit my check-in"))
-        layout.addWidget(self.error)
-        layout.addWidget(self.submit, 0, Qt.AlignmentFlag.AlignRight)
 
-    def reset(self, prompts: dict[str, str]) -> None:
-        for group in self.groups.values():
-            group.setExclusive(False)
-            for button in group.buttons():
-                button.setChecked(False)
-            group.setExclusive(True)
-        for name, box in self.texts.items():
-            box.clear()
-            self.prompt_labels[name].setText(f"<b>{prompts[name]}</b>")
-        self.error.hide()
+def amendment_text(amendment: checkins.AmendmentView, names: dict[Seat, str]) -> str:
+    """One amendment as a line: "amended 14:02: cooperation 3 → 4"."""
+    when = amendment.created_at.astimezone()
+    label = checkins.RATING_LABELS.get(amendment.field) or checkins.PROMPT_LABELS[amendment.field]
+    label = label.split(" (")[0].lower()
+    if amendment.field in RATINGS:
+        change = f"{amendment.value_before} → {amendment.value_after}"
+    else:
+        before = amendment.value_before or "—"
+        change = f"“{_clip(before)}” → “{_clip(amendment.value_after or '—')}”"
+    return f"{names[amendment.seat]} amended {when:%d %b %H:%M}: {label} {change}"
 
-    def ratings(self) -> dict[str, int]:
-        return {n: g.checkedId() for n, g in self.groups.items() if g.checkedId() > 0}
+
+def _clip(text: str, length: int = 60) -> str:
+    line = " ".join(text.split())
+    return line if len(line) <= length else line[: length - 1] + "…"
 
 
 class CheckinPage(QWidget):
@@ -113,6 +90,9 @@ class CheckinPage(QWidget):
         self.bank = checkins.load_question_bank()
         self.week = context.read(checkins.current_week)
         self.data: WeekData | None = None
+        # Whose words the form shows, for which week, under which draft key (None: hidden).
+        self.form_owner: tuple[Seat, date, str] | None = None
+        self.editing: tuple[Seat, date] | None = None  # "Edit my answers" was chosen
 
         self.heading = named("checkinWeek", QLabel())
         previous = named("previousWeek", QPushButton("◀ Earlier week"))
@@ -130,9 +110,20 @@ class CheckinPage(QWidget):
         self.status.setWordWrap(True)
         self.form = AnswerForm()
         self.form.submit.clicked.connect(self.submit)
+        self.form.cancel.clicked.connect(self.cancel_edit)
+        self.drafts = DraftKeeper(context, self._shown_draft, self._describe_draft, self)
+        self.form.typed.connect(self.drafts.changed)
+        self.form.picked.connect(self._picked)
+        self.form.left.connect(self.drafts.flush)
+        self.drafts.stateChanged.connect(self.form.show_draft_state)
         self.answers = named("checkinAnswers", QLabel())
         self.answers.setWordWrap(True)
         self.answers.setTextFormat(Qt.TextFormat.RichText)
+        self.edit_button = named("editCheckin", QPushButton("Edit my answers"))
+        self.edit_button.clicked.connect(self.start_edit)
+        self.amendments = named("checkinAmendments", QLabel())
+        self.amendments.setWordWrap(True)
+        self.amendments.setTextFormat(Qt.TextFormat.RichText)
         self.history = named("checkinHistory", QListWidget())
         self.history.setMaximumWidth(260)
         self.history.itemClicked.connect(
@@ -144,6 +135,8 @@ class CheckinPage(QWidget):
         column.addWidget(self.status)
         column.addWidget(self.form)
         column.addWidget(self.answers)
+        column.addWidget(self.amendments)
+        column.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -158,6 +151,37 @@ class CheckinPage(QWidget):
         context.authorChanged.connect(lambda _seat: self.refresh())
         self.refresh()
 
+    # Drafts ------------------------------------------------------------------------------------
+    def _shown_draft(self) -> tuple[Seat, str, Payload] | None:
+        if self.form_owner is None:
+            return None
+        seat, _week, key = self.form_owner
+        return seat, key, self.form.payload()
+
+    def _describe_draft(self, key: str, payload: Payload) -> str:
+        kind, _, day = key.partition(":")
+        heading = "Check-in" if kind == "checkin" else "Changes to my check-in"
+        lines = [f"--- {heading}, week of {day} ---"]
+        ratings = payload.get("ratings") or {}
+        lines += [f"{checkins.RATING_LABELS[n]}: {v}" for n, v in ratings.items()]
+        for name, text in (payload.get("texts") or {}).items():
+            if text.strip():
+                lines.append(f"{checkins.PROMPT_LABELS[name]}:\n{text}")
+        return "\n".join(lines)
+
+    def _picked(self) -> None:
+        self.drafts.changed()
+        self.drafts.flush()  # a click is a finished edit: keep it now
+
+    def flush_edits(self) -> None:
+        """Keep what is typed as a draft now (on closing, on leaving the page)."""
+        self.drafts.flush()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.drafts.flush()
+        super().hideEvent(event)
+
+    # Showing -----------------------------------------------------------------------------------
     def _journal_changed(self, what: str) -> None:
         if what == "checkins" and self.isVisible():  # hidden, it catches up in showEvent
             self.refresh()
@@ -171,6 +195,7 @@ class CheckinPage(QWidget):
         self.refresh()  # what changed meanwhile, in another window or from the shell
 
     def refresh(self) -> None:
+        self.drafts.flush()  # the words shown so far stay with their partner and week
         me = self.context.author
         other = me.other
         data = self.context.read(lambda s: load_week(s, self.week, me, self.bank))
@@ -191,19 +216,62 @@ class CheckinPage(QWidget):
         else:
             self.status.setText("Nobody has answered this week yet.")
         mine = me in answered
-        self.form.setVisible(not mine)
+        edit_key = drafts.checkin_edit_key(self.week)
+        edit_draft = self.drafts.load(me, edit_key) if mine else None
+        editing = mine and (self.editing == (me, self.week) or edit_draft is not None)
+        self.form.setVisible(not mine or editing)
+        self.form.cancel.setVisible(editing)
         if not mine:
-            self.form.setTitle(
-                f"{names[me]}'s answers — {names[other]} will not see them until "
-                f"both of you have answered"
+            key = drafts.checkin_key(self.week)
+            self.form.setTitle(f"{names[me]}'s answers")
+            self.form.note.setText(
+                f"{names[other]} will not see them until both of you have answered. "
+                "They are kept as your private draft as you type."
             )
-            self.form.reset(data.prompts)
-        self.answers.setVisible(mine)
+            self.form.submit.setText("Submit my check-in")
+            draft = self.drafts.load(me, key)
+            self.form.fill(draft or {}, data.prompts)
+            if draft:
+                self.form.show_draft_state(
+                    "Your draft — only you can see it until you submit.", False
+                )
+            self.form_owner = (me, self.week, key)
+        elif editing:
+            both = data.week.complete
+            self.form.setTitle(f"Changing {names[me]}'s answers")
+            self.form.note.setText(
+                "Both of you have answered, so each change is kept and shown as an amendment."
+                if both
+                else f"{names[other]} has not answered yet, so your answers change in place."
+            )
+            self.form.submit.setText("Amend my answers" if both else "Save my changes")
+            self.form.fill(edit_draft or submitted_payload(data.week.answers[me]), data.prompts)
+            self.form_owner = (me, self.week, edit_key)
+        else:
+            self.form_owner = None
+        self.answers.setVisible(mine and not editing)
+        self.edit_button.setVisible(mine and not editing)
         if mine:
-            self.answers.setText(self._answers_html(data.week, me, names))
+            amended = {(a.seat, a.field) for a in data.amendments}
+            self.answers.setText(self._answers_html(data.week, me, names, amended))
+        lines = [escape(amendment_text(a, names)) for a in data.amendments]
+        self.amendments.setVisible(bool(lines))
+        self.amendments.setText(
+            "<b>Changed after both had answered</b><br>"
+            + "<br>".join(f"<i>{line}</i>" for line in lines)
+        )
         self._fill_history(data.history, names)
 
-    def _answers_html(self, week: checkins.WeekView, me: Seat, names: dict[Seat, str]) -> str:
+    def _answers_html(
+        self,
+        week: checkins.WeekView,
+        me: Seat,
+        names: dict[Seat, str],
+        amended: set[tuple[Seat, str]],
+    ) -> str:
+        def mark(seat: Seat, name: str) -> str:
+            return " <small>(amended)</small>" if (seat, name) in amended else ""
+
         seats = [Seat.A, Seat.B]
         both = week.complete
         rows = []
@@ -211,7 +279,10 @@ class CheckinPage(QWidget):
             values = {s: week.answers[s].ratings()[name] for s in seats if s in week.answers}
             gap = abs(values[Seat.A] - values[Seat.B]) if both else 0
             marked = f" style='color:{MARK}; font-weight:bold'" if gap >= 2 else ""
-            cells = "".join(f"<td align='center'{marked}>{values.get(s, '—')}</td>" for s in seats)
+            cells = "".join(
+                f"<td align='center'{marked}>{values.get(s, '—')}{mark(s, name)}</td>"
+                for s in seats
+            )
             flag = f"<td{marked}>differ by {gap}</td>" if gap >= 1 else "<td></td>"
             rows.append(f"<tr><td>{checkins.RATING_LABELS[name]}</td>{cells}{flag}</tr>")
         for name in PROMPTS:
@@ -222,7 +293,7 @@ class CheckinPage(QWidget):
                     text = f"<i>hidden until {names[seat]} answers</i>"
                 else:
                     prompt = getattr(answer, f"{name}_prompt") or checkins.PROMPT_LABELS[name]
-                    text = f"<i>{prompt}</i><br>{getattr(answer, name) or '—'}"
+                    text = f"<i>{prompt}</i><br>{getattr(answer, name) or '—'}{mark(seat, name)}"
                 cells += f"<td valign='top'>{text}</td>"
             rows.append(
                 f"<tr><td valign='top'>{checkins.PROMPT_LABELS[name]}</td>{cells}<td></td></tr>"
@@ -248,9 +319,8 @@ class CheckinPage(QWidget):
         if not history:
             self.history.addItem("No check-ins yet")
 
-    def submit(self) -> None:
-        if self.data is None:
-            return
+    def _chosen_answers(self) -> tuple[dict[str, int], dict[str, str]] | None:
+        """The form's ratings and texts, or None (with the reason shown) when one is missing."""
         ratings = self.form.ratings()
         missing = [n for n in RATINGS if n not in ratings]
         if missing:
@@ -258,18 +328,80 @@ class CheckinPage(QWidget):
                 f"Rate {checkins.RATING_LABELS[missing[0]].lower()} from 1 to 5."
             )
             self.form.error.show()
+            return None
+        return ratings, self.form.answer_texts()
+
+    def submit(self) -> None:
+        if self.data is None or self.form_owner is None:
             return
-        texts = {name: box.toPlainText() for name, box in self.form.texts.items()}
+        chosen = self._chosen_answers()
+        if chosen is None:
+            return
+        if self.form_owner[2].startswith("checkin-edit:"):
+            self._save_edit(*chosen)
+            return
+        ratings, texts = chosen
         prompts = dict(self.data.prompts)
-        week, seat = self.week, self.context.author
+        seat, week, key = self.form_owner
+        payload = self.form.payload()
+
+        def do(session: Session) -> Any:
+            drafts.discard_draft(session, seat, key)
+            return checkins.submit_answers(session, week, seat, ratings, texts, prompts)
+
+        def undo(session: Session) -> None:
+            # Undoing a submit gives the words back as the draft they were, not an empty form.
+            checkins.delete_answers(session, week, seat)
+            drafts.save_draft(session, seat, key, payload)
+
+        self.drafts.flush()
         try:
-            CallCommand(
-                self.context,
-                "submit check-in",
-                "checkins",
-                lambda s: checkins.submit_answers(s, week, seat, ratings, texts, prompts),
-                lambda s: checkins.delete_answers(s, week, seat),
-            ).perform()
+            CallCommand(self.context, "submit check-in", "checkins", do, undo).perform()
         except (ValidationError, WriteFailed) as exc:
             self.form.error.setText(str(exc))
             self.form.error.show()
+            return
+        self.drafts.drop(seat, key)
+
+    def start_edit(self) -> None:
+        """Show my submitted answers in the form, to change them."""
+        self.editing = (self.context.author, self.week)
+        self.refresh()
+        self.form.texts[PROMPTS[0]].setFocus()
+
+    def cancel_edit(self) -> None:
+        """Leave my answers as submitted and forget the changes typed."""
+        if self.form_owner is None:
+            return
+        seat, _week, key = self.form_owner
+        self.drafts.drop(seat, key)
+        # If refused, the status bar says so; the draft comes back next time, harmlessly.
+        with contextlib.suppress(WriteFailed):
+            self.context.write_draft(lambda s: drafts.discard_draft(s, seat, key))
+        self.editing = None
+        self.form_owner = None  # nothing to keep from the form any more
+        self.refresh()
+
+    def _save_edit(self, ratings: dict[str, int], texts: dict[str, str]) -> None:
+        assert self.form_owner is not None and self.data is not None
+        seat, week, key = self.form_owner
+        answer_id = self.data.week.answers[seat].id
+
+        def do(session: Session) -> Any:
+            drafts.discard_draft(session, seat, key)
+            return checkins.revise_answers(session, week, seat, ratings, texts)
+
+        self.drafts.flush()
+        command = SnapshotCommand(
+            self.context, "change check-in answers", "checkins", CheckInAnswer, answer_id, do
+        )
+        try:
+            command.perform()
+        except (ValidationError, WriteFailed) as exc:
+            self.form.error.setText(str(exc))
+            self.form.error.show()
+            return
+        self.drafts.drop(seat, key)
+        self.editing = None
+        self.form_owner = None
+        self.refresh()

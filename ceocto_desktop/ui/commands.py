@@ -9,8 +9,7 @@ from typing import Any
 from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.models import Base, Note, Seat
-from ceocto_desktop.services.notes import create_note
+from ceocto_desktop.models import Base
 from ceocto_desktop.services.snapshots import (
     Snapshot,
     delete_record,
@@ -189,12 +188,3 @@ class SnapshotCommand(JournalCommand):
     def revert(self, session: Session) -> Any:
         assert self.before is not None
         replace_with_snapshot(session, self.model, self.record_id, self.before)
-
-
-def create_note_command(
-    context: JournalContext, author: Seat, body: str, tags: tuple[str, ...]
-) -> CreateCommand:
-    """Add a note (the quick note box); undo deletes it, redo writes it back."""
-    return CreateCommand(
-        context, "add note", "notes", Note, lambda s: create_note(s, author, body, tags=tags)
-    )

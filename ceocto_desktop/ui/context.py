@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.partners import PartnerView, get_partners
 from ceocto_desktop.store import Journal, JournalLock
+from ceocto_desktop.ui.save_state import SaveState
 
 T = TypeVar("T")
 
@@ -57,6 +58,7 @@ class JournalContext(QObject):
         self.lock = lock
         self._author = author
         self.undo_stack = QUndoStack(self)
+        self.save_state = SaveState(self)
         self.partners: dict[Seat, PartnerView] = self.read(get_partners)
 
     @property
@@ -79,18 +81,29 @@ class JournalContext(QObject):
 
     def write(self, work: Callable[[Session], T], what: str) -> T:
         """Run a use case in one transaction, then say what changed; WriteFailed on refusal."""
-        try:
-            with self.journal.transaction() as session:
-                result = work(session)
-        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-            message = describe_write_error(exc)
-            self.writeFailed.emit(message)
-            raise WriteFailed(message) from exc
+        result = self._commit(work)
+        self.save_state.write_succeeded()
         if what == "partners":
             self.partners = self.read(get_partners)
         self.saved.emit(datetime.now())
         self.changed.emit(what)
         return result
+
+    def write_draft(self, work: Callable[[Session], T]) -> T:
+        """Write a draft: like write(), but no page reloads for it (no one else shows drafts)."""
+        result = self._commit(work)
+        self.save_state.write_succeeded(draft=True)
+        return result
+
+    def _commit(self, work: Callable[[Session], T]) -> T:
+        try:
+            with self.journal.transaction() as session:
+                return work(session)
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            message = describe_write_error(exc)
+            self.save_state.write_failed(message)
+            self.writeFailed.emit(message)
+            raise WriteFailed(message) from exc
 
     def close(self) -> None:
         """Close the journal, then let another window have it (closing twice is harmless)."""

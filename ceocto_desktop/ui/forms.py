@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.services.errors import NotFoundError, ValidationError
 from ceocto_desktop.ui.commands import EditCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.save_state import short_reason
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
 SAVE_DELAY_MS = 700
@@ -60,6 +61,11 @@ class RecordForm(QWidget):
         self._widgets: dict[str, QWidget] = {}
         self._errors: dict[str, QLabel] = {}
         self._saved: dict[str, Any] = {}
+        self._labels: dict[str, str] = {}
+        # Edits the journal refused, by (record, field): (value before, value typed). They
+        # are retried (on a timer, on the next edit, on leaving) until written, even after
+        # the form has moved on to another record.
+        self._unsent: dict[tuple[str, str], tuple[Any, Any]] = {}
         self._loading = False
         self._flushing = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
@@ -86,6 +92,7 @@ class RecordForm(QWidget):
         self.layout_.addRow(label, box)
         self._widgets[name] = widget
         self._errors[name] = error
+        self._labels[name] = label.replace("&", "") or name.replace("_", " ")
         if isinstance(widget, QLineEdit):
             widget.textEdited.connect(self._changed)
             widget.editingFinished.connect(self.flush)
@@ -139,6 +146,10 @@ class RecordForm(QWidget):
             self.record_id = record_id
             self._saved = dict(values)
             for name, widget in self._widgets.items():
+                unsent = self._unsent.get((record_id, name)) if record_id else None
+                if unsent is not None:  # refused earlier: show what was typed, not the old value
+                    self._show(widget, unsent[1])
+                    continue
                 if name in values:
                     self._show(widget, values[name])
                 self._errors[name].hide()
@@ -148,12 +159,30 @@ class RecordForm(QWidget):
 
     @property
     def dirty(self) -> bool:
-        return self._timer.isActive()
+        return self._timer.isActive() or bool(self._unsent)
 
     # Saving ----------------------------------------------------------------------------------
     def _changed(self) -> None:
         if not self._loading and self.record_id is not None:
             self._timer.start()
+            self.context.save_state.editing(self)
+
+    def retry(self) -> None:
+        """Write what is pending now (the window's retry timer, or closing)."""
+        self.flush()
+
+    def discard(self) -> None:
+        """Forget refused edits (the window is closing and the person chose to discard)."""
+        self._timer.stop()
+        self._unsent.clear()
+
+    def unsaved_text(self) -> str:
+        """The typed words the journal has not taken, one field after another."""
+        parts = []
+        for (_record_id, name), (_before, value) in self._unsent.items():
+            if isinstance(value, str) and value.strip():
+                parts.append(f"--- {self.noun.capitalize()}: {self._labels[name]} ---\n{value}")
+        return "\n\n".join(parts)
 
     def _changed_now(self) -> None:
         if not self._loading and self.record_id is not None:
@@ -162,28 +191,41 @@ class RecordForm(QWidget):
     def flush(self) -> None:
         """Save each field that changed; a refused one shows why beside it, the rest save."""
         self._timer.stop()
-        if self.record_id is None or self._flushing:
+        if self._flushing:
             return
-        current = {name: self._value(widget) for name, widget in self._widgets.items()}
-        changed = [k for k, v in current.items() if k in self._saved and v != self._saved[k]]
-        if not changed:
+        if self.record_id is not None:
+            current = {name: self._value(widget) for name, widget in self._widgets.items()}
+            for name, value in current.items():
+                if name in self._saved and value != self._saved[name]:
+                    self._unsent[(self.record_id, name)] = (self._saved[name], value)
+        if not self._unsent:
+            self.context.save_state.settled(self, wrote=False)
             return
         # Saving makes pages reload, and a reload flushes: count a value as saved while
         # its write runs, so the nested flush finds nothing to do.
         self._flushing = True
         saved_any = False
+        failure = ""
         try:
-            for name in changed:
-                saved_any |= self._save_field(name, current[name])
+            for key in list(self._unsent):
+                outcome = self._save_field(key)
+                saved_any |= outcome is None
+                failure = failure or outcome or ""
         finally:
             self._flushing = False
+        if failure:
+            self.context.save_state.failed(self, failure)
+        else:
+            self.context.save_state.settled(self, wrote=saved_any)
         if saved_any:
             self.edited.emit()
 
-    def _save_field(self, name: str, value: Any) -> bool:
-        assert self.record_id is not None
-        record_id = self.record_id
-        before = self._saved[name]
+    def _save_field(self, key: tuple[str, str]) -> str | None:
+        """Write one pending field: None when written, else why not ("" when refused for
+        good: a value the record cannot take, or a record deleted meanwhile)."""
+        record_id, name = key
+        before, value = self._unsent[key]
+        shown = record_id == self.record_id
         command = EditCommand(
             self.context,
             f"edit {self.noun} {name.replace('_', ' ')}",
@@ -193,18 +235,28 @@ class RecordForm(QWidget):
             {name: value},
             record_id,
         )
-        self._saved[name] = value
+        if shown:
+            self._saved[name] = value
         try:
             command.perform()
         except ValidationError as exc:
-            self._saved[name] = before
-            self.show_error(name, exc.message)
-            return False
-        except (WriteFailed, NotFoundError):
-            self._saved[name] = before
-            return False
-        self._errors[name].hide()
-        return True
+            del self._unsent[key]
+            if shown:
+                self._saved[name] = before
+                self.show_error(name, exc.message)
+            return ""
+        except NotFoundError:
+            del self._unsent[key]
+            return ""
+        except WriteFailed as exc:
+            if shown:
+                self._saved[name] = before
+                self.show_error(name, f"Not saved: {short_reason(str(exc))}")
+            return str(exc)
+        del self._unsent[key]
+        if shown:
+            self._errors[name].hide()
+        return None
 
     def show_error(self, field: str, message: str) -> None:
         label = self._errors.get(field) or next(iter(self._errors.values()))

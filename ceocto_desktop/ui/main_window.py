@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime
+from datetime import date
 from functools import partial
 from pathlib import Path
 from typing import Protocol
@@ -41,6 +41,7 @@ from ceocto_desktop.ui.retro_page import RetroPage
 from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
 from ceocto_desktop.ui.trends_page import TrendsPage
+from ceocto_desktop.ui.unsaved_dialog import confirm_close
 from ceocto_desktop.ui.widgets import named
 
 PageFactory = Callable[[JournalContext], QWidget]
@@ -216,8 +217,8 @@ class MainWindow(QMainWindow):
         self.saved_label = named("savedIndicator", QLabel("All changes saved"))
         self.statusBar().addWidget(self.path_label, 1)
         self.statusBar().addPermanentWidget(self.saved_label)
-        self.context.saved.connect(self._saved)
-        self.context.writeFailed.connect(self._write_failed)
+        self.context.save_state.changed.connect(self._show_save_state)
+        self.context.writeFailed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.context.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.context.openRequested.connect(self.open_record)
         self.context.changed.connect(self._partners_changed)
@@ -299,14 +300,11 @@ class MainWindow(QMainWindow):
     def switch_author(self) -> None:
         self.context.set_author(self.context.author.other)
 
-    def _saved(self, when: datetime) -> None:
-        self.saved_label.setStyleSheet("")
-        self.saved_label.setText(f"Saved {when:%H:%M:%S}")
-
-    def _write_failed(self, message: str) -> None:
-        self.saved_label.setStyleSheet("color: #c0392b;")
-        self.saved_label.setText("Not saved")
-        self.statusBar().showMessage(message, 10000)
+    def _show_save_state(self) -> None:
+        text, tip, failed = self.context.save_state.summary()
+        self.saved_label.setStyleSheet("color: #c0392b;" if failed else "")
+        self.saved_label.setText(text)
+        self.saved_label.setToolTip(tip)
 
     def open_journal(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -379,11 +377,16 @@ class MainWindow(QMainWindow):
         )
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._closed_journal:
+            # What is being typed is saved before the journal closes; what cannot be is
+            # asked about, and the journal is backed up.
+            self.flush_edits()
+            if not confirm_close(self, self.context):
+                event.ignore()
+                return
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.sync()
         if not self._closed_journal:
-            # What is being typed is saved before the journal closes, and backed up.
-            self.flush_edits()
             failure = self.backups.back_up_on_quit(self)
             if failure:
                 QMessageBox.warning(self, "ceocto", failure)

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,14 +22,16 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.models import Seat
+from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.attention import Attention, Item, needs_attention
+from ceocto_desktop.services.drafts import QUICK_NOTE, discard_draft
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.notes import NoteView, list_notes
+from ceocto_desktop.services.notes import NoteView, create_note, list_notes
 from ceocto_desktop.services.overview import JournalSummary, summarise_journal
 from ceocto_desktop.services.partners import PartnerView
-from ceocto_desktop.ui.commands import create_note_command
+from ceocto_desktop.ui.commands import CreateCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.widgets import named
 
 RECENT_NOTES = 8
@@ -168,6 +170,13 @@ class OverviewPage(QWidget):
             shortcut = QShortcut(QKeySequence(keys), self.quick_note)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
             shortcut.activated.connect(self.add_note)
+        # The quick note is kept as its writer's draft until added (Ctrl+Enter).
+        self.note_seat = context.author
+        self.drafts = DraftKeeper(context, self._shown_draft, self._describe_draft, self)
+        self.quick_note.textChanged.connect(self._note_typed)
+        self.quick_note.installEventFilter(self)
+        self.drafts.stateChanged.connect(self._draft_state)
+        self._loading_note = False
         self.author_hint = named("authorHint", QLabel())
         note_row = QHBoxLayout()
         note_row.addWidget(self.author_hint)
@@ -206,12 +215,57 @@ class OverviewPage(QWidget):
         self._show_author()
         self.refresh()
 
+    # The quick note's draft ----------------------------------------------------------------------
+    def _shown_draft(self) -> tuple[Seat, str, Payload]:
+        text = self.quick_note.toPlainText()
+        return self.note_seat, QUICK_NOTE, {"text": text} if text.strip() else {}
+
+    @staticmethod
+    def _describe_draft(_key: str, payload: Payload) -> str:
+        return f"--- Quick note ---\n{payload.get('text', '')}"
+
+    def _note_typed(self) -> None:
+        if not self._loading_note:
+            self.drafts.changed()
+
+    def _draft_state(self, text: str, failed: bool) -> None:
+        if failed:
+            self.note_error.setText(text)
+            self.note_error.show()
+        elif self.note_error.text().startswith("Not saved"):
+            self.note_error.hide()
+
+    def _show_note_draft(self) -> None:
+        """Put the writer's own quick-note draft in the box (another's never shows)."""
+        draft = self.drafts.load(self.note_seat, QUICK_NOTE) or {}
+        self._loading_note = True
+        try:
+            self.quick_note.setPlainText(str(draft.get("text", "")))
+        finally:
+            self._loading_note = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.quick_note and event.type() == QEvent.Type.FocusOut:
+            self.drafts.flush()
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.drafts.flush()
+        super().hideEvent(event)
+
+    def flush_edits(self) -> None:
+        """Keep the quick note as a draft now (on closing)."""
+        self.drafts.flush()
+
     def _journal_changed(self, _what: str) -> None:
         if self.isVisible():  # a hidden page catches up in showEvent
             self.refresh()
 
     def _show_author(self) -> None:
         self.author_hint.setText(f"Written as {self.context.partner_label(self.context.author)}")
+        self.drafts.flush()  # the words typed so far stay the previous writer's draft
+        self.note_seat = self.context.author
+        self._show_note_draft()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -269,12 +323,23 @@ class OverviewPage(QWidget):
             for word in text.split()
             if word.startswith("#") and len(word.strip("#.,;:!?")) > 0
         )
-        command = create_note_command(self.context, self.context.author, text, tags)
+        seat = self.note_seat
+
+        def create(session: Session) -> NoteView:
+            discard_draft(session, seat, QUICK_NOTE)  # added: no draft to come back
+            return create_note(session, seat, text, tags=tags)
+
+        command = CreateCommand(self.context, "add note", "notes", Note, create)
         try:
             command.perform()
         except (ValidationError, WriteFailed) as exc:
             self.note_error.setText(str(exc))
             self.note_error.show()
             return
+        self.drafts.drop(seat, QUICK_NOTE)
         self.note_error.hide()
-        self.quick_note.clear()
+        self._loading_note = True
+        try:
+            self.quick_note.clear()
+        finally:
+            self._loading_note = False

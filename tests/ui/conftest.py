@@ -53,3 +53,16 @@ class Db:
 @pytest.fixture
 def db(journal_path) -> Db:  # type: ignore[no-untyped-def]
     return Db(journal_path)
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):  # type: ignore[no-untyped-def]
+    # Before pytest-qt closes the windows, let go of what a test made fail (a lock held by
+    # "another program", a save patched to raise): closing then saves what is pending
+    # instead of waiting on the "Not saved" dialog with no one to answer it.
+    funcargs = getattr(item, "funcargs", {})
+    if "locker" in funcargs:
+        funcargs["locker"].release()
+    if "monkeypatch" in funcargs:
+        funcargs["monkeypatch"].undo()
+    return (yield)

@@ -53,7 +53,7 @@ def test_new_records_take_the_author_shown_in_the_toolbar(qtbot, window, journal
         assert db.execute("SELECT name FROM tags").fetchall() == [("board",)]
     recent = window.findChild(QListWidget, "recentNotes")
     assert "Sam again" in recent.item(0).text()
-    assert window.findChild(QLabel, "savedIndicator").text().startswith("Saved ")
+    assert window.findChild(QLabel, "savedIndicator").text() == "All changes saved"
 
 
 def test_undo_and_redo_a_note(qtbot, window, journal_path):
@@ -81,7 +81,7 @@ def test_a_full_disk_keeps_the_text_and_says_so(qtbot, window, journal_path, mon
     box = write_note(qtbot, window, "Do not lose this thought")
     assert box.toPlainText() == "Do not lose this thought"
     assert "disk is full" in window.findChild(QLabel, "noteError").text()
-    assert window.findChild(QLabel, "savedIndicator").text() == "Not saved"
+    assert window.findChild(QLabel, "savedIndicator").text() == "Not saved: the disk is full"
     assert notes_in(journal_path) == []
 
 

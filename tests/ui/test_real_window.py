@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -99,3 +100,55 @@ def test_ceocto_opens_a_real_window_and_closes_cleanly(display, tmp_path):
     assert "Traceback" not in errors
     assert "Could not load the Qt platform plugin" not in errors
     assert (tmp_path / "config" / "ceocto" / "ceocto.conf").exists()
+
+
+def test_a_note_typed_a_second_before_a_kill_is_in_the_journal(display, journal_path, tmp_path):
+    xdotool = _require("xdotool")
+    environment = {key: value for key, value in os.environ.items() if not key.startswith("QT_QPA")}
+    environment.update(
+        DISPLAY=display, QT_QPA_PLATFORM="xcb", XDG_CONFIG_HOME=str(tmp_path / "config")
+    )
+    app = subprocess.Popen(
+        [sys.executable, "-m", "ceocto_desktop", "--db", str(journal_path)],
+        env=environment,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+
+    def xdo(*args: str) -> str:
+        done = subprocess.run(
+            [xdotool, *args], env=environment, capture_output=True, text=True, timeout=30
+        )
+        return done.stdout.strip()
+
+    try:
+        deadline = time.monotonic() + 60
+        window = ""
+        while time.monotonic() < deadline and app.poll() is None and not window:
+            window = xdo("search", "--name", "^ceocto — journal.db$").split("\n")[0]
+            time.sleep(0.2)
+        assert window, "no ceocto window appeared"
+        xdo("windowfocus", "--sync", window)
+        xdo("key", "--window", window, "ctrl+6")  # Notes
+        xdo("key", "--window", window, "ctrl+n")  # a new note, its body selected
+        typed = "Typed, then the power went out"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and _notes(journal_path) != ["New note"]:
+            time.sleep(0.1)
+        xdo("type", "--delay", "20", typed)
+        time.sleep(1.0)  # the promise under test: a second after typing, it is kept
+        app.send_signal(signal.SIGKILL)
+        app.wait(timeout=10)
+    finally:
+        if app.poll() is None:
+            app.kill()
+    assert app.returncode == -signal.SIGKILL
+    assert _notes(journal_path) == [typed]
+    with sqlite3.connect(journal_path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+
+
+def _notes(path: Path) -> list[str]:
+    with sqlite3.connect(path) as db:
+        return [row[0] for row in db.execute("SELECT body FROM notes")]

@@ -1,0 +1,136 @@
+"""The check-in's answer form: five ratings and four prompts, filled from a draft or answers."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceocto_desktop.models import PROMPTS, RATINGS
+from ceocto_desktop.services import checkins
+from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+
+DRAFT_STYLE = "color: palette(placeholder-text);"
+
+
+class AnswerForm(QGroupBox):
+    """Five ratings from 1 to 5 and four prompts, for the partner writing now."""
+
+    typed = Signal()  # a prompt's text changed (kept after a pause)
+    picked = Signal()  # a rating was chosen (kept at once)
+    left = Signal()  # the cursor left a prompt (kept at once)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        grid = QGridLayout()
+        self.groups: dict[str, QButtonGroup] = {}
+        for row, name in enumerate(RATINGS):
+            grid.addWidget(QLabel(checkins.RATING_LABELS[name]), row, 0)
+            group = QButtonGroup(self)
+            for value in range(1, 6):
+                button = named(f"rate_{name}_{value}", QRadioButton(str(value)))
+                group.addButton(button, value)
+                grid.addWidget(button, row, value)
+            group.idClicked.connect(lambda _id: self.picked.emit())
+            self.groups[name] = group
+        self.prompt_labels: dict[str, QLabel] = {}
+        self.texts: dict[str, QPlainTextEdit] = {}
+        layout = QVBoxLayout(self)
+        self.note = named("checkinFormNote", QLabel())
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        layout.addWidget(QLabel("1 = poor … 5 = excellent"))
+        layout.addLayout(grid)
+        for name in PROMPTS:
+            label = named(f"prompt_{name}", QLabel())
+            label.setWordWrap(True)
+            box = named(f"answer_{name}", QPlainTextEdit())
+            box.setFixedHeight(58)
+            box.textChanged.connect(self._text_changed)
+            box.installEventFilter(self)
+            self.prompt_labels[name] = label
+            self.texts[name] = box
+            layout.addWidget(label)
+            layout.addWidget(box)
+        self.error = named("checkinError", QLabel())
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.draft_state = named("checkinDraftState", QLabel())
+        self.draft_state.setWordWrap(True)
+        self.cancel = named("cancelCheckinEdit", QPushButton("Keep my answers as they were"))
+        self.cancel.hide()
+        self.submit = named("submitCheckin", QPushButton("Submit my check-in"))
+        self.submit.setDefault(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.draft_state, 1)
+        buttons.addWidget(self.cancel)
+        buttons.addWidget(self.submit)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self._loading = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.FocusOut:
+            self.left.emit()
+        return super().eventFilter(watched, event)
+
+    def _text_changed(self) -> None:
+        if not self._loading:
+            self.typed.emit()
+
+    def reset(self, prompts: Mapping[str, str]) -> None:
+        """Empty ratings and prompts, asking these phrasings."""
+        self.fill({}, prompts)
+
+    def fill(self, payload: Mapping[str, Any], prompts: Mapping[str, str]) -> None:
+        """Show ratings and texts (a draft's or submitted answers') without keeping them again."""
+        ratings = payload.get("ratings") or {}
+        texts = payload.get("texts") or {}
+        self._loading = True
+        try:
+            for name, group in self.groups.items():
+                group.setExclusive(False)
+                for button in group.buttons():
+                    button.setChecked(group.id(button) == ratings.get(name))
+                group.setExclusive(True)
+            for name, box in self.texts.items():
+                wanted = str(texts.get(name, ""))
+                if box.toPlainText() != wanted:
+                    box.setPlainText(wanted)
+                self.prompt_labels[name].setText(f"<b>{prompts[name]}</b>")
+        finally:
+            self._loading = False
+        self.error.hide()
+        self.draft_state.clear()
+
+    def ratings(self) -> dict[str, int]:
+        return {n: g.checkedId() for n, g in self.groups.items() if g.checkedId() > 0}
+
+    def answer_texts(self) -> dict[str, str]:
+        return {name: box.toPlainText() for name, box in self.texts.items()}
+
+    def payload(self) -> dict[str, Any]:
+        """What the form holds, as a draft keeps it; empty when nothing was rated or typed."""
+        ratings = self.ratings()
+        texts = {name: text for name, text in self.answer_texts().items() if text.strip()}
+        if not ratings and not texts:
+            return {}
+        return {"ratings": ratings, "texts": self.answer_texts()}
+
+    def show_draft_state(self, text: str, failed: bool) -> None:
+        self.draft_state.setStyleSheet(ERROR_STYLE if failed else DRAFT_STYLE)
+        self.draft_state.setText(text)
