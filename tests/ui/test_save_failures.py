@@ -168,7 +168,7 @@ def test_closing_with_unsaved_words_asks_and_cancel_keeps_the_window(qtbot, wind
     answer_dialog(qtbot, ["Cancel"], seen)
     assert not window.close()
     assert window.isVisible()
-    assert "another program holds the journal" in seen[0]
+    assert "Another program holds the journal" in seen[0]
     # Try again once the other program let go: saved, and the window closes.
     locker.release()
     answer_dialog(qtbot, ["Try again"], seen)
