@@ -52,3 +52,31 @@ def test_a_change_without_an_answer_or_with_a_bad_rating_is_refused(session):
     with pytest.raises(ValidationError, match="Rate trust"):
         checkins.revise_answers(session, WEEK, Seat.A, {**RATINGS, "trust": 6}, {})
     assert checkins.week_as_seen_by(session, WEEK, Seat.A).answers[Seat.A].trust == 5
+
+
+def test_only_the_drafts_service_touches_drafts():
+    """Search, reports, charts and other pages cannot show a draft: none of them reads one."""
+    import ast
+    import re
+    from pathlib import Path
+
+    import ceocto_desktop
+
+    root = Path(ceocto_desktop.__file__).parent
+    allowed = {"services/drafts.py"}
+    sql = re.compile(r"\b(from|join|into|update)\s+drafts\b", re.IGNORECASE)
+    readers = []
+    for path in root.rglob("*.py"):
+        name = path.relative_to(root).as_posix()
+        if name.startswith(("models/", "store/migrations/")) or name in allowed:
+            continue
+        source = path.read_text(encoding="utf-8")
+        imports_model = any(
+            isinstance(node, ast.ImportFrom)
+            and (node.module or "").startswith("ceocto_desktop.models")
+            and any(alias.name == "Draft" for alias in node.names)
+            for node in ast.walk(ast.parse(source))
+        )
+        if imports_model or sql.search(source):
+            readers.append(name)
+    assert readers == []
