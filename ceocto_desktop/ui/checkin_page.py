@@ -293,7 +293,8 @@ class CheckinPage(QWidget):
                     text = f"<i>hidden until {names[seat]} answers</i>"
                 else:
                     prompt = getattr(answer, f"{name}_prompt") or checkins.PROMPT_LABELS[name]
-                    text = f"<i>{prompt}</i><br>{getattr(answer, name) or '—'}{mark(seat, name)}"
+                    said = escape(getattr(answer, name)).replace("\n", "<br>") or "—"
+                    text = f"<i>{escape(prompt)}</i><br>{said}{mark(seat, name)}"
                 cells += f"<td valign='top'>{text}</td>"
             rows.append(
                 f"<tr><td valign='top'>{checkins.PROMPT_LABELS[name]}</td>{cells}<td></td></tr>"

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.partners import PartnerView, get_partners
 from ceocto_desktop.store import Journal, JournalLock
+from ceocto_desktop.store.probe import write_lock_free
 from ceocto_desktop.ui.save_state import SaveState
 
 T = TypeVar("T")
@@ -24,13 +25,16 @@ class WriteFailed(Exception):
     """A write the journal refused (full disk, locked file); nothing was changed."""
 
 
+LOCKED = "Could not save: another program holds the journal. Try again in a moment."
+
+
 def describe_write_error(exc: BaseException) -> str:
     """A sentence for a person about why a save failed, with what to do."""
     text = str(getattr(exc, "orig", exc)).lower()
     if "full" in text or (isinstance(exc, OSError) and exc.errno == 28):
         return "Could not save: the disk is full. Free some space; your text is still here."
     if "locked" in text or "busy" in text:
-        return "Could not save: another program holds the journal. Try again in a moment."
+        return LOCKED
     if "readonly" in text or "read-only" in text:
         return "Could not save: the journal file has become read-only."
     return f"Could not save: {getattr(exc, 'orig', exc)}"
@@ -96,6 +100,12 @@ class JournalContext(QObject):
         return result
 
     def _commit(self, work: Callable[[Session], T]) -> T:
+        # Known to be held by another program: ask without waiting before trying again, so
+        # retries and each pause in typing do not freeze the window for the busy timeout.
+        if LOCKED in self.save_state.failures() and not self._lock_free():
+            self.save_state.write_failed(LOCKED)
+            self.writeFailed.emit(LOCKED)
+            raise WriteFailed(LOCKED)
         try:
             with self.journal.transaction() as session:
                 return work(session)
@@ -104,6 +114,12 @@ class JournalContext(QObject):
             self.save_state.write_failed(message)
             self.writeFailed.emit(message)
             raise WriteFailed(message) from exc
+
+    def _lock_free(self) -> bool:
+        try:
+            return write_lock_free(self.journal.engine)
+        except (SQLAlchemyError, sqlite3.Error, OSError):
+            return True  # no answer: let the write itself say what is wrong
 
     def close(self) -> None:
         """Close the journal, then let another window have it (closing twice is harmless)."""

@@ -36,6 +36,10 @@ def save_copy(parent: QWidget, context: JournalContext) -> bool:
     return True
 
 
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def confirm_close(parent: QWidget, context: JournalContext) -> bool:
     """Whether the window may close: True when nothing is pending or the person chose."""
     state = context.save_state
@@ -45,7 +49,7 @@ def confirm_close(parent: QWidget, context: JournalContext) -> bool:
         box.setIcon(QMessageBox.Icon.Warning)
         box.setWindowTitle("Not saved")
         box.setText("<b>Some of what you wrote is not saved in the journal.</b>")
-        reasons = "\n".join(short_reason(reason) for reason in state.failures())
+        reasons = "\n".join(_sentence(short_reason(reason)) for reason in state.failures())
         box.setInformativeText(
             f"{reasons}\n\nTry again, keep a copy of the text in a file of your choice, "
             "or discard it."

@@ -167,3 +167,16 @@ def test_the_quick_note_is_a_draft_until_added(qtbot, window, journal_path, db):
     assert again.close()
     third = reopen(qtbot, journal_path)
     assert third.findChild(QPlainTextEdit, "quickNote").toPlainText() == ""
+
+
+def test_each_week_keeps_its_own_draft(qtbot, window, db):
+    page = checkin_page(qtbot, window)
+    type_answer(qtbot, page, "wins", "This week's win")
+    qtbot.mouseClick(page.findChild(QPushButton, "previousWeek"), Qt.MouseButton.LeftButton)
+    assert shown_text(page, "wins") == ""
+    type_answer(qtbot, page, "wins", "Last week's win, late")
+    qtbot.mouseClick(page.findChild(QPushButton, "thisWeek"), Qt.MouseButton.LeftButton)
+    assert shown_text(page, "wins") == "This week's win"
+    qtbot.mouseClick(page.findChild(QPushButton, "previousWeek"), Qt.MouseButton.LeftButton)
+    assert shown_text(page, "wins") == "Last week's win, late"
+    assert len(drafts_in(db)) == 2

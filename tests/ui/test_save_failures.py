@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QRadioButton,
 )
+from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
 from ceocto_desktop.services import drafts
@@ -119,6 +120,31 @@ def test_a_locked_journal_says_not_saved_beside_the_field_and_retries(qtbot, win
     assert db.one("SELECT body FROM notes") == "Words typed while the journal is locked"
 
 
+def test_while_another_program_holds_the_journal_a_retry_does_not_wait_on_it(
+    qtbot, window, locker, db
+):
+    body = new_note(qtbot, window)
+    window.context.save_state.retry_timer.setInterval(60_000)
+    locker.hold()
+    qtbot.keyClicks(body, "Typed during a long lock")
+    body.clearFocus()
+    assert status(window).startswith("Not saved: another program holds the journal")
+    begun: list[object] = []
+    event.listen(window.context.journal.engine, "begin", lambda connection: begun.append(1))
+    # Retries (the timer's, or each pause in typing) ask without waiting on the lock:
+    # none starts a write that would block the window for the busy timeout.
+    for _ in range(3):
+        window.context.save_state.retry_all()
+    qtbot.keyClicks(body, ", still typing")
+    window.flush_edits()
+    assert begun == []
+    assert status(window).startswith("Not saved")
+    locker.release()
+    window.context.save_state.retry_all()
+    assert status(window) == "All changes saved"
+    assert db.one("SELECT body FROM notes") == "Typed during a long lock, still typing"
+
+
 def test_a_refused_edit_is_retried_on_the_next_edit(qtbot, window, locker, db):
     body = new_note(qtbot, window)
     window.context.save_state.retry_timer.setInterval(60_000)  # only the next edit retries
@@ -168,7 +194,7 @@ def test_closing_with_unsaved_words_asks_and_cancel_keeps_the_window(qtbot, wind
     answer_dialog(qtbot, ["Cancel"], seen)
     assert not window.close()
     assert window.isVisible()
-    assert "another program holds the journal" in seen[0]
+    assert "Another program holds the journal" in seen[0]
     # Try again once the other program let go: saved, and the window closes.
     locker.release()
     answer_dialog(qtbot, ["Try again"], seen)

@@ -504,7 +504,9 @@ def test_checkins_store_what_is_typed_or_refuse_it(
         assert getattr(mine, name) == as_stored(typed).rstrip()
     with closing(sqlite3.connect(journal.path)) as connection:
         hits = search(connection, word, kinds=("checkin",), limit=10_000)
-    assert expected_week.isoformat() in {hit.day for hit in hits}
+    # A week only this partner answered stays blind: in search only once both answered.
+    found = expected_week.isoformat() in {hit.day for hit in hits}
+    assert found == (len(answered.answered) == 2)
     read_everything(journal)
 
 
@@ -688,8 +690,12 @@ def test_a_five_megabyte_body_is_stored_whole_and_found(journal, kind, piece):
             record_id = goals.create_goal(session, Seat.A, "Long goal", description=body).id
             stored = goals.get_goal(session, record_id).description
         else:
-            week = checkins.submit_answers(
+            checkins.submit_answers(
                 session, date(2026, 3, 2), Seat.A, dict.fromkeys(RATINGS, 3), {"wins": body}
+            )
+            # Both answer: a week one partner alone answered is kept out of search.
+            week = checkins.submit_answers(
+                session, date(2026, 3, 2), Seat.B, dict.fromkeys(RATINGS, 4)
             )
             record_id, stored = "", week.answers[Seat.A].wins
     expected = as_stored(body)
@@ -704,3 +710,4 @@ def test_a_five_megabyte_body_is_stored_whole_and_found(journal, kind, piece):
             goals.delete_goal(session, record_id)
         else:
             checkins.delete_answers(session, date(2026, 3, 2), Seat.A)
+            checkins.delete_answers(session, date(2026, 3, 2), Seat.B)
