@@ -24,6 +24,7 @@ class Style:
     colors: Mapping[str, str]
     names: Mapping[str, str]
     dark: bool = False
+    quarter: tuple[date, date] | None = None  # a report's quarter, shaded on time axes
 
     @property
     def ink(self) -> str:
@@ -65,6 +66,15 @@ def _dates(axes, days: Sequence[date]) -> None:  # type: ignore[no-untyped-def]
     locator = AutoDateLocator(minticks=3, maxticks=8)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+
+def _mark_quarter(axes, style: Style) -> None:  # type: ignore[no-untyped-def]
+    """Shade the report's quarter so the reader sees where it starts and ends."""
+    if style.quarter is None:
+        return
+    first, last = style.quarter
+    axes.axvspan(first, last, color=style.muted, alpha=0.12, linewidth=0, zorder=0)
+    axes.axvline(first, color=style.muted, linewidth=0.8, linestyle="--", zorder=0)
 
 
 def _values(items: Sequence[float | None]) -> list[float]:
@@ -121,6 +131,7 @@ def draw_cooperation(
         )
     axes.set_ylim(1, 5.2)
     _dates(axes, weeks)
+    _mark_quarter(axes, style)
     legend = axes.legend(loc="lower left", fontsize=8, ncol=2, frameon=False)
     for text in legend.get_texts():
         text.set_color(style.ink)
@@ -149,6 +160,7 @@ def draw_gap(
     axes.bar([w for w, _ in kept], [v for _, v in kept], width=5, color=colors)
     axes.axhline(0, color=style.muted, linewidth=1)
     _dates(axes, weeks)
+    _mark_quarter(axes, style)
 
 
 def draw_obstacle_flow(

@@ -42,6 +42,9 @@ class Document:
     title: str
     subtitle: str
     blocks: list[Block] = field(default_factory=list)
+    author: str = ""  # the pair, for the PDF's and HTML's metadata
+    subject: str = ""
+    language: str = "en"
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

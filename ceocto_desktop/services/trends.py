@@ -31,16 +31,21 @@ class Period:
 
 
 def checkin_answers(session: Session, period: Period = Period()) -> list[coop.Answer]:
-    """Every answer's ratings, as plain values, in the period."""
+    """Every answer's ratings, as plain values, in the period (filtered in SQL)."""
     query = (
-        select(CheckIn.week_start, CheckInAnswer)
+        select(
+            CheckIn.week_start, CheckInAnswer.seat, *(getattr(CheckInAnswer, n) for n in RATINGS)
+        )
         .join(CheckInAnswer, CheckInAnswer.checkin_id == CheckIn.id)
         .order_by(CheckIn.week_start)
     )
+    if period.first is not None:
+        query = query.where(CheckIn.week_start >= period.first)
+    if period.last is not None:
+        query = query.where(CheckIn.week_start <= period.last)
     return [
-        coop.Answer(week, answer.seat.value, {n: getattr(answer, n) for n in RATINGS})
-        for week, answer in session.execute(query)
-        if period.holds(week)
+        coop.Answer(week, seat.value, dict(zip(RATINGS, ratings, strict=True)))
+        for week, seat, *ratings in session.execute(query)
     ]
 
 

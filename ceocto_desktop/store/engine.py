@@ -10,6 +10,13 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+# The one definition of a key result's progress (a pure function) is also SQL's: goals'
+# stored progress is kept by triggers that call it (revision 0004), and nothing in SQL
+# spells the formula a second time.
+from ceocto_desktop.analytics.progress import key_result_progress
+
+KR_PROGRESS_SQL = "ceocto_kr_progress"
+
 BUSY_TIMEOUT_MS = 5000
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -31,6 +38,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         # BEGIN is ours (the "begin" listener) and DDL is transactional too. Pragmas run
         # here, outside any transaction, where SQLite honours them.
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function(KR_PROGRESS_SQL, 3, _kr_progress, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute("PRAGMA journal_mode=WAL")
@@ -46,6 +54,12 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     event.listen(engine, "connect", on_connect)
     event.listen(engine, "begin", on_begin)
     return engine
+
+
+def _kr_progress(start: float | None, target: float | None, current: float | None) -> float | None:
+    if start is None or target is None or current is None:
+        return None
+    return key_result_progress(start, target, current)
 
 
 def make_session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -23,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.models import BoardMeeting
-from ceocto_desktop.reports.board import BoardReview, board_review, build_board_brief
+from ceocto_desktop.reports.board import build_board_brief
+from ceocto_desktop.reports.wording import movement, status_movement
 from ceocto_desktop.services import board
+from ceocto_desktop.services.board_review import BoardReview, board_review
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand, CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
-from ceocto_desktop.ui.labels import percent
 from ceocto_desktop.ui.widgets import named
 
 HEADERS = (
@@ -176,12 +178,11 @@ class BoardPage(QWidget):
         self.goals.setRowCount(len(review.goals))
         for row, goal in enumerate(review.goals):
             change = "" if goal.change is None else f"{goal.change * 100:+.0f} pts"
-            then = goal.status_then.value if goal.status_then else "—"
             cells = (
                 goal.title,
-                f"{percent(goal.progress_then)} → {percent(goal.progress_now)}",
+                movement(goal.progress_then, goal.progress_now, goal.is_new),
                 change,
-                f"{then} → {goal.status_now.value}",
+                status_movement(goal.status_then, goal.status_now, goal.is_new),
                 goal.weakest or "—",
                 "; ".join(goal.open_obstacles) or "—",
             )
@@ -196,8 +197,8 @@ class BoardPage(QWidget):
             self.goals.setItem(row, 0, tick)
         self.goals.resizeColumnsToContents()
         self.goals.blockSignals(False)
-        decided = "".join(f"<li>{day}: {title}</li>" for _, title, day in review.decided_since)
-        due = "".join(f"<li>{title} (review {day})</li>" for _, title, day in review.due_for_review)
+        decided = "".join(f"<li>{d.day}: {escape(d.title)}</li>" for d in review.decided_since)
+        due = "".join(f"<li>{escape(d.title)} (review {d.day})</li>" for d in review.due_for_review)
         self.decided.setText(f"<b>Decisions taken since</b><ul>{decided or '<li>None</li>'}</ul>")
         self.due.setText(f"<b>Decisions due for review</b><ul>{due or '<li>None</li>'}</ul>")
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
 from ceocto_desktop.paths import default_demo_path
+from ceocto_desktop.store.schema import head_revision
 from ceocto_desktop.ui.app import Launcher
 from tests.ui.helpers import when_modal_shows
 
@@ -136,7 +137,9 @@ def test_an_older_journal_is_backed_up_and_upgraded_on_opening(qtbot, tmp_path):
     assert launcher.windows[0].author_switch.currentText() == "Sam Rivera, CEO"
     (backup,) = tmp_path.glob("old.before-schema-*.bak")
     with sqlite3.connect(path) as db:
-        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+        assert db.execute("SELECT version_num FROM alembic_version").fetchone() == (
+            head_revision(),
+        )
         found = db.execute("SELECT body FROM search_notes WHERE search_notes MATCH 'upgrade'")
         assert found.fetchall() == [("Kept across the upgrade",)]
     db.close()
