@@ -12,6 +12,18 @@ from ceocto_desktop.reports.wording import count, movement, pct, status_movement
 from ceocto_desktop.services.board_review import BoardReview, board_review
 from ceocto_desktop.services.partners import get_partners
 
+ROWS_SHOWN = 40  # a longer list says how many it leaves out, and where they are
+
+
+def _more(doc: Document, total: int, noun: str, plural: str) -> None:
+    if total > ROWS_SHOWN:
+        doc.add(
+            Paragraph(
+                f"Showing {ROWS_SHOWN} of {total:,} {plural}; all of them are on the Board "
+                "review page."
+            )
+        )
+
 
 def build_board_brief(
     session: Session, held_on: date | None = None, today: date | None = None
@@ -43,10 +55,11 @@ def board_document(review: BoardReview, pair: str) -> Document:
                     f"{g.title} — {g.status_now.value}, {pct(g.progress_now)}"
                     + (f"; weakest: {g.weakest}" if g.weakest else "")
                     + (f"; blocked by {'; '.join(g.open_obstacles)}" if g.open_obstacles else "")
-                    for g in review.at_risk
+                    for g in review.at_risk[:ROWS_SHOWN]
                 )
             )
         )
+        _more(doc, len(review.at_risk), "goal at risk", "goals at risk")
     doc.add(Heading("Goals the board follows"))
     if review.goals:
         doc.add(
@@ -60,10 +73,11 @@ def board_document(review: BoardReview, pair: str) -> Document:
                         g.weakest or "—",
                         "; ".join(g.open_obstacles) or "—",
                     )
-                    for g in review.goals
+                    for g in sorted(review.goals, key=lambda g: not g.at_risk)[:ROWS_SHOWN]
                 ),
             )
         )
+        _more(doc, len(review.goals), "goal", "goals")
     else:
         doc.add(Paragraph("No goals are marked as shown to the board."))
     heading = f"Decisions we took {since}" if since else "Decisions we took"
@@ -73,12 +87,26 @@ def board_document(review: BoardReview, pair: str) -> Document:
         if review.decided_since
         else Paragraph("None.")
     )
+    if review.decided_count > len(review.decided_since):
+        doc.add(
+            Paragraph(
+                f"The latest {len(review.decided_since)} of {review.decided_count:,} decisions; "
+                "all are on the Decisions page."
+            )
+        )
     doc.add(Heading("Decisions due for review"))
     doc.add(
         Bullets(tuple(f"{d.title} (review {d.day:%d %b %Y})" for d in review.due_for_review))
         if review.due_for_review
         else Paragraph("None.")
     )
+    if review.due_count > len(review.due_for_review):
+        doc.add(
+            Paragraph(
+                f"The {len(review.due_for_review)} most overdue of {review.due_count:,} "
+                "reviews due; all are on the Decisions page."
+            )
+        )
     if meeting.notes.strip():
         doc.add(Heading("Notes"), Paragraph(meeting.notes.strip()))
     return doc

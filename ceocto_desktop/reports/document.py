@@ -45,6 +45,8 @@ class Document:
     author: str = ""  # the pair, for the PDF's and HTML's metadata
     subject: str = ""
     language: str = "en"
+    # Up to four headline figures under the title (figure, label), e.g. ("3 of 5", "goals").
+    headline: tuple[tuple[str, str], ...] = ()
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

@@ -48,8 +48,15 @@ def build_retrospective(session: Session, quarter: str, today: date | None = Non
     _goals(doc, facts)
     _obstacles(doc, facts)
     _decisions(doc, facts, names)
-    _cooperation(session, doc, facts, partners)
+    index = _cooperation(session, doc, facts, partners)
     _voices(doc, facts, names)
+    achieved = sum(1 for g in facts.goals if g.outcome == "achieved")
+    doc.headline = (
+        (f"{achieved} of {len(facts.goals)}", "goals achieved"),
+        (str(len(facts.resolved)), _noun(len(facts.resolved), "obstacle") + " resolved"),
+        (str(len(facts.taken)), _noun(len(facts.taken), "decision") + " taken"),
+        (index, "cooperation index (1–5)"),
+    )
     _reflection(doc, reflection)
     return doc
 
@@ -68,24 +75,34 @@ def _goals(doc: Document, facts: QuarterFacts) -> None:
         )
     )
     rows = []
-    for goal in facts.goals:
+    for goal in facts.goals[:ROWS_SHOWN]:
         moved = "; ".join(f"{t}: {a:g} → {b:g}" for t, a, b in goal.moves) or "—"
         rows.append((goal.title, goal.outcome, pct(goal.progress), moved))
     doc.add(Table(("Goal", "Outcome", "Progress", "Key results this quarter"), tuple(rows)))
+    _more(doc, len(facts.goals), "goal", f"the Goals page, filtered to {facts.name}")
 
 
 def _obstacles(doc: Document, facts: QuarterFacts) -> None:
     doc.add(Heading("What blocked us"))
-    opened, resolved, still_open = facts.opened, facts.resolved, facts.still_open
+    opened, resolved = facts.opened, facts.resolved
     days = [(o.closed_on - o.opened_on).days for o in resolved if o.closed_on]
     doc.add(
         Paragraph(
             f"{count(len(opened), 'obstacle')} opened and {len(resolved)} resolved this "
-            f"quarter; {len(still_open)} still open at its end"
+            f"quarter; {facts.still_open_count} still open at its end"
             + (f"; median time to resolve {median(days):.0f} days." if days else ".")
         )
     )
-    if facts.obstacles:
+    if facts.open_all_quarter > OPEN_BEFORE_SHOWN:
+        doc.add(
+            Paragraph(
+                f"{count(facts.open_all_quarter, 'obstacle')} opened before the quarter stayed "
+                f"open all through it; the {OPEN_BEFORE_SHOWN} oldest are listed, the rest "
+                "are on the Obstacles page."
+            )
+        )
+    shown = facts.obstacles[:ROWS_SHOWN]
+    if shown:
         doc.add(
             Table(
                 ("Obstacle", "Category", "Opened", f"Status on {facts.last:%d %b}"),
@@ -95,14 +112,13 @@ def _obstacles(doc: Document, facts: QuarterFacts) -> None:
                         o.category.value,
                         o.opened_on.strftime("%d %b %Y"),
                         o.status.value
-                        + (
-                            f" ({o.closed_on:%d %b})" if o.closed_on and o.closed_in_quarter else ""
-                        ),
+                        + (f" ({o.closed_on:%d %b})" if o.closed_on and o.closed_in_period else ""),
                     )
-                    for o in facts.obstacles
+                    for o in shown
                 ),
             )
         )
+        _more(doc, len(facts.obstacles), "obstacle", "the Obstacles page")
     setbacks = [o for o in facts.obstacles if o.kind is ObstacleKind.SETBACK]
     if setbacks:
         doc.add(Heading("Setbacks, and what we learned (blameless)", 3))
@@ -119,7 +135,7 @@ def _obstacles(doc: Document, facts: QuarterFacts) -> None:
 
 def _decisions(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> None:
     doc.add(Heading("What we decided"))
-    taken = [d for d in facts.decisions if facts.first <= d.decided_on <= facts.last]
+    taken = facts.taken
     if taken:
         doc.add(
             Table(
@@ -132,32 +148,53 @@ def _decisions(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> Non
                         f"{d.confidence} %",
                         d.status.value,
                     )
-                    for d in taken
+                    for d in taken[:ROWS_SHOWN]
                 ),
             )
         )
+        _more(doc, len(taken), "decision", "the Decisions page")
     else:
         doc.add(Paragraph("No decisions taken this quarter."))
     reviewed = [d for d in facts.decisions if d.reviewed_in_quarter]
     if reviewed:
         doc.add(Heading("How earlier decisions turned out", 3))
-        doc.add(Bullets(tuple(f"{d.title}: {_verdict(d.verdict, d.outcome)}" for d in reviewed)))
+        doc.add(
+            Bullets(
+                tuple(f"{d.title}: {_verdict(d.verdict, d.outcome)}" for d in reviewed[:ROWS_SHOWN])
+            )
+        )
+        _more(doc, len(reviewed), "review", "the Decisions page")
 
 
 def _verdict(verdict: Verdict | None, outcome: str) -> str:
-    """'as expected', or the outcome when it says more than the verdict already does."""
+    """'as expected — what happened', or only the outcome when it already says as much."""
     label = verdict.value if verdict else "reviewed"
     text = outcome.strip().rstrip(".")
-    if not text or text.lower() in _SAME_AS_VERDICT.get(verdict, ()):
+    if not text:
         return label
+    if verdict is not None and _VERDICT_WORDS[verdict] in text.lower():
+        return text  # "Went better than we hoped" needs no "better —" before it
     return f"{label} — {text}"
 
 
-_SAME_AS_VERDICT: dict[Verdict | None, tuple[str, ...]] = {
-    Verdict.AS_EXPECTED: ("as expected", "played out as we expected", "as we expected"),
-    Verdict.BETTER: ("better", "better than expected", "better than we expected"),
-    Verdict.WORSE: ("worse", "worse than expected", "worse than we expected"),
-}
+_VERDICT_WORDS = {Verdict.AS_EXPECTED: "expected", Verdict.BETTER: "better", Verdict.WORSE: "worse"}
+ROWS_SHOWN = 40  # a table longer than this says how many it leaves out, and where they are
+OPEN_BEFORE_SHOWN = 10
+
+
+def _noun(n: int, noun: str) -> str:
+    return noun if n == 1 else noun + "s"
+
+
+def _more(doc: Document, total: int, noun: str, where: str) -> None:
+    """Say how many rows a table leaves out and where to find them: nothing cut silently."""
+    if total > ROWS_SHOWN:
+        doc.add(
+            Paragraph(
+                f"Showing {ROWS_SHOWN} of {total:,} {_noun(total, noun)}; all of them are "
+                f"on {where}."
+            )
+        )
 
 
 def _voices(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> None:
@@ -180,7 +217,7 @@ def _voices(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> None:
 
 def _cooperation(
     session: Session, doc: Document, facts: QuarterFacts, partners: dict[Seat, PartnerView]
-) -> None:
+) -> str:
     doc.add(Heading("How we worked together"))
     first, last = facts.first, facts.last
     before_first = parse_quarter(quarter_of(first - timedelta(days=1)))[0]
@@ -236,6 +273,8 @@ def _cooperation(
             f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
         )
     )
+    both_now = [v for p in now_points for v in p.values.values() if v is not None]
+    return f"{mean(both_now):.1f}" if both_now else "—"
 
 
 def _reflection(doc: Document, reflection: RetroView) -> None:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import (
@@ -22,6 +23,7 @@ from ceocto_desktop.services.board import MeetingView, meeting_view
 from ceocto_desktop.services.errors import ValidationError
 
 RISKY = (GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)
+LINES_SHOWN = 30
 
 
 @dataclass(frozen=True)
@@ -60,8 +62,10 @@ class BoardReview:
     meeting: MeetingView
     previous: MeetingView | None
     goals: tuple[GoalReview, ...]
-    decided_since: tuple[DecisionLine, ...]
-    due_for_review: tuple[DecisionLine, ...]
+    decided_since: tuple[DecisionLine, ...]  # the latest LINES_SHOWN, oldest first
+    decided_count: int
+    due_for_review: tuple[DecisionLine, ...]  # the LINES_SHOWN most overdue
+    due_count: int
 
     @property
     def at_risk(self) -> tuple[GoalReview, ...]:
@@ -101,8 +105,8 @@ def board_review(
     since = previous.held_on if previous else None
     at = min(meeting.held_on, today)
     candidates = list(
-        session.scalars(
-            select(Goal)
+        session.execute(
+            select(*as_of.GOAL_REF_COLUMNS)
             .where(Goal.board_visible.is_(True))
             .where((Goal.target_date.is_(None)) | (Goal.target_date >= (since or date.min)))
             .order_by(Goal.target_date, Goal.title)
@@ -140,27 +144,44 @@ def board_review(
                 since is not None and not existed,
             )
         )
-    decided = session.execute(
+    decided = (
         select(Decision.id, Decision.title, Decision.decided_on)
         .where(Decision.decided_on > (since or date.min), Decision.decided_on <= meeting.held_on)
         .where(Decision.status != DecisionStatus.PROPOSED)
-        .order_by(Decision.decided_on)
     )
-    due = session.execute(
+    due = (
         select(Decision.id, Decision.title, Decision.review_on)
         .where(Decision.status != DecisionStatus.PROPOSED)
         .where(Decision.decided_on <= meeting.held_on, Decision.review_on <= meeting.held_on)
         .where((Decision.reviewed_on.is_(None)) | (Decision.reviewed_on > meeting.held_on))
         .where(~Decision.id.in_(_superseded_by(meeting.held_on)))
-        .order_by(Decision.review_on)
+    )
+    # The latest decisions and the most overdue reviews, with how many there are in all.
+    latest = tuple(
+        DecisionLine(*row)
+        for row in session.execute(decided.order_by(Decision.decided_on.desc()).limit(LINES_SHOWN))
+    )[::-1]
+    overdue = tuple(
+        DecisionLine(i, title, day)
+        for i, title, day in session.execute(due.order_by(Decision.review_on).limit(LINES_SHOWN))
+        if day is not None
     )
     return BoardReview(
         meeting_view(meeting),
         meeting_view(previous) if previous else None,
         tuple(reviews),
-        tuple(DecisionLine(*row) for row in decided),
-        tuple(DecisionLine(i, title, day) for i, title, day in due if day is not None),
+        latest,
+        _count(session, decided, latest),
+        overdue,
+        _count(session, due, overdue),
     )
+
+
+def _count(session: Session, query: Any, shown: tuple[DecisionLine, ...]) -> int:
+    """How many rows the query has in all (counted only when there may be more)."""
+    if len(shown) < LINES_SHOWN:
+        return len(shown)
+    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
 
 
 def _superseded_by(day: date):  # type: ignore[no-untyped-def]

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from sqlalchemy import func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import func, select, union
+from sqlalchemy.orm import Session, aliased
 
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import (
@@ -20,9 +20,6 @@ from ceocto_desktop.models import (
     KeyResult,
     KeyResultChange,
     Note,
-    ObstacleCategory,
-    ObstacleKind,
-    ObstacleStatus,
     Owner,
     Seat,
     Verdict,
@@ -41,19 +38,7 @@ class GoalAtEnd:
     moves: tuple[tuple[str, float, float], ...]  # key result, value at start, value at end
 
 
-@dataclass(frozen=True)
-class ObstacleAtEnd:
-    id: str
-    title: str
-    kind: ObstacleKind
-    category: ObstacleCategory
-    opened_on: date
-    status: ObstacleStatus  # at the quarter's end
-    closed_on: date | None  # when it was closed, if closed at the quarter's end
-    opened_in_quarter: bool
-    closed_in_quarter: bool
-    lesson: str
-    covered_by: str
+ObstacleAtEnd = as_of.ObstacleThen
 
 
 @dataclass(frozen=True)
@@ -86,6 +71,9 @@ class QuarterFacts:
     ended: bool
     goals: tuple[GoalAtEnd, ...]
     obstacles: tuple[ObstacleAtEnd, ...]
+    # Opened before the quarter and open all through it: how many (only the most severe
+    # few are among the obstacles above).
+    open_all_quarter: int
     decisions: tuple[DecisionInQuarter, ...]
     wins: tuple[Voice, ...]
     appreciations: tuple[Voice, ...]
@@ -94,15 +82,28 @@ class QuarterFacts:
 
     @property
     def opened(self) -> tuple[ObstacleAtEnd, ...]:
-        return tuple(o for o in self.obstacles if o.opened_in_quarter)
+        return tuple(o for o in self.obstacles if self.first <= o.opened_on)
 
     @property
     def resolved(self) -> tuple[ObstacleAtEnd, ...]:
-        return tuple(o for o in self.obstacles if o.closed_in_quarter)
+        return tuple(o for o in self.obstacles if o.closed_in_period)
 
     @property
     def still_open(self) -> tuple[ObstacleAtEnd, ...]:
         return tuple(o for o in self.obstacles if not o.status.is_closed)
+
+    @property
+    def still_open_count(self) -> int:
+        """Open at the quarter's end, including every one open all through it."""
+        shown_untouched = sum(
+            1 for o in self.still_open if o.opened_on < self.first and not o.closed_in_period
+        )
+        return len(self.still_open) - shown_untouched + self.open_all_quarter
+
+    @property
+    def taken(self) -> tuple[DecisionInQuarter, ...]:
+        """Decisions taken in the quarter (the rest were taken earlier, reviewed in it)."""
+        return tuple(d for d in self.decisions if self.first <= d.decided_on <= self.last)
 
     @property
     def empty(self) -> bool:
@@ -131,7 +132,7 @@ def quarter_facts(session: Session, quarter: str, today: date | None = None) -> 
         last,
         last < today,
         _goals(session, first, last, today),
-        _obstacles(session, first, last),
+        *_obstacles(session, first, last),
         _decisions(session, first, last),
         *_voices(session, first, last),
         _weeks(session, first, last),
@@ -141,8 +142,10 @@ def quarter_facts(session: Session, quarter: str, today: date | None = None) -> 
 
 def _goals(session: Session, first: date, last: date, today: date) -> tuple[GoalAtEnd, ...]:
     goals = list(
-        session.scalars(
-            select(Goal).where(Goal.target_date.between(first, last)).order_by(Goal.title)
+        session.execute(
+            select(*as_of.GOAL_REF_COLUMNS)
+            .where(Goal.target_date.between(first, last))
+            .order_by(Goal.title)
         )
     )
     ids = [g.id for g in goals]
@@ -202,58 +205,65 @@ def _moves(
     }
 
 
-def _obstacles(session: Session, first: date, last: date) -> tuple[ObstacleAtEnd, ...]:
-    found = []
-    for obstacle, state in as_of.obstacles_touching(session, first, last):
-        found.append(
-            ObstacleAtEnd(
-                obstacle.id,
-                obstacle.title,
-                obstacle.kind,
-                obstacle.category,
-                obstacle.opened_on,
-                state.status,
-                state.closed_on,
-                first <= obstacle.opened_on,
-                any(first <= day <= last for day in state.closed_between),
-                obstacle.lesson,
-                obstacle.covered_by,
-            )
-        )
-    return tuple(found)
+def _obstacles(session: Session, first: date, last: date) -> tuple[tuple[ObstacleAtEnd, ...], int]:
+    found, untouched = as_of.obstacles_touching(session, first, last)
+    return tuple(found), untouched
 
 
 def _decisions(session: Session, first: date, last: date) -> tuple[DecisionInQuarter, ...]:
-    decisions = list(
-        session.scalars(
-            select(Decision)
-            .where(
-                or_(
-                    Decision.decided_on.between(first, last),
-                    Decision.reviewed_on.between(first, last),
+    d = Decision
+    successor = aliased(Decision)
+    superseded_on = (
+        select(func.min(successor.decided_on))
+        .where(successor.supersedes_id == d.id)
+        .correlate(d)
+        .scalar_subquery()
+    )
+    rows = session.execute(
+        select(
+            d.id,
+            d.title,
+            d.decided_on,
+            d.decided_by,
+            d.confidence,
+            d.verdict,
+            d.outcome,
+            d.reviewed_on,
+            superseded_on,
+        )
+        .where(d.status != DecisionStatus.PROPOSED)
+        .where(
+            d.id.in_(
+                union(
+                    select(d.id).where(d.decided_on.between(first, last)),
+                    select(d.id).where(d.reviewed_on.between(first, last)),
                 )
             )
-            .order_by(Decision.decided_on, Decision.title)
         )
+        .order_by(d.decided_on, d.title)
     )
-    superseded = as_of.superseding_dates(session, [d.id for d in decisions])
     found = []
-    for d in decisions:
-        status = as_of.decision_status_on(d, last, superseded.get(d.id, ()))
-        if status is DecisionStatus.PROPOSED:
-            continue  # not yet taken at the quarter's end
-        reviewed = d.reviewed_on is not None and d.reviewed_on <= last
+    for did, title, day, by, confidence, verdict, outcome, reviewed_on, replaced in rows:
+        if day > last:
+            continue  # reviewed in the quarter, but only decided later: impossible, skip
+        if replaced is not None and replaced <= last:
+            status_then = DecisionStatus.SUPERSEDED
+        elif reviewed_on is not None and reviewed_on <= last:
+            status_then = DecisionStatus.REVIEWED
+        else:
+            status_then = DecisionStatus.DECIDED
+        reviewed = reviewed_on is not None and reviewed_on <= last
         found.append(
             DecisionInQuarter(
-                d.id,
-                d.title,
-                d.decided_on,
-                d.decided_by,
-                d.confidence,
-                status,
-                d.verdict if reviewed else None,
-                d.outcome if reviewed else "",
-                d.reviewed_on is not None and first <= d.reviewed_on <= last,
+                did,
+                title,
+                day,
+                by,
+                confidence,
+                status_then,
+                verdict if reviewed else None,
+                outcome if reviewed else "",
+                reviewed_on is not None and first <= reviewed_on <= last,
             )
         )
     return tuple(found)

@@ -199,8 +199,22 @@ class BoardPage(QWidget):
         self.goals.blockSignals(False)
         decided = "".join(f"<li>{d.day}: {escape(d.title)}</li>" for d in review.decided_since)
         due = "".join(f"<li>{escape(d.title)} (review {d.day})</li>" for d in review.due_for_review)
-        self.decided.setText(f"<b>Decisions taken since</b><ul>{decided or '<li>None</li>'}</ul>")
-        self.due.setText(f"<b>Decisions due for review</b><ul>{due or '<li>None</li>'}</ul>")
+        shown = (
+            f" (the latest {len(review.decided_since)} of {review.decided_count:,})"
+            if review.decided_count > len(review.decided_since)
+            else ""
+        )
+        overdue = (
+            f" (the {len(review.due_for_review)} most overdue of {review.due_count:,})"
+            if review.due_count > len(review.due_for_review)
+            else ""
+        )
+        self.decided.setText(
+            f"<b>Decisions taken since</b>{shown}<ul>{decided or '<li>None</li>'}</ul>"
+        )
+        self.due.setText(
+            f"<b>Decisions due for review</b>{overdue}<ul>{due or '<li>None</li>'}</ul>"
+        )
 
     def _ticked(self, item: QTableWidgetItem) -> None:
         goal_id = item.data(Qt.ItemDataRole.UserRole)

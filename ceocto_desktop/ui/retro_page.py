@@ -27,6 +27,7 @@ from ceocto_desktop.services.overview import summarise_journal
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.theme import is_dark
 from ceocto_desktop.ui.widgets import named
 
 
@@ -129,7 +130,8 @@ class RetroPage(QWidget):
         )
         document = self.context.read(lambda s: build_retrospective(s, quarter))
         scroll = self.preview.verticalScrollBar().value()
-        fill_text_document(self.preview.document(), document, image_width=560)
+        # Text takes the palette's colour, so the preview reads in dark mode too.
+        fill_text_document(self.preview.document(), document, image_width=560, dark=is_dark())
         self.preview.verticalScrollBar().setValue(scroll)
 
     def flush_edits(self) -> None:

@@ -179,7 +179,7 @@ def test_decisions_carry_their_status_at_the_quarter_end(q3):
     text = to_markdown(build_retrospective(q3, "2026-Q3", TODAY))
     assert "| Adopt Postgres | 15 Jul 2026 | Joint | 70 % | decided |" in text
     # Its outcome is not repeated after the verdict that says the same.
-    assert "- Weekly sync: as expected\n" in text
+    assert "- Weekly sync: Played out as we expected\n" in text
     assert "Raise prices, less" not in text
 
 

@@ -13,6 +13,8 @@ Create Date: 2026-11-29
 - The goals' search trigger re-indexes on a change of title or description only, so a
   progress kept up to date does not churn the full-text index.
 - Backfill: every goal's progress from its key results.
+- ix_obstacles_open_since (resolved_on, opened_on, id): a quarter's count of obstacles
+  open all through it, and the oldest of them, from the index alone.
 """
 
 import sqlalchemy as sa
@@ -60,6 +62,7 @@ def upgrade() -> None:
     op.execute(SEARCH_UPDATE.format(columns=" OF title, description"))
     op.add_column("goals", sa.Column("progress", sa.Float(), nullable=True))
     op.create_index(op.f("ix_goals_progress"), "goals", ["progress"])
+    op.create_index("ix_obstacles_open_since", "obstacles", ["resolved_on", "opened_on", "id"])
     for name, (when, body) in TRIGGERS.items():
         op.execute(f"CREATE TRIGGER {name} {when} BEGIN {body} END")
     op.execute(
@@ -71,6 +74,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name in TRIGGERS:
         op.execute(f"DROP TRIGGER IF EXISTS {name}")
+    op.drop_index("ix_obstacles_open_since", table_name="obstacles")
     op.drop_index(op.f("ix_goals_progress"), table_name="goals")
     # SQLite 3.35+ drops a column in place, so goals' search triggers stay untouched.
     op.execute("ALTER TABLE goals DROP COLUMN progress")
