@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -13,30 +12,9 @@ from matplotlib.ticker import MaxNLocator
 
 from ceocto_desktop.analytics.cooperation import WeekPoint
 from ceocto_desktop.analytics.records import GoalQuarter
+from ceocto_desktop.charts.style import Style as Style  # re-exported for the pages
 
 NAN = math.nan
-
-
-@dataclass(frozen=True)
-class Style:
-    """The partners' colours and names, and the theme the figure sits in."""
-
-    colors: Mapping[str, str]
-    names: Mapping[str, str]
-    dark: bool = False
-    quarter: tuple[date, date] | None = None  # a report's quarter, shaded on time axes
-
-    @property
-    def ink(self) -> str:
-        return "#e6e6e6" if self.dark else "#222222"
-
-    @property
-    def paper(self) -> str:
-        return "#1f2227" if self.dark else "#ffffff"
-
-    @property
-    def muted(self) -> str:
-        return "#8a8f98" if self.dark else "#777777"
 
 
 def _prepare(figure: Figure, style: Style, title: str, size: int = 12):  # type: ignore[no-untyped-def]

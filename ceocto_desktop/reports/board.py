@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph, Table
 from ceocto_desktop.reports.wording import count, movement, pct, status_movement
-from ceocto_desktop.services.board_review import BoardReview, board_review
+from ceocto_desktop.services.board_review import BoardReview, board_review, how_many
 from ceocto_desktop.services.partners import get_partners
 
 ROWS_SHOWN = 40  # a longer list says how many it leaves out, and where they are
@@ -90,7 +90,8 @@ def board_document(review: BoardReview, pair: str) -> Document:
     if review.decided_count > len(review.decided_since):
         doc.add(
             Paragraph(
-                f"The latest {len(review.decided_since)} of {review.decided_count:,} decisions; "
+                f"The latest {len(review.decided_since)} of "
+                f"{how_many(review.decided_count)} decisions; "
                 "all are on the Decisions page."
             )
         )
@@ -103,7 +104,7 @@ def board_document(review: BoardReview, pair: str) -> Document:
     if review.due_count > len(review.due_for_review):
         doc.add(
             Paragraph(
-                f"The {len(review.due_for_review)} most overdue of {review.due_count:,} "
+                f"The {len(review.due_for_review)} most overdue of {how_many(review.due_count)} "
                 "reviews due; all are on the Decisions page."
             )
         )

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Image:
-    png: bytes
+    """A chart, drawn only when a format shows it (Markdown never loads matplotlib)."""
+
+    render: Callable[[], bytes]
     caption: str
     width_cm: float = 16.0
+
+    @cached_property
+    def png(self) -> bytes:
+        return self.render()
 
 
 Block = Heading | Paragraph | Bullets | Table | Image

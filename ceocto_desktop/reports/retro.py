@@ -6,13 +6,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 from statistics import mean, median
+from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import cooperation as coop
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
-from ceocto_desktop.charts import trends as charts
-from ceocto_desktop.charts.render import png
 from ceocto_desktop.models import ObstacleKind, Seat, Verdict
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
 from ceocto_desktop.reports.wording import count, owner_name, pct
@@ -22,8 +21,17 @@ from ceocto_desktop.services.quarter import QuarterFacts, quarter_facts
 from ceocto_desktop.services.trends import Period, checkin_answers
 
 
-def build_retrospective(session: Session, quarter: str, today: date | None = None) -> Document:
-    """The retrospective of one quarter as a document (a short one when nothing happened)."""
+def build_retrospective(
+    session: Session,
+    quarter: str,
+    today: date | None = None,
+    *,
+    chart_dpi: int = 200,
+    dark: bool = False,
+) -> Document:
+    """The retrospective of one quarter as a document (a short one when nothing happened).
+
+    Charts are drawn at print resolution; a screen preview asks for less, and dark ones."""
     facts = quarter_facts(session, quarter, today)
     partners = get_partners(session)
     names = {seat.value: partners[seat].name.split()[0] for seat in partners}
@@ -48,7 +56,7 @@ def build_retrospective(session: Session, quarter: str, today: date | None = Non
     _goals(doc, facts)
     _obstacles(doc, facts)
     _decisions(doc, facts, names)
-    index = _cooperation(session, doc, facts, partners)
+    index = _cooperation(session, doc, facts, partners, chart_dpi, dark)
     _voices(doc, facts, names)
     achieved = sum(1 for g in facts.goals if g.outcome == "achieved")
     doc.headline = (
@@ -216,7 +224,12 @@ def _voices(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> None:
 
 
 def _cooperation(
-    session: Session, doc: Document, facts: QuarterFacts, partners: dict[Seat, PartnerView]
+    session: Session,
+    doc: Document,
+    facts: QuarterFacts,
+    partners: dict[Seat, PartnerView],
+    dpi: int,
+    dark: bool,
 ) -> str:
     doc.add(Heading("How we worked together"))
     first, last = facts.first, facts.last
@@ -253,28 +266,40 @@ def _cooperation(
             ),
         )
     )
-    style = charts.Style(
+    from ceocto_desktop.charts.style import Style
+
+    style = Style(
         {s.value: partners[s].color for s in Seat},
         {s.value: names[s] for s in Seat},
+        dark=dark,
         quarter=(first, last),
     )
     both = coop.weekly_index(before + answers)
     rolling = {s: coop.rolling_mean(both, s) for s in ("A", "B")}
     doc.add(
         Image(
-            png(lambda f: charts.draw_cooperation(f, both, rolling, style)),
+            lambda: _chart("draw_cooperation", both, rolling, style, dpi=dpi),
             "Cooperation index by week, the previous quarter and this one (shaded)",
         )
     )
     gaps = coop.perception_gap(both)
     doc.add(
         Image(
-            png(lambda f: charts.draw_gap(f, both, gaps, coop.gap_widening(gaps), style)),
+            lambda: _chart("draw_gap", both, gaps, coop.gap_widening(gaps), style, dpi=dpi),
             f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
         )
     )
     both_now = [v for p in now_points for v in p.values.values() if v is not None]
     return f"{mean(both_now):.1f}" if both_now else "—"
+
+
+def _chart(name: str, *args: Any, dpi: int) -> bytes:
+    """Draw one of charts.trends' figures as PNG; matplotlib loads here, when first asked."""
+    from ceocto_desktop.charts import trends
+    from ceocto_desktop.charts.render import png
+
+    draw = getattr(trends, name)
+    return png(lambda figure: draw(figure, *args), dpi=dpi)
 
 
 def _reflection(doc: Document, reflection: RetroView) -> None:

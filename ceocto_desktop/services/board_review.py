@@ -7,7 +7,7 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from ceocto_desktop.models import (
     BoardMeeting,
@@ -24,6 +24,7 @@ from ceocto_desktop.services.errors import ValidationError
 
 RISKY = (GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)
 LINES_SHOWN = 30
+COUNT_CAP = 1000
 
 
 @dataclass(frozen=True)
@@ -63,13 +64,18 @@ class BoardReview:
     previous: MeetingView | None
     goals: tuple[GoalReview, ...]
     decided_since: tuple[DecisionLine, ...]  # the latest LINES_SHOWN, oldest first
-    decided_count: int
+    decided_count: int  # at most COUNT_CAP + 1: see how_many()
     due_for_review: tuple[DecisionLine, ...]  # the LINES_SHOWN most overdue
     due_count: int
 
     @property
     def at_risk(self) -> tuple[GoalReview, ...]:
         return tuple(g for g in self.goals if g.at_risk)
+
+
+def how_many(count: int) -> str:
+    """A count as a person reads it: '1,234', or '1,000+' past the cap."""
+    return f"{COUNT_CAP:,}+" if count > COUNT_CAP else f"{count:,}"
 
 
 def choose_meeting(session: Session, held_on: date | None, today: date) -> BoardMeeting:
@@ -154,7 +160,7 @@ def board_review(
         .where(Decision.status != DecisionStatus.PROPOSED)
         .where(Decision.decided_on <= meeting.held_on, Decision.review_on <= meeting.held_on)
         .where((Decision.reviewed_on.is_(None)) | (Decision.reviewed_on > meeting.held_on))
-        .where(~Decision.id.in_(_superseded_by(meeting.held_on)))
+        .where(~_superseded_by(meeting.held_on))
     )
     # The latest decisions and the most overdue reviews, with how many there are in all.
     latest = tuple(
@@ -178,15 +184,22 @@ def board_review(
 
 
 def _count(session: Session, query: Any, shown: tuple[DecisionLine, ...]) -> int:
-    """How many rows the query has in all (counted only when there may be more)."""
+    """How many rows the query has, counted up to COUNT_CAP + 1 (then read "1,000+"):
+    an exact figure in the tens of thousands costs a scan and tells the board nothing."""
     if len(shown) < LINES_SHOWN:
         return len(shown)
-    return session.scalar(select(func.count()).select_from(query.subquery())) or 0
+    capped = query.limit(COUNT_CAP + 1).subquery()
+    return session.scalar(select(func.count()).select_from(capped)) or 0
 
 
-def _superseded_by(day: date):  # type: ignore[no-untyped-def]
-    return select(Decision.supersedes_id).where(
-        Decision.supersedes_id.is_not(None), Decision.decided_on <= day
+def _superseded_by(day: date) -> Any:
+    """Whether a later decision replaced this one by the day (through the supersedes index,
+    one probe per row, so a LIMIT stops the scan early)."""
+    successor = aliased(Decision)
+    return (
+        select(successor.id)
+        .where(successor.supersedes_id == Decision.id, successor.decided_on <= day)
+        .exists()
     )
 
 

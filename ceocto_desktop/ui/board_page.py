@@ -27,7 +27,7 @@ from ceocto_desktop.models import BoardMeeting
 from ceocto_desktop.reports.board import build_board_brief
 from ceocto_desktop.reports.wording import movement, status_movement
 from ceocto_desktop.services import board
-from ceocto_desktop.services.board_review import BoardReview, board_review
+from ceocto_desktop.services.board_review import BoardReview, board_review, how_many
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand, CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
@@ -83,6 +83,8 @@ class BoardPage(QWidget):
             box.setFixedHeight(64)
             self.form.add(field, label, box)
         self.goals = named("boardGoals", QTableWidget(0, len(HEADERS)))
+        # Column widths from the first rows only: measuring thousands of rows took seconds.
+        self.goals.horizontalHeader().setResizeContentsPrecision(60)
         self.goals.setHorizontalHeaderLabels(HEADERS)
         self.goals.verticalHeader().hide()
         self.goals.setMinimumHeight(160)
@@ -140,7 +142,10 @@ class BoardPage(QWidget):
             upcoming = [m for m in meetings if m.held_on >= date.today()]
             keep = (upcoming[-1] if upcoming else meetings[0]).id if meetings else None
         if keep is not None:
+            # Selecting the row quietly: the review is read once, just below.
+            self.meetings.blockSignals(True)
             self.meetings.setCurrentRow(ids.index(keep))
+            self.meetings.blockSignals(False)
         self.show_meeting(keep)
 
     def _chosen(self, item: QListWidgetItem | None) -> None:
@@ -200,12 +205,12 @@ class BoardPage(QWidget):
         decided = "".join(f"<li>{d.day}: {escape(d.title)}</li>" for d in review.decided_since)
         due = "".join(f"<li>{escape(d.title)} (review {d.day})</li>" for d in review.due_for_review)
         shown = (
-            f" (the latest {len(review.decided_since)} of {review.decided_count:,})"
+            f" (the latest {len(review.decided_since)} of {how_many(review.decided_count)})"
             if review.decided_count > len(review.decided_since)
             else ""
         )
         overdue = (
-            f" (the {len(review.due_for_review)} most overdue of {review.due_count:,})"
+            f" (the {len(review.due_for_review)} most overdue of {how_many(review.due_count)})"
             if review.due_count > len(review.due_for_review)
             else ""
         )

@@ -31,10 +31,12 @@ from ceocto_desktop.ui.theme import is_dark
 from ceocto_desktop.ui.widgets import named
 
 
-def build_retrospective(session: Any, quarter: str) -> Document:
+def build_retrospective(session: Any, quarter: str, preview: bool = False) -> Document:
     # matplotlib (for the charts) loads when a retrospective is first built, not at start-up.
     from ceocto_desktop.reports.retro import build_retrospective as build
 
+    if preview:  # charts at screen resolution, in the window's colours
+        return build(session, quarter, chart_dpi=96, dark=is_dark())
     return build(session, quarter)
 
 
@@ -128,7 +130,7 @@ class RetroPage(QWidget):
                 "commitments": reflection.commitments,
             },
         )
-        document = self.context.read(lambda s: build_retrospective(s, quarter))
+        document = self.context.read(lambda s: build_retrospective(s, quarter, preview=True))
         scroll = self.preview.verticalScrollBar().value()
         # Text takes the palette's colour, so the preview reads in dark mode too.
         fill_text_document(self.preview.document(), document, image_width=560, dark=is_dark())
