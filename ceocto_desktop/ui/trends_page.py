@@ -222,7 +222,7 @@ class TrendsPage(QWidget):
             decisions = facts["decisions"]
             calibration = {
                 seat: records.brier_score([d for d in decisions if d.decided_by == seat])
-                for seat in ("A", "B")
+                for seat in ("A", "B", "joint")
             }
             charts.draw_decisions(
                 self.figure, records.decisions_per_month(decisions), calibration, style
