@@ -238,6 +238,9 @@ def _cooperation(
     before = checkin_answers(session, Period(before_first, first - timedelta(days=1)))
     now_points, then_points = coop.weekly_index(answers), coop.weekly_index(before)
     names = {s: partners[s].name.split()[0] for s in Seat}
+    if not (now_points or then_points):
+        doc.add(Paragraph("No check-ins this quarter or the one before."))
+        return "—"
 
     def average(points: list[coop.WeekPoint], seat: str) -> str:
         values = [v for p in points if (v := p.values[seat]) is not None]
@@ -276,21 +279,28 @@ def _cooperation(
     )
     both = coop.weekly_index(before + answers)
     rolling = {s: coop.rolling_mean(both, s) for s in ("A", "B")}
+    gaps = coop.perception_gap(both)
+    if len(both) < 2:  # no trend to draw: the table above says all there is
+        return _mean_index(now_points)
     doc.add(
         Image(
             lambda: _chart("draw_cooperation", both, rolling, style, dpi=dpi),
             "Cooperation index by week, the previous quarter and this one (shaded)",
         )
     )
-    gaps = coop.perception_gap(both)
     doc.add(
         Image(
             lambda: _chart("draw_gap", both, gaps, coop.gap_widening(gaps), style, dpi=dpi),
             f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
         )
     )
-    both_now = [v for p in now_points for v in p.values.values() if v is not None]
-    return f"{mean(both_now):.1f}" if both_now else "—"
+    return _mean_index(now_points)
+
+
+def _mean_index(points: list[coop.WeekPoint]) -> str:
+    """Both partners' cooperation index over the quarter, for the headline."""
+    values = [v for p in points for v in p.values.values() if v is not None]
+    return f"{mean(values):.1f}" if values else "—"
 
 
 def _chart(name: str, *args: Any, dpi: int) -> bytes:
