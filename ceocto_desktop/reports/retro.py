@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
-from statistics import mean, median
+from statistics import median
 from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics import cooperation as coop
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import ObstacleKind, Seat, Verdict
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
@@ -18,7 +17,7 @@ from ceocto_desktop.reports.wording import count, owner_name, pct
 from ceocto_desktop.services.board import RetroView, get_retrospective
 from ceocto_desktop.services.partners import PartnerView, get_partners
 from ceocto_desktop.services.quarter import QuarterFacts, quarter_facts
-from ceocto_desktop.services.trends import Period, checkin_answers
+from ceocto_desktop.services.trends import Period, cooperation_series
 
 
 def build_retrospective(
@@ -234,21 +233,15 @@ def _cooperation(
     doc.add(Heading("How we worked together"))
     first, last = facts.first, facts.last
     before_first = parse_quarter(quarter_of(first - timedelta(days=1)))[0]
-    answers = checkin_answers(session, Period(first, last))
-    before = checkin_answers(session, Period(before_first, first - timedelta(days=1)))
-    now_points, then_points = coop.weekly_index(answers), coop.weekly_index(before)
+    now = cooperation_series(session, Period(first, last))
+    then = cooperation_series(session, Period(before_first, first - timedelta(days=1)))
     names = {s: partners[s].name.split()[0] for s in Seat}
-    if not (now_points or then_points):
+    if not (now.points or then.points):
         doc.add(Paragraph("No check-ins this quarter or the one before."))
         return "—"
 
-    def average(points: list[coop.WeekPoint], seat: str) -> str:
-        values = [v for p in points if (v := p.values[seat]) is not None]
-        return f"{mean(values):.2f}" if values else "—"
-
-    def gap(points: list[coop.WeekPoint]) -> str:
-        gaps = [abs(g) for g in coop.perception_gap(points) if g is not None]
-        return f"{mean(gaps):.2f}" if gaps else "—"
+    def shown(value: float | None) -> str:
+        return "—" if value is None else f"{value:.2f}"
 
     doc.add(
         Table(
@@ -256,19 +249,20 @@ def _cooperation(
             (
                 (
                     f"Cooperation index, {names[Seat.A]}",
-                    average(now_points, "A"),
-                    average(then_points, "A"),
+                    shown(now.mean("A")),
+                    shown(then.mean("A")),
                 ),
                 (
                     f"Cooperation index, {names[Seat.B]}",
-                    average(now_points, "B"),
-                    average(then_points, "B"),
+                    shown(now.mean("B")),
+                    shown(then.mean("B")),
                 ),
-                ("Perception gap (mean size)", gap(now_points), gap(then_points)),
-                ("Weeks checked in", str(len(now_points)), str(len(then_points))),
+                ("Perception gap (mean size)", shown(now.mean_gap()), shown(then.mean_gap())),
+                ("Weeks checked in", str(len(now.points)), str(len(then.points))),
             ),
         )
     )
+    headline = "—" if now.mean() is None else f"{now.mean():.1f}"
     from ceocto_desktop.charts.style import Style
 
     style = Style(
@@ -277,30 +271,23 @@ def _cooperation(
         dark=dark,
         quarter=(first, last),
     )
-    both = coop.weekly_index(before + answers)
-    rolling = {s: coop.rolling_mean(both, s) for s in ("A", "B")}
-    gaps = coop.perception_gap(both)
-    if len(both) < 2:  # no trend to draw: the table above says all there is
-        return _mean_index(now_points)
+    both = cooperation_series(session, Period(before_first, last))
+    if len(both.points) < 2:  # no trend to draw: the table above says all there is
+        return headline
+    points, rolling = list(both.points), {s: list(v) for s, v in both.rolling.items()}
     doc.add(
         Image(
-            lambda: _chart("draw_cooperation", both, rolling, style, dpi=dpi),
+            lambda: _chart("draw_cooperation", points, rolling, style, dpi=dpi),
             "Cooperation index by week, the previous quarter and this one (shaded)",
         )
     )
     doc.add(
         Image(
-            lambda: _chart("draw_gap", both, gaps, coop.gap_widening(gaps), style, dpi=dpi),
+            lambda: _chart("draw_gap", points, list(both.gaps), both.widening, style, dpi=dpi),
             f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
         )
     )
-    return _mean_index(now_points)
-
-
-def _mean_index(points: list[coop.WeekPoint]) -> str:
-    """Both partners' cooperation index over the quarter, for the headline."""
-    values = [v for p in points for v in p.values.values() if v is not None]
-    return f"{mean(values):.1f}" if values else "—"
+    return headline
 
 
 def _chart(name: str, *args: Any, dpi: int) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 
@@ -82,3 +83,44 @@ def goal_facts(session: Session) -> list[records.GoalFacts]:
         records.GoalFacts(title, target, status.value, tuple(updates.get(goal_id, ())))
         for goal_id, title, target, status in goals
     ]
+
+
+@dataclass(frozen=True)
+class CooperationSeries:
+    """The weekly cooperation index of both partners over a period, with what the charts
+    and reports draw from it: 4-week means, the perception gap and whether it widens."""
+
+    points: tuple[coop.WeekPoint, ...]
+    rolling: Mapping[str, tuple[float | None, ...]]
+    gaps: tuple[float | None, ...]
+    widening: bool
+
+    def mean(self, seat: str | None = None) -> float | None:
+        """The mean index over the period, of one partner or of both."""
+        values = [
+            v
+            for p in self.points
+            for s, v in p.values.items()
+            if v is not None and seat in (None, s)
+        ]
+        return sum(values) / len(values) if values else None
+
+    def mean_gap(self) -> float | None:
+        """The mean size of the perception gap (its sign left aside)."""
+        sizes = [abs(g) for g in self.gaps if g is not None]
+        return sum(sizes) / len(sizes) if sizes else None
+
+
+def cooperation_series(
+    session: Session, period: Period = Period(), dimension: str | None = None
+) -> CooperationSeries:
+    """One read of the check-ins in the period (in SQL) and the one chain of analytics the
+    Trends page and the retrospective both draw on."""
+    points = coop.weekly_index(checkin_answers(session, period), dimension)
+    gaps = coop.perception_gap(points)
+    return CooperationSeries(
+        tuple(points),
+        {seat: tuple(coop.rolling_mean(points, seat)) for seat in ("A", "B")},
+        tuple(gaps),
+        coop.gap_widening(gaps),
+    )

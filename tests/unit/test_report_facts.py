@@ -21,6 +21,7 @@ from ceocto_desktop.services.board_review import board_review
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.quarter import quarter_facts
 from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
+from ceocto_desktop.services.trends import Period, cooperation_series
 
 TODAY = date(2026, 11, 28)
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
@@ -257,3 +258,14 @@ def test_values_and_status_change_only_with_a_dated_authored_update(session):
     assert goals.update_key_result(session, kr.id, target_value=12).target_value == 12
     assert goals.get_goal(session, goal.id).key_results[0].current_value == 0
     assert goals.goal_history(session, goal.id) == []
+
+
+def test_cooperation_series_holds_its_period_only(session):
+    for week, b in ((date(2026, 6, 29), 2), (date(2026, 7, 6), 3), (date(2026, 7, 13), 4)):
+        checkins.submit_answers(session, week, Seat.A, dict.fromkeys(RATINGS, 4), {})
+        checkins.submit_answers(session, week, Seat.B, dict.fromkeys(RATINGS, b), {})
+    series = cooperation_series(session, Period(date(2026, 7, 1), date(2026, 9, 30)))
+    assert [p.week for p in series.points] == [date(2026, 7, 6), date(2026, 7, 13)]
+    assert series.mean("A") == 4.0 and series.mean("B") == 3.5 and series.mean() == 3.75
+    assert series.gaps == (1.0, 0.0) and series.mean_gap() == 0.5
+    assert series.rolling["B"] == (3.0, 3.5)
