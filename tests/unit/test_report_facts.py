@@ -6,6 +6,8 @@ the quarter is 2026-Q3 (1 Jul – 30 Sep); board meetings on 15 Jun and 15 Sep.
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date, timedelta
 
 import pytest
@@ -14,6 +16,7 @@ from sqlalchemy import select
 from ceocto_desktop.analytics.progress import key_result_progress
 from ceocto_desktop.models import Goal, GoalStatus, KeyResult, ObstacleCategory, Seat, Verdict
 from ceocto_desktop.reports.board import build_board_brief
+from ceocto_desktop.reports.export import export
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
 from ceocto_desktop.services import board, checkins, decisions, goals, obstacles
@@ -269,3 +272,13 @@ def test_cooperation_series_holds_its_period_only(session):
     assert series.mean("A") == 4.0 and series.mean("B") == 3.5 and series.mean() == 3.75
     assert series.gaps == (1.0, 0.0) and series.mean_gap() == 0.5
     assert series.rolling["B"] == (3.0, 3.5)
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
+def test_the_board_brief_of_a_typical_quarter_fits_one_page(q3, tmp_path):
+    path = export(build_board_brief(q3, date(2026, 9, 15), TODAY), "pdf", tmp_path / "b.pdf")
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
+    assert "Pages:           1\n" in info
+    text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
+    assert text.index("What we ask of the board") < text.index("Goals the board follows")
+    assert "25 % → 50 %" in text
