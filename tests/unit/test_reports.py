@@ -205,3 +205,42 @@ def test_the_pdf_carries_its_metadata_and_repeats_a_long_tables_header(quarter, 
     continued = next(n for n in range(2, 6) if "Long list item 38" in page(n))
     assert "Obstacle" in page(continued).split("Long list item")[0]
     assert "Showing 40 of 61 obstacles" in "".join(page(n) for n in range(1, 8))
+
+
+def test_a_heading_is_never_left_alone_at_the_foot_of_a_page():
+    import os
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QGuiApplication, QTextDocument
+
+    from ceocto_desktop.reports.document import Document, Heading, Paragraph
+    from ceocto_desktop.reports.pdf import fill_text_document
+    from ceocto_desktop.reports.pdf_layout import keep_together
+
+    app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841
+    height = 600.0
+    stranded_before = 0
+    for fillers in range(12, 30):  # somewhere in here the heading lands on a page's last line
+        document = Document("Title", "Sub")
+        document.add(*(Paragraph(f"Filler line {n}") for n in range(fillers)))
+        document.add(Heading("Keep me"), Paragraph("Right after the heading"))
+        text = QTextDocument()
+        fill_text_document(text, document, 400)
+        text.setPageSize(QSizeF(500, height))
+        stranded_before += _apart(text, height)
+        keep_together(text, height)
+        assert not _apart(text, height), fillers
+    assert stranded_before  # the range did put the heading at a page's foot at least once
+
+
+def _apart(text, height):
+    layout = text.documentLayout()
+    block = text.begin()
+    while block.isValid():
+        if block.text() == "Keep me":
+            heading = layout.blockBoundingRect(block).top() // height
+            follower = layout.blockBoundingRect(block.next()).bottom() // height
+            return heading != follower
+        block = block.next()
+    raise AssertionError("no heading")
