@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import cooperation as coop
@@ -50,23 +51,40 @@ def checkin_answers(session: Session, period: Period = Period()) -> list[coop.An
     ]
 
 
+def _within(column: Any, period: Period) -> Any:
+    """The SQL condition that a date column falls in the period (either bound may be open)."""
+    condition = true()
+    if period.first is not None:
+        condition = condition & (column >= period.first)
+    if period.last is not None:
+        condition = condition & (column <= period.last)
+    return condition
+
+
 def obstacle_facts(session: Session, period: Period = Period()) -> list[records.ObstacleFacts]:
-    rows = session.execute(select(Obstacle.category, Obstacle.opened_on, Obstacle.resolved_on))
+    """Obstacles opened or resolved in the period (filtered in SQL), as plain values."""
+    rows = session.execute(
+        select(Obstacle.category, Obstacle.opened_on, Obstacle.resolved_on).where(
+            _within(Obstacle.opened_on, period)
+            | (Obstacle.resolved_on.is_not(None) & _within(Obstacle.resolved_on, period))
+        )
+    )
     return [
         records.ObstacleFacts(category.value, opened, resolved)
         for category, opened, resolved in rows
-        if period.holds(opened) or (resolved is not None and period.holds(resolved))
     ]
 
 
 def decision_facts(session: Session, period: Period = Period()) -> list[records.DecisionFacts]:
+    """Decisions taken in the period (filtered in SQL), as plain values."""
     rows = session.execute(
-        select(Decision.decided_on, Decision.decided_by, Decision.confidence, Decision.verdict)
+        select(
+            Decision.decided_on, Decision.decided_by, Decision.confidence, Decision.verdict
+        ).where(_within(Decision.decided_on, period))
     )
     return [
         records.DecisionFacts(day, by.value, confidence, verdict.value if verdict else None)
         for day, by, confidence, verdict in rows
-        if period.holds(day)
     ]
 
 

@@ -24,7 +24,12 @@ from ceocto_desktop.services.board_review import board_review
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.quarter import quarter_facts
 from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
-from ceocto_desktop.services.trends import Period, cooperation_series
+from ceocto_desktop.services.trends import (
+    Period,
+    cooperation_series,
+    decision_facts,
+    obstacle_facts,
+)
 
 TODAY = date(2026, 11, 28)
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
@@ -282,3 +287,14 @@ def test_the_board_brief_of_a_typical_quarter_fits_one_page(q3, tmp_path):
     text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True).stdout
     assert text.index("What we ask of the board") < text.index("Goals the board follows")
     assert "25 % → 50 %" in text
+
+
+def test_the_trends_facts_are_those_of_the_period(q3):
+    quarter = Period(date(2026, 7, 1), date(2026, 9, 30))
+    # Opened or resolved in Q3: Roadmap (resolved 6 Jul), Flaky exports, Planner, Churn.
+    assert len(obstacle_facts(q3, quarter)) == 4
+    assert sorted(d.decided_on for d in decision_facts(q3, quarter)) == [
+        date(2026, 7, 15),
+        date(2026, 8, 1),
+    ]
+    assert len(obstacle_facts(q3)) == 6  # no period: all of them
