@@ -5,13 +5,18 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
+from ceocto_desktop.models.progress import key_result_progress
 
-def key_result_progress(start: float, target: float, current: float) -> float:
-    """How far current has gone from start to target, as a fraction clamped to 0..1."""
-    span = target - start
-    if span == 0:
-        return 1.0 if current == target else 0.0
-    return min(1.0, max(0.0, (current - start) / span))
+__all__ = [
+    "AT_RISK",
+    "OFF_TRACK",
+    "ON_TRACK",
+    "expected_progress",
+    "goal_progress",
+    "health",
+    "key_result_progress",
+    "weakest_index",
+]
 
 
 def goal_progress(progresses: Sequence[float]) -> float | None:

@@ -59,16 +59,13 @@ class DecisionFacts:
     verdict: str | None
 
 
-def decisions_per_month(decisions: Sequence[DecisionFacts]) -> list[tuple[date, int, int]]:
-    """Per month: decisions taken jointly, and by one partner."""
-    joint: dict[date, int] = {}
-    alone: dict[date, int] = {}
+def decisions_per_month(decisions: Sequence[DecisionFacts]) -> list[tuple[date, int, int, int]]:
+    """Per month: decisions taken jointly, by partner A alone, and by partner B alone."""
+    counts: dict[date, list[int]] = {}
+    column = {"joint": 0, "A": 1, "B": 2}
     for d in decisions:
-        target = joint if d.decided_by == "joint" else alone
-        month = month_of(d.decided_on)
-        target[month] = target.get(month, 0) + 1
-    months = sorted(set(joint) | set(alone))
-    return [(m, joint.get(m, 0), alone.get(m, 0)) for m in months]
+        counts.setdefault(month_of(d.decided_on), [0, 0, 0])[column[d.decided_by]] += 1
+    return [(m, counts[m][0], counts[m][1], counts[m][2]) for m in sorted(counts)]
 
 
 def brier_score(decisions: Sequence[DecisionFacts]) -> tuple[float | None, int]:

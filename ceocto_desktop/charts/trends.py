@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -13,29 +12,14 @@ from matplotlib.ticker import MaxNLocator
 
 from ceocto_desktop.analytics.cooperation import WeekPoint
 from ceocto_desktop.analytics.records import GoalQuarter
+from ceocto_desktop.charts.style import Style as Style  # re-exported for the pages
 
 NAN = math.nan
-
-
-@dataclass(frozen=True)
-class Style:
-    """The partners' colours and names, and the theme the figure sits in."""
-
-    colors: Mapping[str, str]
-    names: Mapping[str, str]
-    dark: bool = False
-
-    @property
-    def ink(self) -> str:
-        return "#e6e6e6" if self.dark else "#222222"
-
-    @property
-    def paper(self) -> str:
-        return "#1f2227" if self.dark else "#ffffff"
-
-    @property
-    def muted(self) -> str:
-        return "#8a8f98" if self.dark else "#777777"
+# Okabe–Ito, told apart with every common colour-vision deficiency.
+OPENED = "#D55E00"  # vermillion
+RESOLVED = "#0072B2"  # blue
+WARNING = "#D55E00"
+QUARTERS_SHOWN = 12
 
 
 def _prepare(figure: Figure, style: Style, title: str, size: int = 12):  # type: ignore[no-untyped-def]
@@ -65,6 +49,15 @@ def _dates(axes, days: Sequence[date]) -> None:  # type: ignore[no-untyped-def]
     locator = AutoDateLocator(minticks=3, maxticks=8)
     axes.xaxis.set_major_locator(locator)
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+
+
+def _mark_quarter(axes, style: Style) -> None:  # type: ignore[no-untyped-def]
+    """Shade the report's quarter so the reader sees where it starts and ends."""
+    if style.quarter is None:
+        return
+    first, last = style.quarter
+    axes.axvspan(first, last, color=style.muted, alpha=0.12, linewidth=0, zorder=0)
+    axes.axvline(first, color=style.muted, linewidth=0.8, linestyle="--", zorder=0)
 
 
 def _values(items: Sequence[float | None]) -> list[float]:
@@ -119,8 +112,13 @@ def draw_cooperation(
             label="perception gap",
             interpolate=False,
         )
-    axes.set_ylim(1, 5.2)
+    shown = [v for seat in seats for p in points if (v := p.values[seat]) is not None]
+    # The axis fits the data (a 3.4–4.2 quarter is not squashed into 1–5), within 1–5.
+    low, high = (min(shown), max(shown)) if shown else (1.0, 5.0)
+    pad = max(0.25, (high - low) * 0.15)
+    axes.set_ylim(max(1.0, low - pad), min(5.15, high + pad))
     _dates(axes, weeks)
+    _mark_quarter(axes, style)
     legend = axes.legend(loc="lower left", fontsize=8, ncol=2, frameon=False)
     for text in legend.get_texts():
         text.set_color(style.ink)
@@ -148,7 +146,28 @@ def draw_gap(
     kept = [(w, v) for w, v in zip(weeks, values, strict=True) if not math.isnan(v)]
     axes.bar([w for w, _ in kept], [v for _, v in kept], width=5, color=colors)
     axes.axhline(0, color=style.muted, linewidth=1)
+    reach = max(0.5, max(abs(v) for v in present) * 1.15)
+    axes.set_ylim(-reach, reach)
+    # What the sign means, on the axis itself: above zero the first partner rates higher.
+    axes.set_ylabel(
+        f"↑ {style.names['A']} rates higher\n↓ {style.names['B']} rates higher",
+        color=style.ink,
+        fontsize=8,
+    )
+    if widening:
+        axes.text(
+            0.99,
+            0.97,
+            "widening: talk about it",
+            transform=axes.transAxes,
+            ha="right",
+            va="top",
+            fontsize=9,
+            fontweight="bold",
+            color=WARNING,
+        )
     _dates(axes, weeks)
+    _mark_quarter(axes, style)
 
 
 def draw_obstacle_flow(
@@ -163,7 +182,8 @@ def draw_obstacle_flow(
     if open_age is not None:
         title += f"\nStill open: median age {open_age:.0f} days"
     if to_resolve:
-        slowest = sorted(to_resolve.items(), key=lambda item: -item[1])[:3]
+        # Two categories keep the line inside the figure at print width.
+        slowest = sorted(to_resolve.items(), key=lambda item: -item[1])[:2]
         title += "  ·  slowest to resolve (median days): "
         title += ", ".join(f"{category} {days:.0f}" for category, days in slowest)
     if not flow:
@@ -171,11 +191,9 @@ def draw_obstacle_flow(
         return
     axes = _prepare(figure, style, title)
     months = [m for m, _, _ in flow]
+    axes.bar(months, [o for _, o, _ in flow], width=-12, align="edge", color=OPENED, label="opened")
     axes.bar(
-        months, [o for _, o, _ in flow], width=-12, align="edge", color="#c0392b", label="opened"
-    )
-    axes.bar(
-        months, [r for _, _, r in flow], width=12, align="edge", color="#27ae60", label="resolved"
+        months, [r for _, _, r in flow], width=12, align="edge", color=RESOLVED, label="resolved"
     )
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
     axes.set_ylim(0, max(max(o, r) for _, o, r in flow) + 1)
@@ -187,7 +205,10 @@ def draw_obstacle_flow(
 
 def draw_goal_quarters(figure: Figure, quarters: Sequence[GoalQuarter], style: Style) -> None:
     """Mean goal progress at each quarter's end, with achieved/missed/carried counts."""
-    title = "Goals by quarter: progress at quarter end (✓ achieved  ✗ missed  → carried over)"
+    title = "Goals by quarter: mean progress at each quarter's end"
+    if len(quarters) > QUARTERS_SHOWN:  # beyond a dozen bars the counts cannot be read
+        quarters = quarters[-QUARTERS_SHOWN:]
+        title += f" (the last {QUARTERS_SHOWN} quarters)"
     if not quarters:
         _message(figure, style, title, "No goals with a target date yet.")
         return
@@ -197,43 +218,59 @@ def draw_goal_quarters(figure: Figure, quarters: Sequence[GoalQuarter], style: S
     bars = axes.bar(names, shares, color=style.colors["A"], alpha=0.8)
     for bar, q in zip(bars, quarters, strict=True):
         axes.annotate(
-            f"{q.achieved}✓ {q.missed}✗ {q.carried_over}→",
+            "\n".join(
+                f"{n} {word}"
+                for n, word in (
+                    (q.achieved, "achieved"),
+                    (q.missed, "missed"),
+                    (q.carried_over, "carried"),
+                )
+                if n
+            )
+            or "none closed",
             (bar.get_x() + bar.get_width() / 2, bar.get_height()),
+            xytext=(0, 2),
+            textcoords="offset points",
             ha="center",
             va="bottom",
-            fontsize=8,
+            fontsize=7,
+            linespacing=1.1,
             color=style.ink,
         )
-    axes.set_ylim(0, 110)
-    axes.set_ylabel("%", color=style.ink)
-    if len(names) > 8:
-        axes.tick_params(axis="x", labelrotation=45)
+    axes.set_ylim(0, 135)  # room above a full bar for its three lines of counts
+    axes.set_yticks([0, 25, 50, 75, 100])
+    axes.set_ylabel("progress, %", color=style.ink, fontsize=8)
 
 
 def draw_decisions(
     figure: Figure,
-    per_month: Sequence[tuple[date, int, int]],
+    per_month: Sequence[tuple[date, int, int, int]],
     calibration: Mapping[str, tuple[float | None, int]],
     style: Style,
 ) -> None:
-    """Decisions per month, joint and by one partner; each partner's Brier score in the title."""
+    """Decisions per month, joint and by each partner in their colour; calibration of each."""
     scores = []
     for seat, (score, count) in calibration.items():
         shown = "—" if score is None else f"{score:.2f}"
-        scores.append(f"{style.names[seat]} {shown} (n={count})")
+        scores.append(f"{style.names.get(seat, 'Joint')} {shown} (n={count})")
     title = "Decisions per month\nCalibration (Brier score, lower is better): " + ", ".join(scores)
     if not per_month:
         _message(figure, style, title, "No decisions recorded in this period.")
         return
     axes = _prepare(figure, style, title)
-    months = [m for m, _, _ in per_month]
-    joint = [j for _, j, _ in per_month]
-    alone = [a for _, _, a in per_month]
-    axes.bar(months, joint, width=20, color=style.muted, label="joint")
-    axes.bar(months, alone, width=20, bottom=joint, color=style.colors["A"], label="by one")
+    months = [m for m, *_ in per_month]
+    bottom = [0] * len(per_month)
+    columns = (
+        ([j for _, j, _, _ in per_month], "Joint", style.muted),
+        ([a for _, _, a, _ in per_month], f"{style.names['A']} alone", style.colors["A"]),
+        ([b for _, _, _, b in per_month], f"{style.names['B']} alone", style.colors["B"]),
+    )
+    for heights, label, colour in columns:
+        axes.bar(months, heights, width=20, bottom=bottom, color=colour, label=label)
+        bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
     axes.yaxis.set_major_locator(MaxNLocator(integer=True))
-    axes.set_ylim(0, max(j + a for j, a in zip(joint, alone, strict=True)) + 1)
+    axes.set_ylim(0, max(bottom) + 1)
     _dates(axes, months)
-    legend = axes.legend(fontsize=8, frameon=False, ncol=2, loc="upper right")
+    legend = axes.legend(fontsize=8, frameon=False, ncol=3, loc="upper right")
     for text in legend.get_texts():
         text.set_color(style.ink)

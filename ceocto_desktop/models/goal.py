@@ -23,6 +23,9 @@ class Goal(RecordMixin, Base):
     )
     target_date: Mapped[date | None] = mapped_column(Date, default=None, index=True)
     board_visible: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The mean of the key results' progress, kept by triggers (revision 0004) through the
+    # one definition in analytics.progress; read-only here, for sorting and filtering.
+    progress: Mapped[float | None] = mapped_column(Float, default=None, index=True)
     # A goal carried over into a new quarter points at the goal it continues (its lineage).
     carried_from_id: Mapped[str | None] = mapped_column(
         ForeignKey("goals.id", ondelete="SET NULL"), default=None, index=True

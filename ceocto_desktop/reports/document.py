@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,15 @@ class Table:
 
 @dataclass(frozen=True)
 class Image:
-    png: bytes
+    """A chart, drawn only when a format shows it (Markdown never loads matplotlib)."""
+
+    render: Callable[[], bytes]
     caption: str
     width_cm: float = 16.0
+
+    @cached_property
+    def png(self) -> bytes:
+        return self.render()
 
 
 Block = Heading | Paragraph | Bullets | Table | Image
@@ -42,6 +50,11 @@ class Document:
     title: str
     subtitle: str
     blocks: list[Block] = field(default_factory=list)
+    author: str = ""  # the pair, for the PDF's and HTML's metadata
+    subject: str = ""
+    language: str = "en"
+    # Up to four headline figures under the title (figure, label), e.g. ("3 of 5", "goals").
+    headline: tuple[tuple[str, str], ...] = ()
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)

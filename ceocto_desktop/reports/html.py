@@ -1,4 +1,9 @@
-"""The document as one self-contained HTML file (charts inlined), also the PDF's source."""
+"""The document as one self-contained HTML file (charts inlined), also the PDF's source.
+
+Two dialects from one walk: valid HTML5 for the exported file (checked with the Nu HTML
+checker), and the subset Qt's rich text understands for the PDF and the preview (table
+attributes, no <figure>, pixel widths), which the Nu checker would call obsolete.
+"""
 
 from __future__ import annotations
 
@@ -10,29 +15,60 @@ from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, P
 
 STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; color: #222; line-height: 1.45; }
-@media screen { body { max-width: 46em; margin: 2em auto; } }
+@media screen { body { max-width: 46em; margin: 2em auto; padding: 0 1em; } }
 h1 { font-size: 22pt; margin-bottom: 0; } h2 { font-size: 15pt; margin-top: 1.4em;
-     border-bottom: 1px solid #ccc; } h3 { font-size: 12pt; }
+     border-bottom: 1px solid #ccc; } h3 { font-size: 12pt; } h4 { font-size: 10.5pt; }
 .subtitle { color: #666; margin-top: 0.2em; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0; }
 th, td { border: 1px solid #ccc; padding: 4px 6px; text-align: left; vertical-align: top; }
 th { background: #f1f1f1; }
+table.headline td { border: none; text-align: center; width: 25%; }
+table.headline .figure { font-size: 18pt; font-weight: bold; display: block; }
+table.headline .label { color: #666; font-size: 9pt; }
 figure { margin: 1em 0; } figcaption { color: #666; font-size: 9pt; }
+figure img { max-width: 100%; height: auto; }
+@media print { h2, h3, h4 { break-after: avoid; } figure, tr { break-inside: avoid; } }
 """
+
+# Qt's rich text: colours set per theme, table borders drawn through attributes.
+QT_STYLE = """
+h1 {{ font-size: 20pt; margin-bottom: 0; }} h2 {{ font-size: 14pt; margin-top: 14px; }}
+h3 {{ font-size: 11.5pt; margin-top: 10px; }} h4 {{ font-size: 10pt; margin-top: 6px; }}
+th {{ background-color: {header}; font-weight: bold; }}
+.subtitle {{ color: {muted}; }} .caption {{ color: {muted}; font-size: 8pt; }}
+.figure {{ font-size: 17pt; font-weight: bold; }} .label {{ color: {muted}; font-size: 8pt; }}
+"""
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    """Width and height of a PNG, from its header."""
+    width, height = struct.unpack(">II", png[16:24])
+    return int(width), int(height)
 
 
 def to_html(
     document: Document,
     *,
     images: dict[int, str] | None = None,
-    title_page: bool = False,
     image_width: int | None = None,
+    dark: bool = False,
 ) -> str:
-    """HTML with charts inlined as data URIs (or named resources, for the PDF renderer)."""
+    """Valid HTML5 with charts inlined as data URIs; with image_width, Qt's dialect, where
+    charts are named resources of that width in pixels (for the PDF and the preview)."""
     esc = html.escape
+    qt = image_width is not None
     parts = [f"<h1>{esc(document.title)}</h1>", f"<p class='subtitle'>{esc(document.subtitle)}</p>"]
-    if title_page:
-        parts.append("<p style='page-break-after: always'>&nbsp;</p>")
+    if document.headline:
+        cells = "".join(
+            f"<td align='center'><span class='figure'>{esc(figure)}</span><br>"
+            f"<span class='label'>{esc(label)}</span></td>"
+            if qt
+            else f"<td><span class='figure'>{esc(figure)}</span>"
+            f"<span class='label'>{esc(label)}</span></td>"
+            for figure, label in document.headline
+        )
+        table = "<table width='100%' cellpadding='6'>" if qt else "<table class='headline'>"
+        parts.append(f"{table}<tr>{cells}</tr></table>")
     for index, block in enumerate(document.blocks):
         if isinstance(block, Heading):
             parts.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
@@ -41,32 +77,48 @@ def to_html(
         elif isinstance(block, Bullets):
             parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>")
         elif isinstance(block, Table):
+            # <thead>: Qt repeats the header row on every page a long table runs onto.
             head = "".join(f"<th>{esc(h)}</th>" for h in block.header)
             rows = "".join(
                 "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows
             )
-            table = "<table width='100%' cellspacing='0' cellpadding='4' border='1'>"
-            parts.append(f"{table}<tr>{head}</tr>{rows}</table>")
-        elif isinstance(block, Image):
-            source = (images or {}).get(index) or (
-                "data:image/png;base64," + base64.b64encode(block.png).decode("ascii")
+            table = (
+                "<table width='100%' cellspacing='0' cellpadding='4' border='1'>"
+                if qt
+                else "<table>"
             )
+            parts.append(f"{table}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
+        elif isinstance(block, Image):
             caption = esc(block.caption)
+            wide, high = png_size(block.png)
             if image_width is None:
+                source = "data:image/png;base64," + base64.b64encode(block.png).decode("ascii")
                 parts.append(
-                    f"<figure><img src='{source}' width='100%' alt='{caption}'>"
-                    f"<figcaption>{caption}</figcaption></figure>"
+                    f"<figure><img src='{source}' width='{wide}' height='{high}' "
+                    f"alt='{caption}'><figcaption>{caption}</figcaption></figure>"
                 )
-            else:  # Qt's rich text knows no <figure> and no percentage widths
-                pixels_wide, pixels_high = struct.unpack(">II", block.png[16:24])
-                height = round(image_width * pixels_high / pixels_wide)
+            else:
+                source = (images or {}).get(index, "")
+                height = round(image_width * high / wide)
                 parts.append(
                     f"<p align='center'><img src='{source}' width='{image_width}' "
-                    f"height='{height}'></p>"
-                    f"<p align='center' style='color:#666; font-size:8pt'>{caption}</p>"
+                    f"height='{height}'></p><p align='center' class='caption'>{caption}</p>"
                 )
     body = "\n".join(parts)
+    if qt:
+        style = QT_STYLE.format(
+            header="#33373d" if dark else "#f1f1f1", muted="#a0a6ad" if dark else "#666666"
+        )
+    else:
+        style = STYLE
+    lang = esc(document.language)
+    meta = "".join(
+        f"<meta name='{name}' content='{esc(value)}'>"
+        for name, value in (("author", document.author), ("description", document.subject))
+        if value
+    )
     return (
-        f"<!DOCTYPE html><html><head><meta charset='utf-8'><title>{esc(document.title)}"
-        f"</title><style>{STYLE}</style></head><body>{body}</body></html>\n"
+        f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
+        f"<title>{esc(document.title)}</title>{meta}<style>{style}</style></head>"
+        f"<body>{body}</body></html>\n"
     )

@@ -13,6 +13,8 @@ from typing import Any
 
 from ceocto_desktop.reports.document import Document, Image
 from ceocto_desktop.reports.html import to_html
+from ceocto_desktop.reports.pdf_layout import print_document
+from ceocto_desktop.reports.pdf_meta import add_pdf_metadata
 
 PRINT_DPI = 300
 # Image width in the document's own units: the text column of an A4 page with these margins.
@@ -20,7 +22,7 @@ IMAGE_WIDTH = 620
 
 
 def write_pdf(document: Document, path: Path) -> None:
-    """Render to path (A4, title page, numbered pages, charts at print resolution)."""
+    """Render to path (A4, numbered pages, charts at print resolution, full metadata)."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QBuffer, QIODevice, QMarginsF
     from PySide6.QtGui import QGuiApplication, QPageLayout, QPageSize, QPdfWriter, QTextDocument
@@ -28,32 +30,33 @@ def write_pdf(document: Document, path: Path) -> None:
     if QGuiApplication.instance() is None:
         write_pdf.app = QGuiApplication([])  # type: ignore[attr-defined]
     text = QTextDocument()
-    fill_text_document(text, document, IMAGE_WIDTH, title_page=True)
-    # Qt writes a file without a word when the disk is full (and QTextDocument.print_ keeps
-    # its painter's result to itself): draw into memory, check the PDF is whole, then write
-    # it with Python, which raises on every failed write.
+    fill_text_document(text, document, IMAGE_WIDTH)
+    # Qt writes a file without a word when the disk is full (and its painter keeps its
+    # result to itself): draw into memory, check the PDF is whole, then write it with
+    # Python, which raises on every failed write.
     buffer = QBuffer()
     if not buffer.open(QIODevice.OpenModeFlag.WriteOnly):
         raise OSError(errno.EIO, "Qt could not open a buffer for the PDF")
     writer = QPdfWriter(buffer)
     writer.setResolution(PRINT_DPI)
     writer.setPageSize(QPageSize(QPageSize.PageSizeId.A4))
-    # print_() adds its own 2 cm margin (and the page numbers) around the text.
+    # print_document() lays out its own margins, footer and page numbers.
     writer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
     writer.setTitle(document.title)
     writer.setCreator("ceocto")
-    text.print_(writer)  # its painter ends here, and the PDF with it
+    writer.setAuthor(document.author)
+    print_document(text, writer, f"{document.title} · {document.author}".strip(" ·"))
+    del writer  # the PDF is complete once the writer is gone
     buffer.close()
     data = bytes(buffer.data().data())
     if not (data.startswith(b"%PDF-") and data.rstrip().endswith(b"%%EOF")):
         raise OSError(errno.EIO, "Qt did not finish the PDF")
     with path.open("wb") as handle:
         handle.write(data)
+    add_pdf_metadata(path, subject=document.subject, language=document.language)
 
 
-def fill_text_document(
-    text: Any, document: Document, image_width: int, title_page: bool = False
-) -> None:
+def fill_text_document(text: Any, document: Document, image_width: int, dark: bool = False) -> None:
     """Put the document into a QTextDocument, charts added as its own image resources."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage, QTextDocument
@@ -65,4 +68,4 @@ def fill_text_document(
         text.addResource(
             QTextDocument.ResourceType.ImageResource.value, QUrl(name), QImage.fromData(block.png)
         )
-    text.setHtml(to_html(document, images=names, title_page=title_page, image_width=image_width))
+    text.setHtml(to_html(document, images=names, image_width=image_width, dark=dark))

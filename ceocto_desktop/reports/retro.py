@@ -3,67 +3,47 @@ worked together, and our own reflection — nothing from outside the quarter."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time, timedelta
-from statistics import mean, median
+from collections import Counter
+from datetime import date, timedelta
+from statistics import median
+from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics import cooperation as coop
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
-from ceocto_desktop.charts import trends as charts
-from ceocto_desktop.charts.render import png
-from ceocto_desktop.models import Decision, Goal, Note, Obstacle, ObstacleKind, Seat
+from ceocto_desktop.models import ObstacleKind, Seat, Verdict
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
-from ceocto_desktop.services import goals as goal_service
-from ceocto_desktop.services.board import get_retrospective
-from ceocto_desktop.services.checkins import answered_weeks, week_as_seen_by
-from ceocto_desktop.services.decisions import decision_view
-from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.obstacles import obstacle_view
+from ceocto_desktop.reports.wording import count, owner_name, pct
+from ceocto_desktop.services.board import RetroView, get_retrospective
 from ceocto_desktop.services.partners import PartnerView, get_partners
-from ceocto_desktop.services.trends import Period, checkin_answers
+from ceocto_desktop.services.quarter import QuarterFacts, quarter_facts
+from ceocto_desktop.services.trends import Period, cooperation_series
 
 
-def _quarter(text: str) -> tuple[str, date, date]:
-    try:
-        first, last = parse_quarter(text)
-    except ValueError as exc:
-        raise ValidationError("quarter", str(exc)) from None
-    return quarter_of(first), first, last
+def build_retrospective(
+    session: Session,
+    quarter: str,
+    today: date | None = None,
+    *,
+    chart_dpi: int = 200,
+    dark: bool = False,
+) -> Document:
+    """The retrospective of one quarter as a document (a short one when nothing happened).
 
-
-def _pct(share: float | None) -> str:
-    return "—" if share is None else f"{share * 100:.0f}%"
-
-
-def build_retrospective(session: Session, quarter: str, today: date | None = None) -> Document:
-    """The retrospective of one quarter as a document (a short one when nothing happened)."""
-    name, first, last = _quarter(quarter)
-    today = today or date.today()
-    period = Period(first, last)
+    Charts are drawn at print resolution; a screen preview asks for less, and dark ones."""
+    facts = quarter_facts(session, quarter, today)
     partners = get_partners(session)
-    names = {seat: partners[seat].name.split()[0] for seat in partners}
+    names = {seat.value: partners[seat].name.split()[0] for seat in partners}
+    pair = f"{partners[Seat.A].name} & {partners[Seat.B].name}"
+    name, first, last = facts.name, facts.first, facts.last
     doc = Document(
         f"Retrospective {name}",
-        f"{partners[Seat.A].name} & {partners[Seat.B].name} · {first:%d %B} – {last:%d %B %Y}",
-    )
-    goal_rows = list(session.scalars(select(Goal).where(Goal.target_date.between(first, last))))
-    later_titles = set(session.scalars(select(Goal.title).where(Goal.target_date > last)))
-    obstacles = [obstacle_view(o) for o in session.scalars(select(Obstacle))]
-    opened = [o for o in obstacles if period.holds(o.opened_on)]
-    resolved = [o for o in obstacles if o.resolved_on and period.holds(o.resolved_on)]
-    decisions = [decision_view(session, d) for d in session.scalars(select(Decision))]
-    taken = [d for d in decisions if period.holds(d.decided_on)]
-    reviewed = [d for d in decisions if d.reviewed_on and period.holds(d.reviewed_on)]
-    answers = checkin_answers(session, period)
-    start = datetime.combine(first, time(), UTC)
-    end = datetime.combine(last + timedelta(days=1), time(), UTC)
-    notes = list(
-        session.scalars(select(Note.id).where(Note.created_at >= start, Note.created_at < end))
+        f"{pair} · {first:%d %B} – {last:%d %B %Y}",
+        author=pair,
+        subject=f"Quarterly retrospective {name}",
     )
     reflection = get_retrospective(session, name)
-    if not (goal_rows or opened or resolved or taken or reviewed or answers or notes):
+    if facts.empty:
         doc.add(
             Paragraph(
                 f"Nothing was recorded in {name}: no goals targeted at it, no "
@@ -72,49 +52,81 @@ def build_retrospective(session: Session, quarter: str, today: date | None = Non
         )
         _reflection(doc, reflection)
         return doc
+    _goals(doc, facts)
+    _obstacles(doc, facts)
+    _decisions(doc, facts, names)
+    index = _cooperation(session, doc, facts, partners, chart_dpi, dark)
+    _voices(doc, facts, names)
+    achieved = sum(1 for g in facts.goals if g.outcome == "achieved")
+    doc.headline = (
+        (f"{achieved} of {len(facts.goals)}", "goals achieved"),
+        (str(len(facts.resolved)), _noun(len(facts.resolved), "obstacle") + " resolved"),
+        (str(len(facts.taken)), _noun(len(facts.taken), "decision") + " taken"),
+        (index, "cooperation index (1–5)"),
+    )
+    _reflection(doc, reflection)
+    return doc
 
+
+def _goals(doc: Document, facts: QuarterFacts) -> None:
     doc.add(Heading("What we set out to do"))
-    if goal_rows:
-        rows = []
-        for goal in sorted(goal_rows, key=lambda g: g.title):
-            view = goal_service.goal_view(goal, today)
-            if goal.status.value == "achieved":
-                outcome = "achieved"
-            elif goal.title in later_titles:
-                outcome = "carried over"
-            else:
-                outcome = "missed" if last < today else goal.status.value
-            history = [
-                u for u in goal_service.goal_history(session, goal.id) if period.holds(u.on_date)
-            ]
-            moves: dict[str, list[float]] = {}
-            for update in history:
-                for title, before, after in update.changes:
-                    moves.setdefault(title, [before, after])[1] = after
-            movement = "; ".join(f"{t}: {a:g} → {b:g}" for t, (a, b) in moves.items()) or "—"
-            rows.append((goal.title, outcome, _pct(view.progress), movement))
-        doc.add(Table(("Goal", "Outcome", "Progress", "Key results this quarter"), tuple(rows)))
-    else:
+    if not facts.goals:
         doc.add(Paragraph("No goals targeted this quarter."))
-
-    doc.add(Heading("What blocked us"))
-    days = [(o.resolved_on - o.opened_on).days for o in resolved if o.resolved_on]
+        return
+    outcomes = Counter(g.outcome for g in facts.goals)
     doc.add(
         Paragraph(
-            f"{len(opened)} obstacle(s) opened and {len(resolved)} resolved this quarter"
+            f"{count(len(facts.goals), 'goal')} targeted at {facts.name}: "
+            + ", ".join(f"{n} {outcome}" for outcome, n in sorted(outcomes.items()))
+            + f". Status and progress as they stood on {facts.last:%d %B %Y}."
+        )
+    )
+    rows = []
+    for goal in facts.goals[:ROWS_SHOWN]:
+        moved = "; ".join(f"{t}: {a:g} → {b:g}" for t, a, b in goal.moves) or "—"
+        rows.append((goal.title, goal.outcome, pct(goal.progress), moved))
+    doc.add(Table(("Goal", "Outcome", "Progress", "Key results this quarter"), tuple(rows)))
+    _more(doc, len(facts.goals), "goal", f"the Goals page, filtered to {facts.name}")
+
+
+def _obstacles(doc: Document, facts: QuarterFacts) -> None:
+    doc.add(Heading("What blocked us"))
+    opened, resolved = facts.opened, facts.resolved
+    days = [(o.closed_on - o.opened_on).days for o in resolved if o.closed_on]
+    doc.add(
+        Paragraph(
+            f"{count(len(opened), 'obstacle')} opened and {len(resolved)} resolved this "
+            f"quarter; {facts.still_open_count} still open at its end"
             + (f"; median time to resolve {median(days):.0f} days." if days else ".")
         )
     )
-    if opened:
+    if facts.open_all_quarter > OPEN_BEFORE_SHOWN:
         doc.add(
-            Table(
-                ("Obstacle", "Category", "Status"),
-                tuple((o.title, o.category.value, o.status.value) for o in opened),
+            Paragraph(
+                f"{count(facts.open_all_quarter, 'obstacle')} opened before the quarter stayed "
+                f"open all through it; the {OPEN_BEFORE_SHOWN} oldest are listed, the rest "
+                "are on the Obstacles page."
             )
         )
-    setbacks = [
-        o for o in {o.id: o for o in opened + resolved}.values() if o.kind is ObstacleKind.SETBACK
-    ]
+    shown = facts.obstacles[:ROWS_SHOWN]
+    if shown:
+        doc.add(
+            Table(
+                ("Obstacle", "Category", "Opened", f"Status on {facts.last:%d %b}"),
+                tuple(
+                    (
+                        o.title,
+                        o.category.value,
+                        o.opened_on.strftime("%d %b %Y"),
+                        o.status.value
+                        + (f" ({o.closed_on:%d %b})" if o.closed_on and o.closed_in_period else ""),
+                    )
+                    for o in shown
+                ),
+            )
+        )
+        _more(doc, len(facts.obstacles), "obstacle", "the Obstacles page")
+    setbacks = [o for o in facts.obstacles if o.kind is ObstacleKind.SETBACK]
     if setbacks:
         doc.add(Heading("Setbacks, and what we learned (blameless)", 3))
         doc.add(
@@ -127,62 +139,109 @@ def build_retrospective(session: Session, quarter: str, today: date | None = Non
             )
         )
 
+
+def _decisions(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> None:
     doc.add(Heading("What we decided"))
+    taken = facts.taken
     if taken:
         doc.add(
             Table(
-                ("Decision", "Date", "Decided by", "Confidence"),
+                ("Decision", "Date", "Decided by", "Confidence", f"Status on {facts.last:%d %b}"),
                 tuple(
                     (
                         d.title,
-                        d.decided_on.isoformat(),
-                        "joint"
-                        if d.decided_by.value == "joint"
-                        else names[Seat(d.decided_by.value)],
-                        f"{d.confidence}%",
+                        d.decided_on.strftime("%d %b %Y"),
+                        owner_name(d.decided_by, names),
+                        f"{d.confidence} %",
+                        d.status.value,
                     )
-                    for d in sorted(taken, key=lambda d: d.decided_on)
+                    for d in taken[:ROWS_SHOWN]
                 ),
             )
         )
+        _more(doc, len(taken), "decision", "the Decisions page")
     else:
         doc.add(Paragraph("No decisions taken this quarter."))
+    reviewed = [d for d in facts.decisions if d.reviewed_in_quarter]
     if reviewed:
         doc.add(Heading("How earlier decisions turned out", 3))
         doc.add(
             Bullets(
-                tuple(
-                    f"{d.title}: {d.verdict.value if d.verdict else ''} — {d.outcome}"
-                    for d in reviewed
-                )
+                tuple(f"{d.title}: {_verdict(d.verdict, d.outcome)}" for d in reviewed[:ROWS_SHOWN])
+            )
+        )
+        _more(doc, len(reviewed), "review", "the Decisions page")
+
+
+def _verdict(verdict: Verdict | None, outcome: str) -> str:
+    """'as expected — what happened', or only the outcome when it already says as much."""
+    label = verdict.value if verdict else "reviewed"
+    text = outcome.strip().rstrip(".")
+    if not text:
+        return label
+    if verdict is not None and _VERDICT_WORDS[verdict] in text.lower():
+        return text  # "Went better than we hoped" needs no "better —" before it
+    return f"{label} — {text}"
+
+
+_VERDICT_WORDS = {Verdict.AS_EXPECTED: "expected", Verdict.BETTER: "better", Verdict.WORSE: "worse"}
+ROWS_SHOWN = 40  # a table longer than this says how many it leaves out, and where they are
+OPEN_BEFORE_SHOWN = 10
+
+
+def _noun(n: int, noun: str) -> str:
+    return noun if n == 1 else noun + "s"
+
+
+def _more(doc: Document, total: int, noun: str, where: str) -> None:
+    """Say how many rows a table leaves out and where to find them: nothing cut silently."""
+    if total > ROWS_SHOWN:
+        doc.add(
+            Paragraph(
+                f"Showing {ROWS_SHOWN} of {total:,} {_noun(total, noun)}; all of them are "
+                f"on {where}."
             )
         )
 
-    _cooperation(session, doc, answers, first, names, partners)
-    _reflection(doc, reflection)
-    return doc
+
+def _voices(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> None:
+    """Every win and appreciation of the quarter, by month: nothing cut."""
+    for heading, voices in (
+        ("Wins worth keeping", facts.wins),
+        ("What we appreciated in each other", facts.appreciations),
+    ):
+        if not voices:
+            continue
+        doc.add(Heading(f"{heading} ({len(voices)})", 3))
+        months: dict[str, list[str]] = {}
+        for voice in voices:
+            months.setdefault(f"{voice.week:%B %Y}", []).append(
+                f"{names[voice.seat.value]}, week of {voice.week:%d %b}: {voice.text}"
+            )
+        for month, items in months.items():
+            doc.add(Heading(month, 4), Bullets(tuple(items)))
 
 
 def _cooperation(
     session: Session,
     doc: Document,
-    answers: list[coop.Answer],
-    first: date,
-    names: dict[Seat, str],
+    facts: QuarterFacts,
     partners: dict[Seat, PartnerView],
-) -> None:
+    dpi: int,
+    dark: bool,
+) -> str:
     doc.add(Heading("How we worked together"))
-    previous_first = parse_quarter(quarter_of(first - timedelta(days=1)))[0]
-    before = checkin_answers(session, Period(previous_first, first - timedelta(days=1)))
-    now_points, then_points = coop.weekly_index(answers), coop.weekly_index(before)
+    first, last = facts.first, facts.last
+    before_first = parse_quarter(quarter_of(first - timedelta(days=1)))[0]
+    now = cooperation_series(session, Period(first, last))
+    then = cooperation_series(session, Period(before_first, first - timedelta(days=1)))
+    names = {s: partners[s].name.split()[0] for s in Seat}
+    if not (now.points or then.points):
+        doc.add(Paragraph("No check-ins this quarter or the one before."))
+        return "—"
 
-    def average(points: list[coop.WeekPoint], seat: str) -> str:
-        values = [v for p in points if (v := p.values[seat]) is not None]
-        return f"{mean(values):.2f}" if values else "—"
-
-    def gap(points: list[coop.WeekPoint]) -> str:
-        gaps = [abs(g) for g in coop.perception_gap(points) if g is not None]
-        return f"{mean(gaps):.2f}" if gaps else "—"
+    def shown(value: float | None) -> str:
+        return "—" if value is None else f"{value:.2f}"
 
     doc.add(
         Table(
@@ -190,55 +249,57 @@ def _cooperation(
             (
                 (
                     f"Cooperation index, {names[Seat.A]}",
-                    average(now_points, "A"),
-                    average(then_points, "A"),
+                    shown(now.mean("A")),
+                    shown(then.mean("A")),
                 ),
                 (
                     f"Cooperation index, {names[Seat.B]}",
-                    average(now_points, "B"),
-                    average(then_points, "B"),
+                    shown(now.mean("B")),
+                    shown(then.mean("B")),
                 ),
-                ("Perception gap (mean size)", gap(now_points), gap(then_points)),
-                ("Weeks checked in", str(len(now_points)), str(len(then_points))),
+                ("Perception gap (mean size)", shown(now.mean_gap()), shown(then.mean_gap())),
+                ("Weeks checked in", str(len(now.points)), str(len(then.points))),
             ),
         )
     )
-    style = charts.Style(
-        {s.value: partners[s].color for s in Seat}, {s.value: names[s] for s in Seat}
+    headline = "—" if now.mean() is None else f"{now.mean():.1f}"
+    from ceocto_desktop.charts.style import Style
+
+    style = Style(
+        {s.value: partners[s].color for s in Seat},
+        {s.value: names[s] for s in Seat},
+        dark=dark,
+        quarter=(first, last),
     )
-    both = coop.weekly_index(before + answers)
-    rolling = {s: coop.rolling_mean(both, s) for s in ("A", "B")}
+    both = cooperation_series(session, Period(before_first, last))
+    if len(both.points) < 2:  # no trend to draw: the table above says all there is
+        return headline
+    points, rolling = list(both.points), {s: list(v) for s, v in both.rolling.items()}
     doc.add(
         Image(
-            png(lambda f: charts.draw_cooperation(f, both, rolling, style)),
-            "Cooperation index by week, previous and this quarter",
+            lambda: _chart("draw_cooperation", points, rolling, style, dpi=dpi),
+            "Cooperation index by week, the previous quarter and this one (shaded)",
         )
     )
-    gaps = coop.perception_gap(both)
     doc.add(
         Image(
-            png(lambda f: charts.draw_gap(f, both, gaps, coop.gap_widening(gaps), style)),
-            "Perception gap by week",
+            lambda: _chart("draw_gap", points, list(both.gaps), both.widening, style, dpi=dpi),
+            f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
         )
     )
-    weeks = {week for week, _count in answered_weeks(session)} & {a.week for a in answers}
-    wins, thanks = [], []
-    for week in sorted(weeks):
-        seen = week_as_seen_by(session, week, Seat.A)
-        if not seen.complete:
-            continue  # blind until both answered, in a report too
-        for seat, answer in seen.answers.items():
-            if answer.wins:
-                wins.append(f"{names[seat]}, {week:%d %b}: {answer.wins}")
-            if answer.appreciation:
-                thanks.append(f"{names[seat]}, {week:%d %b}: {answer.appreciation}")
-    if wins:
-        doc.add(Heading("Wins worth keeping", 3), Bullets(tuple(wins[-8:])))
-    if thanks:
-        doc.add(Heading("What we appreciated in each other", 3), Bullets(tuple(thanks[-8:])))
+    return headline
 
 
-def _reflection(doc: Document, reflection) -> None:  # type: ignore[no-untyped-def]
+def _chart(name: str, *args: Any, dpi: int) -> bytes:
+    """Draw one of charts.trends' figures as PNG; matplotlib loads here, when first asked."""
+    from ceocto_desktop.charts import trends
+    from ceocto_desktop.charts.render import png
+
+    draw = getattr(trends, name)
+    return png(lambda figure: draw(figure, *args), dpi=dpi)
+
+
+def _reflection(doc: Document, reflection: RetroView) -> None:
     doc.add(Heading("Our reflection"))
     items = (
         ("What went well", reflection.went_well),

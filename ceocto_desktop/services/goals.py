@@ -135,8 +135,13 @@ def get_goal(session: Session, goal_id: str) -> GoalView:
 
 
 def update_goal(session: Session, goal_id: str, **changes: Any) -> GoalView:
-    """Edit any of a goal's fields."""
+    """Edit a goal's fields; its status moves only through record_goal_progress."""
     record = fetch(session, Goal, goal_id)
+    if "status" in changes and GoalStatus(changes["status"]) != record.status:
+        raise ValidationError(
+            "status", "A status change is recorded as progress, with its date and author."
+        )
+    changes.pop("status", None)
     apply_changes(record, changes, _CLEANERS, _CLEANERS)
     session.flush()
     return goal_view(record)
@@ -180,10 +185,10 @@ def _number_cleaner(field: str) -> Any:
 
 
 def _check_key_result(start: float, target: float) -> None:
-    if target <= start:
-        raise ValidationError(
-            "target_value", "The target must be above the start value (count what grows)."
-        )
+    # A target below the start is a key result that counts down ("cut incidents from 12
+    # to 3"); one equal to it measures nothing.
+    if target == start:
+        raise ValidationError("target_value", "The target must differ from the start value.")
 
 
 def add_key_result(
@@ -218,14 +223,18 @@ def add_key_result(
 
 
 def update_key_result(session: Session, key_result_id: str, **changes: Any) -> KeyResultView:
-    """Edit a key result's title, values or unit."""
+    """Edit a key result's title, start, target or unit; its value moves only as progress."""
     record = fetch(session, KeyResult, key_result_id)
+    if "current_value" in changes and float(changes["current_value"]) != record.current_value:
+        raise ValidationError(
+            "current_value", "A new value is recorded as progress, with its date and author."
+        )
+    changes.pop("current_value", None)
     cleaners: dict[str, Any] = {
         "title": clean_title,
         "unit": clean_text,
         "start_value": _number_cleaner("start_value"),
         "target_value": _number_cleaner("target_value"),
-        "current_value": _number_cleaner("current_value"),
     }
     apply_changes(record, changes, cleaners, cleaners)
     _check_key_result(record.start_value, record.target_value)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import cooperation as coop
@@ -40,35 +42,57 @@ def checkin_answers(session: Session, period: Period = Period()) -> list[coop.An
         .having(func.count(CheckInAnswer.id) >= 2)
     )
     query = (
-        select(CheckIn.week_start, CheckInAnswer)
+        select(
+            CheckIn.week_start, CheckInAnswer.seat, *(getattr(CheckInAnswer, n) for n in RATINGS)
+        )
         .join(CheckInAnswer, CheckInAnswer.checkin_id == CheckIn.id)
         .where(CheckIn.id.in_(revealed))
         .order_by(CheckIn.week_start)
     )
+    if period.first is not None:
+        query = query.where(CheckIn.week_start >= period.first)
+    if period.last is not None:
+        query = query.where(CheckIn.week_start <= period.last)
     return [
-        coop.Answer(week, answer.seat.value, {n: getattr(answer, n) for n in RATINGS})
-        for week, answer in session.execute(query)
-        if period.holds(week)
+        coop.Answer(week, seat.value, dict(zip(RATINGS, ratings, strict=True)))
+        for week, seat, *ratings in session.execute(query)
     ]
 
 
+def _within(column: Any, period: Period) -> Any:
+    """The SQL condition that a date column falls in the period (either bound may be open)."""
+    condition = true()
+    if period.first is not None:
+        condition = condition & (column >= period.first)
+    if period.last is not None:
+        condition = condition & (column <= period.last)
+    return condition
+
+
 def obstacle_facts(session: Session, period: Period = Period()) -> list[records.ObstacleFacts]:
-    rows = session.execute(select(Obstacle.category, Obstacle.opened_on, Obstacle.resolved_on))
+    """Obstacles opened or resolved in the period (filtered in SQL), as plain values."""
+    rows = session.execute(
+        select(Obstacle.category, Obstacle.opened_on, Obstacle.resolved_on).where(
+            _within(Obstacle.opened_on, period)
+            | (Obstacle.resolved_on.is_not(None) & _within(Obstacle.resolved_on, period))
+        )
+    )
     return [
         records.ObstacleFacts(category.value, opened, resolved)
         for category, opened, resolved in rows
-        if period.holds(opened) or (resolved is not None and period.holds(resolved))
     ]
 
 
 def decision_facts(session: Session, period: Period = Period()) -> list[records.DecisionFacts]:
+    """Decisions taken in the period (filtered in SQL), as plain values."""
     rows = session.execute(
-        select(Decision.decided_on, Decision.decided_by, Decision.confidence, Decision.verdict)
+        select(
+            Decision.decided_on, Decision.decided_by, Decision.confidence, Decision.verdict
+        ).where(_within(Decision.decided_on, period))
     )
     return [
         records.DecisionFacts(day, by.value, confidence, verdict.value if verdict else None)
         for day, by, confidence, verdict in rows
-        if period.holds(day)
     ]
 
 
@@ -85,3 +109,44 @@ def goal_facts(session: Session) -> list[records.GoalFacts]:
         records.GoalFacts(title, target, status.value, tuple(updates.get(goal_id, ())))
         for goal_id, title, target, status in goals
     ]
+
+
+@dataclass(frozen=True)
+class CooperationSeries:
+    """The weekly cooperation index of both partners over a period, with what the charts
+    and reports draw from it: 4-week means, the perception gap and whether it widens."""
+
+    points: tuple[coop.WeekPoint, ...]
+    rolling: Mapping[str, tuple[float | None, ...]]
+    gaps: tuple[float | None, ...]
+    widening: bool
+
+    def mean(self, seat: str | None = None) -> float | None:
+        """The mean index over the period, of one partner or of both."""
+        values = [
+            v
+            for p in self.points
+            for s, v in p.values.items()
+            if v is not None and seat in (None, s)
+        ]
+        return sum(values) / len(values) if values else None
+
+    def mean_gap(self) -> float | None:
+        """The mean size of the perception gap (its sign left aside)."""
+        sizes = [abs(g) for g in self.gaps if g is not None]
+        return sum(sizes) / len(sizes) if sizes else None
+
+
+def cooperation_series(
+    session: Session, period: Period = Period(), dimension: str | None = None
+) -> CooperationSeries:
+    """One read of the check-ins in the period (in SQL) and the one chain of analytics the
+    Trends page and the retrospective both draw on."""
+    points = coop.weekly_index(checkin_answers(session, period), dimension)
+    gaps = coop.perception_gap(points)
+    return CooperationSeries(
+        tuple(points),
+        {seat: tuple(coop.rolling_mean(points, seat)) for seat in ("A", "B")},
+        tuple(gaps),
+        coop.gap_widening(gaps),
+    )

@@ -10,6 +10,7 @@ from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
+from ceocto_desktop.models.progress import key_result_progress
 from ceocto_desktop.store.errors import JournalDamaged
 from ceocto_desktop.store.sqlite_files import (
     damaged_message,
@@ -29,6 +30,11 @@ __all__ = [
     "open_read_only",
     "private_files",
 ]
+
+# The one definition of a key result's progress (a pure function) is also SQL's: goals'
+# stored progress is kept by triggers that call it (revision 0004), and nothing in SQL
+# spells the formula a second time.
+KR_PROGRESS_SQL = "ceocto_kr_progress"
 
 BUSY_TIMEOUT_MS = 5000
 # The execution option that makes a connection's transactions start with BEGIN IMMEDIATE.
@@ -52,6 +58,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
         # BEGIN is ours (the "begin" listener) and DDL is transactional too. Pragmas run
         # here, outside any transaction, where SQLite honours them.
         dbapi_connection.isolation_level = None
+        dbapi_connection.create_function(KR_PROGRESS_SQL, 3, _kr_progress, deterministic=True)
         cursor = dbapi_connection.cursor()
         try:
             cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
@@ -87,3 +94,9 @@ def make_session_factory(engine: Engine, *, write: bool = False) -> sessionmaker
     """Sessions that keep loaded values after commit; write=True begins them IMMEDIATE."""
     bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
     return sessionmaker(bind, expire_on_commit=False)
+
+
+def _kr_progress(start: float | None, target: float | None, current: float | None) -> float | None:
+    if start is None or target is None or current is None:
+        return None
+    return key_result_progress(start, target, current)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from html import escape
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QShowEvent
@@ -23,14 +24,15 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.models import BoardMeeting
-from ceocto_desktop.reports.board import BoardReview, board_review, build_board_brief
+from ceocto_desktop.reports.board import build_board_brief
+from ceocto_desktop.reports.wording import movement, status_movement
 from ceocto_desktop.services import board
+from ceocto_desktop.services.board_review import BoardReview, board_review, how_many
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand, CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
-from ceocto_desktop.ui.labels import percent
 from ceocto_desktop.ui.widgets import named
 
 HEADERS = (
@@ -81,6 +83,8 @@ class BoardPage(QWidget):
             box.setFixedHeight(64)
             self.form.add(field, label, box)
         self.goals = named("boardGoals", QTableWidget(0, len(HEADERS)))
+        # Column widths from the first rows only: measuring thousands of rows took seconds.
+        self.goals.horizontalHeader().setResizeContentsPrecision(60)
         self.goals.setHorizontalHeaderLabels(HEADERS)
         self.goals.verticalHeader().hide()
         self.goals.setMinimumHeight(160)
@@ -138,7 +142,10 @@ class BoardPage(QWidget):
             upcoming = [m for m in meetings if m.held_on >= date.today()]
             keep = (upcoming[-1] if upcoming else meetings[0]).id if meetings else None
         if keep is not None:
+            # Selecting the row quietly: the review is read once, just below.
+            self.meetings.blockSignals(True)
             self.meetings.setCurrentRow(ids.index(keep))
+            self.meetings.blockSignals(False)
         self.show_meeting(keep)
 
     def _chosen(self, item: QListWidgetItem | None) -> None:
@@ -176,12 +183,11 @@ class BoardPage(QWidget):
         self.goals.setRowCount(len(review.goals))
         for row, goal in enumerate(review.goals):
             change = "" if goal.change is None else f"{goal.change * 100:+.0f} pts"
-            then = goal.status_then.value if goal.status_then else "—"
             cells = (
                 goal.title,
-                f"{percent(goal.progress_then)} → {percent(goal.progress_now)}",
+                movement(goal.progress_then, goal.progress_now, goal.is_new),
                 change,
-                f"{then} → {goal.status_now.value}",
+                status_movement(goal.status_then, goal.status_now, goal.is_new),
                 goal.weakest or "—",
                 "; ".join(goal.open_obstacles) or "—",
             )
@@ -196,10 +202,24 @@ class BoardPage(QWidget):
             self.goals.setItem(row, 0, tick)
         self.goals.resizeColumnsToContents()
         self.goals.blockSignals(False)
-        decided = "".join(f"<li>{day}: {title}</li>" for _, title, day in review.decided_since)
-        due = "".join(f"<li>{title} (review {day})</li>" for _, title, day in review.due_for_review)
-        self.decided.setText(f"<b>Decisions taken since</b><ul>{decided or '<li>None</li>'}</ul>")
-        self.due.setText(f"<b>Decisions due for review</b><ul>{due or '<li>None</li>'}</ul>")
+        decided = "".join(f"<li>{d.day}: {escape(d.title)}</li>" for d in review.decided_since)
+        due = "".join(f"<li>{escape(d.title)} (review {d.day})</li>" for d in review.due_for_review)
+        shown = (
+            f" (the latest {len(review.decided_since)} of {how_many(review.decided_count)})"
+            if review.decided_count > len(review.decided_since)
+            else ""
+        )
+        overdue = (
+            f" (the {len(review.due_for_review)} most overdue of {how_many(review.due_count)})"
+            if review.due_count > len(review.due_for_review)
+            else ""
+        )
+        self.decided.setText(
+            f"<b>Decisions taken since</b>{shown}<ul>{decided or '<li>None</li>'}</ul>"
+        )
+        self.due.setText(
+            f"<b>Decisions due for review</b>{overdue}<ul>{due or '<li>None</li>'}</ul>"
+        )
 
     def _ticked(self, item: QTableWidgetItem) -> None:
         goal_id = item.data(Qt.ItemDataRole.UserRole)

@@ -78,7 +78,7 @@ class GoalDetail(DetailPane):
             context,
             "goals",
             "goal",
-            lambda session, goal_id, values: goals.update_goal(session, goal_id, **values),
+            self._save_goal,
         )
         self.form.add("title", "&Title", QLineEdit())
         description = QPlainTextEdit()
@@ -160,6 +160,14 @@ class GoalDetail(DetailPane):
             "Select a goal, or press Ctrl+N for a new one.",
             (self.form, self.summary, kr_box, history_box, links_box),
         )
+
+    def _save_goal(self, session: Session, goal_id: str, values: dict[str, Any]) -> Any:
+        # A status change is progress: it goes into the goal's dated, authored history.
+        if "status" in values:
+            return goals.record_goal_progress(
+                session, goal_id, self.context.author, status=GoalStatus(values["status"])
+            )
+        return goals.update_goal(session, goal_id, **values)
 
     # Showing ---------------------------------------------------------------------------------
     def show_goal(self, goal_id: str | None) -> None:
@@ -250,6 +258,9 @@ class GoalDetail(DetailPane):
             self._kr_error(f"'{item.text()}' is not a number.")
             self.show_goal(self.data.goal.id)
             return
+        if field == "current_value":
+            self._record_value(kr_id, after)
+            return
         command = EditCommand(
             self.context,
             "edit key result",
@@ -264,6 +275,25 @@ class GoalDetail(DetailPane):
         except (ValidationError, WriteFailed) as exc:
             self._kr_error(str(exc))
             self.show_goal(self.data.goal.id)
+            return
+        self.kr_error.hide()
+
+    def _record_value(self, kr_id: str, value: float) -> None:
+        """A new current value typed in the table: recorded as progress, dated today."""
+        assert self.data is not None
+        goal_id, author = self.data.goal.id, self.context.author
+        try:
+            SnapshotCommand(
+                self.context,
+                "record progress",
+                "goals",
+                Goal,
+                goal_id,
+                lambda s: goals.record_goal_progress(s, goal_id, author, values={kr_id: value}),
+            ).perform()
+        except (ValidationError, WriteFailed) as exc:
+            self._kr_error(str(exc))
+            self.show_goal(goal_id)
             return
         self.kr_error.hide()
 

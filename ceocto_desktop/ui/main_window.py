@@ -42,6 +42,7 @@ from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
 from ceocto_desktop.ui.trends_page import TrendsPage
 from ceocto_desktop.ui.unsaved_dialog import confirm_close
+from ceocto_desktop.ui.wheel_guard import install_wheel_guard
 from ceocto_desktop.ui.widgets import named
 
 PageFactory = Callable[[JournalContext], QWidget]
@@ -67,6 +68,7 @@ class Opener(Protocol):
 class MainWindow(QMainWindow):
     def __init__(self, context: JournalContext, opener: Opener, settings: QSettings):
         super().__init__()
+        install_wheel_guard()
         self.setObjectName("mainWindow")
         self.context = context
         self.opener = opener

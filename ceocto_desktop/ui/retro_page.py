@@ -27,13 +27,16 @@ from ceocto_desktop.services.overview import summarise_journal
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.theme import is_dark
 from ceocto_desktop.ui.widgets import named
 
 
-def build_retrospective(session: Any, quarter: str) -> Document:
+def build_retrospective(session: Any, quarter: str, preview: bool = False) -> Document:
     # matplotlib (for the charts) loads when a retrospective is first built, not at start-up.
     from ceocto_desktop.reports.retro import build_retrospective as build
 
+    if preview:  # charts at screen resolution, in the window's colours
+        return build(session, quarter, chart_dpi=96, dark=is_dark())
     return build(session, quarter)
 
 
@@ -127,9 +130,10 @@ class RetroPage(QWidget):
                 "commitments": reflection.commitments,
             },
         )
-        document = self.context.read(lambda s: build_retrospective(s, quarter))
+        document = self.context.read(lambda s: build_retrospective(s, quarter, preview=True))
         scroll = self.preview.verticalScrollBar().value()
-        fill_text_document(self.preview.document(), document, image_width=560)
+        # Text takes the palette's colour, so the preview reads in dark mode too.
+        fill_text_document(self.preview.document(), document, image_width=560, dark=is_dark())
         self.preview.verticalScrollBar().setValue(scroll)
 
     def flush_edits(self) -> None:

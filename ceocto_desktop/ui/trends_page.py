@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics import cooperation as coop
 from ceocto_desktop.analytics import records
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import Seat
@@ -67,9 +66,11 @@ def period_for(choice: str, today: date, first: str = "", last: str = "") -> tre
     return trends.Period()
 
 
-def load_facts(session: Session, period: trends.Period) -> dict[str, Any]:
+def load_facts(
+    session: Session, period: trends.Period, dimension: str | None = None
+) -> dict[str, Any]:
     return {
-        "answers": trends.checkin_answers(session, period),
+        "series": trends.cooperation_series(session, period, dimension),
         "obstacles": trends.obstacle_facts(session, period),
         "decisions": trends.decision_facts(session, period),
         "goals": [
@@ -182,7 +183,8 @@ class TrendsPage(QWidget):
             self.error.show()
             return
         self.error.hide()
-        facts = self.context.read(lambda s: load_facts(s, period))
+        dimension = self.dimension.currentData()
+        facts = self.context.read(lambda s: load_facts(s, period, dimension))
         self._draw(self.chart.currentText(), facts)
         self.canvas.draw_idle()
         self._stale = False
@@ -197,15 +199,15 @@ class TrendsPage(QWidget):
             dark=is_dark(),
         )
         dimension = self.dimension.currentData()
-        points = coop.weekly_index(facts["answers"], dimension)
+        series = facts["series"]
+        points = list(series.points)
         if chart == "Cooperation index":
             seats = [s.value for s in Seat if self.show_seat[s].isChecked()]
-            rolling = {s: coop.rolling_mean(points, s) for s in ("A", "B")}
+            rolling = {s: list(v) for s, v in series.rolling.items()}
             label = self.dimension.currentText() if dimension else "Cooperation index"
             charts.draw_cooperation(self.figure, points, rolling, style, seats, label)
         elif chart == "Perception gap":
-            gaps = coop.perception_gap(points)
-            charts.draw_gap(self.figure, points, gaps, coop.gap_widening(gaps), style)
+            charts.draw_gap(self.figure, points, list(series.gaps), series.widening, style)
         elif chart == "Obstacle flow":
             found = facts["obstacles"]
             charts.draw_obstacle_flow(
@@ -222,7 +224,7 @@ class TrendsPage(QWidget):
             decisions = facts["decisions"]
             calibration = {
                 seat: records.brier_score([d for d in decisions if d.decided_by == seat])
-                for seat in ("A", "B")
+                for seat in ("A", "B", "joint")
             }
             charts.draw_decisions(
                 self.figure, records.decisions_per_month(decisions), calibration, style

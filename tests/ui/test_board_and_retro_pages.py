@@ -65,7 +65,7 @@ def test_board_review_ticks_goals_and_exports_the_brief(
     assert page.findChild(QListWidget, "meetingList").count() == 1
     table = page.findChild(QTableWidget, "boardGoals")
     assert table.item(0, 1).text() == "Close the Series A"
-    assert table.item(0, 2).text() == "— → 50%"
+    assert table.item(0, 2).text() == "50 %"  # the first meeting: nothing to compare with
     table.item(0, 0).setCheckState(Qt.CheckState.Checked)
     assert db.rows("SELECT reviewed FROM board_goal_reviews") == [(1,)]
     ask = page.findChild(QPlainTextEdit, "meeting_ask_of_board")
@@ -107,3 +107,24 @@ def test_the_retrospective_page_keeps_our_reflection_and_exports(
     assert target.read_bytes()[:4] == b"%PDF"
     assert "Saved" in window.statusBar().currentMessage()
     assert "We wrote every decision down" in page.preview.toPlainText()
+
+
+def test_the_retrospective_preview_takes_the_windows_text_colour(qtbot, journal_path, window):
+    # Dark grey ink on a dark page was unreadable: the preview sets no text colour of its
+    # own, so the palette's (light in dark mode) applies.
+    seed(journal_path)
+    page = open_page(window, "Retrospective")
+    page.quarter.setCurrentIndex(0)
+    document = page.preview.document()
+    block = document.begin()
+    inked = []
+    while block.isValid():
+        iterator = block.begin()
+        while not iterator.atEnd():
+            brush = iterator.fragment().charFormat().foreground()
+            if brush.style() != Qt.BrushStyle.NoBrush and brush.color().lightness() < 100:
+                inked.append(iterator.fragment().text())
+            iterator += 1
+        block = block.next()
+    assert "Retrospective" in page.preview.toPlainText()
+    assert inked == []

@@ -85,8 +85,8 @@ def test_brier_score_per_partner_with_its_count():
     assert (score, count) == (pytest.approx(0.20), 2)
     assert records.brier_score([]) == (None, 0)
     assert records.decisions_per_month(facts) == [
-        (date(2026, 9, 1), 0, 3),
-        (date(2026, 10, 1), 1, 0),
+        (date(2026, 9, 1), 0, 3, 0),
+        (date(2026, 10, 1), 1, 0, 0),
     ]
 
 

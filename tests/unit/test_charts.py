@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
+from matplotlib.colors import to_hex
 from matplotlib.figure import Figure
 
 from ceocto_desktop.analytics import cooperation as coop
@@ -87,6 +88,9 @@ def test_gap_widening_is_said_in_the_title():
     trends.draw_gap(figure, points, gaps, True, STYLE)
     assert figure.axes[0].get_title(loc="left").endswith("— widening")
     assert len(figure.axes[0].patches) == 6
+    # The flag shows on the chart, and the axis says what the sign means.
+    assert [t.get_text() for t in figure.axes[0].texts] == ["widening: talk about it"]
+    assert figure.axes[0].get_ylabel() == "↑ Sam rates higher\n↓ Priya rates higher"
 
 
 def test_records_charts_draw_their_bars_and_labels():
@@ -98,9 +102,13 @@ def test_records_charts_draw_their_bars_and_labels():
     assert "median age 12 days" in title and "hiring 20, roles 5" in title
     quarters = [records.GoalQuarter("2026-Q2", 0.5, 1, 1, 1)]
     trends.draw_goal_quarters(figure, quarters, STYLE)
-    assert figure.axes[0].texts[0].get_text() == "1✓ 1✗ 1→"
-    trends.draw_decisions(figure, flow, {"A": (0.2, 2), "B": (None, 0)}, STYLE)
-    assert "Sam 0.20 (n=2), Priya — (n=0)" in figure.axes[0].get_title(loc="left")
+    assert figure.axes[0].texts[0].get_text() == "1 achieved\n1 missed\n1 carried"
+    per_month = [(date(2026, 9, 1), 2, 1, 0), (date(2026, 10, 1), 0, 3, 1)]
+    calibration = {"A": (0.2, 2), "B": (None, 0), "joint": (0.1, 1)}
+    trends.draw_decisions(figure, per_month, calibration, STYLE)
+    assert "Sam 0.20 (n=2), Priya — (n=0), Joint 0.10 (n=1)" in figure.axes[0].get_title(loc="left")
+    legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
+    assert legend == ["Joint", "Sam alone", "Priya alone"]
     assert figure.axes[0].get_yticks()[1] == 1  # whole decisions, not fractions
 
 
@@ -111,3 +119,20 @@ def test_the_dark_theme_paints_light_ink_on_dark_paper():
     trends.draw_cooperation(figure, points, {s: coop.rolling_mean(points, s) for s in "AB"}, dark)
     assert figure.get_facecolor()[:3] < (0.2, 0.2, 0.2)
     assert figure.axes[0].yaxis.get_majorticklabels()[0].get_color() == "#e6e6e6"
+
+
+def test_opened_and_resolved_use_colour_blind_safe_colours_and_axes_fit_the_data():
+    figure = Figure()
+    flow = [(date(2026, 9, 1), 2, 1)]
+    trends.draw_obstacle_flow(figure, flow, STYLE)
+    assert {to_hex(c.patches[0].get_facecolor()) for c in figure.axes[0].containers} == {
+        "#d55e00",
+        "#0072b2",
+    }
+    points = [
+        coop.WeekPoint(date(2026, 7, 6) + timedelta(weeks=i), {"A": 3.6 + i / 10, "B": 3.8})
+        for i in range(5)
+    ]
+    trends.draw_cooperation(figure, points, {s: coop.rolling_mean(points, s) for s in "AB"}, STYLE)
+    low, high = figure.axes[0].get_ylim()
+    assert 3.0 < low < 3.6 and 4.0 < high < 4.6  # not squashed into 1–5

@@ -26,6 +26,12 @@ NON_UI = [
     "ceocto_desktop.services.rows",
     "ceocto_desktop.services.roles",
     "ceocto_desktop.services.snapshots",
+    "ceocto_desktop.services.as_of",
+    "ceocto_desktop.services.quarter",
+    "ceocto_desktop.services.board_review",
+    # The reports build their documents without Qt; charts load matplotlib only when drawn.
+    "ceocto_desktop.reports.retro",
+    "ceocto_desktop.reports.board",
     "ceocto_desktop.cli",
 ]
 
