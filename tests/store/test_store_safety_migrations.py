@@ -51,7 +51,7 @@ def test_an_upgrade_clears_what_a_killed_backup_left(journal_path):
     journal.close()
     assert not leftover.exists()
     (backup,) = (journal_path.parent / "backups").iterdir()
-    assert backup.name.endswith(".before-schema-0003.db")
+    assert backup.name.endswith(f".before-schema-{schema.head_revision()}.db")
     with sqlite3.connect(backup) as db:
         assert db.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
     db.close()

@@ -54,12 +54,12 @@ def test_a_write_that_fails_half_way_keeps_the_older_file(tmp_path, monkeypatch)
 
 
 def test_a_pdf_qt_did_not_finish_is_a_failure_not_a_file(tmp_path, monkeypatch):
-    from PySide6.QtGui import QTextDocument
+    from ceocto_desktop.reports import pdf
 
     out = tmp_path / "retro.pdf"
     out.write_bytes(b"%PDF-1.4 the older one")
-    # As when QPainter.begin() fails inside print_(): nothing is drawn, Qt says nothing.
-    monkeypatch.setattr(QTextDocument, "print_", lambda self, printer: None)
+    # As when QPainter.begin() fails on the writer: nothing is drawn, Qt says nothing.
+    monkeypatch.setattr(pdf, "print_document", lambda text, writer, footer: None)
     with pytest.raises(ExportError, match="Qt did not finish the PDF"):
         export(small_document(), "pdf", out, force=True)
     assert out.read_bytes() == b"%PDF-1.4 the older one"
