@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services import decisions, goals, obstacles
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.rows import DecisionFilter, ObstacleFilter
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand, SnapshotCommand
@@ -76,7 +77,7 @@ class GoalDetail(DetailPane):
 
         self.form = RecordForm(
             context,
-            "goals",
+            Changed.GOALS,
             "goal",
             lambda session, goal_id, values: goals.update_goal(session, goal_id, **values),
         )
@@ -253,7 +254,7 @@ class GoalDetail(DetailPane):
         command = EditCommand(
             self.context,
             "edit key result",
-            "goals",
+            Changed.GOALS,
             lambda s, values: goals.update_key_result(s, kr_id, **values),
             {field: before},
             {field: after},
@@ -282,7 +283,7 @@ class GoalDetail(DetailPane):
         command = CreateCommand(
             self.context,
             "add key result",
-            "goals",
+            Changed.GOALS,
             KeyResult,
             lambda s: goals.add_key_result(
                 s, goal_id, author, fields["title"], start, target, unit=fields["unit"]
@@ -303,7 +304,7 @@ class GoalDetail(DetailPane):
         if item is None or self.data is None:
             return
         kr_id = item.data(Qt.ItemDataRole.UserRole)
-        DeleteCommand(self.context, "remove key result", "goals", KeyResult, kr_id).perform()
+        DeleteCommand(self.context, "remove key result", Changed.GOALS, KeyResult, kr_id).perform()
 
     def record_progress(self) -> None:
         if self.data is None:
@@ -325,7 +326,7 @@ class GoalDetail(DetailPane):
             SnapshotCommand(
                 self.context,
                 "record progress",
-                "goals",
+                Changed.GOALS,
                 Goal,
                 goal.id,
                 lambda s: goals.record_goal_progress(

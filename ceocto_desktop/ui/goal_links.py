@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.rows import (
     DecisionFilter,
     GoalFilter,
@@ -113,7 +114,7 @@ class GoalLinks(QGroupBox):
         self,
         context: JournalContext,
         noun: str,
-        what: str,
+        what: Changed,
         link: Link,
         unlink: Link,
         parent: QWidget | None = None,

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
 from ceocto_desktop.ui.board_page import BoardPage
@@ -236,8 +237,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("lastAuthor", seat.value)
         self.statusBar().showMessage(f"Now writing as {self.context.partner_label(seat)}", 3000)
 
-    def _partners_changed(self, what: str) -> None:
-        if what == "partners":
+    def _partners_changed(self, what: Changed) -> None:
+        if what & Changed.PARTNERS:
             for index, seat in enumerate((Seat.A, Seat.B)):
                 self.author_switch.setItemText(index, self.context.partner_label(seat))
 
