@@ -11,7 +11,7 @@ import sqlite3
 import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ceocto_desktop.services.errors import ValidationError
 
@@ -400,10 +400,8 @@ def _check_size(text: str) -> None:
 
 def session_connection(session: Session) -> sqlite3.Connection:
     """The sqlite3 connection under a session, for a search inside the window's reads."""
-    raw = session.connection().connection.driver_connection
-    if not isinstance(raw, sqlite3.Connection):
-        raise TypeError("search needs a SQLite journal")
-    return raw
+    # The DB-API connection of whichever SQLite library opened the journal.
+    return cast("sqlite3.Connection", session.connection().connection.driver_connection)
 
 
 def has_search_index(connection: sqlite3.Connection) -> bool:
