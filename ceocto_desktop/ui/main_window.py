@@ -32,6 +32,7 @@ from ceocto_desktop.ui.board_page import BoardPage
 from ceocto_desktop.ui.checkin_page import CheckinPage
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
+from ceocto_desktop.ui.export_chooser import choose_and_export
 from ceocto_desktop.ui.goals_page import GoalsPage
 from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
@@ -41,6 +42,7 @@ from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progres
 from ceocto_desktop.ui.retro_page import RetroPage
 from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
+from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from ceocto_desktop.ui.trends_page import TrendsPage
 from ceocto_desktop.ui.unsaved_dialog import confirm_close
 from ceocto_desktop.ui.widgets import named
@@ -154,6 +156,7 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export_report, "exportAction"))
         file_menu.addAction(
             self._action("&Backups…", "Ctrl+Shift+B", self.show_backups, "backupsAction")
         )
@@ -210,6 +213,9 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            self._action("&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "shortcutsAction")
+        )
         help_menu.addAction(self._action("&About ceocto", None, self.about, "aboutAction"))
 
     def _build_status_bar(self) -> None:
@@ -367,6 +373,15 @@ class MainWindow(QMainWindow):
         self._closed_journal = True
         self.context.close()
         self.close()
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts: the cheat sheet, read from the actions above."""
+        ShortcutsDialog(self).exec()
+
+    def export_report(self) -> None:
+        """File › Export…: a retrospective or a board brief, through the usual export flow."""
+        self.flush_edits()
+        choose_and_export(self.context, self)
 
     def about(self) -> None:
         QMessageBox.about(
