@@ -378,6 +378,15 @@ def search(
     return hits[:limit]
 
 
+def _carried_on(rest: str) -> str:
+    """A note's words after its title (from its 70th character), from a whole word on."""
+    # rest starts with the title's last character: a letter there means a cut word.
+    if rest[:1].strip():
+        rest = rest.partition(" ")[2]
+    rest = rest.strip()
+    return "…" + rest if rest else ""
+
+
 # What the palette shows before anything is typed: the records touched last.
 RECENT_KINDS = ("note", "goal", "obstacle", "decision")
 
@@ -394,16 +403,18 @@ def recent(
     for kind in (kind for kind in RECENT_KINDS if kind in kinds):
         source = SOURCES[kind]
         extra, params = _filters(author, None, None, source)
-        # A note's title is already its first words; the others show their first text field.
-        shown = "''" if kind == "note" else f"coalesce(s.{source.columns[1]}, '')"
-        text = f"substr(replace({shown}, char(10), ' '), 1, 90)"
+        # A note's title is its first 70 characters: its second line goes on from there.
+        # The other records show their first text field.
+        shown = "substr(s.body, 70)" if kind == "note" else f"coalesce(s.{source.columns[1]}, '')"
+        text = f"substr(replace({shown}, char(10), ' '), 1, 120)"
         sql = (
             f"SELECT s.id, {source.title}, {text}, {source.author}, {source.day}, s.updated_at "
             f"FROM {source.table} s {source.join} WHERE 1{extra} "
             "ORDER BY s.updated_at DESC LIMIT ?"
         )
         for r in connection.execute(sql, [*params, limit]):
-            rows.append((str(r[5]), Hit(kind, r[0], r[1] or "", r[2], r[3], r[4] or "", 0.0)))
+            snippet = _carried_on(r[2]) if kind == "note" else r[2]
+            rows.append((str(r[5]), Hit(kind, r[0], r[1] or "", snippet, r[3], r[4] or "", 0.0)))
     rows.sort(key=lambda row: row[0], reverse=True)
     return [hit for _when, hit in rows[:limit]]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import re
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
@@ -66,9 +67,18 @@ def row_html(item: QListWidgetItem) -> str:
     )
 
 
+# Markdown's emphasis and heading signs, which a note's first words often start with.
+_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#+\s*)")
+
+
+def readable(text: str) -> str:
+    """Text on one line with Markdown's emphasis signs left out (`**Raise prices**`)."""
+    return _MARKUP.sub("", " ".join(text.split()))
+
+
 def _segments(text: str) -> list[tuple[str, bool]]:
     """The snippet cut into (text, marked) runs, on one line."""
-    text = " ".join(text.split())
+    text = readable(text)
     runs: list[tuple[str, bool]] = []
     marked = False
     for part in text.replace(MARKS[1], MARKS[0]).split(MARKS[0]):
@@ -132,7 +142,7 @@ class HitDelegate(QStyledItemDelegate):
         painter.setPen(ink)
         title_rect = QRect(rect.left(), rect.top(), max(0, rect.width() - meta_width), line)
         title = QFontMetrics(bold).elidedText(
-            " ".join(hit.title.split()), Qt.TextElideMode.ElideRight, title_rect.width()
+            readable(hit.title), Qt.TextElideMode.ElideRight, title_rect.width()
         )
         painter.drawText(
             title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title

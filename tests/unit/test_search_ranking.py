@@ -52,6 +52,6 @@ def test_recent_lists_the_records_edited_last_across_kinds(journal):
         only_b = recent(connection, author="B")
     assert [(h.kind, h.title, h.snippet) for h in hits] == [
         ("goal", "Ship v2", "Now with offline mode"),
-        ("note", "Offsite agenda", ""),
+        ("note", "Offsite agenda", ""),  # all of it fits the title
     ]
     assert [h.title for h in only_b] == ["Move to Postgres"]
