@@ -15,7 +15,16 @@ import sys
 import time
 from pathlib import Path
 
-QUERIES = ["pricing", "outage team", "quarterly plan", "Zürich", "顧客", "happy AND", "c++"]
+QUERIES = [
+    "pricing",
+    "outage team",
+    "quarterly plan",
+    "Zürich",
+    "顧客",
+    "happy AND",
+    "c++",
+    "#hiring",
+]
 
 
 def main(path: Path) -> None:

@@ -2,23 +2,57 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
 
+Every page of the sidebar, light and dark, at 1440×900 and 1024×640, into
+docs/screenshots/ as <page>-<light|dark>-<width>.png (goals-light-1440.png); and the
+README's six images (docs/overview.png, …) again, light at 1440×900.
+
 Under Xvfb (DISPLAY set, QT_QPA_PLATFORM unset) it shows the real xcb rendering instead.
 """
 
 from __future__ import annotations
 
+import re
 import sys
 import tempfile
 from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication
 
 from ceocto_desktop.services.demo import DemoOptions
 from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.ui import theme
 from ceocto_desktop.ui.app import Launcher, make_application
 
 DOCS = Path(__file__).resolve().parent
+SHOTS = DOCS / "screenshots"
+SIZES = ((1440, 900), (1024, 640))
+SCHEMES = ("light", "dark")
+# The README's images, by sidebar title: kept under their old names so its links hold.
+README_IMAGES = {
+    "overview.png": "Overview",
+    "checkin.png": "Check-in",
+    "goals.png": "Goals",
+    "decisions.png": "Decisions",
+    "notes.png": "Notes",
+    "trends.png": "Trends",
+}
+
+
+def slug(title: str) -> str:
+    """A page's file name part: "Board review" → "board-review"."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
+
+
+def paint(app: QApplication, dark: bool) -> None:
+    """The app's light or dark look, as the system's scheme would choose it."""
+    apply_scheme = getattr(theme, "apply_scheme", None)
+    if apply_scheme is not None:
+        apply_scheme(app, dark)
+    else:
+        style = app.style()
+        app.setPalette(theme.dark_palette() if dark else style.standardPalette())
 
 
 def main() -> int:
@@ -27,36 +61,54 @@ def main() -> int:
     write_demo_file(journal, DemoOptions(until=date(2026, 11, 28)))
     app = make_application()
     launcher = Launcher(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    if not launcher.open_path(journal, explicit=True):
-        return 1
-    window = launcher.windows[-1]
-    window.resize(1100, 720)
-    # By the sidebar's titles, not positions: pages added later do not shift the shots.
-    pages = {
-        "overview.png": "Overview",
-        "checkin.png": "Check-in",
-        "goals.png": "Goals",
-        "decisions.png": "Decisions",
-        "notes.png": "Notes",
-        "trends.png": "Trends",
-    }
-    rows = {window.sidebar.item(row).text(): row for row in range(window.sidebar.count())}
+    SHOTS.mkdir(exist_ok=True)
+    failed: list[str] = []
+
+    def shoot_scheme(scheme: str) -> None:
+        # A window per scheme, opened after the scheme is painted, as the app starts in it:
+        # widgets with their own style sheet do not all follow a palette changed later.
+        paint(app, scheme == "dark")
+        if not launcher.open_path(journal, explicit=True):
+            failed.append(scheme)
+            return
+        window = launcher.windows[-1]
+        rows = {window.sidebar.item(row).text(): row for row in range(window.sidebar.count())}
+
+        def show(title: str) -> None:
+            window.sidebar.setCurrentRow(rows[title])
+            page = window.stack.currentWidget()
+            table = getattr(page, "table", None)
+            if table is not None and table.currentIndex().row() < 0:
+                table.selectRow(1)  # a record open in the detail pane, as in use
+            app.processEvents()
+
+        def save(path: Path) -> None:
+            window.grab().save(str(path), "PNG", 0)  # 0: smallest file, same pixels
+            print(path)
+
+        window.show()
+        for width, height in SIZES:
+            window.resize(width, height)
+            app.processEvents()
+            for title in rows:
+                show(title)
+                save(SHOTS / f"{slug(title)}-{scheme}-{width}.png")
+        if scheme == "light":
+            window.resize(*SIZES[0])
+            for name, title in README_IMAGES.items():
+                show(title)
+                save(DOCS / name)
+        window.close()
+        app.processEvents()
 
     def shoot() -> None:
-        for name, title in pages.items():
-            window.sidebar.setCurrentRow(rows[title])
-            table = getattr(window.stack.currentWidget(), "table", None)
-            if table is not None:
-                table.selectRow(1)
-            app.processEvents()
-            window.grab().save(str(DOCS / name))
-            print(DOCS / name)
-        window.close()
+        for scheme in SCHEMES:
+            shoot_scheme(scheme)
         app.quit()
 
     QTimer.singleShot(400, shoot)
     app.exec()
-    return 0
+    return 1 if failed else 0
 
 
 if __name__ == "__main__":

@@ -69,23 +69,36 @@ _CLEANERS: dict[str, Any] = {
 
 def check_partner_inputs(a: PartnerInput, b: PartnerInput) -> None:
     """Raise ValidationError (field name_a, title_b, …) unless both profiles can be saved."""
-    names = []
+    problems = partner_input_problems(a, b)
+    if problems:
+        raise problems[0]
+
+
+def partner_input_problems(a: PartnerInput, b: PartnerInput) -> list[ValidationError]:
+    """Every reason the two profiles cannot be saved (field name_a, title_b, …), in form order.
+
+    All at once, so a form can mark every empty field on the first try, not one per click.
+    """
+    problems: list[ValidationError] = []
+    names: list[str | None] = []
     for seat, given in ((Seat.A, a), (Seat.B, b)):
         suffix = seat.value.lower()
         for field in ("name", "title"):
             try:
-                cleaned = clean_title(getattr(given, field), field, NAME_MAX)
+                cleaned: str | None = clean_title(getattr(given, field), field, NAME_MAX)
             except ValidationError as exc:
-                raise ValidationError(f"{field}_{suffix}", exc.message) from None
+                problems.append(ValidationError(f"{field}_{suffix}", exc.message))
+                cleaned = None
             if field == "name":
                 names.append(cleaned)
         if given.color:
             try:
                 _clean_color(given.color)
             except ValidationError as exc:
-                raise ValidationError(f"color_{suffix}", exc.message) from None
-    if names[0].casefold() == names[1].casefold():
-        raise ValidationError("name_b", "The two partners need different names.")
+                problems.append(ValidationError(f"color_{suffix}", exc.message))
+    if names[0] and names[1] and names[0].casefold() == names[1].casefold():
+        problems.append(ValidationError("name_b", "The two partners need different names."))
+    return problems
 
 
 def create_partners(session: Session, a: PartnerInput, b: PartnerInput) -> list[PartnerView]:

@@ -11,9 +11,12 @@ import sqlite3
 import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from ceocto_desktop.services.errors import ValidationError
+
+if TYPE_CHECKING:  # the shell's search loads no ORM; only the window passes a Session
+    from sqlalchemy.orm import Session
 
 KINDS = ("note", "goal", "obstacle", "decision", "checkin")
 # Past these a query is a pasted document, not a search: SQLite's expression depth and
@@ -33,6 +36,16 @@ class Source:
     join: str = ""
     # A condition every row must meet to be seen at all (never shown, whatever matches).
     visible: str = ""
+    # The columns a person reads as the record's name: a match there ranks first.
+    titled: tuple[str, ...] = ()
+
+    def weights(self) -> str:
+        """bm25 column weights: a word in the title counts ten times one in the text."""
+        return ", ".join("10.0" if c in self.titled else "1.0" for c in self.columns)
+
+    def text_sql(self, columns: tuple[str, ...] | None = None) -> str:
+        """The record's text columns joined, for a literal (LIKE) check."""
+        return " || ' ' || ".join(f"coalesce(s.{c}, '')" for c in columns or self.columns)
 
 
 SOURCES = {
@@ -51,6 +64,7 @@ SOURCES = {
         "s.title",
         "substr(s.created_at, 1, 10)",
         "s.author",
+        titled=("title",),
     ),
     "obstacle": Source(
         "search_obstacles",
@@ -59,6 +73,7 @@ SOURCES = {
         "s.title",
         "s.opened_on",
         "s.author",
+        titled=("title",),
     ),
     "decision": Source(
         "search_decisions",
@@ -67,6 +82,7 @@ SOURCES = {
         "s.title",
         "s.decided_on",
         "s.author",
+        titled=("title",),
     ),
     "checkin": Source(
         "search_answers",
@@ -102,13 +118,29 @@ def _tokens(text: str) -> list[str]:
     return [t for t in text.split() if any(ch.isalnum() for ch in t)]
 
 
+# Signs that make a word mean something its letters alone do not: "c++", "c#", "r&d", "24/7".
+LITERAL_SIGNS = frozenset("+&@$%/\\<>=|~^")
+
+
+def is_literal(token: str) -> bool:
+    """Whether a typed word must be found as typed ("c++"), not as the letters in it ("c")."""
+    # A leading # is a tag ("#hiring"), a later one a name ("c#", "f#").
+    return any(ch in LITERAL_SIGNS for ch in token) or "#" in token[1:]
+
+
+def literals(text: str) -> list[str]:
+    """The typed words that are matched as typed, symbols and all."""
+    return [token for token in _tokens(text) if is_literal(token)]
+
+
 def match_expression(text: str, prefix_last: bool = True) -> str | None:
     """Each typed word as a quoted FTS5 string ("" doubled); the last one as a prefix."""
     tokens = _tokens(text)
     if not tokens:
         return None
     quoted = ['"' + token.replace('"', '""') + '"' for token in tokens]
-    if prefix_last:
+    # "c++" is the token "c" to the index; as a prefix it would find every word in c.
+    if prefix_last and not is_literal(tokens[-1]):
         quoted[-1] += "*"
     return " ".join(quoted)
 
@@ -116,6 +148,10 @@ def match_expression(text: str, prefix_last: bool = True) -> str | None:
 def needs_substring_search(text: str) -> bool:
     """CJK runs are one token to unicode61, and emoji are not tokens at all: scan for them."""
     return any(unicodedata.category(ch) in ("Lo", "So", "Sk", "Sm") for ch in text)
+
+
+def _like(word: str) -> str:
+    return "%" + word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def _filters(
@@ -136,26 +172,118 @@ def _filters(
     return "".join(f" AND {c}" for c in clauses), params
 
 
+@dataclass(frozen=True)
+class _Query:
+    """One search as typed, with the filters every source applies."""
+
+    text: str
+    expression: str | None
+    literal: tuple[str, ...]
+    author: str | None
+    since: date | None
+    until: date | None
+    limit: int
+    marks: tuple[str, str]
+    prefix_last: bool
+
+
+# Ranks: a match in what names the record (its title, a note's tag) before one in its text.
+TITLE, TEXT = 0, 1
+Ranked = tuple[int, float, Hit]
+
+
 def _fts_hits(
-    connection: sqlite3.Connection,
-    kind: str,
-    expression: str,
-    author: str | None,
-    since: date | None,
-    until: date | None,
-    limit: int,
-    marks: tuple[str, str],
-) -> list[Hit]:
+    connection: sqlite3.Connection, kind: str, query: _Query, titles_only: bool
+) -> list[Ranked]:
     source = SOURCES[kind]
-    extra, params = _filters(author, since, until, source)
+    assert query.expression is not None
+    extra, params = _filters(query.author, query.since, query.until, source)
+    expression = query.expression
+    if titles_only:
+        expression = "{" + " ".join(source.titled) + "} : (" + expression + ")"
+    # The index has only the letters of "c++": the record must also hold it as typed.
+    checked = source.text_sql(source.titled if titles_only else None)
+    literal = "".join(f" AND ({checked}) LIKE ? ESCAPE '\\'" for _ in query.literal)
     sql = (
         f"SELECT s.id, {source.title}, snippet({source.fts}, -1, ?, ?, '…', 12), "
-        f"{source.author}, {source.day}, bm25({source.fts}) AS score "
+        f"{source.author}, {source.day}, bm25({source.fts}, {source.weights()}) AS score "
         f"FROM {source.fts} JOIN {source.table} s ON s.rowid = {source.fts}.rowid {source.join} "
-        f"WHERE {source.fts} MATCH ?{extra} ORDER BY score LIMIT ?"
+        f"WHERE {source.fts} MATCH ?{literal}{extra} ORDER BY score LIMIT ?"
     )
-    rows = connection.execute(sql, [marks[0], marks[1], expression, *params, limit])
-    return [Hit(kind, r[0], r[1] or "", r[2] or "", r[3], r[4] or "", r[5]) for r in rows]
+    rows = connection.execute(
+        sql,
+        [
+            *query.marks,
+            expression,
+            *(_like(word) for word in query.literal),
+            *params,
+            query.limit,
+        ],
+    )
+    rank = TITLE if titles_only else TEXT
+    return [
+        (rank, r[5], Hit(kind, r[0], r[1] or "", r[2] or "", r[3], r[4] or "", r[5])) for r in rows
+    ]
+
+
+def _tag_hits(connection: sqlite3.Connection, query: _Query) -> list[Ranked]:
+    """Notes tagged with every typed word (the last may be the start of a tag)."""
+    words = [token.lstrip("#").lower() for token in _tokens(query.text)]
+    if not words or any(not word for word in words):
+        return []
+    patterns = [
+        word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") for word in words
+    ]
+    if query.prefix_last:
+        patterns[-1] += "%"
+    # The tags first (a small table): most searches name no tag, and end here at once.
+    tag_ids: list[list[int]] = []
+    for pattern in patterns:
+        ids = [
+            row[0]
+            for row in connection.execute(
+                "SELECT id FROM tags WHERE name LIKE ? ESCAPE '\\'", [pattern]
+            )
+        ]
+        if not ids:
+            return []
+        tag_ids.append(ids)
+    source = SOURCES["note"]
+    extra, params = _filters(query.author, query.since, query.until, source)
+
+    def tagged_with(ids: list[int]) -> str:
+        return f"SELECT note_id FROM note_tags WHERE tag_id IN ({', '.join('?' * len(ids))})"
+
+    others = "".join(f" AND s.id IN ({tagged_with(ids)})" for ids in tag_ids[1:])
+    sql = (
+        f"SELECT s.id, {source.title}, {source.author}, {source.day} "
+        f"FROM notes s WHERE +s.id IN ({tagged_with(tag_ids[0])}){others}{extra} "
+        "ORDER BY s.rowid DESC LIMIT ?"
+    )
+    # Newest first by the order notes reached this journal: walking the table backwards
+    # stops after `limit` notes, where sorting 10,000 notes of a common tag by date would not.
+    ids_given = [tag_id for ids in tag_ids for tag_id in ids]
+    rows = connection.execute(sql, [*ids_given, *params, query.limit]).fetchall()
+    # Each found note's tags, read for the few shown (not for every tagged note).
+    tags_of: dict[str, list[str]] = {}
+    if rows:
+        marks_sql = ", ".join("?" * len(rows))
+        for note_id, name in connection.execute(
+            "SELECT nt.note_id, t.name FROM note_tags nt JOIN tags t ON t.id = nt.tag_id "
+            f"WHERE nt.note_id IN ({marks_sql}) ORDER BY t.name",
+            [r[0] for r in rows],
+        ):
+            tags_of.setdefault(note_id, []).append(name)
+    hits = []
+    for r in rows:
+        shown = " ".join(
+            f"{query.marks[0]}#{tag}{query.marks[1]}"
+            if any(tag.startswith(word) for word in words)
+            else f"#{tag}"
+            for tag in tags_of.get(r[0], [])
+        )
+        hits.append((TITLE, 0.0, Hit("note", r[0], r[1] or "", shown, r[2], r[3] or "", 0.0)))
+    return hits
 
 
 def _excerpt(text: str, needle: str, marks: tuple[str, str]) -> str:
@@ -175,31 +303,23 @@ def _excerpt(text: str, needle: str, marks: tuple[str, str]) -> str:
     )
 
 
-def _substring_hits(
-    connection: sqlite3.Connection,
-    kind: str,
-    text: str,
-    author: str | None,
-    since: date | None,
-    until: date | None,
-    limit: int,
-    marks: tuple[str, str],
-) -> list[Hit]:
+def _substring_hits(connection: sqlite3.Connection, kind: str, query: _Query) -> list[Ranked]:
     source = SOURCES[kind]
-    words = text.split()
-    extra, params = _filters(author, since, until, source)
-    joined = " || ' ' || ".join(f"coalesce(s.{c}, '')" for c in source.columns)
+    words = query.text.split()
+    extra, params = _filters(query.author, query.since, query.until, source)
+    joined = source.text_sql()
     like = " AND ".join(f"({joined}) LIKE ? ESCAPE '\\'" for _ in words)
-    patterns = [
-        "%" + w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%" for w in words
-    ]
     sql = (
         f"SELECT s.id, {source.title}, {joined}, {source.author}, {source.day} "
         f"FROM {source.table} s {source.join} WHERE {like}{extra} LIMIT ?"
     )
-    rows = connection.execute(sql, [*patterns, *params, limit])
+    rows = connection.execute(sql, [*(_like(w) for w in words), *params, query.limit])
     return [
-        Hit(kind, r[0], r[1] or "", _excerpt(r[2], words[0], marks), r[3], r[4] or "", 0.0)
+        (
+            TEXT,
+            0.0,
+            Hit(kind, r[0], r[1] or "", _excerpt(r[2], words[0], query.marks), r[3], r[4] or "", 0),
+        )
         for r in rows
     ]
 
@@ -216,29 +336,87 @@ def search(
     marks: tuple[str, str] = ("[", "]"),
     prefix_last: bool = True,
 ) -> list[Hit]:
-    """Best matches first; any text at all is a valid query (it may just find nothing)."""
+    """Best matches first (titles and tags before text); any text at all is a valid query."""
     unknown = set(kinds) - set(KINDS)
     if unknown:
         raise ValueError(f"unknown type {sorted(unknown)[0]}; choose from {', '.join(KINDS)}")
     # Control characters (a NUL ends an FTS5 string early) are nothing a person means.
     text = "".join(ch if ch.isprintable() else " " for ch in text)
     _check_size(text)
+    query = _Query(
+        text,
+        match_expression(text, prefix_last),
+        tuple(literals(text)),
+        author,
+        since,
+        until,
+        limit,
+        marks,
+        prefix_last,
+    )
+    ranked: list[Ranked] = []
+    if query.expression is not None:
+        if "note" in kinds:
+            ranked += _tag_hits(connection, query)
+        for kind in kinds:
+            passes = (True, False) if SOURCES[kind].titled else (False,)
+            for titles_only in passes:
+                try:
+                    ranked += _fts_hits(connection, kind, query, titles_only)
+                except sqlite3.OperationalError:
+                    continue  # the substring scan below still answers
+    if text.split() and (not ranked or needs_substring_search(text)):
+        for kind in kinds:
+            ranked += _substring_hits(connection, kind, query)
+    ranked.sort(key=lambda item: (item[0], item[1]))
     hits: list[Hit] = []
-    expression = match_expression(text, prefix_last)
-    if expression is not None:
-        for kind in kinds:
-            try:
-                hits += _fts_hits(connection, kind, expression, author, since, until, limit, marks)
-            except sqlite3.OperationalError:
-                continue  # the substring scan below still answers
-    if text.split() and (not hits or needs_substring_search(text)):
-        seen = {(h.kind, h.record_id) for h in hits}
-        for kind in kinds:
-            for hit in _substring_hits(connection, kind, text, author, since, until, limit, marks):
-                if (hit.kind, hit.record_id) not in seen:
-                    hits.append(hit)
-    hits.sort(key=lambda hit: hit.score)
+    seen: set[tuple[str, str]] = set()
+    for _rank, _score, hit in ranked:
+        if (hit.kind, hit.record_id) not in seen:  # a title hit is also a text hit
+            seen.add((hit.kind, hit.record_id))
+            hits.append(hit)
     return hits[:limit]
+
+
+def _carried_on(rest: str) -> str:
+    """A note's words after its title (from its 70th character), from a whole word on."""
+    # rest starts with the title's last character: a letter there means a cut word.
+    if rest[:1].strip():
+        rest = rest.partition(" ")[2]
+    rest = rest.strip()
+    return "…" + rest if rest else ""
+
+
+# What the palette shows before anything is typed: the records touched last.
+RECENT_KINDS = ("note", "goal", "obstacle", "decision")
+
+
+def recent(
+    connection: sqlite3.Connection,
+    *,
+    kinds: tuple[str, ...] = KINDS,
+    limit: int = 12,
+    author: str | None = None,
+) -> list[Hit]:
+    """The records written or edited last, newest first (check-ins are not records to reopen)."""
+    rows: list[tuple[str, Hit]] = []
+    for kind in (kind for kind in RECENT_KINDS if kind in kinds):
+        source = SOURCES[kind]
+        extra, params = _filters(author, None, None, source)
+        # A note's title is its first 70 characters: its second line goes on from there.
+        # The other records show their first text field.
+        shown = "substr(s.body, 70)" if kind == "note" else f"coalesce(s.{source.columns[1]}, '')"
+        text = f"substr(replace({shown}, char(10), ' '), 1, 120)"
+        sql = (
+            f"SELECT s.id, {source.title}, {text}, {source.author}, {source.day}, s.updated_at "
+            f"FROM {source.table} s {source.join} WHERE 1{extra} "
+            "ORDER BY s.updated_at DESC LIMIT ?"
+        )
+        for r in connection.execute(sql, [*params, limit]):
+            snippet = _carried_on(r[2]) if kind == "note" else r[2]
+            rows.append((str(r[5]), Hit(kind, r[0], r[1] or "", snippet, r[3], r[4] or "", 0.0)))
+    rows.sort(key=lambda row: row[0], reverse=True)
+    return [hit for _when, hit in rows[:limit]]
 
 
 def _check_size(text: str) -> None:
@@ -252,6 +430,12 @@ def _check_size(text: str) -> None:
         raise ValidationError(
             "query", f"A search takes at most {MAX_QUERY_WORDS} words; this one has {words:,}."
         )
+
+
+def session_connection(session: Session) -> sqlite3.Connection:
+    """The sqlite3 connection under a session, for a search inside the window's reads."""
+    # The DB-API connection of whichever SQLite library opened the journal.
+    return cast("sqlite3.Connection", session.connection().connection.driver_connection)
 
 
 def has_search_index(connection: sqlite3.Connection) -> bool:

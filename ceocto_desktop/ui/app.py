@@ -151,7 +151,7 @@ class Launcher(QObject):
             # The transaction rolled back: the file holds no half-written pair.
             self._error(describe_write_error(exc))
             return False
-        return self._show(journal)
+        return self._show(journal, Seat.A)  # a new journal is begun by its first partner
 
     def _open_demo(self, target: Path) -> bool:
         if not target.exists():
@@ -166,7 +166,7 @@ class Launcher(QObject):
                 return False
         return self._show(open_journal(target))
 
-    def _show(self, journal: Journal) -> bool:
+    def _show(self, journal: Journal, author: Seat | None = None) -> bool:
         lock = JournalLock(journal.path)
         try:
             lock.acquire()
@@ -174,7 +174,9 @@ class Launcher(QObject):
             journal.close()
             self._error(str(exc))
             return False
-        author = Seat.B if self.settings.value("lastAuthor") == Seat.B.value else Seat.A
+        if author is None:
+            author = Seat.B if self.settings.value("lastAuthor") == Seat.B.value else Seat.A
+        self.settings.setValue("lastAuthor", author.value)
         context = JournalContext(journal, author, lock=lock)
         try:
             window = MainWindow(context, self, self.settings)

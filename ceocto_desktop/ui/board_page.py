@@ -6,7 +6,6 @@ from datetime import date, timedelta
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -28,11 +27,13 @@ from ceocto_desktop.reports.board import build_board_brief
 from ceocto_desktop.reports.wording import movement, status_movement
 from ceocto_desktop.services import board
 from ceocto_desktop.services.board_review import BoardReview, board_review, how_many
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand, CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.widgets import named
 
 HEADERS = (
@@ -46,8 +47,9 @@ HEADERS = (
 )
 
 
-class BoardPage(QWidget):
+class BoardPage(JournalPage):
     title = "Board review"
+    depends_on = Changed.BOARD | Changed.GOALS | Changed.DECISIONS | Changed.OBSTACLES
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -72,7 +74,7 @@ class BoardPage(QWidget):
 
         self.form = RecordForm(
             context,
-            "board",
+            Changed.BOARD,
             "meeting",
             lambda s, meeting_id, values: board.update_meeting(s, meeting_id, **values),
         )
@@ -117,15 +119,7 @@ class BoardPage(QWidget):
         split.setSizes([220, 900])
         layout = QVBoxLayout(self)
         layout.addWidget(split)
-        context.changed.connect(self._journal_changed)
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh()
-
-    def _journal_changed(self, what: str) -> None:
-        if self.isVisible() and what in ("board", "goals", "decisions", "obstacles"):
-            self.refresh()
+        self.watch_journal(context)
 
     def refresh(self) -> None:
         meetings = self.context.read(board.list_meetings)
@@ -231,7 +225,7 @@ class BoardPage(QWidget):
             CallCommand(
                 self.context,
                 "tick goal reviewed",
-                "board",
+                Changed.BOARD,
                 lambda s: board.set_goal_reviewed(s, meeting_id, goal_id, on),
                 lambda s: board.set_goal_reviewed(s, meeting_id, goal_id, not on),
             ).perform()
@@ -243,7 +237,7 @@ class BoardPage(QWidget):
         command = CreateCommand(
             self.context,
             "new board meeting",
-            "board",
+            Changed.BOARD,
             BoardMeeting,
             lambda s: board.create_meeting(s, author, date.today() + timedelta(days=14)),
         )
@@ -258,7 +252,7 @@ class BoardPage(QWidget):
         if self.meeting_id is None:
             return
         DeleteCommand(
-            self.context, "delete board meeting", "board", BoardMeeting, self.meeting_id
+            self.context, "delete board meeting", Changed.BOARD, BoardMeeting, self.meeting_id
         ).perform()
         self.meeting_id = None
         self.refresh()

@@ -9,7 +9,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtGui import QHideEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -25,12 +25,14 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.analytics.periods import week_start
 from ceocto_desktop.models import PROMPTS, RATINGS, CheckInAnswer, Seat
 from ceocto_desktop.services import checkins, drafts
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import week_start_day
 from ceocto_desktop.ui.checkin_form import AnswerForm
 from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
+from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets import named
 
@@ -80,8 +82,9 @@ def _clip(text: str, length: int = 60) -> str:
     return line if len(line) <= length else line[: length - 1] + "…"
 
 
-class CheckinPage(QWidget):
+class CheckinPage(JournalPage):
     title = "Check-in"
+    depends_on = Changed.CHECKINS
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -147,7 +150,7 @@ class CheckinPage(QWidget):
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(side)
-        context.changed.connect(self._journal_changed)
+        self.watch_journal(context)
         context.authorChanged.connect(lambda _seat: self.refresh())
         self.refresh()
 
@@ -182,17 +185,9 @@ class CheckinPage(QWidget):
         super().hideEvent(event)
 
     # Showing -----------------------------------------------------------------------------------
-    def _journal_changed(self, what: str) -> None:
-        if what == "checkins" and self.isVisible():  # hidden, it catches up in showEvent
-            self.refresh()
-
     def show_week(self, week: date) -> None:
         self.week = week_start(week, self.context.read(week_start_day))
         self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh()  # what changed meanwhile, in another window or from the shell
 
     def refresh(self) -> None:
         self.drafts.flush()  # the words shown so far stay with their partner and week
@@ -357,7 +352,7 @@ class CheckinPage(QWidget):
 
         self.drafts.flush()
         try:
-            CallCommand(self.context, "submit check-in", "checkins", do, undo).perform()
+            CallCommand(self.context, "submit check-in", Changed.CHECKINS, do, undo).perform()
         except (ValidationError, WriteFailed) as exc:
             self.form.error.setText(str(exc))
             self.form.error.show()
@@ -394,7 +389,7 @@ class CheckinPage(QWidget):
 
         self.drafts.flush()
         command = SnapshotCommand(
-            self.context, "change check-in answers", "checkins", CheckInAnswer, answer_id, do
+            self.context, "change check-in answers", Changed.CHECKINS, CheckInAnswer, answer_id, do
         )
         try:
             command.perform()

@@ -10,6 +10,7 @@ from PySide6.QtGui import QUndoCommand
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Base
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.snapshots import (
     Snapshot,
     delete_record,
@@ -25,7 +26,7 @@ Work = Callable[[Session], Any]
 class JournalCommand(QUndoCommand):
     """An edit that is done once by perform() (errors surface there) and then undoable."""
 
-    def __init__(self, context: JournalContext, text: str, what: str):
+    def __init__(self, context: JournalContext, text: str, what: Changed):
         super().__init__(text)
         self.context = context
         self.what = what
@@ -60,7 +61,7 @@ class JournalCommand(QUndoCommand):
 class CallCommand(JournalCommand):
     """A pair of service calls: one does, the other undoes (an edit, a link, a status)."""
 
-    def __init__(self, context: JournalContext, text: str, what: str, do: Work, undo: Work):
+    def __init__(self, context: JournalContext, text: str, what: Changed, do: Work, undo: Work):
         super().__init__(context, text, what)
         self._do = do
         self._undo = undo
@@ -81,7 +82,7 @@ class EditCommand(JournalCommand):
         self,
         context: JournalContext,
         text: str,
-        what: str,
+        what: Changed,
         save: Callable[[Session, dict[str, Any]], Any],
         before: dict[str, Any],
         after: dict[str, Any],
@@ -115,7 +116,7 @@ class CreateCommand(JournalCommand):
     """Create a record; undo deletes it (and what hangs on it); redo puts it all back."""
 
     def __init__(
-        self, context: JournalContext, text: str, what: str, model: type[Base], create: Work
+        self, context: JournalContext, text: str, what: Changed, model: type[Base], create: Work
     ):
         super().__init__(context, text, what)
         self.model = model
@@ -140,7 +141,7 @@ class DeleteCommand(JournalCommand):
     """Delete a record with everything that cascades from it; undo restores every row."""
 
     def __init__(
-        self, context: JournalContext, text: str, what: str, model: type[Base], record_id: str
+        self, context: JournalContext, text: str, what: Changed, model: type[Base], record_id: str
     ):
         super().__init__(context, text, what)
         self.model = model
@@ -163,7 +164,7 @@ class SnapshotCommand(JournalCommand):
         self,
         context: JournalContext,
         text: str,
-        what: str,
+        what: Changed,
         model: type[Base],
         record_id: str,
         do: Work,

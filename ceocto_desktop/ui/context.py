@@ -13,6 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.partners import PartnerView, get_partners
 from ceocto_desktop.store import Journal, JournalLock
 from ceocto_desktop.store.probe import write_lock_free
@@ -43,7 +44,7 @@ def describe_write_error(exc: BaseException) -> str:
 class JournalContext(QObject):
     """One per open journal; pages read and write through it, never through the ORM."""
 
-    changed = Signal(str)
+    changed = Signal(object)  # a Changed: what a write (or another program) changed
     authorChanged = Signal(object)
     saved = Signal(object)
     writeFailed = Signal(str)
@@ -64,6 +65,7 @@ class JournalContext(QObject):
         self.undo_stack = QUndoStack(self)
         self.save_state = SaveState(self)
         self.partners: dict[Seat, PartnerView] = self.read(get_partners)
+        self._file_state = self._journal_file_state()
 
     @property
     def author(self) -> Seat:
@@ -83,15 +85,37 @@ class JournalContext(QObject):
         with self.journal.sessions() as session:
             return work(session)
 
-    def write(self, work: Callable[[Session], T], what: str) -> T:
+    def write(self, work: Callable[[Session], T], what: Changed) -> T:
         """Run a use case in one transaction, then say what changed; WriteFailed on refusal."""
         result = self._commit(work)
         self.save_state.write_succeeded()
-        if what == "partners":
-            self.partners = self.read(get_partners)
         self.saved.emit(datetime.now())
-        self.changed.emit(what)
+        self._announce(what)
         return result
+
+    def _announce(self, what: Changed) -> None:
+        if what & Changed.PARTNERS:
+            self.partners = self.read(get_partners)
+        self.changed.emit(what)
+
+    def _journal_file_state(self) -> tuple[tuple[int, int], ...]:
+        # The journal and its write-ahead log: a commit by anyone moves one of them.
+        path = self.journal.path
+        state = []
+        for file in (path, path.with_name(path.name + "-wal")):
+            try:
+                info = file.stat()
+            except OSError:
+                continue
+            state.append((info.st_mtime_ns, info.st_size))
+        return tuple(state)
+
+    def notice_outside_changes(self) -> None:
+        """Say Changed.ALL if another program wrote to the journal since this window last did."""
+        state = self._journal_file_state()
+        if state != self._file_state:
+            self._file_state = state
+            self._announce(Changed.ALL)
 
     def write_draft(self, work: Callable[[Session], T]) -> T:
         """Write a draft: like write(), but no page reloads for it (no one else shows drafts)."""
@@ -108,7 +132,9 @@ class JournalContext(QObject):
             raise WriteFailed(LOCKED)
         try:
             with self.journal.transaction() as session:
-                return work(session)
+                result = work(session)
+            self._file_state = self._journal_file_state()  # our own write is no news
+            return result
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
             message = describe_write_error(exc)
             self.save_state.write_failed(message)

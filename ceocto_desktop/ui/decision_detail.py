@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Decision, DecisionStatus, Owner, Seat, Stance, Verdict
 from ceocto_desktop.services import decisions
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.snapshots import delete_record
@@ -62,7 +63,7 @@ class DecisionDetail(DetailPane):
         self.view: decisions.DecisionView | None = None
         self.form = RecordForm(
             context,
-            "decisions",
+            Changed.DECISIONS,
             "decision",
             lambda s, record_id, values: decisions.update_decision(s, record_id, **values),
         )
@@ -116,7 +117,7 @@ class DecisionDetail(DetailPane):
         self.links = GoalLinks(
             context,
             "decision",
-            "decisions",
+            Changed.DECISIONS,
             decisions.link_decision_goal,
             decisions.unlink_decision_goal,
         )
@@ -178,7 +179,7 @@ class DecisionDetail(DetailPane):
             SnapshotCommand(
                 self.context,
                 "review decision",
-                "decisions",
+                Changed.DECISIONS,
                 Decision,
                 view.id,
                 lambda s: decisions.review_decision(
@@ -222,7 +223,9 @@ class DecisionDetail(DetailPane):
                 decisions.update_decision(session, view.id, status=before_status)
 
             return str(
-                CallCommand(self.context, "supersede decision", "decisions", do, undo).perform()
+                CallCommand(
+                    self.context, "supersede decision", Changed.DECISIONS, do, undo
+                ).perform()
             )
 
         dialog = FieldsDialog(

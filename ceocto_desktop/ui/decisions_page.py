@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 
 from ceocto_desktop.models import Decision, DecisionStatus
 from ceocto_desktop.services import decisions
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.rows import DecisionFilter, count_decision_rows, decision_rows
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.decision_detail import DecisionDetail
@@ -22,7 +23,7 @@ class DecisionsPage(RecordPage):
     title = "Decisions"
     kind = "decisions"
     noun = "decision"
-    watches = ("goals",)
+    depends_on = Changed.DECISIONS | Changed.GOALS
 
     def make_filters(self) -> list[QWidget]:
         self.due_filter = named("decisionDueFilter", QCheckBox("Due for review"))
@@ -72,7 +73,7 @@ class DecisionsPage(RecordPage):
         command = CreateCommand(
             self.context,
             "new decision",
-            "decisions",
+            Changed.DECISIONS,
             Decision,
             lambda s: decisions.create_decision(s, author, "New decision"),
         )
@@ -82,7 +83,7 @@ class DecisionsPage(RecordPage):
     def delete_record(self, record_id: str) -> str:
         title = self.context.read(lambda s: decisions.get_decision(s, record_id).title)
         DeleteCommand(
-            self.context, f"delete decision “{title}”", "decisions", Decision, record_id
+            self.context, f"delete decision “{title}”", Changed.DECISIONS, Decision, record_id
         ).perform()
         return title
 

@@ -18,8 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.partners import WEEKDAYS, PartnerInput, check_partner_inputs
+from ceocto_desktop.services.partners import WEEKDAYS, PartnerInput, partner_input_problems
 from ceocto_desktop.ui.widgets import named
 
 
@@ -145,12 +144,13 @@ class FirstRunDialog(QDialog):
         self.form_a.clear_errors()
         self.form_b.clear_errors()
         a, b = self.form_a.value(), self.form_b.value()
-        try:
-            check_partner_inputs(a, b)
-        except ValidationError as exc:
-            field, _, seat = exc.field.partition("_")
+        problems = partner_input_problems(a, b)
+        # Every problem is shown at once, beside its field; the cursor goes to the first.
+        for problem in reversed(problems):
+            field, _, seat = problem.field.partition("_")
             form = self.form_a if seat == "a" else self.form_b
-            form.show_error(field if field in ("name", "title") else "name", exc.message)
+            form.show_error(field if field in ("name", "title") else "name", problem.message)
+        if problems:
             return
         self.partners = (a, b)
         self.choice = Choice.CREATE

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import NotFoundError, ValidationError
 from ceocto_desktop.ui.commands import EditCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
@@ -47,7 +48,7 @@ class RecordForm(QWidget):
     def __init__(
         self,
         context: JournalContext,
-        what: str,
+        what: Changed,
         noun: str,
         save: Saver,
         parent: QWidget | None = None,

@@ -25,6 +25,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services import decisions, goals, obstacles
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.rows import DecisionFilter, ObstacleFilter
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand, SnapshotCommand
@@ -76,7 +77,7 @@ class GoalDetail(DetailPane):
 
         self.form = RecordForm(
             context,
-            "goals",
+            Changed.GOALS,
             "goal",
             self._save_goal,
         )
@@ -264,7 +265,7 @@ class GoalDetail(DetailPane):
         command = EditCommand(
             self.context,
             "edit key result",
-            "goals",
+            Changed.GOALS,
             lambda s, values: goals.update_key_result(s, kr_id, **values),
             {field: before},
             {field: after},
@@ -286,7 +287,7 @@ class GoalDetail(DetailPane):
             SnapshotCommand(
                 self.context,
                 "record progress",
-                "goals",
+                Changed.GOALS,
                 Goal,
                 goal_id,
                 lambda s: goals.record_goal_progress(s, goal_id, author, values={kr_id: value}),
@@ -312,7 +313,7 @@ class GoalDetail(DetailPane):
         command = CreateCommand(
             self.context,
             "add key result",
-            "goals",
+            Changed.GOALS,
             KeyResult,
             lambda s: goals.add_key_result(
                 s, goal_id, author, fields["title"], start, target, unit=fields["unit"]
@@ -333,7 +334,7 @@ class GoalDetail(DetailPane):
         if item is None or self.data is None:
             return
         kr_id = item.data(Qt.ItemDataRole.UserRole)
-        DeleteCommand(self.context, "remove key result", "goals", KeyResult, kr_id).perform()
+        DeleteCommand(self.context, "remove key result", Changed.GOALS, KeyResult, kr_id).perform()
 
     def record_progress(self) -> None:
         if self.data is None:
@@ -355,7 +356,7 @@ class GoalDetail(DetailPane):
             SnapshotCommand(
                 self.context,
                 "record progress",
-                "goals",
+                Changed.GOALS,
                 Goal,
                 goal.id,
                 lambda s: goals.record_goal_progress(

@@ -20,15 +20,8 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.services.rows import (
-    DecisionFilter,
-    GoalFilter,
-    ObstacleFilter,
-    Page,
-    decision_rows,
-    goal_rows,
-    obstacle_rows,
-)
+from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
 from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.widgets import named
@@ -37,21 +30,6 @@ Link = Callable[[Session, str, str], Any]
 
 
 SINGULAR = {"goals": "goal", "obstacles": "obstacle", "decisions": "decision"}
-
-
-def pick_rows(session: Session, kind: str, text: str) -> list[tuple[str, str]]:
-    """Up to 100 records of a kind matching text, as (id, how the picker shows it)."""
-    if kind == "goals":
-        goals = goal_rows(session, GoalFilter(text=text), Page("target_date", True, 0, 100))
-        return [
-            (r.id, f"{r.title}{f' — {r.target_date}' if r.target_date else ''} ({r.status.value})")
-            for r in goals
-        ]
-    if kind == "obstacles":
-        found = obstacle_rows(session, ObstacleFilter(text=text), Page("title", False, 0, 100))
-        return [(r.id, f"{r.title} ({r.status.value})") for r in found]
-    made = decision_rows(session, DecisionFilter(text=text), Page("decided_on", True, 0, 100))
-    return [(r.id, f"{r.title} ({r.decided_on})") for r in made]
 
 
 class GoalPicker(QDialog):
@@ -113,7 +91,7 @@ class GoalLinks(QGroupBox):
         self,
         context: JournalContext,
         noun: str,
-        what: str,
+        what: Changed,
         link: Link,
         unlink: Link,
         parent: QWidget | None = None,

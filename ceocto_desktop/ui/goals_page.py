@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from ceocto_desktop.models import Area, Goal, GoalStatus, Owner
 from ceocto_desktop.services import goals
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.rows import GoalFilter, GoalRow, count_goal_rows, goal_rows
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.goal_detail import GoalDetail
@@ -28,7 +29,7 @@ class GoalsPage(RecordPage):
     title = "Goals"
     kind = "goals"
     noun = "goal"
-    watches = ("obstacles", "decisions")
+    depends_on = Changed.GOALS | Changed.OBSTACLES | Changed.DECISIONS
 
     def make_filters(self) -> list[QWidget]:
         self.status_filter = choice_filter(
@@ -98,7 +99,7 @@ class GoalsPage(RecordPage):
         command = CreateCommand(
             self.context,
             "new goal",
-            "goals",
+            Changed.GOALS,
             Goal,
             lambda s: goals.create_goal(s, author, "New goal"),
         )
@@ -107,7 +108,9 @@ class GoalsPage(RecordPage):
 
     def delete_record(self, record_id: str) -> str:
         title = self.context.read(lambda s: goals.get_goal(s, record_id).title)
-        DeleteCommand(self.context, f"delete goal “{title}”", "goals", Goal, record_id).perform()
+        DeleteCommand(
+            self.context, f"delete goal “{title}”", Changed.GOALS, Goal, record_id
+        ).perform()
         return title
 
     def focus_detail(self) -> None:

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
 from ceocto_desktop.ui.board_page import BoardPage
 from ceocto_desktop.ui.checkin_page import CheckinPage
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
+from ceocto_desktop.ui.export_chooser import choose_and_export
 from ceocto_desktop.ui.goals_page import GoalsPage
 from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
@@ -40,6 +42,7 @@ from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progres
 from ceocto_desktop.ui.retro_page import RetroPage
 from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
+from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from ceocto_desktop.ui.trends_page import TrendsPage
 from ceocto_desktop.ui.unsaved_dialog import confirm_close
 from ceocto_desktop.ui.wheel_guard import install_wheel_guard
@@ -155,6 +158,7 @@ class MainWindow(QMainWindow):
             )
         )
         file_menu.addSeparator()
+        file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export_report, "exportAction"))
         file_menu.addAction(
             self._action("&Backups…", "Ctrl+Shift+B", self.show_backups, "backupsAction")
         )
@@ -211,6 +215,9 @@ class MainWindow(QMainWindow):
             )
 
         help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            self._action("&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "shortcutsAction")
+        )
         help_menu.addAction(self._action("&About ceocto", None, self.about, "aboutAction"))
 
     def _build_status_bar(self) -> None:
@@ -238,8 +245,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("lastAuthor", seat.value)
         self.statusBar().showMessage(f"Now writing as {self.context.partner_label(seat)}", 3000)
 
-    def _partners_changed(self, what: str) -> None:
-        if what == "partners":
+    def _partners_changed(self, what: Changed) -> None:
+        if what & Changed.PARTNERS:
             for index, seat in enumerate((Seat.A, Seat.B)):
                 self.author_switch.setItemText(index, self.context.partner_label(seat))
 
@@ -368,6 +375,15 @@ class MainWindow(QMainWindow):
         self._closed_journal = True
         self.context.close()
         self.close()
+
+    def show_shortcuts(self) -> None:
+        """Help › Keyboard shortcuts: the cheat sheet, read from the actions above."""
+        ShortcutsDialog(self).exec()
+
+    def export_report(self) -> None:
+        """File › Export…: a retrospective or a board brief, through the usual export flow."""
+        self.flush_edits()
+        choose_and_export(self.context, self)
 
     def about(self) -> None:
         QMessageBox.about(

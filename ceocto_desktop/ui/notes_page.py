@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Note
 from ceocto_desktop.services import notes
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.rows import NoteFilter, count_note_rows, note_rows
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext
@@ -58,7 +59,7 @@ class NoteDetail(DetailPane):
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(context, parent)
-        self.form = RecordForm(context, "notes", "note", save_note)
+        self.form = RecordForm(context, Changed.NOTES, "note", save_note)
         body = QPlainTextEdit()
         body.setPlaceholderText("Write in Markdown: **bold**, *italic*, - lists, # headings")
         body.setMinimumHeight(160)
@@ -79,7 +80,7 @@ class NoteDetail(DetailPane):
             kind: GoalLinks(
                 context,
                 "note",
-                "notes",
+                Changed.NOTES,
                 partial(_link, kind=kind),
                 partial(_unlink, kind=kind),
                 kind=kind,
@@ -135,6 +136,7 @@ def _link_titles(session: Session, view: notes.NoteView) -> dict[str, tuple[str,
 class NotesPage(RecordPage):
     title = "Notes"
     kind = "notes"
+    depends_on = Changed.NOTES
     noun = "note"
 
     def make_filters(self) -> list[QWidget]:
@@ -201,7 +203,7 @@ class NotesPage(RecordPage):
         command = CreateCommand(
             self.context,
             "new note",
-            "notes",
+            Changed.NOTES,
             Note,
             lambda s: notes.create_note(s, author, "New note"),
         )
@@ -210,7 +212,7 @@ class NotesPage(RecordPage):
 
     def delete_record(self, record_id: str) -> str:
         first = self.context.read(lambda s: notes.get_note(s, record_id).body.splitlines()[0])
-        DeleteCommand(self.context, "delete note", "notes", Note, record_id).perform()
+        DeleteCommand(self.context, "delete note", Changed.NOTES, Note, record_id).perform()
         return first[:40]
 
     def focus_detail(self) -> None:

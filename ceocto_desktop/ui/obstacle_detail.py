@@ -29,6 +29,7 @@ from ceocto_desktop.models import (
     Severity,
 )
 from ceocto_desktop.services import obstacles
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.ui.commands import SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext
@@ -66,7 +67,7 @@ class ObstacleDetail(DetailPane):
         self.view: obstacles.ObstacleView | None = None
         self.form = RecordForm(
             context,
-            "obstacles",
+            Changed.OBSTACLES,
             "obstacle",
             lambda s, record_id, values: obstacles.update_obstacle(s, record_id, **values),
         )
@@ -113,7 +114,7 @@ class ObstacleDetail(DetailPane):
         self.links = GoalLinks(
             context,
             "obstacle",
-            "obstacles",
+            Changed.OBSTACLES,
             obstacles.link_obstacle_goal,
             obstacles.unlink_obstacle_goal,
         )
@@ -195,7 +196,7 @@ class ObstacleDetail(DetailPane):
                 )
 
             SnapshotCommand(
-                self.context, "resolve obstacle", "obstacles", Obstacle, view.id, work
+                self.context, "resolve obstacle", Changed.OBSTACLES, Obstacle, view.id, work
             ).perform()
 
         intro = (
@@ -216,7 +217,7 @@ class ObstacleDetail(DetailPane):
             SnapshotCommand(
                 self.context,
                 "reopen obstacle",
-                "obstacles",
+                Changed.OBSTACLES,
                 Obstacle,
                 view.id,
                 lambda s: obstacles.reopen_obstacle(s, view.id, author, values["reason"]),

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from ceocto_desktop.models import Obstacle, ObstacleCategory, ObstacleKind, Severity
 from ceocto_desktop.services import obstacles
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.rows import (
     ObstacleFilter,
     count_obstacle_rows,
@@ -23,7 +24,7 @@ class ObstaclesPage(RecordPage):
     title = "Obstacles"
     kind = "obstacles"
     noun = "obstacle"
-    watches = ("goals",)
+    depends_on = Changed.OBSTACLES | Changed.GOALS
 
     def make_filters(self) -> list[QWidget]:
         self.open_filter = choice_filter(
@@ -90,7 +91,7 @@ class ObstaclesPage(RecordPage):
         command = CreateCommand(
             self.context,
             "new obstacle",
-            "obstacles",
+            Changed.OBSTACLES,
             Obstacle,
             lambda s: obstacles.create_obstacle(
                 s, author, "New obstacle", ObstacleCategory.COMMUNICATION
@@ -102,7 +103,7 @@ class ObstaclesPage(RecordPage):
     def delete_record(self, record_id: str) -> str:
         title = self.context.read(lambda s: obstacles.get_obstacle(s, record_id).title)
         DeleteCommand(
-            self.context, f"delete obstacle “{title}”", "obstacles", Obstacle, record_id
+            self.context, f"delete obstacle “{title}”", Changed.OBSTACLES, Obstacle, record_id
         ).perform()
         return title
 

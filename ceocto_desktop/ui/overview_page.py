@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.attention import Attention, Item, needs_attention
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.drafts import QUICK_NOTE, discard_draft
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.notes import NoteView, create_note, list_notes
@@ -32,6 +33,7 @@ from ceocto_desktop.services.partners import PartnerView
 from ceocto_desktop.ui.commands import CreateCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
+from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.widgets import named
 
 RECENT_NOTES = 8
@@ -114,7 +116,7 @@ class PartnerCard(QFrame):
         layout.addStretch()
 
 
-class OverviewPage(QWidget):
+class OverviewPage(JournalPage):
     title = "Overview"
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
@@ -210,7 +212,7 @@ class OverviewPage(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
 
-        context.changed.connect(self._journal_changed)
+        self.watch_journal(context)
         context.authorChanged.connect(lambda _seat: self._show_author())
         self._show_author()
         self.refresh()
@@ -257,19 +259,11 @@ class OverviewPage(QWidget):
         """Keep the quick note as a draft now (on closing)."""
         self.drafts.flush()
 
-    def _journal_changed(self, _what: str) -> None:
-        if self.isVisible():  # a hidden page catches up in showEvent
-            self.refresh()
-
     def _show_author(self) -> None:
         self.author_hint.setText(f"Written as {self.context.partner_label(self.context.author)}")
         self.drafts.flush()  # the words typed so far stay the previous writer's draft
         self.note_seat = self.context.author
         self._show_note_draft()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh()  # what changed meanwhile, in another window or from the shell
 
     def refresh(self) -> None:
         data = self.context.read(load_overview)
@@ -329,7 +323,7 @@ class OverviewPage(QWidget):
             discard_draft(session, seat, QUICK_NOTE)  # added: no draft to come back
             return create_note(session, seat, text, tags=tags)
 
-        command = CreateCommand(self.context, "add note", "notes", Note, create)
+        command = CreateCommand(self.context, "add note", Changed.NOTES, Note, create)
         try:
             command.perform()
         except (ValidationError, WriteFailed) as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,8 +19,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.table_model import LazyTableModel
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
@@ -29,12 +30,12 @@ ROW_HEIGHT = 26
 FILTER_DELAY_MS = 250
 
 
-class RecordPage(QWidget):
+class RecordPage(JournalPage):
     """Subclasses give: kind, noun, model columns and queries, a detail widget, new/delete."""
 
-    kind = ""  # the context.changed names this page shows ("goals")
+    kind = ""  # the records this page shows, as links name them ("goals")
     noun = ""  # one record, for messages ("goal")
-    watches: tuple[str, ...] = ()
+    depends_on = Changed.NOTHING  # what the page shows: its own records and what they link
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -115,8 +116,8 @@ class RecordPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
-        context.changed.connect(self._journal_changed)
-        # setSortingEnabled above already loaded the first page; showEvent counts and selects.
+        self.watch_journal(context)
+        # setSortingEnabled above already loaded the first page; showing counts and selects.
         self.size_columns()
 
     # For subclasses ----------------------------------------------------------------------------
@@ -181,15 +182,8 @@ class RecordPage(QWidget):
             self.select(self.current_id)
         self.show_record(self.current_id)
 
-    def showEvent(self, event: QShowEvent) -> None:
-        # Coming back to a page shows what changed meanwhile (a note from `ceocto note`).
-        super().showEvent(event)
+    def refresh(self) -> None:
         self.reload()
-
-    def _journal_changed(self, what: str) -> None:
-        # A hidden page catches up in showEvent; querying it on every save is wasted work.
-        if self.isVisible() and what in (self.kind, *self.watches):
-            self.reload()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -23,10 +22,12 @@ from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.reports.document import Document
 from ceocto_desktop.reports.pdf import fill_text_document
 from ceocto_desktop.services.board import get_retrospective, save_retrospective
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.overview import summarise_journal
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.theme import is_dark
 from ceocto_desktop.ui.widgets import named
 
@@ -50,7 +51,7 @@ def quarters_between(first: date, last: date) -> list[str]:
     return names
 
 
-class RetroPage(QWidget):
+class RetroPage(JournalPage):
     title = "Retrospective"
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
@@ -71,7 +72,7 @@ class RetroPage(QWidget):
         author = context.author
         self.form = RecordForm(
             context,
-            "retros",
+            Changed.RETROS,
             "retro",
             lambda s, quarter, values: save_retrospective(s, author, quarter, **values),
         )
@@ -97,7 +98,7 @@ class RetroPage(QWidget):
         layout.addLayout(top)
         layout.addWidget(split, 1)
         self._fill_quarters()
-        context.changed.connect(self._journal_changed)
+        self.watch_journal(context)
 
     def _fill_quarters(self) -> None:
         first = self.context.read(summarise_journal).first_entry or date.today()
@@ -108,14 +109,6 @@ class RetroPage(QWidget):
         # The quarter just ended is the one a pair usually looks back on.
         self.quarter.setCurrentIndex(1 if len(names) > 1 else 0)
         self.quarter.blockSignals(False)
-
-    def _journal_changed(self, _what: str) -> None:
-        if self.isVisible():
-            self.refresh()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh()
 
     def refresh(self) -> None:
         quarter = self.quarter.currentText()

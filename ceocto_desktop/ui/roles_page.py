@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QGroupBox,
@@ -21,11 +21,13 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.models import Owner, Seat
 from ceocto_desktop.services import partners
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.roles import Load, Owned, seat_owner, what_is_owned
 from ceocto_desktop.ui.commands import EditCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.widgets import named
 
 
@@ -46,7 +48,7 @@ class PartnerColumn(QWidget):
         key = seat.value
         self.form = RecordForm(
             context,
-            "partners",
+            Changed.PARTNERS,
             f"partner{key}",
             lambda s, _id, values: partners.update_partner(s, seat, **values),
         )
@@ -80,10 +82,6 @@ class PartnerColumn(QWidget):
             widget.itemClicked.connect(lambda item, k=kind: self._open(k, item))
             widget.itemActivated.connect(lambda item, k=kind: self._open(k, item))
         layout.addStretch()
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.refresh()  # what changed meanwhile, in another window or from the shell
 
     def refresh(self) -> None:
         profile = self.context.partners[self.seat]
@@ -120,7 +118,7 @@ class PartnerColumn(QWidget):
             EditCommand(
                 self.context,
                 "change chart colour",
-                "partners",
+                Changed.PARTNERS,
                 lambda s, values: partners.update_partner(s, seat, **values),
                 {"color": before},
                 {"color": colour},
@@ -175,7 +173,7 @@ class JointColumn(QWidget):
         show_load(self, self.context.read(lambda s: what_is_owned(s, Owner.JOINT)), "we share")
 
 
-class RolesPage(QWidget):
+class RolesPage(JournalPage):
     title = "Our roles"
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
@@ -210,17 +208,13 @@ class RolesPage(QWidget):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        context.changed.connect(self._journal_changed)
+        self.watch_journal(context)
         self.refresh()
 
     def refresh(self) -> None:
         for column in self.columns:
             column.refresh()
         self.joint.refresh()
-
-    def _journal_changed(self, _what: str) -> None:
-        if self.isVisible():  # a hidden page catches up in showEvent
-            self.refresh()
 
     def flush_edits(self) -> None:
         for column in self.columns:

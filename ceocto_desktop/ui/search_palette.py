@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import html
-import sqlite3
-from datetime import date
+import re
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,15 +16,17 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.search import KINDS, Hit, search
+from ceocto_desktop.services.search import KINDS, Hit, recent, search, session_connection
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets import named
@@ -36,28 +38,156 @@ PAGE_OF = {
     "decision": "decisions",
     "checkin": "checkins",
 }
+KIND_LABEL = {
+    "note": "Note",
+    "goal": "Goal",
+    "obstacle": "Obstacle",
+    "decision": "Decision",
+    "checkin": "Check-in",
+}
 MARKS = ("\x01", "\x02")
 TYPING_PAUSE_MS = 150
-
-
-def search_session(
-    session: Session,
-    text: str,
-    kinds: tuple[str, ...] = KINDS,
-    author: str | None = None,
-    since: date | None = None,
-    until: date | None = None,
-) -> list[Hit]:
-    raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
-    return search(
-        raw, text, kinds=kinds, author=author, since=since, until=until, limit=40, marks=MARKS
-    )
+RESULTS = 40
+RECENT = 12
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+META_ROLE = Qt.ItemDataRole.UserRole + 2
 
 
 def marked_html(text: str) -> str:
     """The snippet with the hits in bold, everything else escaped."""
     return html.escape(text).replace(MARKS[0], "<b>").replace(MARKS[1], "</b>")
+
+
+def row_html(item: QListWidgetItem) -> str:
+    """A result row as what it shows: the meta line, the title and the marked snippet."""
+    hit: Hit = item.data(HIT_ROLE)
+    return (
+        f"{html.escape(item.data(META_ROLE))} <b>{html.escape(hit.title)}</b><br>"
+        f"{marked_html(hit.snippet)}"
+    )
+
+
+# Markdown's emphasis and heading signs, which a note's first words often start with.
+_MARKUP = re.compile(r"(\*\*|__|(?<!\w)[*_](?=\w)|(?<=\w)[*_](?!\w)|^#+\s*)")
+
+
+def readable(text: str) -> str:
+    """Text on one line with Markdown's emphasis signs left out (`**Raise prices**`)."""
+    return _MARKUP.sub("", " ".join(text.split()))
+
+
+def _segments(text: str) -> list[tuple[str, bool]]:
+    """The snippet cut into (text, marked) runs, on one line."""
+    text = readable(text)
+    runs: list[tuple[str, bool]] = []
+    marked = False
+    for part in text.replace(MARKS[1], MARKS[0]).split(MARKS[0]):
+        if part:
+            runs.append((part, marked))
+        marked = not marked
+    return runs
+
+
+class HitDelegate(QStyledItemDelegate):
+    """Two compact lines per result: kind, title and who/when; then the snippet, hits bold."""
+
+    PAD = 6
+
+    def sizeHint(
+        self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QSize:
+        line = QFontMetrics(option.font).height()
+        return QSize(200, 2 * line + 3 * self.PAD)
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        index: QModelIndex | QPersistentModelIndex,
+    ) -> None:
+        hit: Hit | None = index.data(HIT_ROLE)
+        if hit is None:
+            super().paint(painter, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style is not None:
+            style.drawPrimitive(
+                QStyle.PrimitiveElement.PE_PanelItemViewItem, opt, painter, opt.widget
+            )
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        # Selected rows take the palette's highlighted text for every run, so nothing grey
+        # sits on the highlight; unselected, the meta and snippet are a calmer tone.
+        ink = opt.palette.color(
+            QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        quiet = QColor(ink)
+        if not selected:
+            quiet.setAlphaF(0.62)
+        painter.save()
+        rect = opt.rect.adjusted(self.PAD + 4, self.PAD, -self.PAD - 4, -self.PAD)
+        regular = QFont(opt.font)
+        bold = QFont(opt.font)
+        bold.setBold(True)
+        line = QFontMetrics(regular).height()
+        meta = index.data(META_ROLE) or ""
+        meta_width = QFontMetrics(regular).horizontalAdvance(meta) + 12
+        painter.setFont(regular)
+        painter.setPen(quiet)
+        top = QRect(rect.left(), rect.top(), rect.width(), line)
+        painter.drawText(top, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, meta)
+        painter.setFont(bold)
+        painter.setPen(ink)
+        title_rect = QRect(rect.left(), rect.top(), max(0, rect.width() - meta_width), line)
+        title = QFontMetrics(bold).elidedText(
+            readable(hit.title), Qt.TextElideMode.ElideRight, title_rect.width()
+        )
+        painter.drawText(
+            title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title
+        )
+        self._draw_snippet(
+            painter,
+            hit.snippet,
+            rect.left(),
+            rect.top() + line + self.PAD,
+            rect.width(),
+            line,
+            (regular, bold),
+            (quiet, ink),
+        )
+        painter.restore()
+
+    def _draw_snippet(
+        self,
+        painter: QPainter,
+        snippet: str,
+        left: int,
+        top: int,
+        width: int,
+        height: int,
+        fonts: tuple[QFont, QFont],
+        colours: tuple[QColor, QColor],
+    ) -> None:
+        x = left
+        for text, marked in _segments(snippet):
+            font = fonts[marked]
+            metrics = QFontMetrics(font)
+            room = left + width - x
+            if room <= metrics.horizontalAdvance("…"):
+                break
+            shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, room)
+            painter.setFont(font)
+            painter.setPen(colours[marked])
+            painter.drawText(
+                QRect(x, top, room, height),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                shown,
+            )
+            x += metrics.horizontalAdvance(shown)
+            if shown != text:
+                break
 
 
 class SearchPalette(QDialog):
@@ -68,9 +198,11 @@ class SearchPalette(QDialog):
         self.setMinimumSize(620, 440)
         self.context = context
         self.box = named("searchBox", QLineEdit())
-        self.box.setPlaceholderText("Search notes, goals, obstacles, decisions, check-ins…")
+        self.box.setPlaceholderText("Search notes, goals, obstacles, decisions, check-ins, #tags…")
         self.results = named("searchResults", QListWidget())
-        self.results.setWordWrap(True)
+        self.results.setItemDelegate(HitDelegate(self.results))
+        self.results.setUniformItemSizes(True)
+        self.results.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._timer = QTimer(self, singleShot=True, interval=TYPING_PAUSE_MS)
         self._timer.timeout.connect(self.run)
         self.summary = named("searchSummary", QLabel())
@@ -104,6 +236,7 @@ class SearchPalette(QDialog):
         layout.addWidget(self.box)
         layout.addLayout(filters)
         layout.addWidget(self.results, 1)
+        self.run()  # an empty box shows what was written last
 
     def eventFilter(self, watched: Any, event: Any) -> bool:
         # Up and Down in the box move through the results, as in any palette.
@@ -123,32 +256,43 @@ class SearchPalette(QDialog):
         try:
             since = parse_date(self.since.text(), "from") if self.since.text().strip() else None
             until = parse_date(self.until.text(), "to") if self.until.text().strip() else None
-            hits = (
-                self.context.read(lambda s: search_session(s, text, kinds, author, since, until))
-                if text.strip()
-                else []
-            )
+            if text.strip():
+                hits = self.context.read(
+                    lambda s: search(
+                        session_connection(s),
+                        text,
+                        kinds=kinds,
+                        author=author,
+                        since=since,
+                        until=until,
+                        limit=RESULTS,
+                        marks=MARKS,
+                    )
+                )
+            else:
+                hits = self.context.read(
+                    lambda s: recent(
+                        session_connection(s), kinds=kinds, limit=RECENT, author=author
+                    )
+                )
         except ValidationError as exc:
             self.summary.setText(exc.message)  # a date it cannot read, or a pasted page
             return
         self.results.clear()
         for hit in hits:
-            item = QListWidgetItem()
+            item = QListWidgetItem(hit.title)
             item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.record_id, hit.day))
-            label = QLabel(
-                f"<span style='color:gray'>{hit.kind} · {hit.day} · "
-                f"{html.escape(first_name(self.context, hit.author))}</span> "
-                f"<b>{html.escape(hit.title)}</b><br>{marked_html(hit.snippet)}"
-            )
-            label.setWordWrap(True)
-            item.setSizeHint(label.sizeHint())
+            item.setData(HIT_ROLE, hit)
+            meta = f"{KIND_LABEL[hit.kind]} · {hit.day} · {first_name(self.context, hit.author)}"
+            item.setData(META_ROLE, meta)
+            item.setToolTip(f"{hit.title}\n{meta}")
             self.results.addItem(item)
-            self.results.setItemWidget(item, label)
         if hits:
             self.results.setCurrentRow(0)
-        self.summary.setText(
-            "" if not text.strip() else f"{len(hits)} found" if hits else "Nothing found"
-        )
+        if not text.strip():
+            self.summary.setText("Recently changed" if hits else "")
+        else:
+            self.summary.setText(f"{len(hits)} found" if hits else "Nothing found")
 
     def open_current(self) -> None:
         if self._timer.isActive():

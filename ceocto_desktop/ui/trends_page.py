@@ -26,10 +26,12 @@ from ceocto_desktop.analytics import records
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import trends
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.checkins import RATING_LABELS
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.theme import is_dark
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
@@ -41,7 +43,6 @@ CHARTS = (
     "Decisions and calibration",
 )
 RANGES = ("This quarter", "Last 4 quarters", "All", "Custom dates")
-WATCHED = ("checkins", "goals", "decisions", "obstacles", "partners")
 
 
 def quarter_start(day: date) -> date:
@@ -81,8 +82,11 @@ def load_facts(
     }
 
 
-class TrendsPage(QWidget):
+class TrendsPage(JournalPage):
     title = "Trends"
+    depends_on = (
+        Changed.CHECKINS | Changed.GOALS | Changed.DECISIONS | Changed.OBSTACLES | Changed.PARTNERS
+    )
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -90,7 +94,6 @@ class TrendsPage(QWidget):
         self.context = context
         self.canvas: Any = None
         self.figure: Any = None
-        self._stale = True
         self.chart = named("chartChoice", QComboBox())
         self.chart.addItems(list(CHARTS))
         self.range = named("rangeChoice", QComboBox())
@@ -138,14 +141,12 @@ class TrendsPage(QWidget):
         self.body = QVBoxLayout(self)
         self.body.addLayout(row)
         self.body.addWidget(self.error)
-        context.changed.connect(self._journal_changed)
+        self.watch_journal(context)
 
     def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
         if self.canvas is None:
             self._build_canvas()
-        if self._stale:
-            self.redraw()
+        super().showEvent(event)  # redraws when the journal changed since it was drawn
 
     def _build_canvas(self) -> None:
         from matplotlib.backends.backend_qt import NavigationToolbar2QT
@@ -157,11 +158,8 @@ class TrendsPage(QWidget):
         self.body.addWidget(NavigationToolbar2QT(self.canvas, self))
         self.body.addWidget(self.canvas, 1)
 
-    def _journal_changed(self, what: str) -> None:
-        if what in WATCHED:
-            self._stale = True
-            if self.isVisible():
-                self.redraw()
+    def refresh(self) -> None:
+        self.redraw()
 
     def redraw(self) -> None:
         """Draw the chosen chart for the chosen range; draw_idle, so Qt paints once."""
@@ -187,7 +185,6 @@ class TrendsPage(QWidget):
         facts = self.context.read(lambda s: load_facts(s, period, dimension))
         self._draw(self.chart.currentText(), facts)
         self.canvas.draw_idle()
-        self._stale = False
 
     def _draw(self, chart: str, facts: dict[str, Any]) -> None:
         from ceocto_desktop.charts import trends as charts

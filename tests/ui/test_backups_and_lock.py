@@ -9,6 +9,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from ceocto_desktop.models import Seat
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.notes import create_note
 from ceocto_desktop.store import JournalLock, list_backups, make_backup, open_journal
 from ceocto_desktop.ui.app import Launcher
@@ -80,7 +81,9 @@ def test_restore_from_the_window_brings_the_backup_back_and_keeps_the_journal(
     monkeypatch.setattr(QMessageBox, "information", lambda *args: told.append(args[2]))
     make_backup(journal_path, "manual")
     launcher = window.opener
-    window.context.write(lambda s: create_note(s, Seat.A, "Written after the backup"), "notes")
+    window.context.write(
+        lambda s: create_note(s, Seat.A, "Written after the backup"), Changed.NOTES
+    )
 
     def choose_newest(dialog) -> None:  # type: ignore[no-untyped-def]
         when_modal_shows(lambda box: box.button(QMessageBox.StandardButton.Yes).click())
@@ -104,7 +107,7 @@ def test_closing_after_a_change_leaves_a_backup_and_without_one_none(qtbot, wind
     launcher = Launcher(QSettings())
     assert launcher.open_path(journal_path, explicit=True)
     reopened = launcher.windows[0]
-    reopened.context.write(lambda s: create_note(s, Seat.B, "Worth keeping"), "notes")
+    reopened.context.write(lambda s: create_note(s, Seat.B, "Worth keeping"), Changed.NOTES)
     reopened.close()
     quits = [info for info in list_backups(journal_path) if info.reason == "quit"]
     assert len(quits) == 1 and _note_bodies(quits[0].path) == ["Worth keeping"]

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import checkins
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.search_palette import SearchPalette
+from ceocto_desktop.ui.search_palette import SearchPalette, row_html
 
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
 
@@ -41,7 +41,7 @@ def test_a_week_sam_alone_answered_is_not_found_by_priya(qtbot, window, journal_
     qtbot.keyClicks(box, "payroll")
     qtbot.waitUntil(lambda: summary.text().endswith("found"))
     results = dialog.findChild(QListWidget, "searchResults")
-    shown = [results.itemWidget(results.item(i)).text() for i in range(results.count())]
+    shown = [row_html(results.item(i)) for i in range(results.count())]
     assert summary.text() == "2 found"  # both answers of the revealed week, none of the blind
     assert all("2026-11-16" in text for text in shown)
     box.clear()

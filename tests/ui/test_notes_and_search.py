@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import goals
 from ceocto_desktop.store import open_journal
+from ceocto_desktop.ui.search_palette import row_html
 from tests.ui.helpers import when_modal_shows
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -109,8 +110,7 @@ def test_the_search_palette_opens_the_right_record(qtbot, journal_path, window):
         qtbot.keyClicks(box, "mapping prov")
         qtbot.waitUntil(lambda: dialog.findChild(QLabel, "searchSummary").text() == "1 found")
         results = dialog.findChild(QListWidget, "searchResults")
-        label = results.itemWidget(results.item(0))
-        seen["result"] = label.text()
+        seen["result"] = row_html(results.item(0))
         summary = dialog.findChild(QLabel, "searchSummary")
         since = dialog.findChild(QLineEdit, "searchSince")
         qtbot.keyClicks(since, "2099-01-01")

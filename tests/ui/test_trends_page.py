@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLineEdit
 
 from ceocto_desktop.models import Seat
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.checkins import submit_answers
 from ceocto_desktop.store import open_journal
 
@@ -114,10 +115,10 @@ def test_a_new_check_in_redraws_the_page(qtbot, journal_path, window):
     ratings = dict.fromkeys(
         ("role_clarity", "cooperation", "communication", "trust", "alignment"), 5
     )
-    window.context.write(lambda s: submit_answers(s, week, Seat.A, ratings), "checkins")
+    window.context.write(lambda s: submit_answers(s, week, Seat.A, ratings), Changed.CHECKINS)
     # One partner alone keeps the week blind, in the chart too; both answered reveal it.
     assert plotted_weeks(page) == before
-    window.context.write(lambda s: submit_answers(s, week, Seat.B, ratings), "checkins")
+    window.context.write(lambda s: submit_answers(s, week, Seat.B, ratings), Changed.CHECKINS)
     assert plotted_weeks(page) == before + 1
 
 
