@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QShowEvent
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -16,17 +17,22 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.delegates import ChipDelegate, ElideDelegate, ProgressDelegate
 from ceocto_desktop.ui.table_model import LazyTableModel
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
-ROW_HEIGHT = 26
+ROW_HEIGHT = 30
 FILTER_DELAY_MS = 250
+DETAIL_WIDTH = 440  # the detail pane's width until a person drags it
+DETAIL_MIN = 360
+TITLE_MIN = 160  # the title column is never squeezed below this; other columns give way
 
 
 class RecordPage(QWidget):
@@ -77,19 +83,40 @@ class RecordPage(QWidget):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT)
         vertical.hide()
+        self.table.setShowGrid(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.title_delegate = ElideDelegate(self.table)
+        self.model.modelReset.connect(self.title_delegate.painted.clear)
+        self._delegates = [self.title_delegate, ChipDelegate(self.table), ProgressDelegate(self.table)]
+        for number, column in enumerate(self.model.columns):
+            drawn = {"title": 0, "chip": 1, "progress": 2}.get(column.draw)
+            if drawn is not None:
+                self.table.setItemDelegateForColumn(number, self._delegates[drawn])
+            if column.draw == "title":
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        # Columns give way when the table narrows: never a sideways scroll bar.
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.activated.connect(lambda _index: self.focus_detail())
+        self.table.activated.connect(lambda _index: self.edit_detail())
 
         filters = QHBoxLayout()
         for widget in filter_widgets:
             filters.addWidget(widget)
         filters.addWidget(self.filter_box, 1)
+        self.count_label.setProperty("role", "muted")
+        self.pane_toggle = named(f"{self.kind}DetailToggle", QToolButton())
+        self.pane_toggle.setProperty("role", "paneToggle")
+        self.pane_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.pane_toggle.clicked.connect(self.toggle_detail)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.pane_toggle)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         left = QWidget()
@@ -101,19 +128,31 @@ class RecordPage(QWidget):
         left_layout.addLayout(buttons)
 
         self.detail = self.make_detail()
-        scroll = QScrollArea()
+        scroll = named(f"{self.kind}DetailPane", QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(440)
+        scroll.setMinimumWidth(DETAIL_MIN)
         scroll.setWidget(self.detail)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.detail_scroll = scroll
+        splitter = named(f"{self.kind}Splitter", QSplitter(Qt.Orientation.Horizontal))
         splitter.addWidget(left)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 460])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, True)
+        splitter.splitterMoved.connect(self._splitter_moved)
+        self.splitter = splitter
+        settings = QSettings()
+        self._detail_width = int(settings.value(self._setting("detailWidth"), DETAIL_WIDTH))
+        self._detail_collapsed = settings.value(self._setting("detailCollapsed"), False) in (
+            True,
+            "true",
+        )
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
         layout.addWidget(splitter)
+        self._update_pane()
 
         context.changed.connect(self._journal_changed)
         # setSortingEnabled above already loaded the first page; showEvent counts and selects.
@@ -156,8 +195,81 @@ class RecordPage(QWidget):
 
     # Behaviour ---------------------------------------------------------------------------------
     def size_columns(self) -> None:
-        for column, width in enumerate(self.column_widths()):
-            self.table.setColumnWidth(column, width)
+        """Columns at their widths; the least needed hidden while the title would be squeezed."""
+        columns = self.model.columns
+        widths = self.column_widths() or [column.width for column in columns]
+        header = self.table.horizontalHeader()
+        stretching = any(column.draw == "title" for column in columns)
+        if not stretching:
+            for number, width in enumerate(widths):
+                self.table.setColumnWidth(number, width)
+            return
+        room = self.table.viewport().width()
+        shown = set(range(len(columns)))
+        for number in sorted(
+            (n for n, c in enumerate(columns) if c.drop), key=lambda n: -columns[n].drop
+        ):
+            used = sum(widths[n] for n in shown if columns[n].draw != "title")
+            if used + TITLE_MIN <= room:
+                break
+            shown.discard(number)
+        for number, width in enumerate(widths):
+            header.setSectionHidden(number, number not in shown)
+            if columns[number].draw != "title":
+                self.table.setColumnWidth(number, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.size_columns()
+        return super().eventFilter(watched, event)
+
+    # The detail pane: shown for a record, collapsible, its width remembered -------------------
+    def _setting(self, name: str) -> str:
+        return f"pages/{self.kind}/{name}"
+
+    def detail_open(self) -> bool:
+        """Whether the detail pane takes room now."""
+        return self.detail_scroll.isVisible() and self.splitter.sizes()[1] > 0
+
+    def _update_pane(self) -> None:
+        # With nothing chosen the list takes the whole width; a record opens the pane again.
+        wanted = self.current_id is not None and not self._detail_collapsed
+        self.pane_toggle.setText("Hide details" if wanted else "Show details")
+        self.pane_toggle.setToolTip("Show or hide the detail pane (Ctrl+Shift+D)")
+        self.pane_toggle.setEnabled(self.current_id is not None)
+        if wanted == (not self.detail_scroll.isHidden() and self.splitter.sizes()[1] > 0):
+            return
+        self.detail_scroll.setVisible(wanted)
+        if wanted:
+            total = max(self.splitter.width(), DETAIL_MIN * 2)
+            width = max(DETAIL_MIN, min(self._detail_width, total - TITLE_MIN - 120))
+            self.splitter.setSizes([total - width, width])
+
+    def _splitter_moved(self, _position: int, _index: int) -> None:
+        width = self.splitter.sizes()[1]
+        settings = QSettings()
+        if width == 0:  # dragged shut: the same as "Hide details"
+            self._detail_collapsed = True
+            settings.setValue(self._setting("detailCollapsed"), True)
+            self._update_pane()
+            return
+        self._detail_width = width
+        settings.setValue(self._setting("detailWidth"), width)
+
+    def toggle_detail(self) -> None:
+        """Collapse the detail pane, or open it again at its remembered width."""
+        self._detail_collapsed = not self._detail_collapsed
+        QSettings().setValue(self._setting("detailCollapsed"), self._detail_collapsed)
+        self._update_pane()
+
+    def reveal_detail(self) -> None:
+        """Open the pane (a record is being edited) and scroll the focused field into view."""
+        if self._detail_collapsed:
+            self.toggle_detail()
+        self._update_pane()
+        focused = QApplication.focusWidget()
+        if focused is not None and self.detail.isAncestorOf(focused):
+            self.detail_scroll.ensureWidgetVisible(focused, 0, 24)
 
     def reload(self) -> None:
         """Query again with the filters, keep the selection when the record is still there."""
@@ -180,6 +292,7 @@ class RecordPage(QWidget):
         if self.current_id is not None:
             self.select(self.current_id)
         self.show_record(self.current_id)
+        self._update_pane()
 
     def showEvent(self, event: QShowEvent) -> None:
         # Coming back to a page shows what changed meanwhile (a note from `ceocto note`).
@@ -199,6 +312,7 @@ class RecordPage(QWidget):
             self.flush_edits()
             self.current_id = record_id
             self.show_record(record_id)
+            self._update_pane()
 
     def select(self, record_id: str) -> bool:
         row = self.model.row_of(record_id)
@@ -220,6 +334,7 @@ class RecordPage(QWidget):
         if not self.select(record_id):
             self.table.clearSelection()
         self.show_record(record_id)
+        self._update_pane()
 
     def new_record(self) -> None:
         try:
@@ -230,7 +345,15 @@ class RecordPage(QWidget):
         if record_id is None:
             return
         self.open_record(record_id)
+        self.edit_detail()
+
+    def edit_detail(self) -> None:
+        """The detail pane open, its first field focused and scrolled into view."""
+        if self._detail_collapsed:
+            self.toggle_detail()
+        self._update_pane()
         self.focus_detail()
+        self.reveal_detail()
 
     def delete_current(self) -> None:
         if self.current_id is None:
@@ -246,6 +369,7 @@ class RecordPage(QWidget):
             self.table.selectRow(following)
         else:
             self.show_record(None)
+            self._update_pane()
         self.context.notice.emit(f"Deleted {self.noun} “{title}”. Ctrl+Z brings it back.")
 
     def focus_filter(self) -> None:
