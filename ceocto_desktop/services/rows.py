@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -203,7 +203,7 @@ def goal_rows(
         )
     rows = list(session.execute(query))
     lineages = _lineage_quarters(session, [row.id for row in rows])
-    return [GoalRow(*row, quarters=lineages.get(row.id, ())) for row in rows]
+    return [replace(GoalRow(*row), quarters=lineages.get(row.id, ())) for row in rows]
 
 
 @dataclass(frozen=True)
@@ -377,7 +377,21 @@ def obstacle_rows(
         "days_open": days_open,
         "goals": goals,
     }
-    query = _ordered(obstacle_where(query, where), sortable, page, _folded(Obstacle.title))
+    query = obstacle_where(query, where)
+    if page.sort:
+        query = _ordered(query, sortable, page, _folded(Obstacle.title))
+    else:
+        # What matters now: open before closed, the most severe first, then the oldest.
+        query = (
+            query.order_by(
+                Obstacle.status.in_(CLOSED),
+                rank.desc(),
+                days_open.desc(),
+                _folded(Obstacle.title),
+            )
+            .offset(page.offset)
+            .limit(page.limit)
+        )
     return [
         ObstacleRow(
             id=row.id,
@@ -468,7 +482,23 @@ def decision_rows(session: Session, where: DecisionFilter, page: Page) -> list[D
         "status": Decision.status,
         "verdict": Decision.verdict,
     }
-    query = _ordered(decision_where(query, where), sortable, page, _folded(Decision.title))
+    query = decision_where(query, where)
+    if page.sort:
+        query = _ordered(query, sortable, page, _folded(Decision.title))
+    else:
+        # What matters now: decisions awaiting review, soonest (most overdue) first; then
+        # the rest, newest first.
+        waiting = (Decision.status == DecisionStatus.DECIDED) & Decision.review_on.is_not(None)
+        query = (
+            query.order_by(
+                ~waiting,
+                case((waiting, Decision.review_on)),
+                Decision.decided_on.desc(),
+                _folded(Decision.title),
+            )
+            .offset(page.offset)
+            .limit(page.limit)
+        )
     return [DecisionRow(*row) for row in session.execute(query)]
 
 

@@ -6,12 +6,13 @@ from datetime import date
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from ceocto_desktop.analytics.periods import quarter_of
+from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, Owner
 from ceocto_desktop.services import goals
 from ceocto_desktop.services.rows import GoalFilter, GoalRow, count_goal_rows, goal_rows
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.goal_detail import GoalDetail
-from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.ui.labels import change_text, date_text, owner_label, owner_labels, percent
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
@@ -47,8 +48,12 @@ def target_overdue(row: GoalRow) -> bool:
 
 
 def quarters_text(row: GoalRow) -> str:
-    """The lineage of a carried-over goal, short: "Q2 → Q3 → Q4"."""
-    return " → ".join(q.split("-")[-1] for q in row.quarters)
+    """The goal's quarter, or a carried-over goal's quarters: "2026 Q2 → Q3"."""
+    quarters = row.quarters or ((quarter_of(row.target_date),) if row.target_date else ())
+    years = {q.split("-")[0] for q in quarters}
+    if len(years) == 1 and len(quarters) > 1:
+        return f"{years.pop()} " + " → ".join(q.split("-")[-1] for q in quarters)
+    return " → ".join(quarters)
 
 
 class GoalsPage(RecordPage):
@@ -103,7 +108,9 @@ class GoalsPage(RecordPage):
 
         columns = [
             Column("Title", "title", lambda r: r.title, draw="title"),
-            Column("Owner", "owner", lambda r: owner_label(self.context, r.owner), width=70, drop=4),
+            Column(
+                "Owner", "owner", lambda r: owner_label(self.context, r.owner), width=70, drop=4
+            ),
             Column("Area", "area", lambda r: r.area.value, width=120, drop=6),
             Column("Status", "status", lambda r: r.status.value, draw="chip", width=86),
             Column(
@@ -136,9 +143,9 @@ class GoalsPage(RecordPage):
                 "Quarters",
                 "",
                 quarters_text,
-                width=96,
+                width=118,
                 drop=3,
-                header_tip="A goal carried over from earlier quarters shows once, newest",
+                header_tip="The goal's quarter; a goal carried over shows once, with its quarters",
                 tip=lambda r: "Carried over: " + " → ".join(r.quarters) if r.quarters else "",
             ),
             Column("Board", "board_visible", yes, width=50, drop=7),

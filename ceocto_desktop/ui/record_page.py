@@ -9,6 +9,7 @@ from PySide6.QtGui import QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -32,7 +33,7 @@ ROW_HEIGHT = 30
 FILTER_DELAY_MS = 250
 DETAIL_WIDTH = 440  # the detail pane's width until a person drags it
 DETAIL_MIN = 360
-TITLE_MIN = 160  # the title column is never squeezed below this; other columns give way
+TITLE_MIN = 240  # the title column is never squeezed below this; other columns give way
 
 
 class RecordPage(QWidget):
@@ -93,12 +94,16 @@ class RecordPage(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title_delegate = ElideDelegate(self.table)
         self.model.modelReset.connect(self.title_delegate.painted.clear)
-        self._delegates = [self.title_delegate, ChipDelegate(self.table), ProgressDelegate(self.table)]
-        for number, column in enumerate(self.model.columns):
-            drawn = {"title": 0, "chip": 1, "progress": 2}.get(column.draw)
+        self._delegates = [
+            self.title_delegate,
+            ChipDelegate(self.table),
+            ProgressDelegate(self.table),
+        ]
+        for number, spec in enumerate(self.model.columns):
+            drawn = {"title": 0, "chip": 1, "progress": 2}.get(spec.draw)
             if drawn is not None:
                 self.table.setItemDelegateForColumn(number, self._delegates[drawn])
-            if column.draw == "title":
+            if spec.draw == "title":
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         # Columns give way when the table narrows: never a sideways scroll bar.
         self.table.viewport().installEventFilter(self)
@@ -107,8 +112,21 @@ class RecordPage(QWidget):
 
         filters = QHBoxLayout()
         for widget in filter_widgets:
+            if isinstance(widget, QComboBox):
+                # Combos shrink to a few letters before the search box is squeezed.
+                widget.setSizeAdjustPolicy(
+                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+                )
+                widget.setMinimumContentsLength(6)
             filters.addWidget(widget)
-        filters.addWidget(self.filter_box, 1)
+        self.filter_box.setMinimumWidth(150)
+        # Many filters: the search box gets a row of its own, so nothing is cut at 1024 px.
+        search_row = QHBoxLayout()
+        if len(filter_widgets) >= 3:
+            search_row.addWidget(self.filter_box, 1)
+            filters.addStretch(1)
+        else:
+            filters.addWidget(self.filter_box, 1)
         self.count_label.setProperty("role", "muted")
         self.pane_toggle = named(f"{self.kind}DetailToggle", QToolButton())
         self.pane_toggle.setProperty("role", "paneToggle")
@@ -122,6 +140,7 @@ class RecordPage(QWidget):
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(search_row)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.filter_error)
         left_layout.addWidget(self.table, 1)
@@ -142,9 +161,10 @@ class RecordPage(QWidget):
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, True)
         splitter.splitterMoved.connect(self._splitter_moved)
+        splitter.installEventFilter(self)
         self.splitter = splitter
         settings = QSettings()
-        self._detail_width = int(settings.value(self._setting("detailWidth"), DETAIL_WIDTH))
+        self._detail_width = int(str(settings.value(self._setting("detailWidth"), DETAIL_WIDTH)))
         self._detail_collapsed = settings.value(self._setting("detailCollapsed"), False) in (
             True,
             "true",
@@ -221,6 +241,11 @@ class RecordPage(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.size_columns()
+        elif watched is getattr(self, "splitter", None) and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            self._fit_pane()
         return super().eventFilter(watched, event)
 
     # The detail pane: shown for a record, collapsible, its width remembered -------------------
@@ -240,10 +265,15 @@ class RecordPage(QWidget):
         if wanted == (not self.detail_scroll.isHidden() and self.splitter.sizes()[1] > 0):
             return
         self.detail_scroll.setVisible(wanted)
-        if wanted:
-            total = max(self.splitter.width(), DETAIL_MIN * 2)
-            width = max(DETAIL_MIN, min(self._detail_width, total - TITLE_MIN - 120))
-            self.splitter.setSizes([total - width, width])
+        self._fit_pane()
+
+    def _fit_pane(self) -> None:
+        # A narrower window takes its width from the list, not from the pane being read.
+        if self.detail_scroll.isHidden():
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        width = max(DETAIL_MIN, min(self._detail_width, total - TITLE_MIN - 120))
+        self.splitter.setSizes([total - width, width])
 
     def _splitter_moved(self, _position: int, _index: int) -> None:
         width = self.splitter.sizes()[1]
