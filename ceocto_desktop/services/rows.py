@@ -195,7 +195,11 @@ def goal_rows(
                 Goal.status.in_(DONE_GOALS),
                 ~func.coalesce(Goal.target_date.between(first, last), False),
                 Goal.target_date.is_(None),
-                Goal.target_date,
+                # Open goals by the date they are due; done ones most recent first.
+                case(
+                    (Goal.status.in_(DONE_GOALS), -func.julianday(Goal.target_date)),
+                    else_=func.julianday(Goal.target_date),
+                ),
                 _folded(Goal.title),
             )
             .offset(page.offset)
@@ -381,10 +385,13 @@ def obstacle_rows(
     if page.sort:
         query = _ordered(query, sortable, page, _folded(Obstacle.title))
     else:
-        # What matters now: open before closed, the most severe first, then the oldest.
+        # What matters now: open before closed, the most severe first, then the oldest;
+        # closed ones most recently resolved first.
+        closed = Obstacle.status.in_(CLOSED)
         query = (
             query.order_by(
-                Obstacle.status.in_(CLOSED),
+                closed,
+                case((closed, Obstacle.resolved_on)).desc(),
                 rank.desc(),
                 days_open.desc(),
                 _folded(Obstacle.title),

@@ -34,15 +34,19 @@ def review_overdue(row: DecisionRow) -> bool:
 
 
 def review_text(row: DecisionRow) -> str:
-    """The review date as a person reads it: "in 3 weeks", "overdue 5 days"."""
+    """How it turned out once reviewed ("better"); before, when: "in 3 weeks", "overdue 5 days"."""
+    if row.verdict is not None:
+        return row.verdict.value
     if row.review_on is None:
         return ""
     if row.status is not DecisionStatus.DECIDED:
-        return date_text(row.review_on)  # reviewed or superseded: the date is history
+        return date_text(row.review_on)  # superseded: the date is history
     return relative_day(row.review_on, date.today()).text
 
 
 def review_tip(row: DecisionRow) -> str:
+    if row.verdict is not None:
+        return row.outcome or row.verdict.value
     return f"Review on {date_text(row.review_on)}" if row.review_on else "No review planned"
 
 
@@ -83,26 +87,18 @@ class DecisionsPage(RecordPage):
             Column(
                 "Confidence", "confidence", lambda r: f"{r.confidence}%", RIGHT, width=96, drop=5
             ),
+            Column("Status", "status", lambda r: r.status.value, draw="chip", width=92, drop=3),
             Column(
                 "Review",
                 "review_on",
                 review_text,
-                width=118,
-                drop=2,
+                draw="chip",
+                width=112,
+                drop=1,
                 tip=review_tip,
                 alert=review_overdue,
-                header_tip="When we look at how it turned out; overdue reviews in red",
-            ),
-            Column("Status", "status", lambda r: r.status.value, draw="chip", width=92),
-            Column(
-                "Outcome",
-                "verdict",
-                lambda r: r.verdict.value if r.verdict else "",
-                draw="chip",
-                width=104,
-                drop=1,
-                tip=lambda r: r.outcome,
-                header_tip="How it turned out, once reviewed (hover for what happened)",
+                header_tip="How it turned out once reviewed (hover for what happened); "
+                "before that, when the review is due, overdue in red",
             ),
         ]
         return LazyTableModel(

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QS
 from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from ceocto_desktop.ui.theme import is_dark, tokens, tone_colour
+from ceocto_desktop.ui.theme import CHIP_TONES, is_dark, tokens, tone_colour
 
 Index = QModelIndex | QPersistentModelIndex
 # The cell's value for drawing (a progress share), beside the text it displays.
@@ -59,15 +59,17 @@ class ElideDelegate(QStyledItemDelegate):
 
 
 class ChipDelegate(QStyledItemDelegate):
-    """A small rounded chip in the value's hue (status, severity, verdict)."""
+    """A small rounded chip in the value's hue (status, severity, verdict); other text plain."""
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
+        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+        if text.lower() not in CHIP_TONES:
+            # A column mixing chips and words ("better" once reviewed, "in 3 weeks" before).
+            super().paint(painter, option, index)
+            return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         _background(painter, opt, index)
-        text = str(index.data(Qt.ItemDataRole.DisplayRole) or "")
-        if not text:
-            return
         chip_rect = chip_geometry(opt.font, opt.rect, text)
         draw_chip(painter, chip_rect, text, opt.font)
 

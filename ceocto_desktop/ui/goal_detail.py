@@ -174,6 +174,7 @@ class GoalDetail(DetailPane):
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.history.setSpacing(2)
         history_box = QGroupBox("History")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)

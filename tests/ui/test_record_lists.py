@@ -255,7 +255,8 @@ def test_overdue_reviews_stand_out_and_outcomes_show_in_the_list(qtbot, journal_
     assert model.data(overdue, Qt.ItemDataRole.ForegroundRole).name() == tokens().danger
     assert model.data(model.index(1, review)) == "in 12 days"
     assert model.data(model.index(1, review), Qt.ItemDataRole.ForegroundRole) is None
-    outcome = model.index(2, column_of(page, "Outcome"))
+    # Once reviewed, the same column tells how it turned out; hovering says what happened.
+    outcome = model.index(2, review)
     assert model.data(outcome) == Verdict.BETTER.value
     assert model.data(outcome, Qt.ItemDataRole.ToolTipRole) == "Queries twice as fast"
     assert model.data(model.index(2, column_of(page, "Status"))) == DecisionStatus.REVIEWED.value
@@ -306,3 +307,11 @@ def test_no_list_scrolls_sideways_at_1024_by_640(qtbot, journal_path, window):
     assert header.length() <= kr_table.viewport().width()
     history = goals_page.goal_detail.history
     assert history.horizontalScrollBar().maximum() == 0
+
+
+def test_every_page_in_the_sidebar_has_its_icon(window):
+    sidebar = window.sidebar
+    assert sidebar.count() > 5
+    for row in range(sidebar.count()):
+        item = sidebar.item(row)
+        assert not item.icon().isNull(), item.text()
