@@ -255,6 +255,7 @@ class GoalDetail(DetailPane):
         for record_id, text in items:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, record_id)
+            item.setToolTip(text)  # elided in the narrow pane; whole on hover
             widget.addItem(item)
         if not items:
             widget.addItem(empty)

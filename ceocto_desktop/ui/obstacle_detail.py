@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -101,6 +102,10 @@ class ObstacleDetail(DetailPane):
         buttons.addWidget(self.reopen_button)
         buttons.addStretch()
         self.history = named("obstacleHistory", QListWidget())
+        # A long resolution wraps inside the pane instead of scrolling sideways.
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.history.setMaximumHeight(100)
         history_box = QGroupBox("Status and history")
         history_layout = QVBoxLayout(history_box)
