@@ -220,7 +220,8 @@ class RecordPage(QWidget):
         widths = self.column_widths() or [column.width for column in columns]
         header = self.table.horizontalHeader()
         stretching = any(column.draw == "title" for column in columns)
-        if not stretching:
+        if not stretching:  # a page without a title column keeps its last column stretched
+            header.setStretchLastSection(True)
             for number, width in enumerate(widths):
                 self.table.setColumnWidth(number, width)
             return
