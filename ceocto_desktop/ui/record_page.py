@@ -113,11 +113,9 @@ class RecordPage(QWidget):
         filters = QHBoxLayout()
         for widget in filter_widgets:
             if isinstance(widget, QComboBox):
-                # Combos shrink to a few letters before the search box is squeezed.
-                widget.setSizeAdjustPolicy(
-                    QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-                )
-                widget.setMinimumContentsLength(6)
+                # Whole labels when there is room; a few letters when the window is narrow.
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                widget.setMinimumWidth(84)
             filters.addWidget(widget)
         self.filter_box.setMinimumWidth(150)
         # Many filters: the search box gets a row of its own, so nothing is cut at 1024 px.
