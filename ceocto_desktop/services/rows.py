@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import Select, case, func, literal, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, case, exists, func, literal, or_, select
+from sqlalchemy.orm import Session, aliased
 
-from ceocto_desktop.analytics.periods import parse_quarter
+from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import (
     Area,
     Decision,
@@ -26,6 +26,7 @@ from ceocto_desktop.models import (
     Seat,
     Severity,
     Tag,
+    Verdict,
     note_tags,
     obstacle_goals,
 )
@@ -33,6 +34,7 @@ from ceocto_desktop.services.common import plain_text, shown
 from ceocto_desktop.services.errors import ValidationError
 
 CLOSED = (ObstacleStatus.RESOLVED, ObstacleStatus.ACCEPTED)
+DONE_GOALS = (GoalStatus.ACHIEVED, GoalStatus.DROPPED)
 AnySelect = Select[*tuple[Any, ...]]
 
 
@@ -60,6 +62,11 @@ def _ordered(query: AnySelect, columns: dict[str, Any], page: Page, tie: Any) ->
     return query.order_by(column.is_(None), primary, tie).offset(page.offset).limit(page.limit)
 
 
+def _folded(title: Any) -> Any:
+    """A title as it sorts for a person: "api" next to "API", not after "Zebra"."""
+    return func.lower(title)
+
+
 # Goals ---------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class GoalFilter:
@@ -68,6 +75,9 @@ class GoalFilter:
     area: Area | None = None
     quarter: str = ""
     text: str = ""
+    is_open: bool | None = None  # True: neither achieved nor dropped; False: one of those
+    # One row per lineage: a goal carried into a later quarter shows as its newest step.
+    newest_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +91,7 @@ class GoalRow:
     change: float | None
     target_date: date | None
     board_visible: bool
+    quarters: tuple[str, ...] = ()  # the lineage's quarters, oldest first, when carried over
 
 
 def _nth_update_progress(n: int) -> Any:
@@ -102,6 +113,14 @@ def goal_where(query: AnySelect, where: GoalFilter) -> AnySelect:
         query = query.where(Goal.owner == where.owner)
     if where.area is not None:
         query = query.where(Goal.area == where.area)
+    if where.is_open is True:
+        query = query.where(Goal.status.not_in(DONE_GOALS))
+    elif where.is_open is False:
+        query = query.where(Goal.status.in_(DONE_GOALS))
+    if where.newest_only and not where.quarter:
+        # A quarter asked for by name is history: there every step of a lineage shows.
+        later = aliased(Goal)
+        query = query.where(~exists().where(later.carried_from_id == Goal.id))
     if where.quarter:
         try:
             first, last = parse_quarter(where.quarter)
@@ -120,8 +139,14 @@ def goal_where(query: AnySelect, where: GoalFilter) -> AnySelect:
     return query
 
 
-def goal_rows(session: Session, where: GoalFilter, page: Page) -> list[GoalRow]:
-    """One page of goals for the table, with progress and change since the previous update."""
+def goal_rows(
+    session: Session, where: GoalFilter, page: Page, today: date | None = None
+) -> list[GoalRow]:
+    """One page of goals, with progress, change since the previous update, and lineage.
+
+    Without a sort column the order is what matters now: open goals first, this quarter's
+    first among them, then by target date.
+    """
     # Stored on the goal by revision 0004's triggers, through the same function as
     # analytics.progress: one definition, and sorting by it is an index scan.
     progress = Goal.progress.label("progress")
@@ -138,7 +163,7 @@ def goal_rows(session: Session, where: GoalFilter, page: Page) -> list[GoalRow]:
         Goal.board_visible,
     )
     sortable = {
-        "title": Goal.title,
+        "title": _folded(Goal.title),
         "owner": Goal.owner,
         "area": Goal.area,
         "status": Goal.status,
@@ -147,8 +172,109 @@ def goal_rows(session: Session, where: GoalFilter, page: Page) -> list[GoalRow]:
         "target_date": Goal.target_date,
         "board_visible": Goal.board_visible,
     }
-    query = _ordered(goal_where(query, where), sortable, page, Goal.title)
-    return [GoalRow(*row) for row in session.execute(query)]
+    query = goal_where(query, where)
+    if page.sort:
+        query = _ordered(query, sortable, page, _folded(Goal.title))
+    else:
+        first, last = parse_quarter(quarter_of(today or date.today()))
+        query = (
+            query.order_by(
+                Goal.status.in_(DONE_GOALS),
+                ~func.coalesce(Goal.target_date.between(first, last), False),
+                Goal.target_date.is_(None),
+                # Open goals by the date they are due; done ones most recent first.
+                case(
+                    (Goal.status.in_(DONE_GOALS), -func.julianday(Goal.target_date)),
+                    else_=func.julianday(Goal.target_date),
+                ),
+                _folded(Goal.title),
+            )
+            .offset(page.offset)
+            .limit(page.limit)
+        )
+    rows = list(session.execute(query))
+    lineages = _lineage_quarters(session, [row.id for row in rows])
+    return [replace(GoalRow(*row), quarters=lineages.get(row.id, ())) for row in rows]
+
+
+@dataclass(frozen=True)
+class LineageStep:
+    """One quarter of a goal carried over: which goal, its quarter and how it stood."""
+
+    id: str
+    quarter: str
+    status: GoalStatus
+
+
+def _ancestors(session: Session, goal_ids: list[str]) -> dict[str, tuple[str | None, Any]]:
+    """id -> (carried_from_id, target_date) for the goals and every goal they continue."""
+    known: dict[str, tuple[str | None, Any]] = {}
+    pending = set(goal_ids)
+    while pending:  # a lineage is a few quarters deep: a few small queries
+        found = session.execute(
+            select(Goal.id, Goal.carried_from_id, Goal.target_date).where(Goal.id.in_(pending))
+        ).all()
+        for goal_id, parent, target in found:
+            known[goal_id] = (parent, target)
+        pending = {parent for _id, parent, _t in found if parent and parent not in known}
+    return known
+
+
+def _lineage_quarters(session: Session, goal_ids: list[str]) -> dict[str, tuple[str, ...]]:
+    carried = session.scalars(
+        select(Goal.id).where(Goal.id.in_(goal_ids), Goal.carried_from_id.is_not(None))
+    ).all()
+    if not carried:
+        return {}
+    known = _ancestors(session, list(carried))
+    result: dict[str, tuple[str, ...]] = {}
+    for goal_id in carried:
+        quarters: list[str] = []
+        step: str | None = goal_id
+        seen: set[str] = set()
+        while step and step in known and step not in seen:
+            seen.add(step)
+            parent, target = known[step]
+            quarters.append(quarter_of(target) if target else "no date")
+            step = parent
+        result[goal_id] = tuple(reversed(quarters))
+    return result
+
+
+def goal_lineage(session: Session, goal_id: str) -> list[LineageStep]:
+    """Every quarter of the goal's lineage, oldest first: those it continues and its carry-ons."""
+    later = {
+        parent: child
+        for child, parent in session.execute(
+            select(Goal.id, Goal.carried_from_id).where(Goal.carried_from_id.is_not(None))
+        )
+    }
+    first = goal_id
+    known = _ancestors(session, [goal_id])
+    seen = {goal_id}
+    while known.get(first, (None, None))[0] and known[first][0] not in seen:
+        first = str(known[first][0])
+        seen.add(first)
+    chain = [first]
+    while chain[-1] in later and later[chain[-1]] not in chain:
+        chain.append(later[chain[-1]])
+    if len(chain) == 1:
+        return []
+    rows = {
+        row.id: row
+        for row in session.execute(
+            select(Goal.id, Goal.target_date, Goal.status).where(Goal.id.in_(chain))
+        )
+    }
+    return [
+        LineageStep(
+            id=step,
+            quarter=quarter_of(rows[step].target_date) if rows[step].target_date else "no date",
+            status=rows[step].status,
+        )
+        for step in chain
+        if step in rows
+    ]
 
 
 def count_goal_rows(session: Session, where: GoalFilter) -> int:
@@ -233,7 +359,7 @@ def obstacle_rows(
         goals,
     )
     sortable = {
-        "title": Obstacle.title,
+        "title": _folded(Obstacle.title),
         "kind": Obstacle.kind,
         "category": Obstacle.category,
         "severity": rank,
@@ -242,7 +368,24 @@ def obstacle_rows(
         "days_open": days_open,
         "goals": goals,
     }
-    query = _ordered(obstacle_where(query, where), sortable, page, Obstacle.title)
+    query = obstacle_where(query, where)
+    if page.sort:
+        query = _ordered(query, sortable, page, _folded(Obstacle.title))
+    else:
+        # What matters now: open before closed, the most severe first, then the oldest;
+        # closed ones most recently resolved first.
+        closed = Obstacle.status.in_(CLOSED)
+        query = (
+            query.order_by(
+                closed,
+                case((closed, Obstacle.resolved_on)).desc(),
+                rank.desc(),
+                days_open.desc(),
+                _folded(Obstacle.title),
+            )
+            .offset(page.offset)
+            .limit(page.limit)
+        )
     return [
         ObstacleRow(
             id=row.id,
@@ -283,6 +426,8 @@ class DecisionRow:
     confidence: int
     review_on: date | None
     status: DecisionStatus
+    verdict: Verdict | None = None  # how it turned out, once reviewed
+    outcome: str = ""
 
 
 def decision_where(query: AnySelect, where: DecisionFilter) -> AnySelect:
@@ -319,16 +464,35 @@ def decision_rows(session: Session, where: DecisionFilter, page: Page) -> list[D
         Decision.confidence,
         Decision.review_on,
         Decision.status,
+        Decision.verdict,
+        Decision.outcome,
     )
     sortable = {
-        "title": Decision.title,
+        "title": _folded(Decision.title),
         "decided_by": Decision.decided_by,
         "decided_on": Decision.decided_on,
         "confidence": Decision.confidence,
         "review_on": Decision.review_on,
         "status": Decision.status,
+        "verdict": Decision.verdict,
     }
-    query = _ordered(decision_where(query, where), sortable, page, Decision.title)
+    query = decision_where(query, where)
+    if page.sort:
+        query = _ordered(query, sortable, page, _folded(Decision.title))
+    else:
+        # What matters now: decisions awaiting review, soonest (most overdue) first; then
+        # the rest, newest first.
+        waiting = (Decision.status == DecisionStatus.DECIDED) & Decision.review_on.is_not(None)
+        query = (
+            query.order_by(
+                ~waiting,
+                case((waiting, Decision.review_on)),
+                Decision.decided_on.desc(),
+                _folded(Decision.title),
+            )
+            .offset(page.offset)
+            .limit(page.limit)
+        )
     return [DecisionRow(*row) for row in session.execute(query)]
 
 

@@ -6,10 +6,16 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Decision, DecisionStatus
 from ceocto_desktop.services import decisions
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.services.rows import DecisionFilter, count_decision_rows, decision_rows
+from ceocto_desktop.services.rows import (
+    DecisionFilter,
+    DecisionRow,
+    count_decision_rows,
+    decision_rows,
+)
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.decision_detail import DecisionDetail
 from ceocto_desktop.ui.goals_page import choice_filter
@@ -17,6 +23,32 @@ from ceocto_desktop.ui.labels import date_text, owner_label
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
 from ceocto_desktop.ui.widgets import named
+
+
+def review_overdue(row: DecisionRow) -> bool:
+    """A decision still waiting for a review whose date has passed."""
+    return (
+        row.status is DecisionStatus.DECIDED
+        and row.review_on is not None
+        and row.review_on < date.today()
+    )
+
+
+def review_text(row: DecisionRow) -> str:
+    """How it turned out once reviewed ("better"); before, when: "in 3 weeks", "overdue 5 days"."""
+    if row.verdict is not None:
+        return row.verdict.value
+    if row.review_on is None:
+        return ""
+    if row.status is not DecisionStatus.DECIDED:
+        return date_text(row.review_on)  # superseded: the date is history
+    return relative_day(row.review_on, date.today()).text
+
+
+def review_tip(row: DecisionRow) -> str:
+    if row.verdict is not None:
+        return row.outcome or row.verdict.value
+    return f"Review on {date_text(row.review_on)}" if row.review_on else "No review planned"
 
 
 class DecisionsPage(RecordPage):
@@ -44,12 +76,31 @@ class DecisionsPage(RecordPage):
 
     def make_model(self) -> LazyTableModel:
         columns = [
-            Column("Title", "title", lambda r: r.title),
-            Column("Decided by", "decided_by", lambda r: owner_label(self.context, r.decided_by)),
-            Column("Date", "decided_on", lambda r: date_text(r.decided_on)),
-            Column("Confidence", "confidence", lambda r: f"{r.confidence}%", RIGHT),
-            Column("Review", "review_on", lambda r: date_text(r.review_on)),
-            Column("Status", "status", lambda r: r.status.value),
+            Column("Title", "title", lambda r: r.title, draw="title"),
+            Column(
+                "Decided by",
+                "decided_by",
+                lambda r: owner_label(self.context, r.decided_by),
+                width=96,
+                drop=4,
+            ),
+            Column("Date", "decided_on", lambda r: date_text(r.decided_on), width=92, drop=3),
+            Column(
+                "Confidence", "confidence", lambda r: f"{r.confidence}%", RIGHT, width=96, drop=5
+            ),
+            Column("Status", "status", lambda r: r.status.value, draw="chip", width=92, drop=3),
+            Column(
+                "Review",
+                "review_on",
+                review_text,
+                draw="chip",
+                width=112,
+                drop=1,
+                tip=review_tip,
+                alert=review_overdue,
+                header_tip="How it turned out once reviewed (hover for what happened); "
+                "before that, when the review is due, overdue in red",
+            ),
         ]
         return LazyTableModel(
             columns,
@@ -58,8 +109,9 @@ class DecisionsPage(RecordPage):
             self,
         )
 
-    def column_widths(self) -> list[int]:
-        return [260, 80, 90, 80, 90, 80]
+    def initial_sort(self) -> tuple[int, bool]:
+        """No column: the query's own order, what matters now first."""
+        return -1, False
 
     def make_detail(self) -> QWidget:
         self.decision_detail = DecisionDetail(self.context)

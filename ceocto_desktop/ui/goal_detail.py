@@ -8,8 +8,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QGridLayout,
     QGroupBox,
-    QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -27,9 +28,10 @@ from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services import decisions, goals, obstacles
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.rows import DecisionFilter, ObstacleFilter
+from ceocto_desktop.services.rows import DecisionFilter, LineageStep, ObstacleFilter, goal_lineage
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_dialogs import RecordProgressDialog
@@ -46,6 +48,7 @@ class GoalDetailData:
     history: list[goals.GoalUpdateView]
     obstacles: list[obstacles.ObstacleView]
     decisions: list[decisions.DecisionView]
+    lineage: list[LineageStep]
 
 
 def load_goal_detail(session: Session, goal_id: str) -> GoalDetailData:
@@ -54,6 +57,7 @@ def load_goal_detail(session: Session, goal_id: str) -> GoalDetailData:
         history=goals.goal_history(session, goal_id),
         obstacles=obstacles.list_obstacles(session, ObstacleFilter(goal_id=goal_id)),
         decisions=decisions.list_decisions(session, DecisionFilter(goal_id=goal_id)),
+        lineage=goal_lineage(session, goal_id),
     )
 
 
@@ -97,13 +101,28 @@ class GoalDetail(DetailPane):
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
 
+        self.lineage = named("goalLineage", QLabel())
+        self.lineage.setWordWrap(True)
+        self.lineage.setProperty("role", "muted")
+        self.lineage.linkActivated.connect(
+            lambda goal_id: self.context.openRequested.emit("goals", goal_id)
+        )
+
         self.kr_table = named("keyResultsTable", QTableWidget(0, len(KR_HEADERS)))
         self.kr_table.setHorizontalHeaderLabels(KR_HEADERS)
         self.kr_table.verticalHeader().hide()
-        self.kr_table.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate((170, 56, 56, 62, 70)):
-            self.kr_table.setColumnWidth(column, width)
-        self.kr_table.setMinimumHeight(110)
+        # The pane's width, never more: the title takes what the numbers leave.
+        kr_header = self.kr_table.horizontalHeader()
+        kr_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, len(KR_HEADERS)):
+            kr_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        kr_header.setMinimumSectionSize(40)
+        kr_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.kr_table.setItemDelegateForColumn(5, ProgressDelegate(self.kr_table))
+        self.kr_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.kr_table.setShowGrid(False)
+        self.kr_table.setWordWrap(False)
+        self.kr_table.setMinimumHeight(90)
         self.kr_table.itemChanged.connect(self._kr_cell_changed)
         self.kr_error = named("keyResultError", QLabel())
         self.kr_error.setStyleSheet(ERROR_STYLE)
@@ -121,11 +140,25 @@ class GoalDetail(DetailPane):
         self.new_kr["target"].returnPressed.connect(self.add_key_result)
         remove_kr = named("removeKeyResult", QPushButton("Remove selected"))
         remove_kr.clicked.connect(self.remove_key_result)
-        add_row = QHBoxLayout()
-        add_row.addWidget(self.new_kr["title"], 3)
-        for key in ("start", "target", "unit"):
-            add_row.addWidget(self.new_kr[key], 1)
-        add_row.addWidget(add_kr)
+        add_row = QGridLayout()
+        add_row.setHorizontalSpacing(6)
+        add_row.setVerticalSpacing(2)
+        # Every box has its label above it (placeholders vanish once a person types).
+        for column, (key, text) in enumerate(
+            (
+                ("title", "New key result"),
+                ("start", "Start"),
+                ("target", "Target"),
+                ("unit", "Unit"),
+            )
+        ):
+            label = QLabel(text)
+            label.setProperty("role", "muted")
+            label.setBuddy(self.new_kr[key])
+            add_row.addWidget(label, 0, column)
+            add_row.addWidget(self.new_kr[key], 1, column)
+            add_row.setColumnStretch(column, 3 if key == "title" else 1)
+        add_row.addWidget(add_kr, 1, 4)
         kr_box = QGroupBox("Key results")
         kr_layout = QVBoxLayout(kr_box)
         kr_layout.addWidget(self.kr_table)
@@ -138,6 +171,11 @@ class GoalDetail(DetailPane):
         self.record_button.clicked.connect(self.record_progress)
         self.history = named("goalHistory", QListWidget())
         self.history.setMinimumHeight(90)
+        # Long notes wrap inside the pane instead of scrolling sideways.
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
+        self.history.setSpacing(2)
         history_box = QGroupBox("History")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -150,6 +188,8 @@ class GoalDetail(DetailPane):
             (self.linked_decisions, "decisions"),
         ):
             widget.setMaximumHeight(90)
+            widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            widget.setTextElideMode(Qt.TextElideMode.ElideRight)
             widget.itemActivated.connect(lambda item, k=kind: self._open(k, item))
             widget.itemClicked.connect(lambda item, k=kind: self._open(k, item))
         links_box = QGroupBox("Linked obstacles and decisions (click to open)")
@@ -159,7 +199,7 @@ class GoalDetail(DetailPane):
 
         self.lay_out(
             "Select a goal, or press Ctrl+N for a new one.",
-            (self.form, self.summary, kr_box, history_box, links_box),
+            (self.form, self.summary, self.lineage, kr_box, history_box, links_box),
         )
 
     def _save_goal(self, session: Session, goal_id: str, values: dict[str, Any]) -> Any:
@@ -181,6 +221,7 @@ class GoalDetail(DetailPane):
         health = f" · health <b>{goal.health}</b>" if goal.health else ""
         weakest = f" · weakest: {goal.weakest}" if goal.weakest else ""
         self.summary.setText(f"Progress <b>{percent(goal.progress)}</b>{health}{weakest}")
+        self._show_lineage(data.lineage, goal.id)
         self._show_key_results(goal)
         self.history.clear()
         for update in reversed(data.history):
@@ -207,11 +248,23 @@ class GoalDetail(DetailPane):
             "No linked decisions",
         )
 
+    def _show_lineage(self, steps: list[LineageStep], goal_id: str) -> None:
+        """The quarters a carried-over goal went through, each a link to that quarter's goal."""
+        self.lineage.setVisible(bool(steps))
+        parts = [
+            f"<b>{step.quarter}</b>"
+            if step.id == goal_id
+            else f'<a href="{step.id}">{step.quarter}</a> ({step.status.value})'
+            for step in steps
+        ]
+        self.lineage.setText("Carried over: " + " → ".join(parts) if parts else "")
+
     def _fill_links(self, widget: QListWidget, items: list[tuple[str, str]], empty: str) -> None:
         widget.clear()
         for record_id, text in items:
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, record_id)
+            item.setToolTip(text)  # elided in the narrow pane; whole on hover
             widget.addItem(item)
         if not items:
             widget.addItem(empty)
@@ -231,10 +284,20 @@ class GoalDetail(DetailPane):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, kr.id)
+                if column == 0:
+                    item.setToolTip(kr.title)
                 if column == 5:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                    item.setData(VALUE_ROLE, kr.progress)
                 self.kr_table.setItem(row, column, item)
         self.kr_table.blockSignals(False)
+        # As tall as its rows (two at least), not a grey well under two key results.
+        rows = min(8, max(2, len(goal.key_results)))
+        height = (
+            self.kr_table.horizontalHeader().sizeHint().height() + 2 * self.kr_table.frameWidth()
+        )
+        height += rows * self.kr_table.verticalHeader().defaultSectionSize() + 4
+        self.kr_table.setFixedHeight(height)
 
     def _open(self, kind: str, item: QListWidgetItem) -> None:
         record_id = item.data(Qt.ItemDataRole.UserRole)

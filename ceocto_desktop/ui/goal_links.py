@@ -108,6 +108,8 @@ class GoalLinks(QGroupBox):
         self.record_id: str | None = None
         self.goal_ids: tuple[str, ...] = ()
         self.list = named(f"{noun}{kind.capitalize()}", QListWidget())
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.list.setMaximumHeight(90)
         self.list.itemClicked.connect(self._open)
         self.list.itemActivated.connect(self._open)
@@ -131,6 +133,7 @@ class GoalLinks(QGroupBox):
         self.list.clear()
         for goal_id, title in zip(goal_ids, titles, strict=True):
             item = QListWidgetItem(title)
+            item.setToolTip(title)
             item.setData(Qt.ItemDataRole.UserRole, goal_id)
             self.list.addItem(item)
         if not goal_ids:

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
+from ceocto_desktop.analytics.periods import quarter_of
+from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, Owner
 from ceocto_desktop.services import goals
 from ceocto_desktop.services.changes import Changed
@@ -22,7 +26,35 @@ def choice_filter(name: str, everything: str, items: list[tuple[str, str]]) -> Q
     box.addItem(everything, None)
     for label, value in items:
         box.addItem(label, value)
+    box.setToolTip(everything)
     return box
+
+
+# The status filter's first entries: what a person mostly wants, before single statuses.
+OPEN, DONE = "@open", "@done"
+CHANGE_TIP = "Progress moved since the goal's previous recorded update, in percentage points"
+
+
+def target_text(row: GoalRow) -> str:
+    """A target date as a person reads it in a list: "in 12 days", "overdue 3 days"."""
+    if row.target_date is None:
+        return ""
+    done = row.status in (GoalStatus.ACHIEVED, GoalStatus.DROPPED)
+    return relative_day(row.target_date, date.today(), due=not done).text
+
+
+def target_overdue(row: GoalRow) -> bool:
+    done = row.status in (GoalStatus.ACHIEVED, GoalStatus.DROPPED)
+    return not done and row.target_date is not None and row.target_date < date.today()
+
+
+def quarters_text(row: GoalRow) -> str:
+    """The goal's quarter, or a carried-over goal's quarters: "2026 Q2 → Q3"."""
+    quarters = row.quarters or ((quarter_of(row.target_date),) if row.target_date else ())
+    years = {q.split("-")[0] for q in quarters}
+    if len(years) == 1 and len(quarters) > 1:
+        return f"{years.pop()} " + " → ".join(q.split("-")[-1] for q in quarters)
+    return " → ".join(quarters)
 
 
 class GoalsPage(RecordPage):
@@ -33,8 +65,13 @@ class GoalsPage(RecordPage):
 
     def make_filters(self) -> list[QWidget]:
         self.status_filter = choice_filter(
-            "goalStatusFilter", "Any status", [(s.value, s.value) for s in GoalStatus]
+            "goalStatusFilter", "All goals", [(s.value, s.value) for s in GoalStatus]
         )
+        self.status_filter.insertItem(0, "Open goals", OPEN)
+        self.status_filter.insertItem(2, "Done (achieved or dropped)", DONE)
+        self.status_filter.insertSeparator(3)
+        self.status_filter.setCurrentIndex(0)
+        self.status_filter.setToolTip("Open goals, all, done, or one status")
         self.owner_filter = choice_filter(
             "goalOwnerFilter",
             "Any owner",
@@ -55,8 +92,11 @@ class GoalsPage(RecordPage):
         status = self.status_filter.currentData()
         owner = self.owner_filter.currentData()
         area = self.area_filter.currentData()
+        is_open = {OPEN: True, DONE: False}.get(status)
         return GoalFilter(
-            status=GoalStatus(status) if status else None,
+            status=GoalStatus(status) if status and status not in (OPEN, DONE) else None,
+            is_open=is_open,
+            newest_only=True,
             owner=Owner(owner) if owner else None,
             area=Area(area) if area else None,
             quarter=self.quarter_filter.text().strip(),
@@ -68,14 +108,48 @@ class GoalsPage(RecordPage):
             return "yes" if row.board_visible else ""
 
         columns = [
-            Column("Title", "title", lambda r: r.title),
-            Column("Owner", "owner", lambda r: owner_label(self.context, r.owner)),
-            Column("Area", "area", lambda r: r.area.value),
-            Column("Status", "status", lambda r: r.status.value),
-            Column("Progress", "progress", lambda r: percent(r.progress), RIGHT),
-            Column("Change", "change", lambda r: change_text(r.change), RIGHT),
-            Column("Target", "target_date", lambda r: date_text(r.target_date)),
-            Column("Board", "board_visible", yes),
+            Column("Title", "title", lambda r: r.title, draw="title"),
+            Column(
+                "Owner", "owner", lambda r: owner_label(self.context, r.owner), width=70, drop=4
+            ),
+            Column("Area", "area", lambda r: r.area.value, width=120, drop=6),
+            Column("Status", "status", lambda r: r.status.value, draw="chip", width=86),
+            Column(
+                "Progress",
+                "progress",
+                lambda r: percent(r.progress),
+                draw="progress",
+                width=110,
+                value=lambda r: r.progress,
+            ),
+            Column(
+                "Change",
+                "change",
+                lambda r: change_text(r.change),
+                RIGHT,
+                width=64,
+                drop=5,
+                header_tip=CHANGE_TIP,
+            ),
+            Column(
+                "Target",
+                "target_date",
+                target_text,
+                width=110,
+                drop=2,
+                tip=lambda r: date_text(r.target_date),
+                alert=target_overdue,
+            ),
+            Column(
+                "Quarters",
+                "",
+                quarters_text,
+                width=118,
+                drop=3,
+                header_tip="The goal's quarter; a goal carried over shows once, with its quarters",
+                tip=lambda r: "Carried over: " + " → ".join(r.quarters) if r.quarters else "",
+            ),
+            Column("Board", "board_visible", yes, width=50, drop=7),
         ]
         return LazyTableModel(
             columns,
@@ -84,8 +158,9 @@ class GoalsPage(RecordPage):
             self,
         )
 
-    def column_widths(self) -> list[int]:
-        return [200, 60, 130, 72, 66, 64, 84, 44]
+    def initial_sort(self) -> tuple[int, bool]:
+        """No column: the query's own order, open goals of this quarter first."""
+        return -1, False
 
     def make_detail(self) -> QWidget:
         self.goal_detail = GoalDetail(self.context)

@@ -8,13 +8,14 @@ from functools import partial
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QSettings, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -34,6 +35,7 @@ from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
 from ceocto_desktop.ui.export_chooser import choose_and_export
 from ceocto_desktop.ui.goals_page import GoalsPage
+from ceocto_desktop.ui.icons import kind_icon
 from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.overview_page import OverviewPage
@@ -80,12 +82,14 @@ class MainWindow(QMainWindow):
         self.setMinimumSize(720, 480)
 
         self.sidebar = named("sidebar", QListWidget())
-        self.sidebar.setMaximumWidth(170)
-        self.sidebar.setMinimumWidth(130)
-        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 6px 10px; }")
+        self.sidebar.setMaximumWidth(190)
+        self.sidebar.setMinimumWidth(160)
+        self.sidebar.setIconSize(QSize(16, 16))
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 5px 8px; }")
         self.stack = named("pages", QStackedWidget())
         for title, factory in PAGES:
-            self.sidebar.addItem(title)
+            self.sidebar.addItem(QListWidgetItem(kind_icon(title), title))
             self.stack.addWidget(factory(context))
         self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.sidebar.setCurrentRow(0)
@@ -94,7 +98,7 @@ class MainWindow(QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
-        splitter.setSizes([150, 1100])
+        splitter.setSizes([165, 1100])
         self.setCentralWidget(splitter)
 
         self._closed_journal = False

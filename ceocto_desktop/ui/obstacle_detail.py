@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,16 +32,14 @@ from ceocto_desktop.models import (
 from ceocto_desktop.services import obstacles
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.common import parse_date
-from ceocto_desktop.ui.commands import SnapshotCommand
-from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.commands import EditCommand, SnapshotCommand
+from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.dialogs import FieldsDialog, text_box
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_links import GoalLinks
 from ceocto_desktop.ui.labels import first_name, owner_labels
 from ceocto_desktop.ui.widgets import named
-
-OPEN_STATES = (ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)
 
 
 def obstacle_values(view: obstacles.ObstacleView) -> dict[str, Any]:
@@ -56,8 +55,6 @@ def obstacle_values(view: obstacles.ObstacleView) -> dict[str, Any]:
         "lesson": view.lesson,
         "covered_by": view.covered_by,
     }
-    if view.status in OPEN_STATES:
-        values["status"] = view.status.value
     return values
 
 
@@ -82,10 +79,6 @@ class ObstacleDetail(DetailPane):
         seats = {seat: first_name(context, seat) for seat in Seat}
         self.form.add("raised_by", "Raised by", enum_combo("obstacle_raised_by", Seat, seats))
         self.form.add("opened_on", "Opened on", QLineEdit())
-        status = enum_combo("obstacle_status", ObstacleStatus)
-        for closed in (ObstacleStatus.RESOLVED, ObstacleStatus.ACCEPTED):
-            status.removeItem(status.findData(closed.value))
-        self.form.add("status", "Status", status)
         lesson = QPlainTextEdit()
         lesson.setFixedHeight(54)
         self.form.add("lesson", "What we learned", lesson)
@@ -96,17 +89,26 @@ class ObstacleDetail(DetailPane):
 
         self.state = named("obstacleState", QLabel())
         self.state.setWordWrap(True)
+        # Status moves by these buttons alone: one way to work on, resolve or reopen.
+        self.work_button = named("obstacleWorkOn", QPushButton("Start work"))
+        self.work_button.setToolTip("Mark it in progress, or back to open")
+        self.work_button.clicked.connect(self.toggle_in_progress)
         self.resolve_button = named("resolveObstacle", QPushButton("Resolve…"))
         self.resolve_button.clicked.connect(self.resolve)
         self.reopen_button = named("reopenObstacle", QPushButton("Reopen…"))
         self.reopen_button.clicked.connect(self.reopen)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.work_button)
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.reopen_button)
         buttons.addStretch()
         self.history = named("obstacleHistory", QListWidget())
+        # A long resolution wraps inside the pane instead of scrolling sideways.
+        self.history.setWordWrap(True)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.history.setMaximumHeight(100)
-        history_box = QGroupBox("History")
+        history_box = QGroupBox("Status and history")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.state)
         history_layout.addLayout(buttons)
@@ -130,9 +132,13 @@ class ObstacleDetail(DetailPane):
             return
         self.form.load(view.id, obstacle_values(view))
         closed = view.status.is_closed
-        self.form.widget("status").setEnabled(not closed)
+        self.work_button.setVisible(not closed)
+        working = view.status is ObstacleStatus.IN_PROGRESS
+        self.work_button.setText("Back to open" if working else "Start work")
         self.resolve_button.setEnabled(not closed)
+        self.resolve_button.setVisible(not closed)
         self.reopen_button.setEnabled(closed)
+        self.reopen_button.setVisible(closed)
         if closed:
             self.state.setText(
                 f"<b>{view.status.value.capitalize()}</b> on {view.resolved_on} after "
@@ -158,6 +164,30 @@ class ObstacleDetail(DetailPane):
             holder = self.form.widget(name).parentWidget()
             if holder is not None:
                 self.form.layout_.setRowVisible(holder, setback)
+
+    def toggle_in_progress(self) -> None:
+        """Open ⇄ in progress, undoably; closing goes through Resolve… only."""
+        view = self.view
+        if view is None or view.status.is_closed:
+            return
+        after = (
+            ObstacleStatus.OPEN
+            if view.status is ObstacleStatus.IN_PROGRESS
+            else ObstacleStatus.IN_PROGRESS
+        )
+        try:
+            EditCommand(
+                self.context,
+                "obstacle status",
+                Changed.OBSTACLES,
+                lambda s, values: obstacles.update_obstacle(s, view.id, **values),
+                {"status": view.status.value},
+                {"status": after.value},
+                view.id,
+            ).perform()
+        except WriteFailed:
+            return
+        self.show_obstacle(view.id)
 
     def resolve(self) -> None:
         view = self.view

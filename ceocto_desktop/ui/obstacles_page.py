@@ -60,14 +60,24 @@ class ObstaclesPage(RecordPage):
 
     def make_model(self) -> LazyTableModel:
         columns = [
-            Column("Title", "title", lambda r: r.title),
-            Column("Kind", "kind", lambda r: r.kind.value),
-            Column("Category", "category", lambda r: r.category.value),
-            Column("Severity", "severity", lambda r: r.severity.value),
-            Column("Owner", "owner", lambda r: owner_label(self.context, r.owner)),
-            Column("Status", "status", lambda r: r.status.value),
-            Column("Days open", "days_open", lambda r: str(r.days_open), RIGHT),
-            Column("Goals", "goals", lambda r: r.goals),
+            Column("Title", "title", lambda r: r.title, draw="title"),
+            Column("Kind", "kind", lambda r: r.kind.value, width=80, drop=4),
+            Column("Category", "category", lambda r: r.category.value, width=116, drop=5),
+            Column("Severity", "severity", lambda r: r.severity.value, draw="chip", width=80),
+            Column(
+                "Owner", "owner", lambda r: owner_label(self.context, r.owner), width=70, drop=3
+            ),
+            Column("Status", "status", lambda r: r.status.value, draw="chip", width=96),
+            Column(
+                "Days open",
+                "days_open",
+                lambda r: str(r.days_open),
+                RIGHT,
+                width=88,
+                drop=2,
+                header_tip="Days since it was raised; to its resolution once closed",
+            ),
+            Column("Goals", "goals", lambda r: r.goals, width=150, drop=6),
         ]
         return LazyTableModel(
             columns,
@@ -76,8 +86,9 @@ class ObstaclesPage(RecordPage):
             self,
         )
 
-    def column_widths(self) -> list[int]:
-        return [200, 72, 110, 66, 56, 78, 70, 150]
+    def initial_sort(self) -> tuple[int, bool]:
+        """No column: the query's own order, what matters now first."""
+        return -1, False
 
     def make_detail(self) -> QWidget:
         self.obstacle_detail = ObstacleDetail(self.context)

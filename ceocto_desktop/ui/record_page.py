@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
+    QComboBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -22,12 +26,16 @@ from PySide6.QtWidgets import (
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.delegates import ChipDelegate, ElideDelegate, ProgressDelegate
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.table_model import LazyTableModel
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
-ROW_HEIGHT = 26
+ROW_HEIGHT = 30
 FILTER_DELAY_MS = 250
+DETAIL_WIDTH = 440  # the detail pane's width until a person drags it
+DETAIL_MIN = 360
+TITLE_MIN = 240  # the title column is never squeezed below this; other columns give way
 
 
 class RecordPage(JournalPage):
@@ -78,43 +86,93 @@ class RecordPage(JournalPage):
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT)
         vertical.hide()
+        self.table.setShowGrid(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.title_delegate = ElideDelegate(self.table)
+        self.model.modelReset.connect(self.title_delegate.painted.clear)
+        self._delegates = [
+            self.title_delegate,
+            ChipDelegate(self.table),
+            ProgressDelegate(self.table),
+        ]
+        for number, spec in enumerate(self.model.columns):
+            drawn = {"title": 0, "chip": 1, "progress": 2}.get(spec.draw)
+            if drawn is not None:
+                self.table.setItemDelegateForColumn(number, self._delegates[drawn])
+            if spec.draw == "title":
+                header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
+        # Columns give way when the table narrows: never a sideways scroll bar.
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.activated.connect(lambda _index: self.focus_detail())
+        self.table.activated.connect(lambda _index: self.edit_detail())
 
         filters = QHBoxLayout()
         for widget in filter_widgets:
+            if isinstance(widget, QComboBox):
+                # Whole labels when there is room; a few letters when the window is narrow.
+                widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+                widget.setMinimumWidth(84)
             filters.addWidget(widget)
-        filters.addWidget(self.filter_box, 1)
+        self.filter_box.setMinimumWidth(150)
+        # Many filters: the search box gets a row of its own, so nothing is cut at 1024 px.
+        search_row = QHBoxLayout()
+        if len(filter_widgets) >= 3:
+            search_row.addWidget(self.filter_box, 1)
+            filters.addStretch(1)
+        else:
+            filters.addWidget(self.filter_box, 1)
+        self.count_label.setProperty("role", "muted")
+        self.pane_toggle = named(f"{self.kind}DetailToggle", QToolButton())
+        self.pane_toggle.setProperty("role", "paneToggle")
+        self.pane_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        self.pane_toggle.clicked.connect(self.toggle_detail)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
+        buttons.addWidget(self.pane_toggle)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.delete_button)
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.addLayout(search_row)
         left_layout.addLayout(filters)
         left_layout.addWidget(self.filter_error)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
 
         self.detail = self.make_detail()
-        scroll = QScrollArea()
+        scroll = named(f"{self.kind}DetailPane", QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(440)
+        scroll.setMinimumWidth(DETAIL_MIN)
         scroll.setWidget(self.detail)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.detail_scroll = scroll
+        splitter = named(f"{self.kind}Splitter", QSplitter(Qt.Orientation.Horizontal))
         splitter.addWidget(left)
         splitter.addWidget(scroll)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([720, 460])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, True)
+        splitter.splitterMoved.connect(self._splitter_moved)
+        splitter.installEventFilter(self)
+        self.splitter = splitter
+        settings = QSettings()
+        self._detail_width = int(str(settings.value(self._setting("detailWidth"), DETAIL_WIDTH)))
+        self._detail_collapsed = settings.value(self._setting("detailCollapsed"), False) in (
+            True,
+            "true",
+        )
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
         layout.addWidget(splitter)
+        self._update_pane()
 
         self.watch_journal(context)
         # setSortingEnabled above already loaded the first page; showing counts and selects.
@@ -157,8 +215,92 @@ class RecordPage(JournalPage):
 
     # Behaviour ---------------------------------------------------------------------------------
     def size_columns(self) -> None:
-        for column, width in enumerate(self.column_widths()):
-            self.table.setColumnWidth(column, width)
+        """Columns at their widths; the least needed hidden while the title would be squeezed."""
+        columns = self.model.columns
+        widths = self.column_widths() or [column.width for column in columns]
+        header = self.table.horizontalHeader()
+        stretching = any(column.draw == "title" for column in columns)
+        if not stretching:  # a page without a title column keeps its last column stretched
+            header.setStretchLastSection(True)
+            for number, width in enumerate(widths):
+                self.table.setColumnWidth(number, width)
+            return
+        room = self.table.viewport().width()
+        shown = set(range(len(columns)))
+        for number in sorted(
+            (n for n, c in enumerate(columns) if c.drop), key=lambda n: -columns[n].drop
+        ):
+            used = sum(widths[n] for n in shown if columns[n].draw != "title")
+            if used + TITLE_MIN <= room:
+                break
+            shown.discard(number)
+        for number, width in enumerate(widths):
+            header.setSectionHidden(number, number not in shown)
+            if columns[number].draw != "title":
+                self.table.setColumnWidth(number, width)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.size_columns()
+        elif watched is getattr(self, "splitter", None) and event.type() in (
+            QEvent.Type.Resize,
+            QEvent.Type.Show,
+        ):
+            self._fit_pane()
+        return super().eventFilter(watched, event)
+
+    # The detail pane: shown for a record, collapsible, its width remembered -------------------
+    def _setting(self, name: str) -> str:
+        return f"pages/{self.kind}/{name}"
+
+    def detail_open(self) -> bool:
+        """Whether the detail pane takes room now."""
+        return self.detail_scroll.isVisible() and self.splitter.sizes()[1] > 0
+
+    def _update_pane(self) -> None:
+        # With nothing chosen the list takes the whole width; a record opens the pane again.
+        wanted = self.current_id is not None and not self._detail_collapsed
+        self.pane_toggle.setText("Hide details" if wanted else "Show details")
+        self.pane_toggle.setToolTip("Show or hide the detail pane (Ctrl+Shift+D)")
+        self.pane_toggle.setEnabled(self.current_id is not None)
+        if wanted == (not self.detail_scroll.isHidden() and self.splitter.sizes()[1] > 0):
+            return
+        self.detail_scroll.setVisible(wanted)
+        self._fit_pane()
+
+    def _fit_pane(self) -> None:
+        # A narrower window takes its width from the list, not from the pane being read.
+        if self.detail_scroll.isHidden():
+            return
+        total = self.splitter.width() - self.splitter.handleWidth()
+        width = max(DETAIL_MIN, min(self._detail_width, total - TITLE_MIN - 120))
+        self.splitter.setSizes([total - width, width])
+
+    def _splitter_moved(self, _position: int, _index: int) -> None:
+        width = self.splitter.sizes()[1]
+        settings = QSettings()
+        if width == 0:  # dragged shut: the same as "Hide details"
+            self._detail_collapsed = True
+            settings.setValue(self._setting("detailCollapsed"), True)
+            self._update_pane()
+            return
+        self._detail_width = width
+        settings.setValue(self._setting("detailWidth"), width)
+
+    def toggle_detail(self) -> None:
+        """Collapse the detail pane, or open it again at its remembered width."""
+        self._detail_collapsed = not self._detail_collapsed
+        QSettings().setValue(self._setting("detailCollapsed"), self._detail_collapsed)
+        self._update_pane()
+
+    def reveal_detail(self) -> None:
+        """Open the pane (a record is being edited) and scroll the focused field into view."""
+        if self._detail_collapsed:
+            self.toggle_detail()
+        self._update_pane()
+        focused = QApplication.focusWidget()
+        if focused is not None and self.detail.isAncestorOf(focused):
+            self.detail_scroll.ensureWidgetVisible(focused, 0, 24)
 
     def reload(self) -> None:
         """Query again with the filters, keep the selection when the record is still there."""
@@ -181,6 +323,7 @@ class RecordPage(JournalPage):
         if self.current_id is not None:
             self.select(self.current_id)
         self.show_record(self.current_id)
+        self._update_pane()
 
     def refresh(self) -> None:
         self.reload()
@@ -193,6 +336,7 @@ class RecordPage(JournalPage):
             self.flush_edits()
             self.current_id = record_id
             self.show_record(record_id)
+            self._update_pane()
 
     def select(self, record_id: str) -> bool:
         row = self.model.row_of(record_id)
@@ -214,6 +358,7 @@ class RecordPage(JournalPage):
         if not self.select(record_id):
             self.table.clearSelection()
         self.show_record(record_id)
+        self._update_pane()
 
     def new_record(self) -> None:
         try:
@@ -224,7 +369,15 @@ class RecordPage(JournalPage):
         if record_id is None:
             return
         self.open_record(record_id)
+        self.edit_detail()
+
+    def edit_detail(self) -> None:
+        """The detail pane open, its first field focused and scrolled into view."""
+        if self._detail_collapsed:
+            self.toggle_detail()
+        self._update_pane()
         self.focus_detail()
+        self.reveal_detail()
 
     def delete_current(self) -> None:
         if self.current_id is None:
@@ -240,6 +393,7 @@ class RecordPage(JournalPage):
             self.table.selectRow(following)
         else:
             self.show_record(None)
+            self._update_pane()
         self.context.notice.emit(f"Deleted {self.noun} “{title}”. Ctrl+Z brings it back.")
 
     def focus_filter(self) -> None:

@@ -7,8 +7,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 
 from ceocto_desktop.services.rows import Page
+from ceocto_desktop.ui.delegates import VALUE_ROLE
+from ceocto_desktop.ui.theme import tokens
 
 Index = QModelIndex | QPersistentModelIndex
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
@@ -17,10 +20,20 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 @dataclass(frozen=True)
 class Column:
+    """One column: its header, sort key, text, and how it is drawn and given up when narrow."""
+
     title: str
     key: str
     text: Callable[[Any], str]
     align: Qt.AlignmentFlag = LEFT
+    draw: str = ""  # "title" (elided, stretches), "chip", "progress"; "" plain text
+    width: int = 80
+    # When the table is too narrow, columns with the highest number go first (0: never).
+    drop: int = 0
+    header_tip: str = ""
+    tip: Callable[[Any], str] | None = None  # the hover text, when not the cell's text
+    value: Callable[[Any], Any] | None = None  # what a delegate draws (a progress share)
+    alert: Callable[[Any], bool] | None = None  # drawn in the danger colour (overdue)
 
 
 class LazyTableModel(QAbstractTableModel):
@@ -56,8 +69,18 @@ class LazyTableModel(QAbstractTableModel):
             return None
         row = self._rows[index.row()]
         column = self.columns[index.column()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return column.text(row)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return (column.tip or column.text)(row) or None
+        if role == VALUE_ROLE:
+            return column.value(row) if column.value else None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QColor(tokens().danger) if column.alert and column.alert(row) else None
+        if role == Qt.ItemDataRole.FontRole and column.alert and column.alert(row):
+            font = QFont()
+            font.setWeight(QFont.Weight.DemiBold)
+            return font
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return int(column.align.value)
         if role == Qt.ItemDataRole.UserRole:
@@ -67,8 +90,12 @@ class LazyTableModel(QAbstractTableModel):
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
             return self.columns[section].title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.columns[section].header_tip or None
         return None
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
@@ -88,8 +115,9 @@ class LazyTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        key = self.columns[column].key
-        if not key:
+        # No column (-1): the query's own order, "what matters now" for goals.
+        key = self.columns[column].key if column >= 0 else ""
+        if column >= 0 and not key:
             return
         self._sort = key
         self._descending = order == Qt.SortOrder.DescendingOrder

@@ -1,30 +1,145 @@
-"""Follow the system's light or dark colour scheme with the Fusion style."""
+"""One design language for light and dark: palette, type scale, spacing, cards and chips.
+
+Every page shares it: the application stylesheet is built here from the same tokens the
+delegates paint chips and bars with, so the two never drift apart. Fusion underneath keeps
+the widgets' geometry the same on every platform.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+# Spacing steps (px) and the type scale (pt offsets from the system's body size).
+SPACE = (4, 8, 12, 16, 24)
+TYPE_SCALE = {"caption": -1, "body": 0, "section": 0, "title": 5}
 
-def dark_palette() -> QPalette:
-    """A calm dark palette with enough contrast for long reading."""
+
+@dataclass(frozen=True)
+class Tokens:
+    """The colours of one scheme."""
+
+    window: str
+    surface: str  # cards, lists, fields
+    surface_alt: str
+    text: str
+    muted: str
+    border: str
+    accent: str
+    selection: str
+    selection_text: str
+    danger: str
+    tones: dict[str, str]  # chip hues by name
+
+
+LIGHT = Tokens(
+    window="#f6f6f4",
+    surface="#ffffff",
+    surface_alt="#fafaf8",
+    text="#1f2328",
+    muted="#6b7079",
+    border="#e3e3df",
+    accent="#5465d6",
+    selection="#dfe4fb",
+    selection_text="#1f2328",
+    danger="#c0392b",
+    tones={
+        "grey": "#6b7079",
+        "green": "#2f8a4c",
+        "amber": "#b26a00",
+        "orange": "#c4511f",
+        "red": "#c0392b",
+        "blue": "#3d6fd1",
+        "violet": "#7b52c7",
+    },
+)
+DARK = Tokens(
+    window="#1c1e22",
+    surface="#23262b",
+    surface_alt="#272a30",
+    text="#e6e6e6",
+    muted="#9a9fa8",
+    border="#34383f",
+    accent="#8796ff",
+    selection="#34406b",
+    selection_text="#ffffff",
+    danger="#ff7b72",
+    tones={
+        "grey": "#a3a8b0",
+        "green": "#5cc77e",
+        "amber": "#e3a33b",
+        "orange": "#f08a5d",
+        "red": "#ff7b72",
+        "blue": "#79a6ff",
+        "violet": "#b592ff",
+    },
+)
+
+# Which hue each status, severity and verdict wears (values are the enums' texts).
+CHIP_TONES = {
+    # goal status
+    "proposed": "grey",
+    "on track": "green",
+    "at risk": "amber",
+    "off track": "red",
+    "achieved": "blue",
+    "dropped": "grey",
+    # severity
+    "low": "grey",
+    "medium": "amber",
+    "high": "orange",
+    "critical": "red",
+    # obstacle status
+    "open": "amber",
+    "in progress": "blue",
+    "resolved": "green",
+    "accepted": "grey",
+    # decision status and verdict
+    "decided": "blue",
+    "reviewed": "green",
+    "superseded": "grey",
+    "better": "green",
+    "as expected": "blue",
+    "worse": "red",
+    # health
+    "ahead": "green",
+    "behind": "amber",
+}
+
+
+def tokens() -> Tokens:
+    """The tokens of the scheme the window is painted in now."""
+    return DARK if is_dark() else LIGHT
+
+
+def tone_colour(value: str) -> QColor:
+    """The hue a chip for this value wears in the current scheme."""
+    return QColor(tokens().tones[CHIP_TONES.get(value.lower(), "grey")])
+
+
+def palette_for(t: Tokens) -> QPalette:
+    """A Fusion palette from the tokens, disabled text dimmed."""
     palette = QPalette()
     colours = {
-        QPalette.ColorRole.Window: "#1f2227",
-        QPalette.ColorRole.WindowText: "#e6e6e6",
-        QPalette.ColorRole.Base: "#16181c",
-        QPalette.ColorRole.AlternateBase: "#23262c",
-        QPalette.ColorRole.ToolTipBase: "#2b2f36",
-        QPalette.ColorRole.ToolTipText: "#e6e6e6",
-        QPalette.ColorRole.Text: "#e6e6e6",
-        QPalette.ColorRole.Button: "#2b2f36",
-        QPalette.ColorRole.ButtonText: "#e6e6e6",
-        QPalette.ColorRole.BrightText: "#ff6b6b",
-        QPalette.ColorRole.Link: "#6aa9ff",
-        QPalette.ColorRole.Highlight: "#3d6fb6",
-        QPalette.ColorRole.HighlightedText: "#ffffff",
-        QPalette.ColorRole.PlaceholderText: "#8a8f98",
+        QPalette.ColorRole.Window: t.window,
+        QPalette.ColorRole.WindowText: t.text,
+        QPalette.ColorRole.Base: t.surface,
+        QPalette.ColorRole.AlternateBase: t.surface_alt,
+        QPalette.ColorRole.ToolTipBase: t.surface,
+        QPalette.ColorRole.ToolTipText: t.text,
+        QPalette.ColorRole.Text: t.text,
+        QPalette.ColorRole.Button: t.surface,
+        QPalette.ColorRole.ButtonText: t.text,
+        QPalette.ColorRole.BrightText: t.danger,
+        QPalette.ColorRole.Link: t.accent,
+        QPalette.ColorRole.Highlight: t.selection,
+        QPalette.ColorRole.HighlightedText: t.selection_text,
+        QPalette.ColorRole.PlaceholderText: t.muted,
+        QPalette.ColorRole.Mid: t.border,
+        QPalette.ColorRole.Midlight: t.border,
     }
     for role, value in colours.items():
         palette.setColor(role, QColor(value))
@@ -33,8 +148,59 @@ def dark_palette() -> QPalette:
         QPalette.ColorRole.WindowText,
         QPalette.ColorRole.ButtonText,
     ):
-        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#7a7f88"))
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor(t.muted))
     return palette
+
+
+def dark_palette() -> QPalette:
+    """A calm dark palette with enough contrast for long reading."""
+    return palette_for(DARK)
+
+
+def stylesheet(t: Tokens) -> str:
+    """The application stylesheet: cards with section headers, calm lists, roomy fields."""
+    s1, s2, s3, _s4, _s5 = SPACE
+    return f"""
+QMainWindow, QDialog {{ background: {t.window}; }}
+QToolTip {{ background: {t.surface}; color: {t.text}; border: 1px solid {t.border};
+    padding: {s1}px {s2}px; }}
+QGroupBox {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 8px;
+    margin-top: 22px; padding: {s3}px {s2}px {s2}px {s2}px; }}
+QGroupBox::title {{ subcontrol-origin: margin; subcontrol-position: top left;
+    left: 2px; top: 2px; padding: 0 {s1}px; color: {t.muted}; font-weight: 600; }}
+QTableView, QListView, QTreeView {{ background: {t.surface};
+    alternate-background-color: {t.surface_alt}; border: 1px solid {t.border};
+    border-radius: 6px; gridline-color: transparent;
+    selection-background-color: {t.selection}; selection-color: {t.selection_text}; }}
+QHeaderView::section {{ background: {t.surface}; color: {t.muted}; border: none;
+    border-bottom: 1px solid {t.border}; padding: {s1}px {s2 - 2}px; font-weight: 600; }}
+QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox {{ background: {t.surface};
+    border: 1px solid {t.border}; border-radius: 5px; padding: 3px {s1 + 2}px;
+    selection-background-color: {t.accent}; selection-color: #ffffff; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 1px solid {t.accent}; }}
+QPushButton {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 5px;
+    padding: {s1 + 1}px {s3}px; }}
+QPushButton:hover {{ border-color: {t.accent}; }}
+QPushButton:disabled {{ color: {t.muted}; }}
+QPushButton[role="primary"] {{ background: {t.accent}; color: #ffffff; border-color: {t.accent}; }}
+QLabel[role="muted"] {{ color: {t.muted}; }}
+QLabel[role="section"] {{ color: {t.muted}; font-weight: 600; }}
+QLabel[role="title"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600; }}
+QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border};
+    border-radius: 8px; }}
+QSplitter::handle {{ background: {t.window}; }}
+QScrollArea {{ border: none; background: transparent; }}
+QScrollArea > QWidget > QWidget {{ background: transparent; }}
+QToolButton[role="paneToggle"] {{ border: none; color: {t.muted}; padding: 2px {s1}px; }}
+QToolButton[role="paneToggle"]:hover {{ color: {t.accent}; }}
+"""
+
+
+def apply_scheme(app: QApplication, dark: bool) -> None:
+    """Paint the application light or dark from the tokens."""
+    t = DARK if dark else LIGHT
+    app.setPalette(palette_for(t))
+    app.setStyleSheet(stylesheet(t))
 
 
 def apply_system_scheme(app: QApplication) -> None:
@@ -43,8 +209,7 @@ def apply_system_scheme(app: QApplication) -> None:
     hints = QGuiApplication.styleHints()
 
     def follow(scheme: Qt.ColorScheme) -> None:
-        dark = scheme == Qt.ColorScheme.Dark
-        app.setPalette(dark_palette() if dark else app.style().standardPalette())
+        apply_scheme(app, scheme == Qt.ColorScheme.Dark)
 
     follow(hints.colorScheme())
     hints.colorSchemeChanged.connect(follow)
