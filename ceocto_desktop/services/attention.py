@@ -20,6 +20,7 @@ from ceocto_desktop.models import (
     Obstacle,
     ObstacleStatus,
     Seat,
+    Severity,
 )
 from ceocto_desktop.services.checkins import answered_weeks, current_week, week_as_seen_by
 from ceocto_desktop.services.trends import Period, checkin_answers
@@ -32,6 +33,7 @@ class Item:
     kind: str  # the page that opens it: goals, obstacles, decisions, checkins, trends
     record_id: str
     text: str
+    severity: str = "low"  # "high", "medium" or "low": how the dashboard marks it
 
 
 @dataclass(frozen=True)
@@ -72,7 +74,7 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
         .limit(20)
     )
     old = session.execute(
-        select(Obstacle.id, Obstacle.title, Obstacle.opened_on)
+        select(Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
         .where(
             Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
             Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS),
@@ -90,7 +92,12 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
         week=week,
         answered=week_as_seen_by(session, week, Seat.A).answered,
         decisions_due=[
-            Item("decisions", r.id, f"Review the decision “{r.title}” (due {r.review_on})")
+            Item(
+                "decisions",
+                r.id,
+                f"Review the decision “{r.title}” (due {r.review_on})",
+                "high" if (today - r.review_on).days > 14 else "medium",
+            )
             for r in due
         ],
         goals_at_risk=[
@@ -99,6 +106,7 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
                 r.id,
                 f"Goal “{r.title}” is {r.status.value}"
                 + (f", due {r.target_date}" if r.target_date else ""),
+                "high" if r.status is GoalStatus.OFF_TRACK else "medium",
             )
             for r in at_risk
         ],
@@ -107,6 +115,7 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
                 "obstacles",
                 r.id,
                 f"Obstacle “{r.title}” has been open {(today - r.opened_on).days} days",
+                "high" if r.severity in (Severity.HIGH, Severity.CRITICAL) else "medium",
             )
             for r in old
         ],
