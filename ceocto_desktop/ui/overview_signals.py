@@ -17,7 +17,8 @@ from ceocto_desktop.ui.widgets import named
 SEVERITY_COLOURS = {"high": "#e0483e", "medium": "#d68910", "low": "#3d8b5f", "step": "#3d6fb6"}
 SEVERITY_NAMES = {"high": "Urgent", "medium": "Soon", "low": "When you can", "step": "First step"}
 KIND_GLYPHS = {
-    "checkins": "✓",
+    "checkins": "✎",
+    "done": "✓",
     "trends": "↔",
     "decisions": "⚖",
     "goals": "◎",
@@ -121,11 +122,10 @@ class SignalsPanel(QFrame):
         grid = QGridLayout()
         grid.setHorizontalSpacing(18)
         grid.setVerticalSpacing(10)
-        grid.addWidget(self.appreciation[Seat.A], 0, 0)
-        grid.addWidget(self.appreciation[Seat.B], 0, 1)
-        for row, (caption, label) in enumerate(
-            (("Gap", self.gap), ("Streak", self.streak), ("Board", self.board)), start=1
-        ):
+        grid.addWidget(self.appreciation[Seat.A], 0, 0, Qt.AlignmentFlag.AlignTop)
+        grid.addWidget(self.appreciation[Seat.B], 0, 1, Qt.AlignmentFlag.AlignTop)
+        places = {"Gap": (1, 0, 1, 2), "Streak": (2, 0, 1, 1), "Board": (2, 1, 1, 1)}
+        for caption, label in (("Gap", self.gap), ("Streak", self.streak), ("Board", self.board)):
             box = QVBoxLayout()
             box.setSpacing(0)
             title = QLabel(caption.upper())
@@ -136,9 +136,10 @@ class SignalsPanel(QFrame):
             title.setFont(small)
             box.addWidget(title)
             box.addWidget(label)
-            grid.addLayout(box, 1 + (row - 1) // 2, (row - 1) % 2)
+            grid.addLayout(box, *places[caption], Qt.AlignmentFlag.AlignTop)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
+        grid.setRowStretch(3, 1)
         layout = QVBoxLayout(self)
         layout.addLayout(grid)
 
