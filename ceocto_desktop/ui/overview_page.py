@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -68,6 +68,13 @@ FIRST_STEPS = [
     ("obstacles", "", "Name one thing standing in your way, and who owns it"),
     ("decisions", "", "Record a decision you took, with each partner's stance"),
 ]
+
+
+def markdown_line(line: str) -> str:
+    """A line of Markdown as it reads rendered: no ** or # marks, links as their text."""
+    document = QTextDocument()
+    document.setMarkdown(line)
+    return " ".join(document.toPlainText().split())
 
 
 def attention_items(data: Attention, names: dict[Seat, str]) -> list[Item]:
@@ -167,6 +174,8 @@ class OverviewPage(QWidget):
         self.recent.setSpacing(4)
         self.recent.setAlternatingRowColors(True)
         self.recent.setMinimumHeight(160)
+        self.recent.itemActivated.connect(self._open_note)
+        self.recent.itemClicked.connect(self._open_note)
 
         body = QWidget()
         layout = QVBoxLayout(body)
@@ -189,7 +198,7 @@ class OverviewPage(QWidget):
         layout.addWidget(self.quick_note)
         layout.addWidget(self.note_error)
         layout.addLayout(note_row)
-        layout.addWidget(QLabel("<b>Recent notes</b>"))
+        layout.addWidget(QLabel("<b>Recent notes</b> <small>(click to open)</small>"))
         layout.addWidget(self.recent, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -290,7 +299,7 @@ class OverviewPage(QWidget):
         if not data.notes:
             self.recent.addItem("No notes yet. Write the first one above.")
         for note in data.notes:
-            first_line = note.body.strip().splitlines()[0]
+            first_line = markdown_line(note.body.strip().splitlines()[0])
             who = self.context.partners.get(note.author)
             tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
             item = QListWidgetItem(
@@ -298,7 +307,13 @@ class OverviewPage(QWidget):
                 f"{who.name if who else note.author.value}{tags}\n{first_line}"
             )
             item.setData(Qt.ItemDataRole.UserRole, note.id)
+            item.setToolTip("Open in Notes")
             self.recent.addItem(item)
+
+    def _open_note(self, item: QListWidgetItem) -> None:
+        note_id = item.data(Qt.ItemDataRole.UserRole)
+        if note_id:
+            self.context.openRequested.emit("notes", note_id)
 
     def _open_item(self, item: QListWidgetItem) -> None:
         kind, record_id = item.data(Qt.ItemDataRole.UserRole)

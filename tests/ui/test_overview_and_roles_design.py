@@ -173,3 +173,18 @@ def test_our_roles_shows_who_does_what_with_editing_one_click_away(qtbot, journa
     assert strengths.isVisible() and edit.text() == "Done"
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     assert not strengths.isVisible() and edit.text() == "Edit"
+
+
+def test_recent_notes_read_rendered_and_open_in_notes(qtbot, journal_path, window):
+    from ceocto_desktop.services import notes
+
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        note = notes.create_note(session, Seat.A, "## Board prep\n\n**Deck** is ready")
+    journal.close()
+    page = overview(window)
+    recent = page.findChild(QListWidget, "recentNotes")
+    assert recent.item(0).text().endswith("\nBoard prep")  # no "##"
+    recent.itemClicked.emit(recent.item(0))
+    shown = window.stack.currentWidget()
+    assert shown.objectName() == "notesPage" and shown.current_id == note.id
