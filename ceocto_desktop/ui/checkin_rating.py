@@ -2,25 +2,66 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent, QPalette, QPen
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QFocusEvent,
+    QKeyEvent,
+    QPainter,
+    QPainterPath,
+    QPaintEvent,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from ceocto_desktop.ui.widgets import named
 
 MEANINGS = {1: "poor", 2: "weak", 3: "fair", 4: "good", 5: "excellent"}
-# Palette roles only, so light and dark (and the shared stylesheet's palette) both apply.
-SEGMENT_STYLE = """
-QPushButton { border: 1px solid palette(mid); border-radius: 0; background: palette(base);
-              color: palette(text); padding: 0; margin-left: -1px; }
-QPushButton[segment="first"] { border-top-left-radius: 6px; border-bottom-left-radius: 6px;
-                               margin-left: 0; }
-QPushButton[segment="last"] { border-top-right-radius: 6px; border-bottom-right-radius: 6px; }
-QPushButton:hover { background: palette(alternate-base); }
-QPushButton:checked { background: palette(highlight); color: palette(highlighted-text);
-                      border-color: palette(highlight); font-weight: 600; }
-"""
 _NUMBER_KEYS = {getattr(Qt.Key, f"Key_{n}"): n for n in range(1, 6)}
+
+
+class Segment(QPushButton):
+    """One value of the control, painted from the palette (so light and dark both apply,
+    and a switch between them too): joined to its neighbours, rounded at the ends."""
+
+    RADIUS = 6.0
+
+    def __init__(self, text: str, place: str, parent: QWidget | None = None):
+        super().__init__(text, parent)
+        self.place = place  # "first", "mid" or "last"
+        self.setCheckable(True)
+        self.setAttribute(Qt.WidgetAttribute.WA_Hover)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        palette = self.palette()
+        width, height = float(self.width()), float(self.height())
+        extend = 2 * self.RADIUS
+        left = -extend if self.place != "first" else 0.5
+        right = width + extend if self.place != "last" else width - 0.5
+        shape = QPainterPath()
+        shape.addRoundedRect(QRectF(left, 0.5, right - left, height - 1), self.RADIUS, self.RADIUS)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setClipRect(self.rect())
+        if self.isChecked():
+            fill = palette.color(QPalette.ColorRole.Highlight)
+            ink = palette.color(QPalette.ColorRole.HighlightedText)
+        else:
+            hovered = self.underMouse() and self.isEnabled()
+            fill = palette.color(
+                QPalette.ColorRole.AlternateBase if hovered else QPalette.ColorRole.Base
+            )
+            ink = palette.color(QPalette.ColorRole.Text)
+        painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
+        painter.setBrush(fill)
+        painter.drawPath(shape)
+        if self.place != "last":  # the line between this value and the next
+            painter.drawLine(QPointF(width - 0.5, 0.5), QPointF(width - 0.5, height - 0.5))
+        font = self.font()
+        font.setBold(self.isChecked())
+        painter.setFont(font)
+        painter.setPen(ink)
+        painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.text())
 
 
 class SegmentedRating(QWidget):
@@ -37,10 +78,10 @@ class SegmentedRating(QWidget):
         self.group = QButtonGroup(self)
         row = QHBoxLayout(self)
         row.setContentsMargins(3, 3, 3, 3)  # room for the focus ring
-        row.setSpacing(0)
+        row.setSpacing(0)  # joined: each segment draws the line to its neighbour
         for value in range(1, 6):
-            button = named(f"rate_{name}_{value}", QPushButton(str(value)))
-            button.setCheckable(True)
+            place = "first" if value == 1 else "last" if value == 5 else "mid"
+            button = named(f"rate_{name}_{value}", Segment(str(value), place))
             # The group takes the focus, not each button: Tab goes rating to rating.
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setFixedSize(36, 28)
@@ -51,7 +92,6 @@ class SegmentedRating(QWidget):
             self.group.addButton(button, value)
             row.addWidget(button)
         self.group.idClicked.connect(self.picked.emit)
-        self.setStyleSheet(SEGMENT_STYLE)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -112,3 +112,19 @@ def test_past_weeks_name_who_has_not_answered(qtbot, journal_path, window):
         f"{week - timedelta(weeks=1):%d %b %Y}\nboth answered",
         f"{week - timedelta(weeks=2):%d %b %Y}\nPriya hasn't answered",
     ]
+
+
+def test_the_segments_follow_a_switch_to_dark(qtbot, window):
+    from PySide6.QtWidgets import QApplication
+
+    from ceocto_desktop.ui.theme import dark_palette
+
+    page = checkin_page(qtbot, window)
+    button = page.findChild(QPushButton, "rate_trust_1")
+    light = QApplication.palette()
+    try:
+        QApplication.instance().setPalette(dark_palette())
+        qtbot.waitUntil(lambda: button.grab().toImage().pixelColor(12, 8).lightness() < 80)
+    finally:
+        QApplication.instance().setPalette(light)
+    qtbot.waitUntil(lambda: button.grab().toImage().pixelColor(12, 8).lightness() > 160)
