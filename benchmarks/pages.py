@@ -44,9 +44,7 @@ print(f"open (count + first page + row heights)  {timed(page.reload):.3f} s")
 print(f"next page while scrolling                {timed(page.model.fetchMore):.3f} s")
 for text in ("runway", "#board", "board"):
     page.filter_box.setText(text)
-    print(
-        f"filter {text!r:<10} {timed(page.reload):>28.3f} s -> {page.model.total:,}"
-    )
+    print(f"filter {text!r:<10} {timed(page.reload):>28.3f} s -> {page.model.total:,}")
 page.filter_box.setText("")
 page.reload()
 window.sidebar.setCurrentRow(rows["Overview"])
