@@ -70,8 +70,9 @@ def profile_html(text: str) -> str:
 def appreciation_list_html(received: list[Appreciation], giver: str) -> str:
     if not received:
         return f"<i>Nothing yet from {escape(giver)} in a week you have both answered.</i>"
-    return "<br>".join(
-        f"“{escape(a.text)}” <small>— {escape(giver)}, week of {a.week:%d %b}</small>"
+    return "".join(
+        f"<p style='margin:0 0 6px 0'>“{escape(a.text)}” "
+        f"<small>— {escape(giver)}, week of {a.week:%d %b}</small></p>"
         for a in received
     )
 
