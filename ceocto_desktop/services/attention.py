@@ -49,6 +49,22 @@ class Attention:
     empty: bool
 
 
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def overdue_text(today: date, due: date) -> str:
+    """ "due today" or "overdue 3 days": how late a review is, as a person says it."""
+    late = (today - due).days
+    return "due today" if late <= 0 else f"overdue {_days(late)}"
+
+
+def due_text(today: date, due: date) -> str:
+    """ "today", "tomorrow", "in 12 days": a date ahead, relative to today."""
+    ahead = (due - today).days
+    return {0: "today", 1: "tomorrow"}.get(ahead, f"in {_days(ahead)}")
+
+
 def answered_by_both(session: Session) -> list[date]:
     """The weeks both partners answered."""
     return [week for week, count in answered_weeks(session) if count == 2]
@@ -95,7 +111,7 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
             Item(
                 "decisions",
                 r.id,
-                f"Review the decision “{r.title}” (due {r.review_on})",
+                f"Review the decision “{r.title}” ({overdue_text(today, r.review_on)})",
                 "high" if (today - r.review_on).days > 14 else "medium",
             )
             for r in due
@@ -105,7 +121,7 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
                 "goals",
                 r.id,
                 f"Goal “{r.title}” is {r.status.value}"
-                + (f", due {r.target_date}" if r.target_date else ""),
+                + (f", due {due_text(today, r.target_date)}" if r.target_date else ""),
                 "high" if r.status is GoalStatus.OFF_TRACK else "medium",
             )
             for r in at_risk

@@ -188,3 +188,35 @@ def test_recent_notes_read_rendered_and_open_in_notes(qtbot, journal_path, windo
     recent.itemClicked.emit(recent.item(0))
     shown = window.stack.currentWidget()
     assert shown.objectName() == "notesPage" and shown.current_id == note.id
+
+
+def test_attention_dates_read_relative(journal_path):
+    from ceocto_desktop.services.attention import needs_attention
+
+    today = date(2026, 11, 29)
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        decisions.create_decision(
+            session, Seat.A, "Raise prices", decided_on=date(2026, 8, 1), review_on=today
+        )
+        decisions.create_decision(
+            session,
+            Seat.A,
+            "Hire in Lisbon",
+            decided_on=date(2026, 8, 1),
+            review_on=today - timedelta(days=3),
+        )
+        goals.create_goal(
+            session,
+            Seat.A,
+            "Ship v3",
+            status=GoalStatus.AT_RISK,
+            target_date=today + timedelta(days=1),
+        )
+        found = needs_attention(session, today=today)
+    journal.close()
+    assert [i.text for i in found.decisions_due] == [
+        "Review the decision “Hire in Lisbon” (overdue 3 days)",
+        "Review the decision “Raise prices” (due today)",
+    ]
+    assert [i.text for i in found.goals_at_risk] == ["Goal “Ship v3” is at risk, due tomorrow"]
