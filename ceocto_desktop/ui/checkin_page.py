@@ -11,12 +11,14 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QHideEvent, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -94,6 +96,8 @@ class CheckinPage(QWidget):
         self.editing: tuple[Seat, date] | None = None  # "Edit my answers" was chosen
 
         self.heading = named("checkinWeek", QLabel())
+        self.heading.setWordWrap(True)
+        self.heading.setMinimumWidth(120)
         previous = named("previousWeek", QPushButton("◀ Earlier week"))
         previous.clicked.connect(lambda: self.show_week(self.week - timedelta(days=7)))
         self.next = named("nextWeek", QPushButton("Later week ▶"))
@@ -117,6 +121,8 @@ class CheckinPage(QWidget):
         self.drafts.stateChanged.connect(self.form.show_draft_state)
         self.answers = named("checkinAnswers", QLabel())
         self.answers.setWordWrap(True)
+        # A rich-text table asks for its widest line; let the page's width decide instead.
+        self.answers.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.answers.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = named("editCheckin", QPushButton("Edit my answers"))
         self.edit_button.clicked.connect(self.start_edit)
@@ -141,6 +147,9 @@ class CheckinPage(QWidget):
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # The page fits the width it is given (1024 px too): text wraps, nothing scrolls sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         side = QVBoxLayout()
         side.addWidget(named("pastWeeksHeading", QLabel("<b>Past weeks</b>")))
