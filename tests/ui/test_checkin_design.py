@@ -128,3 +128,17 @@ def test_the_segments_follow_a_switch_to_dark(qtbot, window):
     finally:
         QApplication.instance().setPalette(light)
     qtbot.waitUntil(lambda: button.grab().toImage().pixelColor(12, 8).lightness() > 160)
+
+
+def test_the_reveal_fits_a_1024_window_without_sideways_scrolling(qtbot, journal_path, window):
+    from PySide6.QtWidgets import QScrollArea
+
+    week = seed_weeks(journal_path)
+    window.resize(1024, 640)
+    page = checkin_page(qtbot, window)
+    page.show_week(week - timedelta(weeks=1))
+    scroll = page.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())
+    answers = page.findChild(QLabel, "checkinAnswers")
+    assert answers.geometry().right() <= scroll.viewport().width()
+    assert not scroll.horizontalScrollBar().isVisible()
