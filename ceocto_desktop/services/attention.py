@@ -20,6 +20,7 @@ from ceocto_desktop.models import (
     Obstacle,
     ObstacleStatus,
     Seat,
+    Severity,
 )
 from ceocto_desktop.services.checkins import answered_weeks, current_week, week_as_seen_by
 from ceocto_desktop.services.trends import Period, checkin_answers
@@ -32,6 +33,7 @@ class Item:
     kind: str  # the page that opens it: goals, obstacles, decisions, checkins, trends
     record_id: str
     text: str
+    severity: str = "low"  # "high", "medium" or "low": how the dashboard marks it
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,22 @@ class Attention:
     gap_widening: bool
     streak: int
     empty: bool
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def overdue_text(today: date, due: date) -> str:
+    """ "due today" or "overdue 3 days": how late a review is, as a person says it."""
+    late = (today - due).days
+    return "due today" if late <= 0 else f"overdue {_days(late)}"
+
+
+def due_text(today: date, due: date) -> str:
+    """ "today", "tomorrow", "in 12 days": a date ahead, relative to today."""
+    ahead = (due - today).days
+    return {0: "today", 1: "tomorrow"}.get(ahead, f"in {_days(ahead)}")
 
 
 def answered_by_both(session: Session) -> list[date]:
@@ -72,7 +90,7 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
         .limit(20)
     )
     old = session.execute(
-        select(Obstacle.id, Obstacle.title, Obstacle.opened_on)
+        select(Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
         .where(
             Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
             Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS),
@@ -90,7 +108,12 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
         week=week,
         answered=week_as_seen_by(session, week, Seat.A).answered,
         decisions_due=[
-            Item("decisions", r.id, f"Review the decision “{r.title}” (due {r.review_on})")
+            Item(
+                "decisions",
+                r.id,
+                f"Review the decision “{r.title}” ({overdue_text(today, r.review_on)})",
+                "high" if (today - r.review_on).days > 14 else "medium",
+            )
             for r in due
         ],
         goals_at_risk=[
@@ -98,7 +121,8 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
                 "goals",
                 r.id,
                 f"Goal “{r.title}” is {r.status.value}"
-                + (f", due {r.target_date}" if r.target_date else ""),
+                + (f", due {due_text(today, r.target_date)}" if r.target_date else ""),
+                "high" if r.status is GoalStatus.OFF_TRACK else "medium",
             )
             for r in at_risk
         ],
@@ -107,6 +131,7 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
                 "obstacles",
                 r.id,
                 f"Obstacle “{r.title}” has been open {(today - r.opened_on).days} days",
+                "high" if r.severity in (Severity.HIGH, Severity.CRITICAL) else "medium",
             )
             for r in old
         ],

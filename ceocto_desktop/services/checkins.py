@@ -213,6 +213,23 @@ def answered_weeks(session: Session, limit: int | None = None) -> list[tuple[dat
     return [(row[0], int(row[1])) for row in session.execute(query)]
 
 
+def weeks_with_answerers(
+    session: Session, limit: int | None = None
+) -> list[tuple[date, frozenset[Seat]]]:
+    """Past weeks newest first, each with who has answered (never what they answered)."""
+    weeks = select(CheckIn.id, CheckIn.week_start).order_by(CheckIn.week_start.desc()).limit(limit)
+    chosen = {row.id: row.week_start for row in session.execute(weeks)}
+    seats: dict[date, set[Seat]] = {day: set() for day in chosen.values()}
+    rows = session.execute(
+        select(CheckInAnswer.checkin_id, CheckInAnswer.seat).where(
+            CheckInAnswer.checkin_id.in_(list(chosen))
+        )
+    )
+    for checkin_id, seat in rows:
+        seats[chosen[checkin_id]].add(seat)
+    return [(day, frozenset(who)) for day, who in seats.items() if who]
+
+
 PROMPT_LABELS = {
     "wins": "Wins",
     "worries": "Worries",

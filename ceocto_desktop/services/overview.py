@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics import cooperation as coop
 from ceocto_desktop.models import (
     BoardMeeting,
     CheckIn,
@@ -17,8 +18,12 @@ from ceocto_desktop.models import (
     Note,
     Obstacle,
     ObstacleStatus,
+    Seat,
 )
+from ceocto_desktop.services.appreciation import Appreciation, appreciation_given
+from ceocto_desktop.services.checkins import current_week
 from ceocto_desktop.services.rows import DecisionFilter, count_decision_rows
+from ceocto_desktop.services.trends import Period, checkin_answers
 
 
 @dataclass(frozen=True)
@@ -68,4 +73,82 @@ def summarise_journal(session: Session, today: date | None = None) -> JournalSum
         next_board_meeting=session.scalar(
             select(func.min(BoardMeeting.held_on)).where(BoardMeeting.held_on >= today)
         ),
+    )
+
+
+@dataclass(frozen=True)
+class GapTrend:
+    """How far apart the two partners' cooperation index has been lately (A minus B)."""
+
+    latest: float | None  # the latest revealed week's gap, signed
+    latest_week: date | None
+    recent: float | None  # mean size of the gap over the last four revealed weeks
+    earlier: float | None  # the same over the four before them
+    weeks: int  # revealed weeks looked at
+
+    @property
+    def direction(self) -> str:
+        """ "narrowing", "widening", "steady" or "" when there is too little to say."""
+        if self.recent is None or self.earlier is None:
+            return ""
+        if self.recent < self.earlier - 0.15:
+            return "narrowing"
+        if self.recent > self.earlier + 0.15:
+            return "widening"
+        return "steady"
+
+
+@dataclass(frozen=True)
+class PairSignals:
+    """The pair's signals on the overview: appreciation each way, the gap, streak, board."""
+
+    appreciation: dict[Seat, Appreciation | None]  # by giver
+    gap: GapTrend
+    streak: int
+    this_week_done: bool
+    next_board_meeting: date | None
+    next_board_title: str
+
+
+def gap_trend(session: Session, today: date | None = None) -> GapTrend:
+    """The perception gap over the last sixteen weeks of revealed check-ins."""
+    today = today or date.today()
+    recent = checkin_answers(session, Period(today - timedelta(weeks=16), today))
+    gaps = [g for g in coop.perception_gap(coop.weekly_index(recent)) if g is not None]
+    weeks = sorted({a.week for a in recent})
+
+    def mean_size(values: list[float]) -> float | None:
+        return sum(abs(v) for v in values) / len(values) if values else None
+
+    return GapTrend(
+        latest=gaps[-1] if gaps else None,
+        latest_week=weeks[-1] if weeks else None,
+        recent=mean_size(gaps[-4:]),
+        earlier=mean_size(gaps[-8:-4]) if len(gaps) >= 6 else None,
+        weeks=len(gaps),
+    )
+
+
+def pair_signals(session: Session, today: date | None = None) -> PairSignals:
+    """What the overview shows of the pair, never from a week only one has answered."""
+    from ceocto_desktop.services.attention import answered_by_both
+
+    today = today or date.today()
+    week = current_week(session, today)
+    both = answered_by_both(session)
+    board = session.execute(
+        select(BoardMeeting.held_on, BoardMeeting.title)
+        .where(BoardMeeting.held_on >= today)
+        .order_by(BoardMeeting.held_on)
+        .limit(1)
+    ).first()
+    return PairSignals(
+        appreciation={
+            seat: next(iter(appreciation_given(session, seat)), None) for seat in (Seat.A, Seat.B)
+        },
+        gap=gap_trend(session, today),
+        streak=coop.streak(both, week),
+        this_week_done=week in both,
+        next_board_meeting=board.held_on if board else None,
+        next_board_title=board.title if board else "",
     )

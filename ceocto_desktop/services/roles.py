@@ -18,6 +18,7 @@ from ceocto_desktop.models import (
     Owner,
     Seat,
 )
+from ceocto_desktop.services.appreciation import Appreciation, appreciation_given
 
 ACTIVE_GOALS = (GoalStatus.PROPOSED, GoalStatus.ON_TRACK, GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)
 OPEN_OBSTACLES = (ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)
@@ -71,10 +72,15 @@ def what_is_owned(session: Session, owner: Owner, today: date | None = None) -> 
     )
     return Load(
         goals=[
-            Owned(r.id, r.title, f"{r.status.value}, due {r.target_date or '—'}") for r in goal_rows
+            Owned(
+                r.id,
+                r.title,
+                f"{r.status.value}, " + (f"due {r.target_date}" if r.target_date else "no date"),
+            )
+            for r in goal_rows
         ],
         obstacles=[
-            Owned(r.id, r.title, f"{r.severity.value}, open {(today - r.opened_on).days} days")
+            Owned(r.id, r.title, f"{r.severity.value}, open {_days((today - r.opened_on).days)}")
             for r in obstacle_rows
         ],
         decisions=[
@@ -86,6 +92,15 @@ def what_is_owned(session: Session, owner: Owner, today: date | None = None) -> 
             for r in decision_rows
         ],
     )
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def appreciation_received(session: Session, seat: Seat, limit: int = 3) -> list[Appreciation]:
+    """What the other partner appreciated in seat lately, from weeks both have answered."""
+    return appreciation_given(session, seat.other, limit)
 
 
 def seat_owner(seat: Seat) -> Owner:

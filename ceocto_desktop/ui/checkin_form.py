@@ -6,21 +6,21 @@ from collections.abc import Mapping
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QPlainTextEdit,
     QPushButton,
-    QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
 from ceocto_desktop.models import PROMPTS, RATINGS
 from ceocto_desktop.services import checkins
+from ceocto_desktop.ui.checkin_rating import MEANINGS, SegmentedRating
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
 DRAFT_STYLE = "color: palette(placeholder-text);"
@@ -36,29 +36,48 @@ class AnswerForm(QGroupBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         grid = QGridLayout()
-        self.groups: dict[str, QButtonGroup] = {}
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(4)
+        self.rating_controls: dict[str, SegmentedRating] = {}
+        self.meanings: dict[str, QLabel] = {}
         for row, name in enumerate(RATINGS):
-            grid.addWidget(QLabel(checkins.RATING_LABELS[name]), row, 0)
-            group = QButtonGroup(self)
-            for value in range(1, 6):
-                button = named(f"rate_{name}_{value}", QRadioButton(str(value)))
-                group.addButton(button, value)
-                grid.addWidget(button, row, value)
-            group.idClicked.connect(lambda _id: self.picked.emit())
-            self.groups[name] = group
+            label = QLabel(checkins.RATING_LABELS[name])
+            control = SegmentedRating(name, checkins.RATING_LABELS[name])
+            label.setBuddy(control)
+            meaning = named(f"meaning_{name}", QLabel())
+            meaning.setMinimumWidth(70)
+            meaning.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+            control.picked.connect(lambda _value: self.picked.emit())
+            control.group.idToggled.connect(lambda _id, _on, n=name: self._show_meaning(n))
+            grid.addWidget(label, row, 0)
+            grid.addWidget(control, row, 1)
+            grid.addWidget(meaning, row, 2)
+            self.rating_controls[name] = control
+            self.meanings[name] = meaning
+        grid.setColumnStretch(3, 1)
         self.prompt_labels: dict[str, QLabel] = {}
         self.texts: dict[str, QPlainTextEdit] = {}
         layout = QVBoxLayout(self)
         self.note = named("checkinFormNote", QLabel())
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        layout.addWidget(QLabel("1 = poor … 5 = excellent"))
+        scale = named(
+            "ratingScale",
+            QLabel(
+                "1 = poor … 5 = excellent · click, or Tab to a row and press 1–5 or the arrow keys"
+            ),
+        )
+        scale.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        scale.setWordWrap(True)
+        layout.addWidget(scale)
         layout.addLayout(grid)
         for name in PROMPTS:
             label = named(f"prompt_{name}", QLabel())
             label.setWordWrap(True)
             box = named(f"answer_{name}", QPlainTextEdit())
-            box.setFixedHeight(58)
+            box.setMinimumHeight(64)
+            box.setMaximumHeight(96)
+            box.setTabChangesFocus(True)  # Tab walks the form; Enter still makes new lines
             box.textChanged.connect(self._text_changed)
             box.installEventFilter(self)
             self.prompt_labels[name] = label
@@ -102,11 +121,8 @@ class AnswerForm(QGroupBox):
         texts = payload.get("texts") or {}
         self._loading = True
         try:
-            for name, group in self.groups.items():
-                group.setExclusive(False)
-                for button in group.buttons():
-                    button.setChecked(group.id(button) == ratings.get(name))
-                group.setExclusive(True)
+            for name, control in self.rating_controls.items():
+                control.set_value(ratings.get(name))
             for name, box in self.texts.items():
                 wanted = str(texts.get(name, ""))
                 if box.toPlainText() != wanted:
@@ -118,7 +134,11 @@ class AnswerForm(QGroupBox):
         self.draft_state.clear()
 
     def ratings(self) -> dict[str, int]:
-        return {n: g.checkedId() for n, g in self.groups.items() if g.checkedId() > 0}
+        return {n: c.value() for n, c in self.rating_controls.items() if c.value() > 0}
+
+    def _show_meaning(self, name: str) -> None:
+        value = self.rating_controls[name].value()
+        self.meanings[name].setText(MEANINGS[value] if value else "")
 
     def answer_texts(self) -> dict[str, str]:
         return {name: box.toPlainText() for name, box in self.texts.items()}

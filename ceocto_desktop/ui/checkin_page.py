@@ -9,14 +9,16 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent
+from PySide6.QtGui import QHideEvent, QPalette
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,6 +31,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import week_start_day
 from ceocto_desktop.ui.checkin_form import AnswerForm
+from ceocto_desktop.ui.checkin_reveal import answers_html
 from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
@@ -36,14 +39,12 @@ from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets import named
 
-MARK = "#c0392b"
-
 
 @dataclass(frozen=True)
 class WeekData:
     week: checkins.WeekView
     prompts: dict[str, str]
-    history: list[tuple[date, int]]
+    history: list[tuple[date, frozenset[Seat]]]
     amendments: list[checkins.AmendmentView]
 
 
@@ -51,7 +52,7 @@ def load_week(session: Session, week: date, viewer: Seat, bank: dict[str, list[s
     return WeekData(
         week=checkins.week_as_seen_by(session, week, viewer),
         prompts=checkins.choose_prompts(session, bank, week),
-        history=checkins.answered_weeks(session, limit=104),
+        history=checkins.weeks_with_answerers(session, limit=104),
         amendments=checkins.week_amendments(session, week),
     )
 
@@ -83,8 +84,9 @@ def _clip(text: str, length: int = 60) -> str:
 
 
 class CheckinPage(JournalPage):
-    title = "Check-in"
     depends_on = Changed.CHECKINS
+
+    title = "Check-in"
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(parent)
@@ -98,6 +100,8 @@ class CheckinPage(JournalPage):
         self.editing: tuple[Seat, date] | None = None  # "Edit my answers" was chosen
 
         self.heading = named("checkinWeek", QLabel())
+        self.heading.setWordWrap(True)
+        self.heading.setMinimumWidth(120)
         previous = named("previousWeek", QPushButton("◀ Earlier week"))
         previous.clicked.connect(lambda: self.show_week(self.week - timedelta(days=7)))
         self.next = named("nextWeek", QPushButton("Later week ▶"))
@@ -121,6 +125,8 @@ class CheckinPage(JournalPage):
         self.drafts.stateChanged.connect(self.form.show_draft_state)
         self.answers = named("checkinAnswers", QLabel())
         self.answers.setWordWrap(True)
+        # A rich-text table asks for its widest line; let the page's width decide instead.
+        self.answers.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.answers.setTextFormat(Qt.TextFormat.RichText)
         self.edit_button = named("editCheckin", QPushButton("Edit my answers"))
         self.edit_button.clicked.connect(self.start_edit)
@@ -128,7 +134,9 @@ class CheckinPage(JournalPage):
         self.amendments.setWordWrap(True)
         self.amendments.setTextFormat(Qt.TextFormat.RichText)
         self.history = named("checkinHistory", QListWidget())
-        self.history.setMaximumWidth(260)
+        self.history.setFixedWidth(200)
+        self.history.setSpacing(2)
+        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.itemClicked.connect(
             lambda item: self.show_week(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -143,9 +151,12 @@ class CheckinPage(JournalPage):
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        # The page fits the width it is given (1024 px too): text wraps, nothing scrolls sideways.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
         side = QVBoxLayout()
-        side.addWidget(QLabel("<b>Past weeks</b>"))
+        side.addWidget(named("pastWeeksHeading", QLabel("<b>Past weeks</b>")))
         side.addWidget(self.history)
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
@@ -264,54 +275,23 @@ class CheckinPage(JournalPage):
         names: dict[Seat, str],
         amended: set[tuple[Seat, str]],
     ) -> str:
-        def mark(seat: Seat, name: str) -> str:
-            return " <small>(amended)</small>" if (seat, name) in amended else ""
+        return answers_html(week, me, names, amended)
 
-        seats = [Seat.A, Seat.B]
-        both = week.complete
-        rows = []
-        for name in RATINGS:
-            values = {s: week.answers[s].ratings()[name] for s in seats if s in week.answers}
-            gap = abs(values[Seat.A] - values[Seat.B]) if both else 0
-            marked = f" style='color:{MARK}; font-weight:bold'" if gap >= 2 else ""
-            cells = "".join(
-                f"<td align='center'{marked}>{values.get(s, '—')}{mark(s, name)}</td>"
-                for s in seats
-            )
-            flag = f"<td{marked}>differ by {gap}</td>" if gap >= 1 else "<td></td>"
-            rows.append(f"<tr><td>{checkins.RATING_LABELS[name]}</td>{cells}{flag}</tr>")
-        for name in PROMPTS:
-            cells = ""
-            for seat in seats:
-                answer = week.answers.get(seat)
-                if answer is None:
-                    text = f"<i>hidden until {names[seat]} answers</i>"
-                else:
-                    prompt = getattr(answer, f"{name}_prompt") or checkins.PROMPT_LABELS[name]
-                    said = escape(getattr(answer, name)).replace("\n", "<br>") or "—"
-                    text = f"<i>{escape(prompt)}</i><br>{said}{mark(seat, name)}"
-                cells += f"<td valign='top'>{text}</td>"
-            rows.append(
-                f"<tr><td valign='top'>{checkins.PROMPT_LABELS[name]}</td>{cells}<td></td></tr>"
-            )
-        header = "".join(f"<th>{names[s]}</th>" for s in seats)
-        note = (
-            ""
-            if both
-            else (f"<p>{names[me.other]}'s answers are hidden until {names[me.other]} answers.</p>")
-        )
-        return (
-            f"{note}<table cellspacing='0' cellpadding='6' border='1'>"
-            f"<tr><th></th>{header}<th></th></tr>{''.join(rows)}</table>"
-        )
-
-    def _fill_history(self, history: list[tuple[date, int]], names: dict[Seat, str]) -> None:
+    def _fill_history(
+        self, history: list[tuple[date, frozenset[Seat]]], names: dict[Seat, str]
+    ) -> None:
         self.history.clear()
-        for week, count in history:
-            state = "both answered" if count == 2 else "one answer"
-            item = QListWidgetItem(f"{week:%d %b %Y} — {state}")
+        for week, who in history:
+            missing = [names[s] for s in Seat if s not in who]
+            state = "both answered" if not missing else f"{missing[0]} hasn't answered"
+            item = QListWidgetItem(f"{week:%d %b %Y}\n{state}")
             item.setData(Qt.ItemDataRole.UserRole, week)
+            item.setToolTip(f"Week of {week:%d %B %Y}: {state}")
+            if missing:
+                item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
             self.history.addItem(item)
+            if week == self.week:
+                self.history.setCurrentItem(item)
         if not history:
             self.history.addItem("No check-ins yet")
 

@@ -5,22 +5,30 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QStringListModel
+from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QCheckBox,
     QCompleter,
+    QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
+    QSizePolicy,
     QTextBrowser,
+    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.models import Note
+from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services import notes
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.services.rows import NoteFilter, count_note_rows, note_rows
+from ceocto_desktop.services.notes_journal import count_journal_entries, journal_entries
+from ceocto_desktop.services.rows import NoteFilter
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.detail_pane import DetailPane
@@ -28,6 +36,7 @@ from ceocto_desktop.ui.forms import RecordForm
 from ceocto_desktop.ui.goal_links import GoalLinks
 from ceocto_desktop.ui.goals_page import choice_filter
 from ceocto_desktop.ui.labels import first_name
+from ceocto_desktop.ui.notes_journal import JournalDelegate
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import Column, LazyTableModel
 from ceocto_desktop.ui.widgets import named
@@ -62,8 +71,10 @@ class NoteDetail(DetailPane):
         self.form = RecordForm(context, Changed.NOTES, "note", save_note)
         body = QPlainTextEdit()
         body.setPlaceholderText("Write in Markdown: **bold**, *italic*, - lists, # headings")
-        body.setMinimumHeight(160)
-        self.form.add("body", "Note", body)
+        body.setMinimumHeight(280)
+        body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.body = body
+        self.form.add("body", "", body)
         tags = QLineEdit()
         tags.setPlaceholderText("#board #hiring")
         self.tag_model = QStringListModel()
@@ -71,11 +82,29 @@ class NoteDetail(DetailPane):
         tags.setCompleter(completer)
         self.form.add("tags", "Tags", tags)
         self.form.add("pinned", "", QCheckBox("Pinned (stays at hand in the filter)"))
+        # Preview on demand, in the editor's place: writing gets the whole pane.
         self.preview = named("notePreview", QTextBrowser())
         self.preview.setOpenExternalLinks(False)
-        self.preview.setMinimumHeight(140)
-        body.textChanged.connect(lambda: self.preview.setMarkdown(body.toPlainText()))
+        self.preview.setMinimumHeight(280)
+        self.preview.hide()
+        box = body.parentWidget()  # the field's box: editor, then its error
+        holder = box.layout() if box is not None else None
+        assert isinstance(holder, QVBoxLayout)
+        holder.insertWidget(1, self.preview)
+        self.preview_toggle = named("notePreviewToggle", QPushButton("Preview"))
+        self.preview_toggle.setCheckable(True)
+        self.preview_toggle.setToolTip("Show the note rendered, or back to writing (Ctrl+Shift+P)")
+        self.preview_toggle.toggled.connect(self.set_previewing)
+        shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.preview_toggle.toggle)
         self.meta = named("noteMeta", QLabel())
+        self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        head = QWidget()
+        head_row = QHBoxLayout(head)
+        head_row.setContentsMargins(0, 0, 0, 0)
+        head_row.addWidget(self.meta, 1)
+        head_row.addWidget(self.preview_toggle)
         self.links = {
             kind: GoalLinks(
                 context,
@@ -87,11 +116,20 @@ class NoteDetail(DetailPane):
             )
             for kind in ("goals", "obstacles", "decisions")
         }
-        preview_label = QLabel("Preview")
         self.lay_out(
             "Select a note, or press Ctrl+N to write one.",
-            (self.meta, self.form, preview_label, self.preview, *self.links.values()),
+            (head, self.form, *self.links.values()),
         )
+
+    def set_previewing(self, on: bool) -> None:
+        """Show the note rendered in the editor's place, or the editor again."""
+        if on:
+            self.form.flush()
+            self.preview.setMarkdown(self.body.toPlainText())
+        self.preview.setVisible(on)
+        self.body.setVisible(not on)
+        self.preview_toggle.setText("Edit" if on else "Preview")
+        (self.preview if on else self.body).setFocus()
 
     def show_note(self, note_id: str | None) -> None:
         view = self.fetch(note_id, notes.get_note)
@@ -106,6 +144,7 @@ class NoteDetail(DetailPane):
                 "pinned": view.pinned,
             },
         )
+        self.preview_toggle.setChecked(False)
         self.preview.setMarkdown(view.body)
         when = view.created_at.astimezone()
         self.meta.setText(f"{first_name(self.context, view.author)}, {when:%A %d %B %Y, %H:%M}")
@@ -139,6 +178,10 @@ class NotesPage(RecordPage):
     depends_on = Changed.NOTES
     noun = "note"
 
+    def __init__(self, context: JournalContext, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.style_journal()
+
     def make_filters(self) -> list[QWidget]:
         self.tag_filter = choice_filter("noteTagFilter", "Any tag", [])
         self.pinned_filter = named("notePinnedFilter", QCheckBox("Pinned"))
@@ -169,27 +212,69 @@ class NotesPage(RecordPage):
         )
 
     def make_model(self) -> LazyTableModel:
-        columns = [
-            Column(
-                "Written", "created_at", lambda r: f"{r.created_at.astimezone():%Y-%m-%d %H:%M}"
-            ),
-            Column("By", "author", lambda r: first_name(self.context, r.author)),
-            Column("★", "pinned", lambda r: "★" if r.pinned else ""),
-            Column("Note", "first_line", lambda r: r.first_line),
-            Column("Tags", "tags", lambda r: r.tags),
-        ]
+        # One column: the delegate draws each entry whole (day header, Markdown, tags).
+        columns = [Column("Note", "created_at", lambda r: r.first_line)]
+        self.delegate = JournalDelegate(lambda row: self.model.row_at(row), self)
         return LazyTableModel(
             columns,
-            lambda page: self.context.read(lambda s: note_rows(s, self.where(), page)),
-            lambda: self.context.read(lambda s: count_note_rows(s, self.where())),
+            lambda page: self.context.read(lambda s: journal_entries(s, self.where(), page)),
+            lambda: self.context.read(lambda s: count_journal_entries(s, self.where())),
             self,
         )
 
     def initial_sort(self) -> tuple[int, bool]:
         return 0, True
 
-    def column_widths(self) -> list[int]:
-        return [120, 60, 26, 330, 140]
+    def style_journal(self) -> None:
+        """A list of entries under day headers rather than a grid (newest first, always)."""
+        self.filter_box.setPlaceholderText("Filter notes: words or #tag (Ctrl+F)")
+        table = self.table
+        table.setSortingEnabled(False)
+        table.horizontalHeader().hide()
+        table.setShowGrid(False)
+        table.setAlternatingRowColors(False)
+        table.setItemDelegate(self.delegate)
+        quiet = table.palette()
+        for group in (QPalette.ColorGroup.Active, QPalette.ColorGroup.Inactive):
+            quiet.setColor(group, QPalette.ColorRole.Highlight, Qt.GlobalColor.transparent)
+        table.setPalette(quiet)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        table.setMouseTracking(True)
+        table.setFrameShape(QFrame.Shape.NoFrame)
+        table.viewport().installEventFilter(self)
+        self._resize_timer = QTimer(self, singleShot=True, interval=60)
+        self._resize_timer.timeout.connect(lambda: self.size_rows(0))
+        self.model.modelReset.connect(self._reset)
+        self.model.rowsInserted.connect(lambda _parent, first, _last: self.size_rows(first))
+        self.size_rows(0)
+
+    def _reset(self) -> None:
+        self.delegate.forget()
+        self.size_rows(0)
+
+    def size_rows(self, first: int) -> None:
+        """Each entry as tall as it draws (its day header, its text, its tags)."""
+        width = self.table.viewport().width()
+        # The day header depends on the entry before: re-measure from the one before.
+        for row in range(max(0, first - 1), self.model.rowCount()):
+            height = self.delegate.row_height(self.model.index(row, 0), width)
+            if self.table.rowHeight(row) != height:
+                self.table.setRowHeight(row, height)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            # At once for a page or two of entries (no stale heights are ever painted);
+            # after a pause for more, so dragging the splitter stays smooth.
+            if self.model.rowCount() <= 2 * LazyTableModel.PAGE:
+                self.size_rows(0)
+            else:
+                self._resize_timer.start()
+        return super().eventFilter(watched, event)
+
+    @property
+    def author_names(self) -> dict[Seat, str]:
+        return {seat: first_name(self.context, seat) for seat in Seat}
 
     def make_detail(self) -> QWidget:
         self.note_detail = NoteDetail(self.context)

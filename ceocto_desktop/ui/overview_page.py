@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QTextDocument
 from PySide6.QtWidgets import (
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,15 +27,24 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.drafts import QUICK_NOTE, discard_draft
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.notes import NoteView, create_note, list_notes
-from ceocto_desktop.services.overview import JournalSummary, summarise_journal
-from ceocto_desktop.services.partners import PartnerView
+from ceocto_desktop.services.overview import (
+    JournalSummary,
+    PairSignals,
+    pair_signals,
+    summarise_journal,
+)
 from ceocto_desktop.ui.commands import CreateCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.journal_page import JournalPage
+from ceocto_desktop.ui.labels import first_name
+from ceocto_desktop.ui.overview_signals import SEVERITY_NAMES, SignalsPanel, attention_icon
 from ceocto_desktop.ui.widgets import named
 
+SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
+
 RECENT_NOTES = 8
+BOARD_SOON_DAYS = 21
 
 
 @dataclass(frozen=True)
@@ -44,6 +52,7 @@ class OverviewData:
     summary: JournalSummary
     notes: list[NoteView]
     attention: Attention
+    signals: PairSignals
 
 
 def load_overview(session: Session) -> OverviewData:
@@ -51,6 +60,7 @@ def load_overview(session: Session) -> OverviewData:
         summarise_journal(session),
         list_notes(session, limit=RECENT_NOTES),
         needs_attention(session),
+        pair_signals(session),
     )
 
 
@@ -62,58 +72,54 @@ FIRST_STEPS = [
 ]
 
 
+def markdown_line(line: str) -> str:
+    """A line of Markdown as it reads rendered: no ** or # marks, links as their text."""
+    document = QTextDocument()
+    document.setMarkdown(line)
+    return " ".join(document.toPlainText().split())
+
+
 def attention_items(data: Attention, names: dict[Seat, str]) -> list[Item]:
     """The dashboard's list, most pressing first; an empty journal gets first steps."""
     if data.empty:
-        return [Item(kind, record_id, text) for kind, record_id, text in FIRST_STEPS]
+        return [Item(kind, record_id, text, "step") for kind, record_id, text in FIRST_STEPS]
     items = []
     missing = [names[s] for s in Seat if s not in data.answered]
     week = data.week.isoformat()
     streak = f" (streak: {data.streak} week{'s' * (data.streak != 1)})" if data.streak else ""
-    if missing:
+    if missing:  # answered by both, the item is handled and goes
         who = " and ".join(missing)
-        items.append(Item("checkins", week, f"This week's check-in: {who} still to answer{streak}"))
-    else:
-        items.append(Item("checkins", week, f"This week's check-in is done by both of you{streak}"))
+        items.append(
+            Item(
+                "checkins",
+                week,
+                f"This week's check-in: {who} still to answer{streak}",
+                "medium" if date.today() >= data.week + timedelta(days=4) else "low",
+            )
+        )
     if data.gap_widening:
         items.append(
             Item(
                 "trends",
                 "",
                 "Your perception gap has widened two check-ins in a row: talk about it",
+                "medium",
             )
         )
     items += data.decisions_due + data.goals_at_risk + data.old_obstacles
     if data.next_board_meeting is not None:
         days = (data.next_board_meeting - date.today()).days
-        when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
-        items.append(Item("", "", f"Next board meeting {when} ({data.next_board_meeting})"))
+        if days <= BOARD_SOON_DAYS:  # further off, the signals panel names it
+            when = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
+            items.append(
+                Item(
+                    "board",
+                    "",
+                    f"Next board meeting {when} ({data.next_board_meeting})",
+                    "medium" if days <= 7 else "low",
+                )
+            )
     return items
-
-
-class PartnerCard(QFrame):
-    def __init__(self, partner: PartnerView, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setObjectName(f"partnerCard{partner.seat.value}")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        stripe = named("colourStripe", QFrame())
-        stripe.setFixedWidth(6)
-        stripe.setStyleSheet(f"background: {partner.color}; border-radius: 3px;")
-        text = QVBoxLayout()
-        row = QHBoxLayout(self)
-        row.addWidget(stripe)
-        row.addLayout(text, 1)
-        layout = text
-        name = QLabel(f"<b style='font-size:14pt'>{partner.name}</b><br>{partner.title}")
-        layout.addWidget(name)
-        for heading, value in (
-            ("Strengths", partner.strengths),
-            ("Responsibilities", partner.responsibilities),
-        ):
-            label = QLabel(f"<i>{heading}:</i> {value or '—'}")
-            label.setWordWrap(True)
-            layout.addWidget(label)
-        layout.addStretch()
 
 
 class OverviewPage(JournalPage):
@@ -126,37 +132,17 @@ class OverviewPage(JournalPage):
 
         self.heading = named("overviewHeading", QLabel())
         self.heading.setTextFormat(Qt.TextFormat.RichText)
-        cards = QHBoxLayout()
-        for seat in (Seat.A, Seat.B):
-            if seat in context.partners:
-                cards.addWidget(PartnerCard(context.partners[seat]))
-
         self.attention = named("attentionList", QListWidget())
         self.attention.setMinimumHeight(150)
-        self.attention.setSpacing(2)
+        self.attention.setSpacing(3)
+        self.attention.setIconSize(QSize(24, 24))
+        # One line each, elided with "…"; the whole text shows on hover.
+        self.attention.setWordWrap(False)
+        self.attention.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.attention.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.attention.itemClicked.connect(self._open_item)
         self.attention.itemActivated.connect(self._open_item)
-        self.figures = QGridLayout()
-        self.figure_labels: dict[str, QLabel] = {}
-        names = (
-            ("goals", "Goals in play"),
-            ("obstacles", "Open obstacles"),
-            ("decisions", "Decisions due for review"),
-            ("checkins", "Weekly check-ins"),
-            ("notes", "Notes"),
-            ("board", "Next board meeting"),
-        )
-        for index, (key, caption) in enumerate(names):
-            value = named(f"figure_{key}", QLabel())
-            value.setStyleSheet("font-size: 20pt; font-weight: 600;")
-            box = QVBoxLayout()
-            box.addWidget(value)
-            box.addWidget(QLabel(caption))
-            holder = QFrame()
-            holder.setFrameShape(QFrame.Shape.StyledPanel)
-            holder.setLayout(box)
-            self.figures.addWidget(holder, index // 3, index % 3)
-            self.figure_labels[key] = value
+        self.signals = SignalsPanel()
 
         self.quick_note = named("quickNote", QPlainTextEdit())
         self.quick_note.setPlaceholderText(
@@ -190,23 +176,36 @@ class OverviewPage(JournalPage):
         self.recent.setSpacing(4)
         self.recent.setAlternatingRowColors(True)
         self.recent.setMinimumHeight(160)
+        self.recent.itemActivated.connect(self._open_note)
+        self.recent.itemClicked.connect(self._open_note)
 
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.setSpacing(8)
+        layout.setContentsMargins(16, 8, 16, 16)
         layout.addWidget(self.heading)
-        layout.addLayout(cards)
-        layout.addWidget(QLabel("<b>Needs attention this week</b> (click to open)"))
-        layout.addWidget(self.attention)
-        layout.addLayout(self.figures)
+        columns = QHBoxLayout()
+        columns.setSpacing(16)
+        left = QVBoxLayout()
+        self.attention_heading = named("attentionHeading", QLabel())
+        left.addWidget(self.attention_heading)
+        left.addWidget(self.attention, 1)
+        right = QVBoxLayout()
+        right.addWidget(named("signalsHeading", QLabel("<b>How we are doing</b>")))
+        right.addWidget(self.signals, 1)
+        columns.addLayout(left, 1)
+        columns.addLayout(right, 1)
+        layout.addLayout(columns)
         layout.addWidget(QLabel("<b>Quick note</b>"))
         layout.addWidget(self.quick_note)
         layout.addWidget(self.note_error)
         layout.addLayout(note_row)
-        layout.addWidget(QLabel("<b>Recent notes</b>"))
+        layout.addWidget(QLabel("<b>Recent notes</b> <small>(click to open)</small>"))
         layout.addWidget(self.recent, 1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -271,31 +270,31 @@ class OverviewPage(JournalPage):
         names = " &amp; ".join(p.name for p in self.context.partners.values())
         since = f"since {summary.first_entry:%B %Y}" if summary.first_entry else "new journal"
         self.heading.setText(f"<h1>{names}</h1><p>Our journal, {since}.</p>")
-        board = "—"
-        if summary.next_board_meeting:
-            days = (summary.next_board_meeting - date.today()).days
-            board = "today" if days == 0 else f"in {days} day{'s' * (days != 1)}"
-        values = {
-            "goals": str(summary.goals_active),
-            "obstacles": str(summary.obstacles_open),
-            "decisions": str(summary.decisions_due),
-            "checkins": str(summary.checkins),
-            "notes": f"{summary.notes:,}",
-            "board": board,
-        }
-        for key, value in values.items():
-            self.figure_labels[key].setText(value)
-        first_names = {seat: p.name.split()[0] for seat, p in self.context.partners.items()}
+        first_names = {seat: first_name(self.context, seat) for seat in Seat}
+        self.signals.show_signals(data.signals, first_names)
+        entries = attention_items(data.attention, first_names)
         self.attention.clear()
-        for entry in attention_items(data.attention, first_names):
-            item = QListWidgetItem(entry.text)
+        for entry in entries:
+            item = QListWidgetItem(attention_icon(entry.kind, entry.severity), entry.text)
             item.setData(Qt.ItemDataRole.UserRole, (entry.kind, entry.record_id))
+            item.setData(SEVERITY_ROLE, entry.severity)
+            item.setToolTip(f"{SEVERITY_NAMES.get(entry.severity, '')}: {entry.text}")
             self.attention.addItem(item)
+        if not entries:
+            calm = QListWidgetItem(attention_icon("done", "low"), "Nothing needs you now.")
+            calm.setData(Qt.ItemDataRole.UserRole, ("", ""))
+            self.attention.addItem(calm)
+        pressing = sum(1 for e in entries if e.severity in ("high", "medium"))
+        self.attention_heading.setText(
+            "<b>Needs attention</b>"
+            + (f" · {pressing} pressing" if pressing else "")
+            + " <small>(click to open)</small>"
+        )
         self.recent.clear()
         if not data.notes:
             self.recent.addItem("No notes yet. Write the first one above.")
         for note in data.notes:
-            first_line = note.body.strip().splitlines()[0]
+            first_line = markdown_line(note.body.strip().splitlines()[0])
             who = self.context.partners.get(note.author)
             tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
             item = QListWidgetItem(
@@ -303,11 +302,17 @@ class OverviewPage(JournalPage):
                 f"{who.name if who else note.author.value}{tags}\n{first_line}"
             )
             item.setData(Qt.ItemDataRole.UserRole, note.id)
+            item.setToolTip("Open in Notes")
             self.recent.addItem(item)
+
+    def _open_note(self, item: QListWidgetItem) -> None:
+        note_id = item.data(Qt.ItemDataRole.UserRole)
+        if note_id:
+            self.context.openRequested.emit("notes", note_id)
 
     def _open_item(self, item: QListWidgetItem) -> None:
         kind, record_id = item.data(Qt.ItemDataRole.UserRole)
-        if kind:
+        if kind and kind != "board":
             self.context.openRequested.emit(kind, record_id)
 
     def add_note(self) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
-    QGroupBox,
+    QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -21,9 +24,16 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.models import Owner, Seat
 from ceocto_desktop.services import partners
+from ceocto_desktop.services.appreciation import Appreciation
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.roles import Load, Owned, seat_owner, what_is_owned
+from ceocto_desktop.services.roles import (
+    Load,
+    Owned,
+    appreciation_received,
+    seat_owner,
+    what_is_owned,
+)
 from ceocto_desktop.ui.commands import EditCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.forms import RecordForm
@@ -33,19 +43,53 @@ from ceocto_desktop.ui.widgets import named
 
 def owned_list(name: str) -> QListWidget:
     widget = named(name, QListWidget())
-    widget.setMinimumHeight(80)
-    widget.setMaximumHeight(140)
+    widget.setMinimumHeight(60)
+    widget.setMaximumHeight(130)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+    widget.setSpacing(2)
     return widget
 
 
-class PartnerColumn(QWidget):
-    """One partner's profile (saved as typed) and what they own now."""
+def section_label(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("sectionHeading")
+    label.setTextFormat(Qt.TextFormat.RichText)
+    return label
+
+
+def profile_html(text: str) -> str:
+    """Strengths or responsibilities as a short list: one item a line or between semicolons."""
+    parts = [p.strip(" -•\t") for line in text.splitlines() for p in line.split(";")]
+    items = [escape(p) for p in parts if p]
+    if not items:
+        return "<i>Not written yet: Edit to add.</i>"
+    if len(items) == 1:
+        return items[0]
+    return "<ul style='margin-left:-24px'>" + "".join(f"<li>{i}</li>" for i in items) + "</ul>"
+
+
+def appreciation_list_html(received: list[Appreciation], giver: str) -> str:
+    if not received:
+        return f"<i>Nothing yet from {escape(giver)} in a week you have both answered.</i>"
+    return "".join(
+        f"<p style='margin:0 0 6px 0'>“{escape(a.text)}” "
+        f"<small>— {escape(giver)}, week of {a.week:%d %b}</small></p>"
+        for a in received
+    )
+
+
+class PartnerColumn(QFrame):
+    """One partner: who they are and what they answer for, what they own now, the
+    appreciation they have received; the profile's form opens with Edit (saved as typed)."""
 
     def __init__(self, context: JournalContext, seat: Seat, parent: QWidget | None = None):
         super().__init__(parent)
         self.context = context
         self.seat = seat
         key = seat.value
+        self.setObjectName(f"partnerCard{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
         self.form = RecordForm(
             context,
             Changed.PARTNERS,
@@ -58,24 +102,56 @@ class PartnerColumn(QWidget):
             box = QPlainTextEdit()
             box.setFixedHeight(80)
             box.setPlaceholderText(
-                "What they are best at" if field == "strengths" else "What they answer for"
+                "What they are best at (one a line)"
+                if field == "strengths"
+                else "What they answer for (one a line)"
             )
+            box.setTabChangesFocus(True)
             self.form.add(field, label, box)
         self.colour = named(f"partner{key}Colour", QPushButton("Chart colour…"))
         self.colour.clicked.connect(self.choose_colour)
         self.form.layout_.addRow("Colour", self.colour)
+        self.form.hide()
+
+        self.stripe = named("colourStripe", QFrame())
+        self.stripe.setFixedHeight(4)
+        self.name = named(f"partner{key}Name", QLabel())
+        self.name.setTextFormat(Qt.TextFormat.RichText)
+        self.edit = named(f"editPartner{key}", QPushButton("Edit"))
+        self.edit.setCheckable(True)
+        self.edit.setToolTip("Edit the name, title, strengths, responsibilities and colour")
+        self.edit.toggled.connect(self.set_editing)
+        head = QHBoxLayout()
+        head.addWidget(self.name, 1)
+        head.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        self.strengths = self._text(f"partner{key}StrengthsView")
+        self.responsibilities = self._text(f"partner{key}ResponsibilitiesView")
+        self.appreciation = self._text(f"partner{key}Appreciation")
         self.lists = {
             "goals": owned_list(f"partner{key}Goals"),
             "obstacles": owned_list(f"partner{key}Obstacles"),
             "decisions": owned_list(f"partner{key}Decisions"),
         }
-        self.headings = {
-            "goals": QLabel(),
-            "obstacles": QLabel(),
-            "decisions": QLabel(),
-        }
+        self.headings = {kind: section_label() for kind in self.lists}
+        self.appreciation_heading = section_label()
         layout = QVBoxLayout(self)
+        layout.setSpacing(6)
+        layout.addWidget(self.stripe)
+        layout.addLayout(head)
         layout.addWidget(self.form)
+        profile = QGridLayout()
+        profile.setHorizontalSpacing(16)
+        profile.addWidget(section_label("<b>Strengths</b>"), 0, 0)
+        profile.addWidget(section_label("<b>Responsibilities</b>"), 0, 1)
+        profile.addWidget(self.strengths, 1, 0)
+        profile.addWidget(self.responsibilities, 1, 1)
+        profile.setColumnStretch(0, 1)
+        profile.setColumnStretch(1, 1)
+        self.profile = QWidget()
+        self.profile.setLayout(profile)
+        layout.addWidget(self.profile)
+        layout.addWidget(self.appreciation_heading)
+        layout.addWidget(self.appreciation)
         for kind, widget in self.lists.items():
             layout.addWidget(self.headings[kind])
             layout.addWidget(widget)
@@ -83,8 +159,42 @@ class PartnerColumn(QWidget):
             widget.itemActivated.connect(lambda item, k=kind: self._open(k, item))
         layout.addStretch()
 
+    @staticmethod
+    def _text(name: str) -> QLabel:
+        label = named(name, QLabel())
+        label.setWordWrap(True)
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        return label
+
+    def set_editing(self, on: bool) -> None:
+        """Open the profile's form (its fields save as typed), or close it back to the view."""
+        if not on:
+            self.form.flush()
+        self.form.setVisible(on)
+        self.profile.setVisible(not on)
+        self.edit.setText("Done" if on else "Edit")
+        if on:
+            self.form.widget("name").setFocus()
+        else:
+            self.refresh()
+
     def refresh(self) -> None:
         profile = self.context.partners[self.seat]
+        other = self.context.partners.get(self.seat.other)
+        giver = other.name.split()[0] if other else f"Partner {self.seat.other.value}"
+        self.name.setText(
+            f"<span style='font-size:15pt; font-weight:600'>{escape(profile.name)}</span>"
+            f"<br>{escape(profile.title)}"
+        )
+        self.stripe.setStyleSheet(f"background: {profile.color}; border-radius: 2px;")
+        self.strengths.setText(profile_html(profile.strengths))
+        self.responsibilities.setText(profile_html(profile.responsibilities))
+        received = self.context.read(lambda s: appreciation_received(s, self.seat))
+        self.appreciation_heading.setText(
+            f"<b>Appreciation {escape(profile.name.split()[0])} received lately</b>"
+        )
+        self.appreciation.setText(appreciation_list_html(received, giver))
         self.form.load(
             self.seat.value,
             {
@@ -128,22 +238,44 @@ class PartnerColumn(QWidget):
             self.context.notice.emit(str(exc))
 
 
-def show_load(column: PartnerColumn | JointColumn, load: Load, who: str) -> None:
-    sections: dict[str, tuple[str, list[Owned]]] = {
-        "goals": (f"Goals {who} owns", load.goals),
-        "obstacles": (f"Open obstacles {who} owns", load.obstacles),
-        "decisions": (f"Decisions {who} took, awaiting review", load.decisions),
+def load_headings(who: str | None) -> dict[str, str]:
+    """Each list's heading: for one partner by name, for both as "we … together"."""
+    if who is None:
+        return {
+            "goals": "Goals we own together",
+            "obstacles": "Open obstacles we own together",
+            "decisions": "Decisions we took together, awaiting review",
+        }
+    return {
+        "goals": f"Goals {who} owns",
+        "obstacles": f"Open obstacles {who} owns",
+        "decisions": f"Decisions {who} took, awaiting review",
     }
-    for kind, (heading, items) in sections.items():
-        column.headings[kind].setText(f"<b>{heading}</b> ({len(items)})")
+
+
+def show_load(column: PartnerColumn | JointColumn, load: Load, who: str | None) -> None:
+    headings = load_headings(who)
+    sections: dict[str, list[Owned]] = {
+        "goals": load.goals,
+        "obstacles": load.obstacles,
+        "decisions": load.decisions,
+    }
+    for kind, items in sections.items():
+        column.headings[kind].setText(f"<b>{headings[kind]}</b> · {len(items)}")
         widget = column.lists[kind]
         widget.clear()
         for owned in items:
             item = QListWidgetItem(f"{owned.title} — {owned.detail}")
             item.setData(Qt.ItemDataRole.UserRole, owned.id)
+            item.setToolTip(f"{owned.title}\n{owned.detail}")
             widget.addItem(item)
         if not items:
-            widget.addItem("Nothing right now")
+            empty = QListWidgetItem("Nothing right now")
+            empty.setFlags(Qt.ItemFlag.NoItemFlags)
+            widget.addItem(empty)
+        # As tall as what it holds, up to a few rows: short lists leave no empty boxes.
+        rows = max(1, min(len(items), 5))
+        widget.setFixedHeight(rows * (widget.sizeHintForRow(0) + 2) + 2 * widget.frameWidth() + 4)
 
 
 class JointColumn(QWidget):
@@ -156,13 +288,15 @@ class JointColumn(QWidget):
             kind: owned_list(f"joint{kind.capitalize()}")
             for kind in ("goals", "obstacles", "decisions")
         }
-        self.headings = {kind: QLabel() for kind in self.lists}
+        self.headings = {kind: section_label() for kind in self.lists}
         layout = QHBoxLayout(self)
         for kind, widget in self.lists.items():
             column = QVBoxLayout()
+            column.setAlignment(Qt.AlignmentFlag.AlignTop)
             column.addWidget(self.headings[kind])
             column.addWidget(widget)
-            layout.addLayout(column)
+            column.addStretch()
+            layout.addLayout(column, 1)
             widget.itemClicked.connect(
                 lambda item, k=kind: context.openRequested.emit(
                     k, item.data(Qt.ItemDataRole.UserRole) or ""
@@ -170,7 +304,7 @@ class JointColumn(QWidget):
             )
 
     def refresh(self) -> None:
-        show_load(self, self.context.read(lambda s: what_is_owned(s, Owner.JOINT)), "we share")
+        show_load(self, self.context.read(lambda s: what_is_owned(s, Owner.JOINT)), None)
 
 
 class RolesPage(JournalPage):
@@ -181,28 +315,33 @@ class RolesPage(JournalPage):
         self.setObjectName("rolesPage")
         self.context = context
         intro = QLabel(
-            "<h2>Our roles</h2><p>How we split the work: what each of us is best at, what each "
-            "answers for, and what each of us holds right now. Revisit it when it stops being "
-            "true.</p>"
+            "<h2>Our roles</h2><p>Who does what: what each of us is best at and answers for, "
+            "what each of us holds right now, and what the other has appreciated lately. "
+            "Revisit it when it stops being true.</p>"
         )
         intro.setWordWrap(True)
         self.columns = [PartnerColumn(context, seat) for seat in Seat]
         pair = QHBoxLayout()
+        pair.setSpacing(16)
         for column in self.columns:
-            box = QGroupBox(context.partner_label(column.seat))
-            box_layout = QVBoxLayout(box)
-            box_layout.addWidget(column)
-            pair.addWidget(box)
+            pair.addWidget(column, 1)
         self.joint = JointColumn(context)
-        joint_box = QGroupBox("Together")
+        joint_box = named("togetherCard", QFrame())
+        joint_box.setFrameShape(QFrame.Shape.StyledPanel)
         joint_layout = QVBoxLayout(joint_box)
+        joint_layout.addWidget(section_label("<span style='font-size:13pt'><b>Together</b></span>"))
         joint_layout.addWidget(self.joint)
         body = QWidget()
         layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 8, 16, 16)
+        layout.setSpacing(12)
         layout.addWidget(intro)
         layout.addLayout(pair)
         layout.addWidget(joint_box)
+        layout.addStretch()
         scroll = QScrollArea()
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 from ceocto_desktop.services.checkins import load_question_bank
 
@@ -13,8 +13,8 @@ SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 def answer(qtbot, page, ratings, texts):
     for name, value in ratings.items():
-        button = page.findChild(QRadioButton, f"rate_{name}_{value}")
-        # On the round indicator, where a person clicks (the widget is wider than it).
+        button = page.findChild(QPushButton, f"rate_{name}_{value}")
+        # Near the segment's left edge: any point of it picks the value.
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(7, button.height() // 2))
     for name, text in texts.items():
         box = page.findChild(QPlainTextEdit, f"answer_{name}")
@@ -53,7 +53,7 @@ def test_both_answer_blind_then_see_each_other(qtbot, window, db):
     compared = page.findChild(QLabel, "checkinAnswers").text()
     assert "Closed Hafenlogistik" in compared and "You covered the escalation" in compared
     assert "differ by 2" in compared  # cooperation 5 vs 3, communication 4 vs 2
-    assert "color:#c0392b" in compared
+    assert "color:#e0483e" in compared  # two apart: the reveal marks it (colour changed in #12)
     assert db.rows("SELECT seat, cooperation, wins_prompt FROM checkin_answers ORDER BY seat") == [
         ("A", 5, bank["wins"][0]),
         ("B", 3, bank["wins"][0]),

@@ -6,7 +6,7 @@ import sqlite3
 from datetime import date
 
 from PySide6.QtCore import QPoint, QSettings, Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
@@ -27,7 +27,7 @@ def checkin_page(qtbot, window):
 
 def rate(qtbot, page, ratings):
     for name, value in ratings.items():
-        button = page.findChild(QRadioButton, f"rate_{name}_{value}")
+        button = page.findChild(QPushButton, f"rate_{name}_{value}")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(7, button.height() // 2))
 
 
@@ -43,7 +43,7 @@ def shown_ratings(page):
         name: value
         for name in SAM
         for value in range(1, 6)
-        if page.findChild(QRadioButton, f"rate_{name}_{value}").isChecked()
+        if page.findChild(QPushButton, f"rate_{name}_{value}").isChecked()
     }
 
 

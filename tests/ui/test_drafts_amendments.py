@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton, QRadioButton
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -19,7 +19,7 @@ def click(qtbot, page, name):
 
 def rate(qtbot, page, ratings):
     for name, value in ratings.items():
-        button = page.findChild(QRadioButton, f"rate_{name}_{value}")
+        button = page.findChild(QPushButton, f"rate_{name}_{value}")
         qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(7, button.height() // 2))
 
 
@@ -47,7 +47,7 @@ def test_before_the_other_answers_my_answers_change_in_place(qtbot, window, db):
     answer(qtbot, page, SAM, "Closed the round")
     click(qtbot, page, "editCheckin")
     assert page.findChild(QPlainTextEdit, "answer_wins").toPlainText() == "Closed the round"
-    assert page.findChild(QRadioButton, "rate_cooperation_3").isChecked()
+    assert page.findChild(QPushButton, "rate_cooperation_3").isChecked()
     assert page.findChild(QPushButton, "submitCheckin").text() == "Save my changes"
     rate(qtbot, page, {"cooperation": 4})
     write(qtbot, page, "wins", "Closed the round at 8M", replace=True)

@@ -46,8 +46,14 @@ def test_a_note_with_tags_and_a_link_found_by_tag_and_by_search(qtbot, journal_p
     qtbot.keyClicks(tags, "#investors #board")
     qtbot.keyClick(tags, Qt.Key.Key_Return)
     page.findChild(QCheckBox, "note_pinned").setChecked(True)
+    # The preview is on demand now (issue 12): it takes the editor's place when asked for.
     preview = page.findChild(QTextBrowser, "notePreview")
+    assert body.isVisible() and not preview.isVisible()
+    qtbot.mouseClick(page.findChild(QPushButton, "notePreviewToggle"), Qt.MouseButton.LeftButton)
+    assert preview.isVisible() and not body.isVisible()
     assert "well" in preview.toPlainText() and "**" not in preview.toPlainText()
+    qtbot.mouseClick(page.findChild(QPushButton, "notePreviewToggle"), Qt.MouseButton.LeftButton)
+    assert body.isVisible()
 
     def pick(dialog):
         qtbot.keyClicks(dialog.findChild(QLineEdit, "goalPickerSearch"), "series")

@@ -261,7 +261,11 @@ def test_our_roles_page_edits_a_profile_and_shows_what_each_owns(qtbot, journal_
     page.refresh()
     owned = page.findChild(QListWidget, "partnerBGoals")
     assert owned.item(0).text().startswith("Hire a VP Engineering")
+    # The profile shows as a view; its form is one click away (issue 12).
     strengths = page.findChild(QPlainTextEdit, "partnerB_strengths")
+    assert not strengths.isVisible()
+    qtbot.mouseClick(page.findChild(QPushButton, "editPartnerB"), Qt.MouseButton.LeftButton)
+    assert strengths.isVisible()
     strengths.setFocus()
     qtbot.keyClicks(strengths, "Systems design; calm under pressure")
     title = page.findChild(QLineEdit, "partnerB_title")
@@ -273,6 +277,10 @@ def test_our_roles_page_edits_a_profile_and_shows_what_each_owns(qtbot, journal_
         ("CTO & co-founder", "Systems design; calm under pressure")
     ]
     assert window.author_switch.itemText(1) == "Priya Natarajan, CTO & co-founder"
+    qtbot.mouseClick(page.findChild(QPushButton, "editPartnerB"), Qt.MouseButton.LeftButton)
+    assert not strengths.isVisible()
+    shown = page.findChild(QLabel, "partnerBStrengthsView").text()
+    assert "Systems design" in shown and "calm under pressure" in shown
     page.columns[1].set_colour("#aa3366")
     assert db.one("SELECT color FROM partners WHERE seat='B'") == "#aa3366"
     owned.itemClicked.emit(owned.item(0))

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPlainTextEdit,
-    QRadioButton,
+    QPushButton,
 )
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
@@ -208,7 +208,7 @@ def test_closing_can_save_a_copy_of_the_text(qtbot, window, locker, db, tmp_path
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
     page = window.stack.currentWidget()
     locker.hold()
-    button = page.findChild(QRadioButton, "rate_trust_2")
+    button = page.findChild(QPushButton, "rate_trust_2")
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(7, button.height() // 2))
     box = page.findChild(QPlainTextEdit, "answer_worries")
     box.setFocus()
