@@ -117,16 +117,16 @@ def test_past_weeks_name_who_has_not_answered(qtbot, journal_path, window):
 def test_the_segments_follow_a_switch_to_dark(qtbot, window):
     from PySide6.QtWidgets import QApplication
 
-    from ceocto_desktop.ui.theme import dark_palette
+    from ceocto_desktop.ui.theme import apply_scheme
 
     page = checkin_page(qtbot, window)
     button = page.findChild(QPushButton, "rate_trust_1")
-    light = QApplication.palette()
+    app = QApplication.instance()
     try:
-        QApplication.instance().setPalette(dark_palette())
+        apply_scheme(app, dark=True)  # as a switch of the system's scheme does
         qtbot.waitUntil(lambda: button.grab().toImage().pixelColor(12, 8).lightness() < 80)
     finally:
-        QApplication.instance().setPalette(light)
+        apply_scheme(app, dark=False)
     qtbot.waitUntil(lambda: button.grab().toImage().pixelColor(12, 8).lightness() > 160)
 
 

@@ -126,7 +126,7 @@ def test_each_attention_item_goes_once_handled(qtbot, journal_path, window):
     journal = open_journal(journal_path)
     with journal.transaction() as session:
         answer(session, week, Seat.B, "Thanks too")
-        goals.update_goal(session, goal.id, status=GoalStatus.ON_TRACK)
+        goals.record_goal_progress(session, goal.id, Seat.A, status=GoalStatus.ON_TRACK)
         decisions.review_decision(session, due.id, "It worked", Verdict.AS_EXPECTED)
     journal.close()
     page.refresh()
