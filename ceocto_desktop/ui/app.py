@@ -36,6 +36,7 @@ from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
 from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
 from ceocto_desktop.ui.main_window import MainWindow
+from ceocto_desktop.ui.pin_gate import PinGate, start_author
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.theme import apply_system_scheme
 from ceocto_desktop.ui.workers import run_with_progress
@@ -176,8 +177,15 @@ class Launcher(QObject):
             return False
         author = Seat.B if self.settings.value("lastAuthor") == Seat.B.value else Seat.A
         context = JournalContext(journal, author, lock=lock)
+        gate = PinGate(context)
+        chosen = start_author(context, author, gate)
+        if chosen is None:
+            context.close()
+            self._error("Neither partner's PIN was given, so the journal stays closed.")
+            return False
+        context.set_author(chosen)
         try:
-            window = MainWindow(context, self, self.settings)
+            window = MainWindow(context, self, self.settings, gate)
         except JournalError:
             context.close()  # a page found the file damaged: give the file and lock back
             raise

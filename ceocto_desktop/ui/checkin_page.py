@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import week_start
 from ceocto_desktop.models import PROMPTS, RATINGS, CheckInAnswer, Seat
-from ceocto_desktop.services import checkins, drafts
+from ceocto_desktop.services import checkins, drafts, pins
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import week_start_day
 from ceocto_desktop.ui.checkin_form import AnswerForm
@@ -108,6 +108,8 @@ class CheckinPage(QWidget):
         top.addWidget(self.next)
         self.status = named("checkinStatus", QLabel())
         self.status.setWordWrap(True)
+        self.privacy_hint = named("privacyHint", QLabel())
+        self.privacy_hint.setWordWrap(True)
         self.form = AnswerForm()
         self.form.submit.clicked.connect(self.submit)
         self.form.cancel.clicked.connect(self.cancel_edit)
@@ -133,6 +135,7 @@ class CheckinPage(QWidget):
         column = QVBoxLayout(body)
         column.addLayout(top)
         column.addWidget(self.status)
+        column.addWidget(self.privacy_hint)
         column.addWidget(self.form)
         column.addWidget(self.answers)
         column.addWidget(self.amendments)
@@ -183,7 +186,7 @@ class CheckinPage(QWidget):
 
     # Showing -----------------------------------------------------------------------------------
     def _journal_changed(self, what: str) -> None:
-        if what == "checkins" and self.isVisible():  # hidden, it catches up in showEvent
+        if what in ("checkins", "pins") and self.isVisible():  # hidden, it catches up in showEvent
             self.refresh()
 
     def show_week(self, week: date) -> None:
@@ -216,6 +219,7 @@ class CheckinPage(QWidget):
         else:
             self.status.setText("Nobody has answered this week yet.")
         mine = me in answered
+        self._show_privacy_hint(me, names[me], data.week.complete)
         edit_key = drafts.checkin_edit_key(self.week)
         edit_draft = self.drafts.load(me, edit_key) if mine else None
         editing = mine and (self.editing == (me, self.week) or edit_draft is not None)
@@ -261,6 +265,15 @@ class CheckinPage(QWidget):
             + "<br>".join(f"<i>{line}</i>" for line in lines)
         )
         self._fill_history(data.history, names)
+
+    def _show_privacy_hint(self, me: Seat, name: str, revealed: bool) -> None:
+        # Blind only holds at one laptop if a PIN guards the switch: say so while it matters.
+        open_words = not revealed and not self.context.read(lambda s: pins.has_pin(s, me))
+        self.privacy_hint.setVisible(open_words)
+        self.privacy_hint.setText(
+            f"Anyone at this laptop can switch to {name} and see {name}'s unrevealed "
+            "answers. Set PINs in Settings (Ctrl+,)."
+        )
 
     def _answers_html(
         self,
