@@ -36,6 +36,7 @@ from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.overview_page import OverviewPage
 from ceocto_desktop.ui.pin_gate import PinGate
+from ceocto_desktop.ui.private_settings import sync_private
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.retro_page import RetroPage
@@ -413,7 +414,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.sync()
+        sync_private(self.settings)
         if not self._closed_journal:
             failure = self.backups.back_up_on_quit(self)
             if failure:
