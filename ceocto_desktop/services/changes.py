@@ -17,5 +17,6 @@ class Changed(enum.Flag):
     CHECKINS = enum.auto()
     BOARD = enum.auto()
     RETROS = enum.auto()
+    PINS = enum.auto()
     # Everything: what another program (the shell, another window) may have written.
-    ALL = PARTNERS | GOALS | OBSTACLES | DECISIONS | NOTES | CHECKINS | BOARD | RETROS
+    ALL = PARTNERS | GOALS | OBSTACLES | DECISIONS | NOTES | CHECKINS | BOARD | RETROS | PINS

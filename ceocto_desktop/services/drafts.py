@@ -72,3 +72,8 @@ def discard_draft(session: Session, seat: Seat, key: str) -> None:
     """Forget seat's draft for key (after it was submitted, or emptied)."""
     session.execute(delete(Draft).where(Draft.seat == seat, Draft.key == key))
     session.flush()
+
+
+def has_drafts(session: Session, seat: Seat) -> bool:
+    """Whether seat keeps any draft (asked before the window shows that seat's pages)."""
+    return session.scalar(select(Draft.id).where(Draft.seat == seat).limit(1)) is not None

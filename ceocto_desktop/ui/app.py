@@ -32,10 +32,13 @@ from ceocto_desktop.store import (
     inspect_journal,
     open_journal,
 )
+from ceocto_desktop.store.sqlite_files import private_files
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
 from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
 from ceocto_desktop.ui.main_window import MainWindow
+from ceocto_desktop.ui.pin_gate import PinGate, start_author
+from ceocto_desktop.ui.private_settings import make_private, sync_private
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.theme import apply_system_scheme
 from ceocto_desktop.ui.workers import run_with_progress
@@ -47,6 +50,7 @@ class Launcher(QObject):
     def __init__(self, settings: QSettings, parent: QObject | None = None):
         super().__init__(parent)
         self.settings = settings
+        make_private(settings)
         self.windows: list[MainWindow] = []
 
     def _error(self, message: str) -> None:
@@ -155,7 +159,8 @@ class Launcher(QObject):
 
     def _open_demo(self, target: Path) -> bool:
         if not target.exists():
-            target.parent.mkdir(parents=True, exist_ok=True)
+            with private_files():  # the demo's folder is ours: 0700, like the journal's
+                target.parent.mkdir(parents=True, exist_ok=True)
             ok, result = run_with_progress(
                 self.windows[-1] if self.windows else None,
                 "Writing a year of a founder pair's journal…",
@@ -178,15 +183,22 @@ class Launcher(QObject):
             author = Seat.B if self.settings.value("lastAuthor") == Seat.B.value else Seat.A
         self.settings.setValue("lastAuthor", author.value)
         context = JournalContext(journal, author, lock=lock)
+        gate = PinGate(context)
+        chosen = start_author(context, author, gate)
+        if chosen is None:
+            context.close()
+            self._error("Neither partner's PIN was given, so the journal stays closed.")
+            return False
+        context.set_author(chosen)
         try:
-            window = MainWindow(context, self, self.settings)
+            window = MainWindow(context, self, self.settings, gate)
         except JournalError:
             context.close()  # a page found the file damaged: give the file and lock back
             raise
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
         self.settings.setValue("lastJournal", str(journal.path))
-        self.settings.sync()
+        sync_private(self.settings)
         window.show()
         return True
 

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import week_start
 from ceocto_desktop.models import PROMPTS, RATINGS, CheckInAnswer, Seat
-from ceocto_desktop.services import checkins, drafts
+from ceocto_desktop.services import checkins, drafts, pins
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import week_start_day
@@ -84,7 +84,7 @@ def _clip(text: str, length: int = 60) -> str:
 
 
 class CheckinPage(JournalPage):
-    depends_on = Changed.CHECKINS
+    depends_on = Changed.CHECKINS | Changed.PINS
 
     title = "Check-in"
 
@@ -115,6 +115,8 @@ class CheckinPage(JournalPage):
         top.addWidget(self.next)
         self.status = named("checkinStatus", QLabel())
         self.status.setWordWrap(True)
+        self.privacy_hint = named("privacyHint", QLabel())
+        self.privacy_hint.setWordWrap(True)
         self.form = AnswerForm()
         self.form.submit.clicked.connect(self.submit)
         self.form.cancel.clicked.connect(self.cancel_edit)
@@ -144,6 +146,7 @@ class CheckinPage(JournalPage):
         column = QVBoxLayout(body)
         column.addLayout(top)
         column.addWidget(self.status)
+        column.addWidget(self.privacy_hint)
         column.addWidget(self.form)
         column.addWidget(self.answers)
         column.addWidget(self.amendments)
@@ -222,6 +225,7 @@ class CheckinPage(JournalPage):
         else:
             self.status.setText("Nobody has answered this week yet.")
         mine = me in answered
+        self._show_privacy_hint(me, names[me], data.week.complete)
         edit_key = drafts.checkin_edit_key(self.week)
         edit_draft = self.drafts.load(me, edit_key) if mine else None
         editing = mine and (self.editing == (me, self.week) or edit_draft is not None)
@@ -267,6 +271,15 @@ class CheckinPage(JournalPage):
             + "<br>".join(f"<i>{line}</i>" for line in lines)
         )
         self._fill_history(data.history, names)
+
+    def _show_privacy_hint(self, me: Seat, name: str, revealed: bool) -> None:
+        # Blind only holds at one laptop if a PIN guards the switch: say so while it matters.
+        open_words = not revealed and not self.context.read(lambda s: pins.has_pin(s, me))
+        self.privacy_hint.setVisible(open_words)
+        self.privacy_hint.setText(
+            f"Anyone at this laptop can switch to {name} and see {name}'s unrevealed "
+            "answers. Set PINs in Settings (Ctrl+,)."
+        )
 
     def _answers_html(
         self,

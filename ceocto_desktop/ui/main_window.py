@@ -39,11 +39,14 @@ from ceocto_desktop.ui.icons import kind_icon
 from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.overview_page import OverviewPage
+from ceocto_desktop.ui.pin_gate import PinGate
+from ceocto_desktop.ui.private_settings import sync_private
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.retro_page import RetroPage
 from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
+from ceocto_desktop.ui.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from ceocto_desktop.ui.trends_page import TrendsPage
 from ceocto_desktop.ui.unsaved_dialog import confirm_close
@@ -71,9 +74,16 @@ class Opener(Protocol):
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, context: JournalContext, opener: Opener, settings: QSettings):
+    def __init__(
+        self,
+        context: JournalContext,
+        opener: Opener,
+        settings: QSettings,
+        pin_gate: PinGate | None = None,
+    ):
         super().__init__()
         install_wheel_guard()
+        self.pin_gate = pin_gate or PinGate(context)
         self.setObjectName("mainWindow")
         self.context = context
         self.opener = opener
@@ -127,7 +137,7 @@ class MainWindow(QMainWindow):
             self.author_switch.addItem(self.context.partner_label(seat), seat)
         self.author_switch.setCurrentIndex(0 if self.context.author is Seat.A else 1)
         self.author_switch.currentIndexChanged.connect(
-            lambda index: self.context.set_author(Seat(self.author_switch.itemData(index)))
+            lambda index: self._write_as(Seat(self.author_switch.itemData(index)))
         )
         self.context.authorChanged.connect(self._author_changed)
         toolbar.addWidget(self.author_switch)
@@ -205,6 +215,10 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(
             self._action("S&witch author", "Ctrl+Shift+U", self.switch_author, "switchAuthorAction")
+        )
+        edit_menu.addSeparator()
+        edit_menu.addAction(
+            self._action("Se&ttings…", "Ctrl+,", self.show_settings, "settingsAction")
         )
 
         view_menu = bar.addMenu("&View")
@@ -311,7 +325,22 @@ class MainWindow(QMainWindow):
                 flush()
 
     def switch_author(self) -> None:
-        self.context.set_author(self.context.author.other)
+        self._write_as(self.context.author.other)
+
+    def _write_as(self, seat: Seat) -> None:
+        """Switch "Writing as", asking seat's PIN when seat keeps private words behind one."""
+        if self.pin_gate.allow(seat, self):
+            self.context.set_author(seat)
+        # Refused (or done): the switch shows whoever is writing now.
+        index = 0 if self.context.author is Seat.A else 1
+        if self.author_switch.currentIndex() != index:
+            self.author_switch.blockSignals(True)
+            self.author_switch.setCurrentIndex(index)
+            self.author_switch.blockSignals(False)
+
+    def show_settings(self) -> None:
+        """Edit › Settings…: the journal's general choices and the partners' PINs."""
+        SettingsDialog(self.context, self).exec()
 
     def _show_save_state(self) -> None:
         text, tip, failed = self.context.save_state.summary()
@@ -407,7 +436,7 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.sync()
+        sync_private(self.settings)
         if not self._closed_journal:
             failure = self.backups.back_up_on_quit(self)
             if failure:
