@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import checkins, drafts, pins
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher
 from tests.ui.helpers import when_modal_shows
@@ -268,5 +269,5 @@ def test_without_a_pin_the_checkin_page_says_anyone_can_switch(qtbot, journal_pa
         "Set PINs in Settings"
     )
     journal_write = window.context.write
-    journal_write(lambda s: pins.set_pin(s, Seat.A, PIN), "pins")
+    journal_write(lambda s: pins.set_pin(s, Seat.A, PIN), Changed.PINS)
     assert not hint.isVisible()

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTabWid
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import pins
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.ui.settings_dialog import SettingsDialog
 from tests.ui.helpers import when_modal_shows
 
@@ -112,7 +113,7 @@ def test_a_pin_is_set_changed_and_removed_asking_the_old_one(qtbot, window, db):
 
 
 def test_wrong_old_pins_in_settings_share_the_windows_wait(qtbot, window):
-    window.context.write(lambda s: pins.set_pin(s, Seat.B, "2468"), "pins")
+    window.context.write(lambda s: pins.set_pin(s, Seat.B, "2468"), Changed.PINS)
     now = [10.0]
     window.pin_gate.throttle.clock = lambda: now[0]
     dialog = open_settings(qtbot, window)
