@@ -150,3 +150,17 @@ def cooperation_series(
         tuple(gaps),
         coop.gap_widening(gaps),
     )
+
+
+def period_facts(session: Session, period: Period, dimension: str | None = None) -> dict[str, Any]:
+    """What the Trends page charts for a period: cooperation, obstacles, decisions, goals."""
+    return {
+        "series": cooperation_series(session, period, dimension),
+        "obstacles": obstacle_facts(session, period),
+        "decisions": decision_facts(session, period),
+        "goals": [
+            g
+            for g in goal_facts(session)
+            if g.target_date is not None and period.holds(g.target_date)
+        ],
+    }

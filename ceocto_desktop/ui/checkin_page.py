@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import date, timedelta
 from html import escape
 from typing import Any
@@ -29,6 +28,7 @@ from ceocto_desktop.models import PROMPTS, RATINGS, CheckInAnswer, Seat
 from ceocto_desktop.services import checkins, drafts, pins
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.page_data import WeekData, load_week
 from ceocto_desktop.services.partners import week_start_day
 from ceocto_desktop.ui.checkin_form import AnswerForm
 from ceocto_desktop.ui.checkin_reveal import answers_html
@@ -38,23 +38,6 @@ from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets import named
-
-
-@dataclass(frozen=True)
-class WeekData:
-    week: checkins.WeekView
-    prompts: dict[str, str]
-    history: list[tuple[date, frozenset[Seat]]]
-    amendments: list[checkins.AmendmentView]
-
-
-def load_week(session: Session, week: date, viewer: Seat, bank: dict[str, list[str]]) -> WeekData:
-    return WeekData(
-        week=checkins.week_as_seen_by(session, week, viewer),
-        prompts=checkins.choose_prompts(session, bank, week),
-        history=checkins.weeks_with_answerers(session, limit=104),
-        amendments=checkins.week_amendments(session, week),
-    )
 
 
 def submitted_payload(answer: checkins.AnswerView) -> Payload:

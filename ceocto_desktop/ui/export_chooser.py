@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,20 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.reports.board import build_board_brief
-from ceocto_desktop.reports.document import Document
 from ceocto_desktop.services.board import list_meetings
 from ceocto_desktop.services.overview import summarise_journal
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.export_flow import export_report
-from ceocto_desktop.ui.retro_page import quarters_between
+from ceocto_desktop.ui.retro_page import build_retrospective, quarters_between
 from ceocto_desktop.ui.widgets import named
-
-
-def build_retrospective(session: Any, quarter: str) -> Document:
-    """The quarter's retrospective (the report module loads matplotlib, so only when asked)."""
-    from ceocto_desktop.reports.retro import build_retrospective as build
-
-    return build(session, quarter)
 
 
 class ExportChooser(QDialog):

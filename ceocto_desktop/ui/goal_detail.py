@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -25,10 +24,11 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
-from ceocto_desktop.services import decisions, goals, obstacles
+from ceocto_desktop.services import goals
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.rows import DecisionFilter, LineageStep, ObstacleFilter, goal_lineage
+from ceocto_desktop.services.page_data import GoalDetailData, load_goal_detail
+from ceocto_desktop.services.rows import LineageStep
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.delegates import VALUE_ROLE, ProgressDelegate
@@ -40,25 +40,6 @@ from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
 KR_FIELDS = ("title", "start_value", "target_value", "current_value", "unit")
 KR_HEADERS = ("Key result", "Start", "Target", "Current", "Unit", "Progress")
-
-
-@dataclass(frozen=True)
-class GoalDetailData:
-    goal: goals.GoalView
-    history: list[goals.GoalUpdateView]
-    obstacles: list[obstacles.ObstacleView]
-    decisions: list[decisions.DecisionView]
-    lineage: list[LineageStep]
-
-
-def load_goal_detail(session: Session, goal_id: str) -> GoalDetailData:
-    return GoalDetailData(
-        goal=goals.get_goal(session, goal_id),
-        history=goals.goal_history(session, goal_id),
-        obstacles=obstacles.list_obstacles(session, ObstacleFilter(goal_id=goal_id)),
-        decisions=decisions.list_decisions(session, DecisionFilter(goal_id=goal_id)),
-        lineage=goal_lineage(session, goal_id),
-    )
 
 
 def goal_values(goal: goals.GoalView) -> dict[str, Any]:

@@ -28,6 +28,7 @@ from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services import notes
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.notes_journal import count_journal_entries, journal_entries
+from ceocto_desktop.services.page_data import note_link_titles, save_note
 from ceocto_desktop.services.rows import NoteFilter
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext
@@ -54,13 +55,6 @@ class TagCompleter(QCompleter):
         current = widget.text() if isinstance(widget, QLineEdit) else ""
         head, _, _ = current.rpartition(" ")
         return f"{head} #{index.data()}".strip() + " "
-
-
-def save_note(session: Session, note_id: str, values: dict[str, Any]) -> notes.NoteView:
-    changes = dict(values)
-    if "tags" in changes:
-        changes["tags"] = notes.split_tags(changes["tags"])
-    return notes.update_note(session, note_id, **changes)
 
 
 class NoteDetail(DetailPane):
@@ -148,7 +142,7 @@ class NoteDetail(DetailPane):
         self.preview.setMarkdown(view.body)
         when = view.created_at.astimezone()
         self.meta.setText(f"{first_name(self.context, view.author)}, {when:%A %d %B %Y, %H:%M}")
-        titles = self.context.read(lambda s: _link_titles(s, view))
+        titles = self.context.read(lambda s: note_link_titles(s, view))
         for kind, box in self.links.items():
             ids = getattr(view, f"{kind[:-1]}_ids")
             box.show_links(view.id, ids, titles[kind])
@@ -160,16 +154,6 @@ def _link(session: Session, note_id: str, target_id: str, kind: str) -> Any:
 
 def _unlink(session: Session, note_id: str, target_id: str, kind: str) -> Any:
     return notes.unlink_note(session, note_id, kind, target_id)
-
-
-def _link_titles(session: Session, view: notes.NoteView) -> dict[str, tuple[str, ...]]:
-    from ceocto_desktop.services import decisions, goals, obstacles
-
-    return {
-        "goals": tuple(goals.get_goal(session, i).title for i in view.goal_ids),
-        "obstacles": tuple(obstacles.get_obstacle(session, i).title for i in view.obstacle_ids),
-        "decisions": tuple(decisions.get_decision(session, i).title for i in view.decision_ids),
-    }
 
 
 class NotesPage(RecordPage):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
@@ -22,17 +21,12 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Note, Seat
-from ceocto_desktop.services.attention import Attention, Item, needs_attention
+from ceocto_desktop.services.attention import Attention, Item
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.drafts import QUICK_NOTE, discard_draft
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.notes import NoteView, create_note, list_notes
-from ceocto_desktop.services.overview import (
-    JournalSummary,
-    PairSignals,
-    pair_signals,
-    summarise_journal,
-)
+from ceocto_desktop.services.notes import NoteView, create_note
+from ceocto_desktop.services.page_data import load_overview
 from ceocto_desktop.ui.commands import CreateCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
@@ -43,25 +37,7 @@ from ceocto_desktop.ui.widgets import named
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
-RECENT_NOTES = 8
 BOARD_SOON_DAYS = 21
-
-
-@dataclass(frozen=True)
-class OverviewData:
-    summary: JournalSummary
-    notes: list[NoteView]
-    attention: Attention
-    signals: PairSignals
-
-
-def load_overview(session: Session) -> OverviewData:
-    return OverviewData(
-        summarise_journal(session),
-        list_notes(session, limit=RECENT_NOTES),
-        needs_attention(session),
-        pair_signals(session),
-    )
 
 
 FIRST_STEPS = [

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import records
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
@@ -65,21 +64,6 @@ def period_for(choice: str, today: date, first: str = "", last: str = "") -> tre
             raise ValidationError("to", "The end date comes before the start date.")
         return trends.Period(since, until)
     return trends.Period()
-
-
-def load_facts(
-    session: Session, period: trends.Period, dimension: str | None = None
-) -> dict[str, Any]:
-    return {
-        "series": trends.cooperation_series(session, period, dimension),
-        "obstacles": trends.obstacle_facts(session, period),
-        "decisions": trends.decision_facts(session, period),
-        "goals": [
-            g
-            for g in trends.goal_facts(session)
-            if g.target_date is not None and period.holds(g.target_date)
-        ],
-    }
 
 
 class TrendsPage(JournalPage):
@@ -182,7 +166,7 @@ class TrendsPage(JournalPage):
             return
         self.error.hide()
         dimension = self.dimension.currentData()
-        facts = self.context.read(lambda s: load_facts(s, period, dimension))
+        facts = self.context.read(lambda s: trends.period_facts(s, period, dimension))
         self._draw(self.chart.currentText(), facts)
         self.canvas.draw_idle()
 
