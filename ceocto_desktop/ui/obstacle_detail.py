@@ -29,6 +29,7 @@ from ceocto_desktop.models import (
     Seat,
     Severity,
 )
+from ceocto_desktop.reports.wording import count
 from ceocto_desktop.services import obstacles
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.common import parse_date
@@ -142,11 +143,11 @@ class ObstacleDetail(DetailPane):
         if closed:
             self.state.setText(
                 f"<b>{view.status.value.capitalize()}</b> on {view.resolved_on} after "
-                f"{view.days_open()} days: {view.resolution}"
+                f"{count(view.days_open(), 'day')}: {view.resolution}"
             )
         else:
             self.state.setText(
-                f"<b>{view.status.value.capitalize()}</b> for {view.days_open()} days"
+                f"<b>{view.status.value.capitalize()}</b> for {count(view.days_open(), 'day')}"
             )
         self.history.clear()
         for event in reversed(view.events):

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ceocto_desktop.models import Seat
+from ceocto_desktop.reports.wording import count
 from ceocto_desktop.services.appreciation import Appreciation
 from ceocto_desktop.services.overview import GapTrend, PairSignals
 from ceocto_desktop.ui.widgets import named
@@ -48,11 +49,6 @@ def attention_icon(kind: str, severity: str, size: int = 28) -> QIcon:
     return QIcon(pixmap)
 
 
-def plural(count: int, noun: str) -> str:
-    """ "1 week", "3 weeks"."""
-    return f"{count} {noun}{'' if count == 1 else 's'}"
-
-
 def days_from_now(day: date, today: date | None = None) -> str:
     """ "today", "tomorrow", "in 12 days"."""
     days = (day - (today or date.today())).days
@@ -60,7 +56,7 @@ def days_from_now(day: date, today: date | None = None) -> str:
         return "today"
     if days == 1:
         return "tomorrow"
-    return f"in {plural(days, 'day')}"
+    return f"in {count(days, 'day')}"
 
 
 def gap_sentence(gap: GapTrend, names: dict[Seat, str]) -> str:
@@ -86,7 +82,7 @@ def streak_sentence(signals: PairSignals) -> str:
     if signals.streak == 0:
         return "No streak yet: answer this week's check-in, both of you."
     done = "" if signals.this_week_done else "; this week's is still open"
-    return f"{plural(signals.streak, 'week')} in a row answered by both{done}."
+    return f"{count(signals.streak, 'week')} in a row answered by both{done}."
 
 
 def board_sentence(signals: PairSignals) -> str:

@@ -285,3 +285,25 @@ def test_our_roles_page_edits_a_profile_and_shows_what_each_owns(qtbot, journal_
     assert db.one("SELECT color FROM partners WHERE seat='B'") == "#aa3366"
     owned.itemClicked.emit(owned.item(0))
     assert window.stack.currentWidget().objectName() == "goalsPage"
+
+
+def test_an_obstacle_open_one_day_says_one_day(qtbot, window, journal_path):
+    from datetime import date, timedelta
+
+    from ceocto_desktop.models import ObstacleCategory
+    from ceocto_desktop.services import obstacles
+
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        made = obstacles.create_obstacle(
+            session,
+            Seat.A,
+            "Cloud bill doubled",
+            ObstacleCategory.FINANCES,
+            opened_on=date.today() - timedelta(days=1),
+        )
+    journal.close()
+    window.context.openRequested.emit("obstacles", made.id)
+    state = window.findChild(QLabel, "obstacleState")
+    qtbot.waitUntil(lambda: "Open" in state.text())
+    assert "for 1 day" in state.text() and "1 days" not in state.text()
