@@ -235,7 +235,6 @@ def run_window(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     """Print the best matches; exit 0 with results, 1 with none (like grep)."""
     import json
-    import sqlite3
 
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.search import KINDS, has_search_index, one_line, search
@@ -244,6 +243,7 @@ def run_search(args: argparse.Namespace) -> int:
     if not path.is_file():
         return _fail(f"There is no journal at {path}.")
     # Not the store package's main modules: a shell search loads no ORM.
+    from ceocto_desktop.store.driver import DatabaseError
     from ceocto_desktop.store.errors import JournalError
     from ceocto_desktop.store.sqlite_files import open_read_only
 
@@ -267,7 +267,7 @@ def run_search(args: argparse.Namespace) -> int:
             connection.close()
     except ValidationError as exc:
         return _fail(exc.message)
-    except sqlite3.DatabaseError as exc:
+    except DatabaseError as exc:
         return _fail(f"Cannot search {path}: {exc}.")
     except JournalError as exc:
         return _fail(str(exc))

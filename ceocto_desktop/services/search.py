@@ -1,19 +1,19 @@
 """One search over notes, goals, obstacles, decisions and check-in answers.
 
-Plain sqlite3 on purpose: `ceocto search` answers in a fraction of a second, and importing
-an ORM would cost more than the query. What a person types is text, never query syntax.
+A bare DB-API connection (store.driver's sqlite3-compatible one) on purpose: `ceocto search`
+answers in a fraction of a second, and importing an ORM would cost more than the query. What a person types is text, never query syntax.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import date
 from typing import Any
 
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.store.driver import OperationalError
 
 KINDS = ("note", "goal", "obstacle", "decision", "checkin")
 # Past these a query is a pasted document, not a search: SQLite's expression depth and
@@ -137,7 +137,7 @@ def _filters(
 
 
 def _fts_hits(
-    connection: sqlite3.Connection,
+    connection: Any,
     kind: str,
     expression: str,
     author: str | None,
@@ -176,7 +176,7 @@ def _excerpt(text: str, needle: str, marks: tuple[str, str]) -> str:
 
 
 def _substring_hits(
-    connection: sqlite3.Connection,
+    connection: Any,
     kind: str,
     text: str,
     author: str | None,
@@ -205,7 +205,7 @@ def _substring_hits(
 
 
 def search(
-    connection: sqlite3.Connection,
+    connection: Any,
     text: str,
     *,
     kinds: tuple[str, ...] = KINDS,
@@ -229,7 +229,7 @@ def search(
         for kind in kinds:
             try:
                 hits += _fts_hits(connection, kind, expression, author, since, until, limit, marks)
-            except sqlite3.OperationalError:
+            except OperationalError:
                 continue  # the substring scan below still answers
     if text.split() and (not hits or needs_substring_search(text)):
         seen = {(h.kind, h.record_id) for h in hits}
@@ -254,7 +254,7 @@ def _check_size(text: str) -> None:
         )
 
 
-def has_search_index(connection: sqlite3.Connection) -> bool:
+def has_search_index(connection: Any) -> bool:
     """Whether the journal has been upgraded to a schema with the search tables."""
     row = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='search_notes'"

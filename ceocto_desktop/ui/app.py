@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -32,6 +31,7 @@ from ceocto_desktop.store import (
     inspect_journal,
     open_journal,
 )
+from ceocto_desktop.store import driver
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
 from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
@@ -146,7 +146,7 @@ class Launcher(QObject):
             with journal.transaction() as session:
                 create_partners(session, a, b)
                 set_week_start_day(session, weekday)
-        except (SQLAlchemyError, sqlite3.Error, OSError, ValidationError) as exc:
+        except (SQLAlchemyError, driver.Error, OSError, ValidationError) as exc:
             journal.close()
             # The transaction rolled back: the file holds no half-written pair.
             self._error(describe_write_error(exc))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.partners import PartnerView, get_partners
-from ceocto_desktop.store import Journal, JournalLock
+from ceocto_desktop.store import Journal, JournalLock, driver
 from ceocto_desktop.ui.save_state import SaveState
 
 T = TypeVar("T")
@@ -99,7 +98,7 @@ class JournalContext(QObject):
         try:
             with self.journal.transaction() as session:
                 return work(session)
-        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        except (SQLAlchemyError, driver.Error, OSError) as exc:
             message = describe_write_error(exc)
             self.save_state.write_failed(message)
             self.writeFailed.emit(message)

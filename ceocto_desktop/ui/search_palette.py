@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import sqlite3
 from datetime import date
 from typing import Any
 
@@ -25,6 +24,7 @@ from ceocto_desktop.models import Seat
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.search import KINDS, Hit, search
+from ceocto_desktop.store import driver
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets import named
@@ -49,7 +49,7 @@ def search_session(
     until: date | None = None,
 ) -> list[Hit]:
     raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
+    assert isinstance(raw, driver.Connection)
     return search(
         raw, text, kinds=kinds, author=author, since=since, until=until, limit=40, marks=MARKS
     )
