@@ -152,9 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
+    from ceocto_desktop.cli_encryption import add_encryption_commands
     from ceocto_desktop.cli_journal import add_journal_commands
 
     add_journal_commands(commands)
+    add_encryption_commands(commands)
     return parser
 
 
@@ -216,8 +218,12 @@ def run_window(args: argparse.Namespace) -> int:
     path: Path | None = None
     if args.db is not None:
         path = Path(args.db).expanduser()
+        from ceocto_desktop.store.driver import PassphraseNeeded
+
         try:
             state = inspect_journal(path).state
+        except PassphraseNeeded:
+            state = JournalState.CURRENT  # encrypted, or not a journal: the window asks
         except JournalError as exc:
             return _fail(str(exc))
         folder = path.parent
@@ -404,8 +410,15 @@ def _quiet_closed_pipe() -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ceocto_desktop.cli_encryption import HANDLERS as ENCRYPTION
+    from ceocto_desktop.cli_encryption import unlock_for
     from ceocto_desktop.cli_journal import HANDLERS
 
+    if args.command in ENCRYPTION:
+        return ENCRYPTION[args.command](args)
+    refused = unlock_for(args)  # an encrypted journal's passphrase, asked once
+    if refused is not None:
+        return refused
     if args.command in HANDLERS:
         return HANDLERS[args.command](args)
     if args.command == "demo":

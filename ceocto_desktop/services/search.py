@@ -1,7 +1,8 @@
 """One search over notes, goals, obstacles, decisions and check-in answers.
 
-A bare DB-API connection (store.driver's sqlite3-compatible one) on purpose: `ceocto search`
-answers in a fraction of a second, and importing an ORM would cost more than the query. What a person types is text, never query syntax.
+A bare DB-API connection (store.driver's) on purpose: `ceocto search` answers in a fraction
+of a second, and importing an ORM would cost more than the query. What a person types is
+text, never query syntax.
 """
 
 from __future__ import annotations

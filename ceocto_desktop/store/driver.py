@@ -15,6 +15,19 @@ from typing import Any
 
 import sqlcipher3.dbapi2 as dbapi
 
+__all__ = [
+    "Connection",
+    "DatabaseError",
+    "Error",
+    "OperationalError",
+    "PassphraseNeeded",
+    "WrongPassphrase",
+    "connect",
+    "dbapi",
+    "passphrase_for",
+    "remember_passphrase",
+]
+
 from ceocto_desktop.store.errors import JournalError
 
 Connection = dbapi.Connection

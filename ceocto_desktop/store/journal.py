@@ -146,7 +146,7 @@ def secure_delete_search(engine: Engine) -> None:
         ]
         for table in missing:
             connection.exec_driver_sql(
-                f"INSERT INTO \"{table}\"(\"{table}\", rank) VALUES ('secure-delete', 1)"
+                f'INSERT INTO "{table}"("{table}", rank) VALUES (\'secure-delete\', 1)'
             )
         connection.commit()
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ceocto_desktop.store import driver
 from ceocto_desktop.store.backups import (
     backup_name,
     backups_folder,
@@ -15,7 +16,6 @@ from ceocto_desktop.store.backups import (
     fsync_folder,
     make_backup,
 )
-from ceocto_desktop.store import driver
 from ceocto_desktop.store.errors import BackupError, JournalDamaged, OtherPairsBackup
 from ceocto_desktop.store.inspect import (
     JournalState,

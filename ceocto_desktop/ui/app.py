@@ -28,10 +28,10 @@ from ceocto_desktop.store import (
     JournalInUse,
     JournalLock,
     JournalState,
+    driver,
     inspect_journal,
     open_journal,
 )
-from ceocto_desktop.store import driver
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
 from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
