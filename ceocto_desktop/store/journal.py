@@ -71,6 +71,13 @@ class Journal:
         """Release the file (the WAL is checkpointed when the last connection closes)."""
         self.engine.dispose()
 
+    def reopen(self) -> None:
+        """Connect afresh to the file at path (after it was replaced: a new key, or none)."""
+        self.engine.dispose()
+        self.engine = make_engine(self.path)
+        self.sessions = make_session_factory(self.engine)
+        self.write_sessions = make_session_factory(self.engine, write=True)
+
 
 def _claim_new_file(path: Path, *, make_folder: bool) -> None:
     if make_folder:

@@ -36,6 +36,7 @@ from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
 from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
 from ceocto_desktop.ui.main_window import MainWindow
+from ceocto_desktop.ui.passphrase_dialog import unlock
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.theme import apply_system_scheme
 from ceocto_desktop.ui.workers import run_with_progress
@@ -55,6 +56,12 @@ class Launcher(QObject):
 
     def open_path(self, path: Path, *, allow_demo: bool = True, explicit: bool = False) -> bool:
         """Open the journal at path in a new window; False (with a message) if it can't be."""
+        unlocked = unlock(path, self.windows[-1] if self.windows else None)
+        if unlocked is None:
+            return False  # the person cancelled: nothing to say
+        if not unlocked:
+            self._error(f"The passphrase does not open {path} (3 tries); nothing was changed.")
+            return False
         try:
             state = inspect_journal(path).state
             journal = None
