@@ -116,6 +116,8 @@ def connect(
     )
     try:
         if passphrase is not None:
+            # SQLCipher logs a wrong key to stderr by itself: a person sees our one line.
+            connection.execute("PRAGMA cipher_log_level = NONE")
             connection.execute(f"PRAGMA key = {quote(passphrase)}")
         # Deleted text is overwritten with zeros, not left in free pages.
         connection.execute("PRAGMA secure_delete=ON")

@@ -104,15 +104,19 @@ class EncryptionPanel(QWidget):
             field.clear()
 
     def _new_passphrase(self) -> str | None:
-        if self.new.text() != self.repeat.text():
-            self.message.setText("The two new passphrases differ; nothing was changed.")
+        typed, again = self.new.text(), self.repeat.text()
+        refusal = None
+        if typed != again:
+            refusal = "The two new passphrases differ; nothing was changed."
+        elif len(typed) < MIN_PASSPHRASE:
+            refusal = f"A passphrase has at least {MIN_PASSPHRASE} characters; nothing was changed."
+        if refusal is not None:
+            self.message.setText(refusal)
+            self.new.clear()  # typed again from the start, both times
+            self.repeat.clear()
+            self.new.setFocus()
             return None
-        if len(self.new.text()) < MIN_PASSPHRASE:
-            self.message.setText(
-                f"A passphrase has at least {MIN_PASSPHRASE} characters; nothing was changed."
-            )
-            return None
-        return self.new.text()
+        return typed
 
     def _current_passphrase(self) -> str | None:
         typed = self.current.text()
@@ -120,7 +124,9 @@ class EncryptionPanel(QWidget):
             self.message.setText(
                 "The current passphrase does not open the journal; nothing was changed."
             )
-            self.current.clear()
+            for field in (self.current, self.new, self.repeat):
+                field.clear()  # typed again from the start
+            self.current.setFocus()
             return None
         return typed
 

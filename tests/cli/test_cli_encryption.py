@@ -179,3 +179,27 @@ def test_decrypt_and_change_the_passphrase_from_a_file(
     assert "Changed the passphrase" in capsys.readouterr().out
     assert driver.opens_with(journal_path, "a wholly new passphrase")
     assert not driver.opens_with(journal_path, PASSPHRASE)
+
+
+def test_a_wrong_passphrase_in_a_real_process_prints_one_line_only(
+    journal_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    import subprocess
+    import sys
+
+    passphrase_file(tmp_path, monkeypatch, PASSPHRASE)
+    assert run("encrypt", "--remove-plain-backup", "--db", str(journal_path)) == 0
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not the passphrase\n")
+    done = subprocess.run(
+        [sys.executable, "-m", "ceocto_desktop", "check", "--db", str(journal_path)],
+        capture_output=True,
+        text=True,
+        stdin=subprocess.DEVNULL,
+        env={**__import__("os").environ, cli_encryption.PASSPHRASE_FILE: str(wrong)},
+    )
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"ceocto: the passphrase in {cli_encryption.PASSPHRASE_FILE} does not open "
+        f"{journal_path}; nothing was changed.\n"
+    )
