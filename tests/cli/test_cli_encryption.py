@@ -203,3 +203,22 @@ def test_a_wrong_passphrase_in_a_real_process_prints_one_line_only(
         f"ceocto: the passphrase in {cli_encryption.PASSPHRASE_FILE} does not open "
         f"{journal_path}; nothing was changed.\n"
     )
+
+
+def test_restore_of_a_backup_made_before_a_passphrase_change_asks_its_own_passphrase(
+    journal_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys
+):
+    db = str(journal_path)
+    passphrase_file(tmp_path, monkeypatch, PASSPHRASE)
+    assert run("encrypt", "--remove-plain-backup", "--db", db) == 0
+    assert run("note", "written under the first passphrase", "--author", "A", "--db", db) == 0
+    assert run("backup", "-o", str(tmp_path / "old.db"), "--db", db) == 0
+    passphrase_file(tmp_path, monkeypatch, PASSPHRASE, "the second passphrase")
+    assert run("passphrase", "--db", db) == 0
+    monkeypatch.delenv(cli_encryption.PASSPHRASE_FILE)
+    prompts = typed(monkeypatch, "the second passphrase", PASSPHRASE)
+    assert run("restore", str(tmp_path / "old.db"), "--db", db) == 0
+    assert [p.split(" for ")[1] for p in prompts] == [f"{db}: ", f"{tmp_path / 'old.db'}: "]
+    assert driver.opens_with(journal_path, PASSPHRASE)  # the backup's passphrase now
+    typed(monkeypatch, PASSPHRASE)
+    assert run("search", "first passphrase", "--db", db) == 0
