@@ -218,12 +218,8 @@ def run_window(args: argparse.Namespace) -> int:
     path: Path | None = None
     if args.db is not None:
         path = Path(args.db).expanduser()
-        from ceocto_desktop.store.driver import PassphraseNeeded
-
         try:
             state = inspect_journal(path).state
-        except PassphraseNeeded:
-            state = JournalState.CURRENT  # encrypted, or not a journal: the window asks
         except JournalError as exc:
             return _fail(str(exc))
         folder = path.parent

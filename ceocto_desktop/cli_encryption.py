@@ -19,8 +19,8 @@ EXIT_PROBLEM = 1
 EXIT_USAGE = 2
 TRIES = 3
 PASSPHRASE_FILE = "CEOCTO_PASSPHRASE_FILE"
-# Commands that never open an existing journal (they write a new file).
-_NO_JOURNAL = frozenset({None, "demo", "init", "encrypt", "decrypt", "passphrase"})
+# Commands that never open an existing journal (they write a new file), or ask themselves.
+_NO_JOURNAL = frozenset({"demo", "init", "encrypt", "decrypt", "passphrase"})
 
 
 class PassphraseRefused(Exception):
@@ -80,8 +80,9 @@ def _from_file(line: int) -> str | None:
 
 def _no_terminal(path: Path) -> PassphraseRefused:
     return PassphraseRefused(
-        f"{path} is encrypted: give its passphrase at a terminal, or name a file holding it "
-        f"in {PASSPHRASE_FILE}. Nothing was changed."
+        f"{path} is not an SQLite database, or it is an encrypted ceocto journal: give its "
+        f"passphrase at a terminal, or name a file holding it in {PASSPHRASE_FILE}. "
+        "Nothing was changed."
     )
 
 
@@ -105,7 +106,8 @@ def obtain_passphrase(path: Path) -> str:
         if attempt < TRIES:
             print("That passphrase does not open the journal; try again.", file=sys.stderr)
     raise PassphraseRefused(
-        f"the passphrase does not open {path} ({TRIES} tries); nothing was changed."
+        f"the passphrase does not open {path} ({TRIES} tries), or it is not a ceocto "
+        "journal; nothing was changed."
     )
 
 
@@ -146,8 +148,8 @@ def unlock(path: Path) -> None:
 
 def unlock_for(args: argparse.Namespace) -> int | None:
     """Ask for the passphrase of the journal (and backup) a command opens; exit code if refused."""
-    if args.command in _NO_JOURNAL:
-        return None
+    if args.command in _NO_JOURNAL or (args.command is None and args.db is None):
+        return None  # the window asks for the last journal's passphrase in a dialog
     try:
         unlock(_journal_path(args))
         backup = getattr(args, "backup", None)

@@ -78,7 +78,7 @@ def test_encrypt_from_a_file_then_every_command_needs_the_passphrase(
     assert run("search", "quokkaberry", "--db", db) == 1
     err = capsys.readouterr().err
     assert err.startswith("ceocto: ") and err.count("\n") == 1
-    assert "is encrypted: give its passphrase at a terminal" in err
+    assert "or it is an encrypted ceocto journal: give its passphrase at a terminal" in err
 
 
 def test_three_wrong_passphrases_at_the_prompt_change_nothing(
