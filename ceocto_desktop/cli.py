@@ -152,9 +152,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
+    from ceocto_desktop.cli_encryption import add_encryption_commands
     from ceocto_desktop.cli_journal import add_journal_commands
 
     add_journal_commands(commands)
+    add_encryption_commands(commands)
     return parser
 
 
@@ -235,7 +237,6 @@ def run_window(args: argparse.Namespace) -> int:
 def run_search(args: argparse.Namespace) -> int:
     """Print the best matches; exit 0 with results, 1 with none (like grep)."""
     import json
-    import sqlite3
 
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.search import KINDS, has_search_index, one_line, search
@@ -244,6 +245,7 @@ def run_search(args: argparse.Namespace) -> int:
     if not path.is_file():
         return _fail(f"There is no journal at {path}.")
     # Not the store package's main modules: a shell search loads no ORM.
+    from ceocto_desktop.store.driver import DatabaseError
     from ceocto_desktop.store.errors import JournalError
     from ceocto_desktop.store.sqlite_files import open_read_only
 
@@ -267,7 +269,7 @@ def run_search(args: argparse.Namespace) -> int:
             connection.close()
     except ValidationError as exc:
         return _fail(exc.message)
-    except sqlite3.DatabaseError as exc:
+    except DatabaseError as exc:
         return _fail(f"Cannot search {path}: {exc}.")
     except JournalError as exc:
         return _fail(str(exc))
@@ -404,8 +406,15 @@ def _quiet_closed_pipe() -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ceocto_desktop.cli_encryption import HANDLERS as ENCRYPTION
+    from ceocto_desktop.cli_encryption import unlock_for
     from ceocto_desktop.cli_journal import HANDLERS
 
+    if args.command in ENCRYPTION:
+        return ENCRYPTION[args.command](args)
+    refused = unlock_for(args)  # an encrypted journal's passphrase, asked once
+    if refused is not None:
+        return refused
     if args.command in HANDLERS:
         return HANDLERS[args.command](args)
     if args.command == "demo":

@@ -1,19 +1,20 @@
 """One search over notes, goals, obstacles, decisions and check-in answers.
 
-Plain sqlite3 on purpose: `ceocto search` answers in a fraction of a second, and importing
-an ORM would cost more than the query. What a person types is text, never query syntax.
+A bare DB-API connection (store.driver's) on purpose: `ceocto search` answers in a fraction
+of a second, and importing an ORM would cost more than the query. What a person types is
+text, never query syntax.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 import unicodedata
 from dataclasses import asdict, dataclass
 from datetime import date
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.store.driver import OperationalError
 
 if TYPE_CHECKING:  # the shell's search loads no ORM; only the window passes a Session
     from sqlalchemy.orm import Session
@@ -192,9 +193,7 @@ TITLE, TEXT = 0, 1
 Ranked = tuple[int, float, Hit]
 
 
-def _fts_hits(
-    connection: sqlite3.Connection, kind: str, query: _Query, titles_only: bool
-) -> list[Ranked]:
+def _fts_hits(connection: Any, kind: str, query: _Query, titles_only: bool) -> list[Ranked]:
     source = SOURCES[kind]
     assert query.expression is not None
     extra, params = _filters(query.author, query.since, query.until, source)
@@ -226,7 +225,7 @@ def _fts_hits(
     ]
 
 
-def _tag_hits(connection: sqlite3.Connection, query: _Query) -> list[Ranked]:
+def _tag_hits(connection: Any, query: _Query) -> list[Ranked]:
     """Notes tagged with every typed word (the last may be the start of a tag)."""
     words = [token.lstrip("#").lower() for token in _tokens(query.text)]
     if not words or any(not word for word in words):
@@ -303,7 +302,7 @@ def _excerpt(text: str, needle: str, marks: tuple[str, str]) -> str:
     )
 
 
-def _substring_hits(connection: sqlite3.Connection, kind: str, query: _Query) -> list[Ranked]:
+def _substring_hits(connection: Any, kind: str, query: _Query) -> list[Ranked]:
     source = SOURCES[kind]
     words = query.text.split()
     extra, params = _filters(query.author, query.since, query.until, source)
@@ -325,7 +324,7 @@ def _substring_hits(connection: sqlite3.Connection, kind: str, query: _Query) ->
 
 
 def search(
-    connection: sqlite3.Connection,
+    connection: Any,
     text: str,
     *,
     kinds: tuple[str, ...] = KINDS,
@@ -363,7 +362,7 @@ def search(
             for titles_only in passes:
                 try:
                     ranked += _fts_hits(connection, kind, query, titles_only)
-                except sqlite3.OperationalError:
+                except OperationalError:
                     continue  # the substring scan below still answers
     if text.split() and (not ranked or needs_substring_search(text)):
         for kind in kinds:
@@ -392,7 +391,7 @@ RECENT_KINDS = ("note", "goal", "obstacle", "decision")
 
 
 def recent(
-    connection: sqlite3.Connection,
+    connection: Any,
     *,
     kinds: tuple[str, ...] = KINDS,
     limit: int = 12,
@@ -432,13 +431,13 @@ def _check_size(text: str) -> None:
         )
 
 
-def session_connection(session: Session) -> sqlite3.Connection:
-    """The sqlite3 connection under a session, for a search inside the window's reads."""
-    # The DB-API connection of whichever SQLite library opened the journal.
-    return cast("sqlite3.Connection", session.connection().connection.driver_connection)
+def session_connection(session: Session) -> Any:
+    """The DB-API connection under a session, for a search inside the window's reads."""
+    # The store's one SQLite library (sqlcipher3) opened it.
+    return session.connection().connection.driver_connection
 
 
-def has_search_index(connection: sqlite3.Connection) -> bool:
+def has_search_index(connection: Any) -> bool:
     """Whether the journal has been upgraded to a schema with the search tables."""
     row = connection.execute(
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='search_notes'"

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from ceocto_desktop.store import driver
 from ceocto_desktop.store.errors import BackupError, JournalDamaged, JournalError
 from ceocto_desktop.store.inspect import (
     JournalState,
@@ -205,8 +205,11 @@ def _copy_checked(source: Path, destination: Path) -> None:
     try:
         src = open_read_only(source)
         try:
+            # A backup of an encrypted journal is encrypted with the same key (SQLite's
+            # backup copies pages, so both ends must share the key anyway).
+            passphrase = driver.passphrase_for(source)
             with private_files():
-                dst = sqlite3.connect(partial)
+                dst = driver.connect(partial, passphrase=passphrase)
             try:
                 # One step: the copy is one consistent snapshot even while the window writes.
                 src.backup(dst)
@@ -226,7 +229,8 @@ def _copy_checked(source: Path, destination: Path) -> None:
         fsync_file(partial)
         place_new_file(partial, destination)
         fsync_folder(destination.parent)
-    except sqlite3.Error as exc:
+        driver.remember_passphrase(destination, passphrase)
+    except driver.Error as exc:
         if is_damage(exc):
             raise JournalDamaged(damaged_message(source, exc)) from exc
         raise BackupError(f"Could not back up {source}: {exc}.") from exc

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import NullPool
 
 from ceocto_desktop.models.progress import key_result_progress
+from ceocto_desktop.store import driver
 from ceocto_desktop.store.errors import JournalDamaged
 from ceocto_desktop.store.sqlite_files import (
     damaged_message,
@@ -47,9 +48,22 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
     Migrations pass foreign_keys=False: a batch ALTER recreates a parent table, and with
     foreign keys on, its DROP would cascade into every child row.
     """
+    # Asked once, here: keying a connection costs a key derivation (~0.15 s), so the
+    # pool keeps its connections open; the passphrase stays in this process only.
+    passphrase = driver.passphrase_for(path)
+
+    def creator() -> Any:
+        return driver.connect(
+            path,
+            passphrase=passphrase,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+            check_same_thread=False,
+        )
+
     engine = create_engine(
         f"sqlite:///{path}",
-        connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        module=driver.dbapi,
+        creator=creator,
         poolclass=NullPool if not foreign_keys else None,
     )
 

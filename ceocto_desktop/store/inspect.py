@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import enum
 import os
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from ceocto_desktop.models.journal_meta import APPLICATION_ID, JOURNAL_FORMAT
-from ceocto_desktop.store import schema
+from ceocto_desktop.store import driver, schema
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
 from ceocto_desktop.store.sqlite_files import (
     damaged_message,
@@ -73,7 +73,9 @@ def inspect_journal(path: Path) -> Inspection:
     if path.stat().st_size == 0:
         return Inspection(JournalState.EMPTY, None)
     if not has_sqlite_header(path):
-        raise JournalError(f"{path} is not a ceocto journal (it is not an SQLite database).")
+        # SQLCipher's file is random bytes from the first: only a passphrase tells an
+        # encrypted journal from a file that is no database at all.
+        driver.passphrase_for(path)  # PassphraseNeeded when none of those given opens it
     revision = _read_identity(path)
     if revision is None:
         return Inspection(JournalState.EMPTY, None)
@@ -93,7 +95,7 @@ def _read_identity(path: Path) -> str | None:
     connection = open_read_only(path)
     try:
         return _identify(path, connection)
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         if is_damage(exc):
             raise JournalDamaged(damaged_message(path, exc)) from exc
         raise JournalError(f"Cannot read {path}: {exc}.") from exc
@@ -101,7 +103,7 @@ def _read_identity(path: Path) -> str | None:
         connection.close()
 
 
-def _identify(path: Path, connection: sqlite3.Connection) -> str | None:
+def _identify(path: Path, connection: Any) -> str | None:
     application_id = int(connection.execute("PRAGMA application_id").fetchone()[0])
     tables = {
         str(row[0])
@@ -130,17 +132,17 @@ def _identify(path: Path, connection: sqlite3.Connection) -> str | None:
     return revision
 
 
-def read_journal_id(connection: sqlite3.Connection) -> str | None:
+def read_journal_id(connection: Any) -> str | None:
     """The journal's own id (from revision 0003 on), or None for an older journal."""
     try:
         row = connection.execute(
             "SELECT value FROM journal_meta WHERE key = 'journal_id'"
         ).fetchone()
-    except sqlite3.OperationalError:
+    except driver.OperationalError:
         return None
     return None if row is None else str(row[0])
 
 
-def read_partner_ids(connection: sqlite3.Connection) -> frozenset[str]:
+def read_partner_ids(connection: Any) -> frozenset[str]:
     """The ids of the journal's two partners: the same pair keeps them for life."""
     return frozenset(str(row[0]) for row in connection.execute("SELECT id FROM partners"))

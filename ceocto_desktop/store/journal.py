@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -13,7 +12,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
-from ceocto_desktop.store import schema
+from ceocto_desktop.store import driver, schema
 from ceocto_desktop.store.backups import make_backup, remove_partial_leftovers
 from ceocto_desktop.store.engine import (
     damaged_message,
@@ -72,6 +71,13 @@ class Journal:
         """Release the file (the WAL is checkpointed when the last connection closes)."""
         self.engine.dispose()
 
+    def reopen(self) -> None:
+        """Connect afresh to the file at path (after it was replaced: a new key, or none)."""
+        self.engine.dispose()
+        self.engine = make_engine(self.path)
+        self.sessions = make_session_factory(self.engine)
+        self.write_sessions = make_session_factory(self.engine, write=True)
+
 
 def _claim_new_file(path: Path, *, make_folder: bool) -> None:
     if make_folder:
@@ -110,12 +116,46 @@ def open_journal(path: Path, *, create: bool = False, make_folder: bool = False)
     if found.state is not JournalState.CURRENT:
         migrate(path)
     engine = make_engine(path)
+    try:
+        secure_delete_search(engine)
+    except BaseException:
+        engine.dispose()
+        raise
     return Journal(
         path=path,
         engine=engine,
         sessions=make_session_factory(engine),
         write_sessions=make_session_factory(engine, write=True),
     )
+
+
+def secure_delete_search(engine: Engine) -> None:
+    """Turn FTS5's secure-delete on in every search table that lacks it.
+
+    A deleted note's words otherwise stay in the index pages until a merge rewrites them.
+    The option is stored in the table itself, so this writes once per journal.
+    """
+    with engine.connect() as connection:
+        tables = [
+            str(row[0])
+            for row in connection.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table' "
+                "AND sql LIKE 'CREATE VIRTUAL TABLE%USING fts5%'"
+            )
+        ]
+        missing = [
+            table
+            for table in tables
+            if connection.exec_driver_sql(
+                f"SELECT v FROM \"{table}_config\" WHERE k = 'secure-delete'"
+            ).scalar()
+            != 1
+        ]
+        for table in missing:
+            connection.exec_driver_sql(
+                f'INSERT INTO "{table}"("{table}", rank) VALUES (\'secure-delete\', 1)'
+            )
+        connection.commit()
 
 
 def _upgrade_error(path: Path, exc: BaseException) -> JournalError:
@@ -143,7 +183,7 @@ def migrate(path: Path, target: str = "head") -> None:
             connection.commit()
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             connection.rollback()
-    except (sqlite3.Error, DBAPIError) as exc:
+    except (driver.Error, DBAPIError) as exc:
         # SQLAlchemy wraps SQLite's errors in its own classes (DBAPIError and kin).
         raise _upgrade_error(path, exc) from exc
     finally:
@@ -183,7 +223,7 @@ def check_journal(path: Path) -> list[str]:
             partners = connection.execute("SELECT count(*) FROM partners").fetchone()[0]
             if partners != 2:
                 problems.append(f"{path} has {partners} partner(s); a journal has exactly two.")
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         problems.append(damaged_message(path, exc))
     finally:
         connection.close()

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 from sqlalchemy import Engine
 
+from ceocto_desktop.store import driver
 from ceocto_desktop.store import engine as engine_module
 
 
@@ -22,7 +21,7 @@ def write_lock_free(engine: Engine) -> bool:
             cursor.execute("PRAGMA busy_timeout=0")
             try:
                 cursor.execute("BEGIN IMMEDIATE")
-            except sqlite3.OperationalError:
+            except driver.OperationalError:
                 return False
             cursor.execute("ROLLBACK")
             return True

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from ceocto_desktop.store import driver
 from ceocto_desktop.store.backups import (
     backup_name,
     backups_folder,
@@ -24,7 +24,7 @@ from ceocto_desktop.store.inspect import (
     read_partner_ids,
 )
 from ceocto_desktop.store.lock import ensure_not_in_use
-from ceocto_desktop.store.sqlite_files import open_read_only, private_files
+from ceocto_desktop.store.sqlite_files import connect_journal, open_read_only, private_files
 
 
 @dataclass(frozen=True)
@@ -53,7 +53,7 @@ def _identity(path: Path, *, check_integrity: bool) -> _Identity:
                     "Nothing was changed."
                 )
         return _Identity(read_journal_id(connection), read_partner_ids(connection))
-    except sqlite3.DatabaseError as exc:
+    except driver.DatabaseError as exc:
         if check_integrity:
             raise BackupError(
                 f"The backup {path} is damaged ({exc}); choose another one. Nothing was changed."
@@ -75,7 +75,7 @@ def _keep_current(journal: Path, now: datetime) -> tuple[Path, _Identity | None]
     try:
         identity = _identity(journal, check_integrity=False)
         return make_backup(journal, "before-restore", now).path, identity
-    except (JournalDamaged, BackupError, sqlite3.DatabaseError):
+    except (JournalDamaged, BackupError, driver.DatabaseError):
         pass
     # The journal cannot be copied page by page: keep its bytes (and its -wal) as they are.
     folder = backups_folder(journal)
@@ -93,12 +93,12 @@ def _keep_current(journal: Path, now: datetime) -> tuple[Path, _Identity | None]
 def _checkpoint(journal: Path) -> None:
     """Fold the journal's -wal into it, so that nothing of it lives beside the file."""
     try:
-        connection = sqlite3.connect(journal)
+        connection = connect_journal(journal)
         try:
             connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             connection.close()
-    except sqlite3.Error:
+    except (driver.Error, driver.PassphraseNeeded):
         pass  # a damaged journal: its bytes and -wal are already kept
 
 
@@ -131,7 +131,7 @@ def restore_backup(
         if readable:
             try:
                 current = _identity(journal, check_integrity=False)
-            except sqlite3.DatabaseError:
+            except driver.DatabaseError:
                 current = None
         if current is not None and not force and not _same_pair(wanted, current):
             raise OtherPairsBackup(
@@ -153,6 +153,8 @@ def restore_backup(
             journal.with_name(journal.name + sidecar).unlink(missing_ok=True)
         os.replace(temporary, journal)
         fsync_folder(folder)
+        # The journal now has the backup's key (or none, for a plain backup).
+        driver.remember_passphrase(journal, driver.passphrase_for(backup))
     except OSError as exc:
         raise BackupError(f"Could not restore {journal}: {exc.strerror or exc}.") from exc
     finally:

@@ -1,19 +1,30 @@
 """SQLite files without SQLAlchemy: read-only connections that leave nothing behind, damage.
 
-Shell commands that only read (search) use this module alone, so they load no ORM.
+Shell commands that only read (search) use this module alone, so they load no ORM. Every
+connection comes from store.driver (sqlcipher3), keyed with the file's passphrase if any.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
+from ceocto_desktop.store import driver
+from ceocto_desktop.store.driver import SQLITE_HEADER, has_sqlite_header
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
 
-SQLITE_HEADER = b"SQLite format 3\x00"
+__all__ = [
+    "SQLITE_HEADER",
+    "connect_journal",
+    "damaged_message",
+    "has_sqlite_header",
+    "is_damage",
+    "open_read_only",
+    "private_files",
+]
 # SQLite's primary result codes for a damaged file.
 _SQLITE_CORRUPT = 11
 _SQLITE_NOTADB = 26
@@ -34,7 +45,9 @@ def private_files() -> Iterator[None]:
 def is_damage(exc: BaseException) -> bool:
     """Whether an SQLite error (plain or wrapped by SQLAlchemy) says the file is damaged."""
     original = getattr(exc, "orig", exc)
-    if not isinstance(original, sqlite3.DatabaseError):
+    if isinstance(original, driver.PassphraseNeeded) or not isinstance(
+        original, driver.DatabaseError
+    ):
         return False
     code = getattr(original, "sqlite_errorcode", None)
     if code is not None:
@@ -53,17 +66,16 @@ def damaged_message(path: Path, exc: BaseException) -> str:
     )
 
 
-def has_sqlite_header(path: Path) -> bool:
-    """Whether the file starts with SQLite's header."""
-    with path.open("rb") as handle:
-        return handle.read(16) == SQLITE_HEADER
+def connect_journal(path: Path, **options: Any) -> Any:
+    """A read-write connection to a journal or backup, keyed with its passphrase if any."""
+    return driver.connect(path, passphrase=driver.passphrase_for(path), **options)
 
 
 def _sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
-class _RemovesShmOnClose(sqlite3.Connection):
+class _RemovesShmOnClose(driver.Connection):  # type: ignore[misc]
     """A read-only connection that removes the -shm it had to create, once closed."""
 
     def close(self) -> None:
@@ -72,7 +84,7 @@ class _RemovesShmOnClose(sqlite3.Connection):
         Path(name + "-shm").unlink(missing_ok=True)
 
 
-def open_read_only(path: Path) -> sqlite3.Connection:
+def open_read_only(path: Path) -> Any:
     """A connection that only reads, and leaves no -wal or -shm behind when closed.
 
     SQLite's mode=ro on a WAL journal creates -wal and -shm files it cannot remove (with
@@ -83,28 +95,33 @@ def open_read_only(path: Path) -> sqlite3.Connection:
     """
     path = path.resolve()
     uri = path.as_uri()
+    passphrase = driver.passphrase_for(path)
+
+    def connect(target: str, **options: Any) -> Any:
+        return driver.connect(target, uri=True, passphrase=passphrase, **options)
+
     wal, shm = _sidecar(path, "-wal"), _sidecar(path, "-shm")
     folder_writable = os.access(path.parent, os.W_OK)
     try:
         if folder_writable and os.access(path, os.W_OK):
             with private_files():
-                connection = sqlite3.connect(f"{uri}?mode=rw", uri=True)
+                connection = connect(f"{uri}?mode=rw")
             connection.execute("PRAGMA query_only=1")
             return connection
         pending = wal.exists() and wal.stat().st_size > 0
         if shm.exists():
-            return sqlite3.connect(f"{uri}?mode=ro", uri=True)
+            return connect(f"{uri}?mode=ro")
         if pending and folder_writable:
             # A -wal left by a crash beside a read-only journal: SQLite needs a -shm to read
             # it; the one made here goes when this connection closes (no writer can share it).
-            return sqlite3.connect(f"{uri}?mode=ro", uri=True, factory=_RemovesShmOnClose)
+            return connect(f"{uri}?mode=ro", factory=_RemovesShmOnClose)
         if pending:
             raise JournalError(
                 f"Cannot read {path}: the folder {path.parent} is read-only, and the journal "
                 f"has recent changes in {wal.name} that SQLite can only read where it may write."
             )
-        return sqlite3.connect(f"{uri}?mode=ro&immutable=1", uri=True)
-    except sqlite3.Error as exc:
+        return connect(f"{uri}?mode=ro&immutable=1")
+    except driver.Error as exc:
         if is_damage(exc):
             raise JournalDamaged(damaged_message(path, exc)) from exc
         raise JournalError(f"Cannot open {path}: {exc}.") from exc

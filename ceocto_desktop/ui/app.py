@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import signal
-import sqlite3
 import sys
 from pathlib import Path
 
@@ -29,6 +28,7 @@ from ceocto_desktop.store import (
     JournalInUse,
     JournalLock,
     JournalState,
+    driver,
     inspect_journal,
     open_journal,
 )
@@ -37,6 +37,7 @@ from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
 from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
 from ceocto_desktop.ui.main_window import MainWindow
+from ceocto_desktop.ui.passphrase_dialog import unlock
 from ceocto_desktop.ui.pin_gate import PinGate, start_author
 from ceocto_desktop.ui.private_settings import make_private, sync_private
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
@@ -59,6 +60,12 @@ class Launcher(QObject):
 
     def open_path(self, path: Path, *, allow_demo: bool = True, explicit: bool = False) -> bool:
         """Open the journal at path in a new window; False (with a message) if it can't be."""
+        unlocked = unlock(path, self.windows[-1] if self.windows else None)
+        if unlocked is None:
+            return False  # the person cancelled: nothing to say
+        if not unlocked:
+            self._error(f"The passphrase does not open {path} (3 tries); nothing was changed.")
+            return False
         try:
             state = inspect_journal(path).state
             journal = None
@@ -150,7 +157,7 @@ class Launcher(QObject):
             with journal.transaction() as session:
                 create_partners(session, a, b)
                 set_week_start_day(session, weekday)
-        except (SQLAlchemyError, sqlite3.Error, OSError, ValidationError) as exc:
+        except (SQLAlchemyError, driver.Error, OSError, ValidationError) as exc:
             journal.close()
             # The transaction rolled back: the file holds no half-written pair.
             self._error(describe_write_error(exc))

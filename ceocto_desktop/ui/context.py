@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from typing import TypeVar
@@ -15,7 +14,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.partners import PartnerView, get_partners
-from ceocto_desktop.store import Journal, JournalLock
+from ceocto_desktop.store import Journal, JournalLock, driver
 from ceocto_desktop.store.probe import write_lock_free
 from ceocto_desktop.ui.save_state import SaveState
 
@@ -135,7 +134,7 @@ class JournalContext(QObject):
                 result = work(session)
             self._file_state = self._journal_file_state()  # our own write is no news
             return result
-        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+        except (SQLAlchemyError, driver.Error, OSError) as exc:
             message = describe_write_error(exc)
             self.save_state.write_failed(message)
             self.writeFailed.emit(message)
@@ -144,7 +143,7 @@ class JournalContext(QObject):
     def _lock_free(self) -> bool:
         try:
             return write_lock_free(self.journal.engine)
-        except (SQLAlchemyError, sqlite3.Error, OSError):
+        except (SQLAlchemyError, driver.Error, OSError):
             return True  # no answer: let the write itself say what is wrong
 
     def close(self) -> None:

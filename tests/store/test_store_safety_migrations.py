@@ -6,6 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+import sqlcipher3
 from alembic import command
 
 from ceocto_desktop.store import JournalError, JournalState, inspect_journal, open_journal, schema
@@ -26,7 +27,9 @@ def test_a_journal_locked_by_another_program_during_an_upgrade_is_a_clear_error(
 ):
     downgrade(journal_path, "0002")
     monkeypatch.setattr(engine_module, "BUSY_TIMEOUT_MS", 50)
-    other = sqlite3.connect(journal_path, isolation_level=None)
+    # In-process, "another program" must use the same SQLite library: two libraries in
+    # one process do not see each other's locks (the reason ceocto has one driver).
+    other = sqlcipher3.connect(str(journal_path), isolation_level=None)
     other.execute("BEGIN IMMEDIATE")  # another program in the middle of writing
     try:
         with pytest.raises(JournalError) as refused:

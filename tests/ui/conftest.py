@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
 
+from ceocto_desktop.store import driver
 from ceocto_desktop.ui.app import Launcher, make_application
 
 
@@ -42,8 +42,13 @@ class Db:
         self.path = path
 
     def rows(self, sql: str, *args: object) -> list[tuple[object, ...]]:
-        with sqlite3.connect(self.path) as connection:
-            return connection.execute(sql, args).fetchall()
+        # The app's own SQLite library: in one process with the window, a second library
+        # closing the file would drop the window's locks (and knows no passphrase).
+        connection = driver.connect(self.path, passphrase=driver.passphrase_for(self.path))
+        try:
+            return list(connection.execute(sql, args).fetchall())
+        finally:
+            connection.close()
 
     def one(self, sql: str, *args: object) -> object:
         rows = self.rows(sql, *args)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
+# The app's own SQLite library: a second one in this process, closing the file,
+# would drop the open window's locks (and has hung a write waiting on them).
+import sqlcipher3.dbapi2 as sqlite3
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+# The app's own SQLite library: a second one in this process, closing the file,
+# would drop the open window's locks (and has hung a write waiting on them).
+import sqlcipher3.dbapi2 as sqlite3
 from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,

@@ -5,7 +5,6 @@ Issue 10: the demo's current week, answered by Sam only, was found by search as 
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 from ceocto_desktop.models import Seat
@@ -15,6 +14,7 @@ from ceocto_desktop.services import checkins
 from ceocto_desktop.services.attention import needs_attention
 from ceocto_desktop.services.search import search
 from ceocto_desktop.services.trends import checkin_answers
+from ceocto_desktop.store import driver
 
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
 REVEALED, BLIND = date(2026, 8, 3), date(2026, 8, 10)
@@ -39,7 +39,7 @@ def both_then_one(session) -> None:
 
 def found(session, text: str, **options) -> list[tuple[str, str, str]]:
     raw = session.connection().connection.driver_connection
-    assert isinstance(raw, sqlite3.Connection)
+    assert isinstance(raw, driver.Connection)
     return [(h.kind, h.day, h.author) for h in search(raw, text, **options)]
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import math
 import re
-import sqlite3
 import unicodedata
 import uuid
 from collections.abc import Callable
@@ -19,6 +18,10 @@ from datetime import date
 from typing import Any, TypeVar
 
 import pytest
+
+# The app's own SQLite library: a second one in this process reads stale pages
+# beside the app's open connections (they do not share locks or the WAL index).
+import sqlcipher3.dbapi2 as sqlite3
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
-import sqlite3
 from datetime import date
 
 import pytest
+
+# The app's own SQLite library: a second one in this process reads stale pages
+# beside the app's open connections (they do not share locks or the WAL index).
+import sqlcipher3.dbapi2 as sqlite3
 
 from ceocto_desktop.models import (
     Decision,

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+# The app's own SQLite library: a second one in this process reads stale pages
+# beside the app's open connections (they do not share locks or the WAL index).
+import sqlcipher3.dbapi2 as sqlite3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 

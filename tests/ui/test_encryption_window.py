@@ -1,0 +1,163 @@
+"""The window and an encrypted journal: the passphrase asked, Settings › Encryption."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import notes
+from ceocto_desktop.store import driver
+from ceocto_desktop.store.encryption import encrypt_journal, plain_backups
+from ceocto_desktop.ui.app import Launcher
+from ceocto_desktop.ui.encryption_panel import EncryptionPanel
+from ceocto_desktop.ui.passphrase_dialog import PassphraseDialog
+from tests.ui.helpers import when_modal_shows
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(autouse=True)
+def _forget() -> Iterator[None]:
+    driver.forget_passphrases()
+    yield
+    driver.forget_passphrases()
+
+
+@pytest.fixture
+def encrypted(journal_path: Path) -> Path:
+    encrypt_journal(journal_path, PASSPHRASE, remove_plain=True)
+    driver.forget_passphrases()  # as on the next start of the app
+    return journal_path
+
+
+def type_and_open(qtbot, dialog: PassphraseDialog, text: str) -> None:  # type: ignore[no-untyped-def]
+    dialog.field.setFocus()
+    qtbot.keyClicks(dialog.field, text)
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+
+
+def digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_the_dialog_says_how_many_tries_are_left_and_gives_up_after_three(qtbot, encrypted):
+    before = digest(encrypted)
+    dialog = PassphraseDialog(encrypted)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.field.echoMode() == dialog.field.EchoMode.Password
+    type_and_open(qtbot, dialog, "first guess")
+    assert dialog.message.text() == (
+        "That passphrase does not open the journal; 2 tries left. Nothing was changed."
+    )
+    assert dialog.field.text() == ""
+    type_and_open(qtbot, dialog, "second guess")
+    assert "1 try left" in dialog.message.text()
+    type_and_open(qtbot, dialog, "third guess")
+    assert dialog.failed and not dialog.isVisible()
+    assert dialog.result() == PassphraseDialog.DialogCode.Rejected
+    assert driver.known_passphrase(encrypted) is None
+    assert digest(encrypted) == before
+
+
+def test_the_right_passphrase_after_a_wrong_one_opens_the_journal_in_a_window(qtbot, encrypted):
+    launcher = Launcher(QSettings())
+
+    def answer(dialog):  # type: ignore[no-untyped-def]
+        type_and_open(qtbot, dialog, "not it at all")
+        assert "2 tries left" in dialog.message.text()
+        type_and_open(qtbot, dialog, PASSPHRASE)
+
+    when_modal_shows(answer, name="passphraseDialog")
+    assert launcher.open_path(encrypted, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    assert "Sam" in window.context.partner_label(Seat.A)
+
+
+def test_three_wrong_passphrases_at_start_say_so_and_open_nothing(qtbot, encrypted):
+    launcher = Launcher(QSettings())
+    said: list[str] = []
+
+    def answer(dialog):  # type: ignore[no-untyped-def]
+        for guess in ("one wrong", "two wrong", "three wrong"):
+            type_and_open(qtbot, dialog, guess)
+        when_modal_shows(lambda box: (said.append(box.text()), box.accept()))
+
+    when_modal_shows(answer, name="passphraseDialog")
+    assert not launcher.open_path(encrypted, explicit=True)
+    assert launcher.windows == []
+    assert said and "does not open" in said[0] and "nothing was changed" in said[0]
+
+
+def test_settings_encryption_encrypts_the_open_journal_and_it_keeps_working(
+    qtbot, window, journal_path
+):
+    panel = EncryptionPanel(window.context)
+    qtbot.addWidget(panel)
+    panel.show()
+    assert panel.encrypt_button.isVisible() and not panel.decrypt_button.isVisible()
+    qtbot.keyClicks(panel.new, PASSPHRASE)
+    qtbot.keyClicks(panel.repeat, PASSPHRASE + "x")
+    qtbot.mouseClick(panel.encrypt_button, Qt.MouseButton.LeftButton)
+    assert "differ" in panel.message.text()
+    assert driver.has_sqlite_header(journal_path)
+
+    qtbot.keyClicks(panel.new, PASSPHRASE)
+    qtbot.keyClicks(panel.repeat, PASSPHRASE)
+    qtbot.mouseClick(panel.encrypt_button, Qt.MouseButton.LeftButton)
+    assert "The journal is encrypted." in panel.message.text()
+    assert not driver.has_sqlite_header(journal_path)
+    assert panel.decrypt_button.isVisible() and panel.wipe_button.isVisible()
+
+    # The open window writes into the encrypted file, not into the kept plain copy.
+    window.context.write(
+        lambda s: notes.create_note(s, Seat.A, "Tell Vantablack Capital no"), "notes"
+    )
+    kept = plain_backups(journal_path)
+    assert len(kept) == 1 and b"vantablack" not in kept[0].read_bytes().lower()
+
+    def confirm(box):  # type: ignore[no-untyped-def]
+        box.button(QMessageBox.StandardButton.Yes).click()
+
+    when_modal_shows(confirm)
+    qtbot.mouseClick(panel.wipe_button, Qt.MouseButton.LeftButton)
+    assert plain_backups(journal_path) == []
+    window.context.journal.engine.dispose()  # fold the -wal in, as closing would
+    for path in journal_path.parent.rglob("*"):
+        if path.is_file():
+            assert b"vantablack" not in path.read_bytes().lower(), path
+
+
+def test_settings_encryption_changes_then_removes_the_passphrase(qtbot, window, journal_path):
+    encrypt_window = EncryptionPanel(window.context)
+    qtbot.addWidget(encrypt_window)
+    qtbot.keyClicks(encrypt_window.new, PASSPHRASE)
+    qtbot.keyClicks(encrypt_window.repeat, PASSPHRASE)
+    qtbot.mouseClick(encrypt_window.encrypt_button, Qt.MouseButton.LeftButton)
+    panel = encrypt_window
+    qtbot.keyClicks(panel.current, "not the passphrase")
+    qtbot.keyClicks(panel.new, "another fine phrase")
+    qtbot.keyClicks(panel.repeat, "another fine phrase")
+    qtbot.mouseClick(panel.change_button, Qt.MouseButton.LeftButton)
+    assert "current passphrase does not open" in panel.message.text()
+    assert driver.opens_with(journal_path, PASSPHRASE)
+
+    qtbot.keyClicks(panel.current, PASSPHRASE)
+    qtbot.keyClicks(panel.new, "another fine phrase")
+    qtbot.keyClicks(panel.repeat, "another fine phrase")
+    qtbot.mouseClick(panel.change_button, Qt.MouseButton.LeftButton)
+    assert "The passphrase is changed." in panel.message.text()
+    assert driver.opens_with(journal_path, "another fine phrase")
+
+    qtbot.keyClicks(panel.current, "another fine phrase")
+    qtbot.mouseClick(panel.decrypt_button, Qt.MouseButton.LeftButton)
+    assert panel.message.text() == "The journal is no longer encrypted."
+    assert driver.has_sqlite_header(journal_path)
+    window.context.write(lambda s: notes.create_note(s, Seat.B, "plain again"), "notes")
