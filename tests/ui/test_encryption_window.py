@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import notes
+from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.store import driver
 from ceocto_desktop.store.encryption import encrypt_journal, plain_backups
 from ceocto_desktop.ui.app import Launcher
@@ -118,7 +119,7 @@ def test_settings_encryption_encrypts_the_open_journal_and_it_keeps_working(
 
     # The open window writes into the encrypted file, not into the kept plain copy.
     window.context.write(
-        lambda s: notes.create_note(s, Seat.A, "Tell Vantablack Capital no"), "notes"
+        lambda s: notes.create_note(s, Seat.A, "Tell Vantablack Capital no"), Changed.NOTES
     )
     kept = plain_backups(journal_path)
     assert len(kept) == 1 and b"vantablack" not in kept[0].read_bytes().lower()
@@ -160,4 +161,4 @@ def test_settings_encryption_changes_then_removes_the_passphrase(qtbot, window, 
     qtbot.mouseClick(panel.decrypt_button, Qt.MouseButton.LeftButton)
     assert panel.message.text() == "The journal is no longer encrypted."
     assert driver.has_sqlite_header(journal_path)
-    window.context.write(lambda s: notes.create_note(s, Seat.B, "plain again"), "notes")
+    window.context.write(lambda s: notes.create_note(s, Seat.B, "plain again"), Changed.NOTES)
