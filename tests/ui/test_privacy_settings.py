@@ -55,7 +55,7 @@ def test_ctrl_comma_opens_settings_with_general_and_privacy_tabs(qtbot, window):
     when_modal_shows(look, name="settingsDialog")
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
-    assert seen == [["General", "Privacy"]]
+    assert seen == [["General", "Privacy", "Encryption"]]
 
 
 def test_another_part_adds_its_own_tab(qtbot, window):
@@ -128,3 +128,16 @@ def test_wrong_old_pins_in_settings_share_the_windows_wait(qtbot, window):
     now[0] += 30
     click(qtbot, dialog, "removePinB")
     assert message(dialog, Seat.B) == "PIN removed."
+
+
+def test_settings_has_an_encryption_tab_that_manages_the_passphrase(qtbot, window):
+    from PySide6.QtWidgets import QTabWidget
+
+    from ceocto_desktop.ui.encryption_panel import EncryptionPanel
+
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    tabs = dialog.findChild(QTabWidget, "settingsTabs")
+    titles = [tabs.tabText(i) for i in range(tabs.count())]
+    assert titles == ["General", "Privacy", "Encryption"]
+    assert isinstance(tabs.widget(2), EncryptionPanel)
