@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTabWidget, QWidget
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTabWidget
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import pins
@@ -56,15 +56,6 @@ def test_ctrl_comma_opens_settings_with_general_and_privacy_tabs(qtbot, window):
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
     assert seen == [["General", "Privacy", "Encryption"]]
-
-
-def test_another_part_adds_its_own_tab(qtbot, window):
-    dialog = open_settings(qtbot, window)
-    panel = QWidget()
-    panel.setObjectName("encryptionPanel")
-    index = dialog.add_tab(panel, "Encryption")
-    tabs = dialog.findChild(QTabWidget, "settingsTabs")
-    assert index == 2 and tabs.tabText(2) == "Encryption" and tabs.widget(2) is panel
 
 
 def test_the_week_start_day_is_chosen_in_general(qtbot, window, db):
