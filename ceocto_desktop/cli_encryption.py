@@ -163,7 +163,11 @@ def unlock_for(args: argparse.Namespace) -> int | None:
 def _describe_removed(removed: tuple[Path, ...]) -> str:
     if not removed:
         return ""
-    return f" Overwrote and deleted {len(removed)} unencrypted backup(s)."
+    return f" Overwrote and deleted {_backups(len(removed))}."
+
+
+def _backups(n: int) -> str:
+    return f"{n} unencrypted backup{'' if n == 1 else 's'}"
 
 
 def run_encrypt(args: argparse.Namespace) -> int:
@@ -194,8 +198,8 @@ def run_encrypt(args: argparse.Namespace) -> int:
     left = plain_backups(path)
     if left and interactive():
         answer = input(
-            f"{len(left)} unencrypted backup(s) in {left[0].parent} still hold your text in "
-            "the clear (one is the journal as it was). Overwrite and delete them now? [y/N] "
+            f"{_backups(len(left))} in {left[0].parent} still hold your text in "
+            "the clear (one is the journal as it was). Overwrite and delete now? [y/N] "
         )
         if answer.strip().lower() in ("y", "yes"):
             removed = tuple(remove_plain_backups(path))
@@ -203,8 +207,8 @@ def run_encrypt(args: argparse.Namespace) -> int:
             return EXIT_OK
     if left:
         print(
-            f"{len(left)} unencrypted backup(s) remain in {left[0].parent} (the journal as "
-            f"it was is {done.kept.name}); they hold your text in the clear. Once the "
+            f"Kept in {left[0].parent}: {_backups(len(left))} (the journal as "
+            f"it was is {done.kept.name}), in the clear. Once the "
             "passphrase works for you, remove them with 'ceocto encrypt --remove-plain-backup'."
         )
     return EXIT_OK

@@ -6,16 +6,20 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from ceocto_desktop.reports.wording import count
 from ceocto_desktop.store import driver
 from ceocto_desktop.store.encryption import (
     MIN_PASSPHRASE,
@@ -28,6 +32,8 @@ from ceocto_desktop.store.encryption import (
 )
 from ceocto_desktop.ui import keyring_store
 from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.idle_lock import SETTING as IDLE_SETTING
+from ceocto_desktop.ui.idle_lock import lock_minutes
 from ceocto_desktop.ui.widgets import named
 from ceocto_desktop.ui.workers import run_with_progress
 
@@ -65,6 +71,25 @@ class EncryptionPanel(QWidget):
         for button in (self.encrypt_button, self.change_button, self.decrypt_button):
             layout.addWidget(button)
         layout.addWidget(self.wipe_button)
+        self.lock_after = named("lockAfterMinutes", QSpinBox())
+        self.lock_after.setRange(0, 240)
+        self.lock_after.setSpecialValueText("never")
+        self.lock_after.setSuffix(" idle minutes")
+        self.lock_after.setValue(lock_minutes(QSettings()))
+        self.lock_after.setToolTip(
+            "With the journal encrypted, the window hides what it shows after this long "
+            "without a key press or a click, and asks the passphrase again."
+        )
+        self.lock_after.valueChanged.connect(
+            lambda minutes: QSettings().setValue(IDLE_SETTING, minutes)
+        )
+        self.lock_row = QWidget()
+        lock_layout = QHBoxLayout(self.lock_row)
+        lock_layout.setContentsMargins(0, 0, 0, 0)
+        lock_layout.addWidget(QLabel("Lock the window after"))
+        lock_layout.addWidget(self.lock_after)
+        lock_layout.addStretch(1)
+        layout.addWidget(self.lock_row)
         self.message = named("encryptionMessage", QLabel())
         self.message.setWordWrap(True)
         layout.addWidget(self.message)
@@ -95,11 +120,12 @@ class EncryptionPanel(QWidget):
         self.decrypt_button.setVisible(encrypted)
         plain = plain_backups(self.path)
         self.wipe_button.setText(
-            f"Overwrite and delete {len(plain)} unencrypted backup(s)"
+            f"Overwrite and delete {count(len(plain), 'unencrypted backup')}"
             if plain
             else "No unencrypted backups"
         )
         self.wipe_button.setVisible(encrypted and bool(plain))
+        self.lock_row.setVisible(encrypted)
         for field in (self.current, self.new, self.repeat):
             field.clear()
 
@@ -179,7 +205,7 @@ class EncryptionPanel(QWidget):
         answer = QMessageBox.question(
             self,
             "Delete unencrypted backups",
-            f"Overwrite and delete {len(plain)} unencrypted backup(s) of this journal? "
+            f"Overwrite and delete {count(len(plain), 'unencrypted backup')} of this journal? "
             "They hold your text in the clear; the encrypted journal and its encrypted "
             "backups stay.",
         )
@@ -187,4 +213,4 @@ class EncryptionPanel(QWidget):
             return
         removed = remove_plain_backups(self.path)
         self.refresh()
-        self.message.setText(f"Overwrote and deleted {len(removed)} unencrypted backup(s).")
+        self.message.setText(f"Overwrote and deleted {count(len(removed), 'unencrypted backup')}.")

@@ -36,6 +36,7 @@ from ceocto_desktop.ui.decisions_page import DecisionsPage
 from ceocto_desktop.ui.export_chooser import choose_and_export
 from ceocto_desktop.ui.goals_page import GoalsPage
 from ceocto_desktop.ui.icons import kind_icon
+from ceocto_desktop.ui.idle_lock import IdleLock
 from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.overview_page import OverviewPage
@@ -121,6 +122,7 @@ class MainWindow(QMainWindow):
         self.backups.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         context.saved.connect(lambda _when: self.backups.note_saved())
 
+        self.idle_lock = IdleLock(self, settings)
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()
@@ -341,6 +343,7 @@ class MainWindow(QMainWindow):
     def show_settings(self) -> None:
         """Edit › Settings…: the journal's general choices and the partners' PINs."""
         SettingsDialog(self.context, self).exec()
+        self.idle_lock.apply()  # the idle time may have been chosen there
 
     def _show_save_state(self) -> None:
         text, tip, failed = self.context.save_state.summary()
@@ -437,6 +440,7 @@ class MainWindow(QMainWindow):
                 return
         self.settings.setValue("window/geometry", self.saveGeometry())
         sync_private(self.settings)
+        self.idle_lock.timer.stop()
         if not self._closed_journal:
             failure = self.backups.back_up_on_quit(self)
             if failure:

@@ -64,7 +64,7 @@ def test_encrypt_from_a_file_then_every_command_needs_the_passphrase(
     assert run("encrypt", "--db", db) == 0
     out = capsys.readouterr().out
     assert f"Encrypted {journal_path}." in out
-    assert "unencrypted backup(s) remain" in out
+    assert "1 unencrypted backup (the journal as it was" in out
     assert not driver.has_sqlite_header(journal_path)
 
     assert run("search", "quokkaberry", "--db", db) == 0
@@ -138,7 +138,7 @@ def test_encrypt_asks_whether_to_remove_the_plain_copy_and_does_so(
     typed(monkeypatch, PASSPHRASE, PASSPHRASE)
     monkeypatch.setattr("builtins.input", lambda _prompt: "y")
     assert run("encrypt", "--db", str(journal_path)) == 0
-    assert "Overwrote and deleted 1 unencrypted backup(s)." in capsys.readouterr().out
+    assert "Overwrote and deleted 1 unencrypted backup." in capsys.readouterr().out
     for path in journal_path.parent.rglob("*"):
         if path.is_file():
             assert b"quokkaberry" not in path.read_bytes().lower(), path

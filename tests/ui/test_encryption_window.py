@@ -162,3 +162,66 @@ def test_settings_encryption_changes_then_removes_the_passphrase(qtbot, window, 
     assert panel.message.text() == "The journal is no longer encrypted."
     assert driver.has_sqlite_header(journal_path)
     window.context.write(lambda s: notes.create_note(s, Seat.B, "plain again"), Changed.NOTES)
+
+
+def _window_on(qtbot, path: Path):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    driver.remember_passphrase(path, PASSPHRASE)  # given at start
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(path, explicit=True)
+    shown = launcher.windows[0]
+    qtbot.addWidget(shown)
+    qtbot.waitExposed(shown)
+    return shown
+
+
+def test_an_encrypted_window_locks_after_idle_minutes_and_opens_with_the_passphrase(
+    qtbot, encrypted, clean_settings, monkeypatch
+):
+    from ceocto_desktop.ui import idle_lock
+
+    monkeypatch.setattr(idle_lock, "MINUTE_MS", 100)
+    clean_settings.setValue(idle_lock.SETTING, 1)
+    window = _window_on(qtbot, encrypted)
+    seen: list[bool] = []
+
+    def at_the_lock(dialog) -> None:  # type: ignore[no-untyped-def]
+        seen.append(window.centralWidget().isVisible())
+        type_and_open(qtbot, dialog, PASSPHRASE)
+
+    when_modal_shows(at_the_lock, name="idleLockDialog")
+    qtbot.waitUntil(lambda: bool(seen), timeout=5000)
+    assert seen == [False]  # hidden while locked
+    qtbot.waitUntil(lambda: window.centralWidget().isVisible())
+    assert window.isVisible()
+    window.close()
+
+
+def test_a_wrong_passphrase_three_times_at_the_lock_closes_the_window(
+    qtbot, encrypted, clean_settings, monkeypatch
+):
+    from ceocto_desktop.ui import idle_lock
+
+    monkeypatch.setattr(idle_lock, "MINUTE_MS", 100)
+    clean_settings.setValue(idle_lock.SETTING, 1)
+    window = _window_on(qtbot, encrypted)
+
+    def wrong_three_times(dialog) -> None:  # type: ignore[no-untyped-def]
+        for _ in range(3):
+            type_and_open(qtbot, dialog, "not it at all")
+
+    when_modal_shows(wrong_three_times, name="idleLockDialog")
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)
+
+
+def test_a_plain_journal_never_locks(qtbot, window, clean_settings, monkeypatch):
+    from ceocto_desktop.ui import idle_lock
+
+    monkeypatch.setattr(idle_lock, "MINUTE_MS", 20)
+    clean_settings.setValue(idle_lock.SETTING, 1)
+    window.idle_lock.apply()
+    qtbot.wait(200)
+    assert window.centralWidget().isVisible() and window.isVisible()
