@@ -178,6 +178,16 @@ def test_window_pages_search_exports_backup_and_restore_never_touch_the_network(
     assert main(["check", "--db", str(journal)]) == 0
     step("backup and restore")
 
+    # Encryption on and off again (SQLCipher derives its key locally).
+    from ceocto_desktop.store import driver
+    from ceocto_desktop.store.encryption import decrypt_journal, encrypt_journal
+
+    encrypt_journal(journal, "a passphrase nobody fetches", remove_plain=True)
+    assert driver.looks_encrypted(journal)
+    decrypt_journal(journal, "a passphrase nobody fetches")
+    driver.forget_passphrases()
+    step("encryption")
+
     capsys.readouterr()
     assert blocker.attempts == []
     assert [(name, held) for name, held in steps if held] == []
