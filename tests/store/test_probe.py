@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
+# The app's own SQLite library: a second library in one process would not see the lock.
+import sqlcipher3.dbapi2 as sqlite3
 
 from ceocto_desktop.store.engine import BUSY_TIMEOUT_MS
 from ceocto_desktop.store.probe import write_lock_free
