@@ -17,6 +17,7 @@ from pathlib import Path
 from ceocto_desktop.reports.document import Document
 from ceocto_desktop.reports.html import to_html
 from ceocto_desktop.reports.markdown import to_markdown
+from ceocto_desktop.store.backups import fsync_file, fsync_folder
 
 FORMATS = ("pdf", "md", "html")
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -114,28 +115,6 @@ def _render(document: Document, file_format: str, partial: Path) -> None:
         handle.write(text)
 
 
-def _flush_to_disk(partial: Path) -> None:
-    # A full disk often shows only here, when the written blocks must really be placed.
-    descriptor = os.open(partial, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
-
-
-def _sync_folder(folder: Path) -> None:
-    try:
-        descriptor = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return  # not every system opens folders; the rename is done either way
-    try:
-        os.fsync(descriptor)
-    except OSError:
-        pass
-    finally:
-        os.close(descriptor)
-
-
 def _move_into_place(partial: Path, path: Path, force: bool, protect: Iterable[Path]) -> None:
     if force:
         check_target(path, force=True, protect=protect)  # once more: it may have changed
@@ -177,11 +156,11 @@ def export(
     partial = Path(temporary)
     try:
         _render(document, file_format, partial)
-        _flush_to_disk(partial)
+        fsync_file(partial)  # a full disk often shows only here
         _move_into_place(partial, path, force, protect)
     except OSError as exc:
         raise _write_error(path, exc) from exc
     finally:
         partial.unlink(missing_ok=True)
-    _sync_folder(path.parent)
+    fsync_folder(path.parent)
     return path

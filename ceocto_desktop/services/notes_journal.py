@@ -9,9 +9,15 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.models import Note, Seat, Tag, note_tags
+from ceocto_desktop.models import Note, Seat, Tag
 from ceocto_desktop.services.common import plain_text
-from ceocto_desktop.services.rows import NoteFilter, Page, note_where
+from ceocto_desktop.services.rows import (
+    NoteFilter,
+    Page,
+    note_first_line,
+    note_tags_text,
+    note_where,
+)
 
 EXCERPT = 700  # characters of Markdown a list entry renders (the editor shows the whole)
 
@@ -65,15 +71,8 @@ def _filtered(query: Any, where: NoteFilter) -> Any:
 
 def journal_entries(session: Session, where: NoteFilter, page: Page) -> list[NoteEntry]:
     """One page of notes, newest first, each with its tags and a Markdown excerpt."""
-    tags = (
-        select(func.group_concat("#" + Tag.name, " "))
-        .join(note_tags, note_tags.c.tag_id == Tag.id)
-        .where(note_tags.c.note_id == Note.id)
-        .correlate(Note)
-        .scalar_subquery()
-        .label("tags")
-    )
-    first_line = func.substr(func.replace(Note.body, "\n", " "), 1, 120).label("first_line")
+    tags = note_tags_text()
+    first_line = note_first_line()
     excerpt = func.substr(Note.body, 1, EXCERPT).label("excerpt")
     query = select(Note.id, Note.created_at, Note.author, Note.pinned, first_line, tags, excerpt)
     query = (

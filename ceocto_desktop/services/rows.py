@@ -533,9 +533,9 @@ def note_where(query: AnySelect, where: NoteFilter) -> AnySelect:
     return query
 
 
-def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
-    """One page of notes, newest first unless another order is asked for."""
-    tags = (
+def note_tags_text() -> Any:
+    """A note's tags as one text ("#hiring #board"), as a column of a notes query."""
+    return (
         select(func.group_concat("#" + Tag.name, " "))
         .join(note_tags, note_tags.c.tag_id == Tag.id)
         .where(note_tags.c.note_id == Note.id)
@@ -543,7 +543,17 @@ def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
         .scalar_subquery()
         .label("tags")
     )
-    first_line = func.substr(func.replace(Note.body, "\n", " "), 1, 120).label("first_line")
+
+
+def note_first_line() -> Any:
+    """A note's first 120 characters on one line, as a column of a notes query."""
+    return func.substr(func.replace(Note.body, "\n", " "), 1, 120).label("first_line")
+
+
+def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
+    """One page of notes, newest first unless another order is asked for."""
+    tags = note_tags_text()
+    first_line = note_first_line()
     query = select(Note.id, Note.created_at, Note.author, Note.pinned, first_line, tags)
     sortable = {
         "created_at": Note.created_at,
