@@ -73,7 +73,7 @@ PRODUCTS = ("the driver app", "the analytics add-on", "the public API", "live ET
 COMPONENTS = ("the planner", "the routing service", "the import pipeline", "billing", "the map")
 ROLES = ("staff engineer", "SRE", "data engineer", "product designer", "QA lead", "mobile engineer")
 SALES_ROLES = (
-    "account executive",
+    "senior account executive",
     "solutions engineer",
     "customer success lead",
     "partner manager",
