@@ -78,6 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"ceocto {__version__}")
     parser.add_argument("--db", type=Path, metavar="PATH", help="the journal file to open")
+    from ceocto_desktop.cli_desktop import add_desktop_options
+
+    add_desktop_options(parser)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     demo = commands.add_parser("demo", help="write a demo journal with realistic entries")
@@ -406,10 +409,14 @@ def _quiet_closed_pipe() -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ceocto_desktop.cli_desktop import run_desktop_option
     from ceocto_desktop.cli_encryption import HANDLERS as ENCRYPTION
     from ceocto_desktop.cli_encryption import unlock_for
     from ceocto_desktop.cli_journal import HANDLERS
 
+    desktop = run_desktop_option(args)
+    if desktop is not None:
+        return desktop
     if args.command in ENCRYPTION:
         return ENCRYPTION[args.command](args)
     refused = unlock_for(args)  # an encrypted journal's passphrase, asked once
