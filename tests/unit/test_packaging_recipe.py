@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "packaging"))
 
 import bundle_contents  # noqa: E402
+import make_appimage  # noqa: E402
 import make_deb  # noqa: E402
 
 
@@ -93,11 +94,8 @@ def _require(tool: str) -> None:
         pytest.skip(f"{tool} is not installed")
 
 
-@pytest.fixture
-def deb(tmp_path: Path) -> Path:
-    """make_deb.py around a stand-in bundle: a real ELF program and a data file."""
-    _require("dpkg-deb")
-    _require("dpkg-shlibdeps")
+def _stand_in_bundle(tmp_path: Path) -> tuple[Path, Path]:
+    """A bundle folder with a real ELF program and a data file, and rendered icons."""
     bundle = tmp_path / "bundle"
     (bundle / "_internal").mkdir(parents=True)
     shutil.copyfile("/bin/true", bundle / "ceocto")
@@ -107,7 +105,28 @@ def deb(tmp_path: Path) -> Path:
     for size in (16, 48, 256):
         (icons / f"{size}x{size}").mkdir(parents=True)
         (icons / f"{size}x{size}" / "ceocto.png").write_bytes(b"\x89PNG stand-in")
+    return bundle, icons
+
+
+@pytest.fixture
+def deb(tmp_path: Path) -> Path:
+    """make_deb.py around a stand-in bundle."""
+    _require("dpkg-deb")
+    _require("dpkg-shlibdeps")
+    bundle, icons = _stand_in_bundle(tmp_path)
     return make_deb.build(bundle, icons, "9.8.7", tmp_path / "out")
+
+
+def test_the_appdir_starts_the_bundle_and_shows_its_entry_and_icon(tmp_path):
+    bundle, icons = _stand_in_bundle(tmp_path)
+    appdir = make_appimage.make_appdir(bundle, icons, tmp_path / "ceocto.AppDir")
+    started = subprocess.run([str(appdir / "AppRun")], capture_output=True)
+    assert started.returncode == 0  # the stand-in program (true) ran through AppRun
+    assert (appdir / "AppRun").resolve() == (appdir / "opt" / "ceocto" / "ceocto").resolve()
+    entry = (appdir / "ceocto.desktop").read_text()
+    assert "Exec=ceocto" in entry and "Icon=ceocto" in entry
+    assert (appdir / ".DirIcon").read_bytes() == (icons / "256x256" / "ceocto.png").read_bytes()
+    assert (appdir / "ceocto.svg").read_bytes().startswith(b"<svg")
 
 
 def _contents(deb: Path) -> dict[str, str]:
