@@ -153,6 +153,10 @@ def run_desktop_option(args: argparse.Namespace) -> int | None:
     """Carry out --install-desktop-entry or --remove-desktop-entry; None when neither."""
     if not (args.install_desktop_entry or args.remove_desktop_entry):
         return None
+    if args.command is not None:
+        option = "--install" if args.install_desktop_entry else "--remove"
+        print(f"ceocto: {option}-desktop-entry takes no command.", file=sys.stderr)
+        return 2
     if not sys.platform.startswith("linux"):
         print(
             "ceocto: desktop entries are for Linux desktops; "

@@ -147,6 +147,12 @@ def use_the_installed_package(home: Path, environment: dict[str, str], version: 
     if not pdf.read_bytes().startswith(b"%PDF") or not all_fonts_embedded(fonts):
         raise ProofFailed(f"{pdf} is not a PDF with embedded fonts:\n{fonts}")
     step(f"ceocto export retro --format pdf: {pdf.stat().st_size // 1024} KiB, fonts embedded")
+    brief = home / "board.html"
+    run([ceocto, "export", "board", "--format", "html", "-o", str(brief)], environment)
+    if "<html" not in brief.read_text(encoding="utf-8").lower():
+        raise ProofFailed(f"{brief} is not an HTML page")
+    note = run([ceocto, "note", "Installed from the .deb", "--author", "A"], environment).strip()
+    step(f"ceocto export board --format html and ceocto note (id {note[:8]}…)")
     run([ceocto, "backup"], environment)
     step("ceocto backup: " + ", ".join(p.name for p in (journal.parent / "backups").iterdir()))
     return journal

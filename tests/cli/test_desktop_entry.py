@@ -144,3 +144,11 @@ def test_a_data_folder_that_cannot_be_written_is_one_line(installed, tmp_path):
     assert done.stderr.startswith(f"ceocto: cannot write under {blocked}")
     assert done.stderr.count("\n") == 1
     assert not (blocked / "icons").exists() or not any((blocked / "icons").rglob("*.svg"))
+
+
+def test_an_option_given_with_a_command_is_refused_and_writes_nothing(installed, tmp_path):
+    journal = tmp_path / "j.db"
+    done = ceocto(installed, "--install-desktop-entry", "demo", str(journal))
+    assert done.returncode == 2
+    assert done.stderr == "ceocto: --install-desktop-entry takes no command.\n"
+    assert not journal.exists() and not (Path(installed["HOME"]) / ".local").exists()
