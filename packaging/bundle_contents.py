@@ -110,7 +110,8 @@ EXCLUDED_FILES = [
 
 # Debian packages the bundle needs that no file of it links to (dpkg-shlibdeps finds the rest).
 EXTRA_DEPENDS = [
-    # The reports' PDF font: exports embed DejaVu Sans from the system, as a pip install does.
+    # A font for the window (Qt draws with the system's fonts through fontconfig; the PDF
+    # falls back to matplotlib's bundled DejaVu Sans, but the window does not).
     "fonts-dejavu-core",
 ]
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ceocto_desktop.reports.document import Document, Image
 from ceocto_desktop.reports.html import to_html
+from ceocto_desktop.reports.pdf_fonts import ensure_report_font
 from ceocto_desktop.reports.pdf_layout import print_document
 from ceocto_desktop.reports.pdf_meta import add_pdf_metadata
 
@@ -29,6 +30,7 @@ def write_pdf(document: Document, path: Path) -> None:
 
     if QGuiApplication.instance() is None:
         write_pdf.app = QGuiApplication([])  # type: ignore[attr-defined]
+    ensure_report_font()
     text = QTextDocument()
     fill_text_document(text, document, IMAGE_WIDTH)
     # Qt writes a file without a word when the disk is full (and its painter keeps its
