@@ -1,7 +1,7 @@
 """What the PyInstaller bundle leaves out: Qt modules, plugins and files ceocto never loads.
 
 Kept apart from ceocto.spec so a fast test can check that nothing the app imports is left
-out (tests/unit/test_bundle_contents.py).
+out (tests/unit/test_packaging_recipe.py).
 """
 
 from __future__ import annotations
