@@ -147,6 +147,18 @@ def use_the_installed_package(home: Path, environment: dict[str, str], version: 
     if not pdf.read_bytes().startswith(b"%PDF") or not all_fonts_embedded(fonts):
         raise ProofFailed(f"{pdf} is not a PDF with embedded fonts:\n{fonts}")
     step(f"ceocto export retro --format pdf: {pdf.stat().st_size // 1024} KiB, fonts embedded")
+    # Again as on a system with no font installed: the font comes from the bundle.
+    config = home / "no-fonts.conf"
+    config.write_text(f"<fontconfig><cachedir>{home / 'fc-cache'}</cachedir></fontconfig>\n")
+    bare = home / "retro-no-system-fonts.pdf"
+    run(
+        [ceocto, "export", "retro", "--quarter", QUARTER, "--format", "pdf", "-o", str(bare)],
+        {**environment, "FONTCONFIG_FILE": str(config)},
+    )
+    fonts = run(["pdffonts", str(bare)], environment) if shutil.which("pdffonts") else ""
+    if fonts and ("DejaVuSans" not in fonts or not all_fonts_embedded(fonts)):
+        raise ProofFailed(f"{bare} lacks the bundled DejaVu Sans:\n{fonts}")
+    step("the same export with no system font: DejaVu Sans from the bundle, embedded")
     brief = home / "board.html"
     run([ceocto, "export", "board", "--format", "html", "-o", str(brief)], environment)
     if "<html" not in brief.read_text(encoding="utf-8").lower():
