@@ -96,9 +96,9 @@ def desktop_entry_text(command: Path) -> str:
     lines = []
     for line in resource_path(ENTRY_NAME).read_text(encoding="utf-8").splitlines():
         if line.startswith("Exec="):
-            argument = _exec_argument(command)
-            lines.append(f"TryExec={argument}")
-            lines.append(f"Exec={argument}")
+            # TryExec is a plain string (a path, no quoting): only a backslash is escaped.
+            lines.append("TryExec=" + str(command).replace("\\", "\\\\"))
+            lines.append(f"Exec={_exec_argument(command)}")
         else:
             lines.append(line)
     lines.append(MARKER)
