@@ -4,6 +4,12 @@ caption, tables' header rows repeated, and a footer with the page number on each
 QTextDocument.print_() paginates line by line and knows no "keep with next"; here the
 document is laid out at the printer's resolution, each heading or chart that would end a
 page is moved to the next one, and the pages are painted one by one.
+
+Qt lays a document out lazily: a first part at once, the rest from a timer of the event
+loop, which never runs in a shell export. A block format changed before that rest is laid
+out makes Qt take the partial layout as finished, and what lies past it is never drawn
+(the retrospective lost its last sections that way). So the layout is finished before the
+first measurement, and the page count is read from the finished layout.
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ def print_document(text: Any, writer: Any, footer: str) -> int:
     layout.setPaintDevice(writer)
     text.setPageSize(body)
     keep_together(text, body.height())
+    finish_layout(text)
     pages = text.pageCount()
 
     painter = QPainter(writer)
@@ -62,10 +69,17 @@ def print_document(text: Any, writer: Any, footer: str) -> int:
     return int(pages)
 
 
+def finish_layout(text: Any) -> float:
+    """Lay the whole document out now (not lazily, from a timer); its height."""
+    # documentSize() finishes a pending lazy layout; blockBoundingRect() would not.
+    return float(text.documentLayout().documentSize().height())
+
+
 def keep_together(text: Any, page_height: float) -> None:
     """Move to the next page each heading (or chart) whose follower starts past its page."""
     from PySide6.QtGui import QTextCursor, QTextFormat
 
+    finish_layout(text)  # measuring a partial layout, then changing it, loses the rest
     for _ in range(12):  # each move can push later ones; a few rounds settle any document
         moved = False
         block = text.begin()
