@@ -8,15 +8,13 @@ HTML, are looked for in order after that section's heading.
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pytest
+from tests.system_tools import require_tool
 
 LIGATURES = re.compile("[\ufb00-\ufb06]")
 CELLS = " | "  # between the cells of a table row, in an item
@@ -157,12 +155,7 @@ def html_sections(text: str) -> list[Section]:
 
 def pdf_text(path: Path) -> str:
     """The PDF's text, by pdftotext (poppler-utils, in the README's test command)."""
-    tool = shutil.which("pdftotext")
-    if tool is None:
-        message = "pdftotext (poppler-utils) is not installed"
-        if os.environ.get("CI"):
-            pytest.fail(message + "; the README's test command installs it")
-        pytest.skip(message)
+    tool = require_tool("pdftotext")
     done = subprocess.run([tool, str(path), "-"], capture_output=True, text=True, check=True)
     return done.stdout
 
