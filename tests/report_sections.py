@@ -109,6 +109,7 @@ class _HtmlSections(HTMLParser):
         self.cells: list[str] | None = None
         self.in_body_rows = False
         self.skip_table = False
+        self.headers: list[str] = []  # each table's header row, its cells run together
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         classes = dict(attrs).get("class") or ""
@@ -122,6 +123,10 @@ class _HtmlSections(HTMLParser):
             self.cells = []
         elif tag == "td" and self.cells is not None:
             self.text, self.kind = [], "td"
+        elif tag == "thead":
+            self.headers.append("")
+        elif tag == "th":
+            self.text, self.kind = [], "th"
 
     def handle_endtag(self, tag: str) -> None:
         if tag == "table":
@@ -138,6 +143,8 @@ class _HtmlSections(HTMLParser):
             elif tag == "td":
                 assert self.cells is not None
                 self.cells.append(text)
+            elif tag == "th":
+                self.headers[-1] += text
             elif self.sections and not self.skip_table:
                 self.sections[-1].items.append("chart: " + text if tag == "figcaption" else text)
 
@@ -151,6 +158,13 @@ def html_sections(text: str) -> list[Section]:
     parser = _HtmlSections()
     parser.feed(text)
     return parser.sections
+
+
+def table_headers(text: str) -> list[str]:
+    """The header row of each table of an HTML export (Qt repeats it on each page)."""
+    parser = _HtmlSections()
+    parser.feed(text)
+    return parser.headers
 
 
 def pdf_text(path: Path) -> str:
@@ -203,6 +217,8 @@ def assert_formats_agree(markdown: Path, html: Path, pdf: Path) -> list[Section]
     assert not LIGATURES.findall(text), "the PDF writes ligatures, which search cannot find"
     from_pdf = pdf_sections(text, from_html)
     assert counts(from_pdf) == counts(from_html), _differences(from_html, from_pdf)
+    repeated = table_headers(html.read_text(encoding="utf-8"))
+    assert not read_twice(text, from_html, repeated), read_twice(text, from_html, repeated)
     return from_markdown
 
 
@@ -216,3 +232,20 @@ def _differences(expected: list[Section], found: list[Section]) -> str:
                 f"({len(got.items)}); missing: {missing[:5]}"
             )
     return "\n".join(lines)
+
+
+def read_twice(text: str, sections: list[Section], repeated: list[str]) -> list[str]:
+    """Lines of the PDF's text found there more often than the report holds them (a line
+    drawn again, clipped out of sight, at the top of the next page); a table's header row
+    (repeated) may come back on each page."""
+    title = text.splitlines()[0] if text.strip() else ""
+    headers = _dense(" ".join(repeated))
+    held = _dense(" ".join(s.heading + " " + " ".join(s.items) for s in sections))
+    dense = _dense(text)
+    twice = []
+    for line in {line.strip() for line in text.splitlines()}:
+        wanted = _dense(line)
+        footer = line.startswith(title) or wanted in headers  # on each page
+        if len(wanted) >= 25 and not footer and dense.count(wanted) > max(1, held.count(wanted)):
+            twice.append(line)
+    return sorted(twice)
