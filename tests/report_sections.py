@@ -240,12 +240,17 @@ def read_twice(text: str, sections: list[Section], repeated: list[str]) -> list[
     (repeated) may come back on each page."""
     title = text.splitlines()[0] if text.strip() else ""
     headers = _dense(" ".join(repeated))
+    # Not yet held to it: a table row split by a page break (its first line comes back
+    # the same way, and keeping a row whole is Qt's table layout's business).
+    rows = _dense(" ".join(i for s in sections for i in s.items if CELLS in i))
     held = _dense(" ".join(s.heading + " " + " ".join(s.items) for s in sections))
     dense = _dense(text)
     twice = []
     for line in {line.strip() for line in text.splitlines()}:
         wanted = _dense(line)
         footer = line.startswith(title) or wanted in headers  # on each page
+        if wanted in rows:
+            continue
         if len(wanted) >= 25 and not footer and dense.count(wanted) > max(1, held.count(wanted)):
             twice.append(line)
     return sorted(twice)

@@ -116,7 +116,7 @@ def test_the_busiest_quarter_of_a_scaled_journal_says_the_same_in_every_format(
     tmp_path_factory, tmp_path
 ):
     path = tmp_path_factory.mktemp("scaled") / "scaled.db"
-    write_demo_file(path, DemoOptions(until=UNTIL, scale=120))
+    write_demo_file(path, DemoOptions(until=UNTIL, scale=60))
     journal = open_journal(path)
     try:
         with journal.sessions() as session:
@@ -132,4 +132,4 @@ def test_the_busiest_quarter_of_a_scaled_journal_says_the_same_in_every_format(
     busiest = max(size, key=lambda q: size[q])
     files = export_three(path, tmp_path, "retro", "--quarter", busiest)
     sections = assert_formats_agree(files["md"], files["html"], files["pdf"])
-    assert sum(len(s.items) for s in sections) == size[busiest] > 60
+    assert sum(len(s.items) for s in sections) == size[busiest] > 120  # more than the demo
