@@ -30,3 +30,36 @@ def test_ci_extracts_exactly_the_readme_test_command():
     ).stdout.strip()
     section = (ROOT / "README.md").read_text().split("## Set up")[1]
     assert extracted == code_blocks(section)[1]
+
+
+def test_the_test_command_installs_every_program_the_tests_run():
+    from tests.system_tools import PACKAGES
+
+    section = (ROOT / "README.md").read_text().split("## Set up")[1]
+    test = code_blocks(section)[1]
+    installed = set(re.search(r"apt-get install -y ([^&]*)&&", test).group(1).split())
+    missing = {tool: package for tool, package in PACKAGES.items() if package not in installed}
+    assert not missing, f"add to the README's apt-get list: {missing}"
+    # Every program a test asks for is one of those: a new one needs its package named.
+    asked = set()
+    for path in (ROOT / "tests").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        asked |= set(re.findall(r"(?:require_tool|_require|shutil\.which)\(\"([^\"]+)\"\)", text))
+        for tools in re.findall(r"for tool in \(([^)]*)\)", text):
+            asked |= set(re.findall(r"\"([^\"]+)\"", tools))
+    assert asked, "no test asks for a program: the scan above is broken"
+    assert asked <= set(PACKAGES), sorted(asked - set(PACKAGES))
+
+
+def test_a_missing_program_fails_a_test_under_ci_and_skips_it_elsewhere(monkeypatch):
+    import pytest
+
+    from tests.system_tools import require_tool
+
+    monkeypatch.setenv("PATH", "")
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="xdotool is not installed"):
+        require_tool("xdotool")
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match="apt package poppler-utils"):
+        require_tool("pdftotext")

@@ -76,3 +76,69 @@ def streak(weeks_both_answered: Sequence[date], current_week: date) -> int:
         count += 1
         week -= timedelta(weeks=1)
     return count
+
+
+# A gap smaller than this is two people seeing the partnership alike.
+ALIKE = 0.25
+# A partner's index falling this much from one week both answered to the next is news.
+SUDDEN_DROP = 1.0
+
+
+@dataclass(frozen=True)
+class Drop:
+    """One partner's index fell sharply from one week both answered to the next."""
+
+    seat: str
+    before: float
+    after: float
+
+
+@dataclass(frozen=True)
+class GapChange:
+    """What happened to the gap (A minus B) at the latest week both answered."""
+
+    latest: float | None  # that week's gap, signed
+    before: float | None  # the mean signed gap of up to four weeks before it
+    before_weeks: int
+    drops: tuple[Drop, ...]
+
+    @property
+    def flipped(self) -> bool:
+        """The other partner now rates higher, clearly so, where before it was this one."""
+        if self.latest is None or self.before is None:
+            return False
+        clear = abs(self.latest) >= ALIKE and abs(self.before) >= ALIKE
+        return clear and (self.latest > 0) != (self.before > 0)
+
+
+def gap_change(points: Sequence[WeekPoint], weeks_before: int = 4) -> GapChange:
+    """The latest week's gap against the weeks before it, and who fell sharply, if anyone."""
+    both = [p for p in points if all(p.values[seat] is not None for seat in SEATS)]
+    if not both:
+        return GapChange(None, None, 0, ())
+    gaps = [_gap(p) for p in both]
+    earlier = gaps[-1 - weeks_before : -1]
+    drops: tuple[Drop, ...] = ()
+    if len(both) >= 2:
+        last, previous = both[-1].values, both[-2].values
+        drops = tuple(
+            Drop(seat, _value(previous, seat), _value(last, seat))
+            for seat in SEATS
+            if _value(previous, seat) - _value(last, seat) >= SUDDEN_DROP - 1e-9
+        )
+    return GapChange(
+        latest=gaps[-1],
+        before=sum(earlier) / len(earlier) if earlier else None,
+        before_weeks=len(earlier),
+        drops=drops,
+    )
+
+
+def _value(values: Mapping[str, float | None], seat: str) -> float:
+    value = values[seat]
+    assert value is not None
+    return value
+
+
+def _gap(point: WeekPoint) -> float:
+    return _value(point.values, "A") - _value(point.values, "B")

@@ -20,6 +20,9 @@ from ceocto_desktop.reports.pdf_meta import add_pdf_metadata
 PRINT_DPI = 300
 # Image width in the document's own units: the text column of an A4 page with these margins.
 IMAGE_WIDTH = 620
+# OpenType features that join letters into one glyph (standard, contextual, discretionary,
+# historical ligatures).
+LIGATURE_FEATURES = ("liga", "clig", "dlig", "hlig")
 
 
 def write_pdf(document: Document, path: Path) -> None:
@@ -33,6 +36,7 @@ def write_pdf(document: Document, path: Path) -> None:
     ensure_report_font()
     text = QTextDocument()
     fill_text_document(text, document, IMAGE_WIDTH)
+    turn_off_ligatures(text)
     # Qt writes a file without a word when the disk is full (and its painter keeps its
     # result to itself): draw into memory, check the PDF is whole, then write it with
     # Python, which raises on every failed write.
@@ -56,6 +60,22 @@ def write_pdf(document: Document, path: Path) -> None:
     with path.open("wb") as handle:
         handle.write(data)
     add_pdf_metadata(path, subject=document.subject, language=document.language)
+
+
+def turn_off_ligatures(text: Any) -> None:
+    """Every character of the document drawn without ligatures, so the PDF is searchable.
+
+    Qt writes a ligature such as "fi" as the one character U+FB01, and "first" is then not
+    found in the PDF (nor by pdftotext or a screen reader). The document's default font
+    does not reach the characters of an HTML document; their own formats must say it.
+    """
+    from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
+
+    plain = QTextCharFormat()
+    plain.setFontFeatures({QFont.Tag(tag): 0 for tag in LIGATURE_FEATURES})
+    cursor = QTextCursor(text)
+    cursor.select(QTextCursor.SelectionType.Document)
+    cursor.mergeCharFormat(plain)
 
 
 def fill_text_document(text: Any, document: Document, image_width: int, dark: bool = False) -> None:

@@ -4,6 +4,12 @@ caption, tables' header rows repeated, and a footer with the page number on each
 QTextDocument.print_() paginates line by line and knows no "keep with next"; here the
 document is laid out at the printer's resolution, each heading or chart that would end a
 page is moved to the next one, and the pages are painted one by one.
+
+Qt lays a document out lazily: a first part at once, the rest from a timer of the event
+loop, which never runs in a shell export. A block format changed before that rest is laid
+out makes Qt take the partial layout as finished, and what lies past it is never drawn
+(the retrospective lost its last sections that way). So the layout is finished before the
+first measurement, and the page count is read from the finished layout.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ MM_PER_INCH = 25.4
 MARGIN_MM = 18.0
 FOOTER_MM = 8.0
 KEEP_LINES = 2  # a heading keeps at least this many lines of what follows on its page
+KEEP_WHOLE_LINES = 4  # a block this short is never split across two pages
 
 
 def _mm(value: float, dpi: int) -> float:
@@ -34,6 +41,7 @@ def print_document(text: Any, writer: Any, footer: str) -> int:
     layout.setPaintDevice(writer)
     text.setPageSize(body)
     keep_together(text, body.height())
+    finish_layout(text)
     pages = text.pageCount()
 
     painter = QPainter(writer)
@@ -62,34 +70,54 @@ def print_document(text: Any, writer: Any, footer: str) -> int:
     return int(pages)
 
 
+def finish_layout(text: Any) -> float:
+    """Lay the whole document out now (not lazily, from a timer); its height."""
+    # documentSize() finishes a pending lazy layout; blockBoundingRect() would not.
+    return float(text.documentLayout().documentSize().height())
+
+
 def keep_together(text: Any, page_height: float) -> None:
-    """Move to the next page each heading (or chart) whose follower starts past its page."""
+    """Move to the next page each heading (or chart) whose follower starts past its page,
+    and each short block (a bullet, a line or two) that a page break would split."""
     from PySide6.QtGui import QTextCursor, QTextFormat
 
-    for _ in range(12):  # each move can push later ones; a few rounds settle any document
+    finish_layout(text)  # measuring a partial layout, then changing it, loses the rest
+    for _ in range(4):  # a move pushes what follows; a later pass sees where it landed
         moved = False
         block = text.begin()
         while block.isValid():
-            follower = block.next()
-            keeps = block.blockFormat().headingLevel() > 0 or _holds_image(block)
-            already = (
-                block.blockFormat().pageBreakPolicy()
-                & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore
-            )
-            if keeps and follower.isValid() and not already:
-                top = _rect(text, block).top()
-                reach = _first_lines_bottom(text, follower)
-                if int(top // page_height) != int((reach - 1) // page_height) and (
-                    top % page_height > 0.05 * page_height
-                ):
-                    fmt = block.blockFormat()
-                    fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
-                    QTextCursor(block).setBlockFormat(fmt)
-                    moved = True
-                    break  # the layout below this block changed: look again from the top
-            block = follower
+            if _needs_new_page(text, block, page_height):
+                fmt = block.blockFormat()
+                fmt.setPageBreakPolicy(QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                moved = True  # what lies above is as it was: go on from here
+            block = block.next()
         if not moved:
             return
+
+
+def _needs_new_page(text: Any, block: Any, page_height: float) -> bool:
+    from PySide6.QtGui import QTextCursor, QTextFormat
+
+    if block.blockFormat().pageBreakPolicy() & QTextFormat.PageBreakFlag.PageBreak_AlwaysBefore:
+        return False
+    top = _rect(text, block).top()
+    if top % page_height <= 0.05 * page_height:
+        return False  # at a page's top already: the next page would not do better
+    follower = block.next()
+    if block.blockFormat().headingLevel() > 0 or _holds_image(block):
+        if not follower.isValid():
+            return False
+        reach = _first_lines_bottom(text, follower)
+        return int(top // page_height) != int((reach - 1) // page_height)
+    # Qt draws the last line before a page break once more, clipped, atop the next page:
+    # invisible, but found by search and read twice by a screen reader. A short block kept
+    # whole avoids it (and reads better). Table cells keep Qt's own breaking.
+    short = 0 < block.layout().lineCount() <= KEEP_WHOLE_LINES
+    if not short or QTextCursor(block).currentTable() is not None:
+        return False
+    bottom = _rect(text, block).bottom()
+    return int(top // page_height) != int((bottom - 1) // page_height)
 
 
 def _rect(text: Any, block: Any) -> Any:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Note, Seat, Tag
 from ceocto_desktop.services.common import plain_text
+from ceocto_desktop.services.note_titles import plain_title
 from ceocto_desktop.services.rows import (
     NoteFilter,
     Page,
@@ -87,7 +88,7 @@ def journal_entries(session: Session, where: NoteFilter, page: Page) -> list[Not
             r.created_at,
             r.author,
             r.pinned,
-            r.first_line,
+            plain_title(r.first_line),
             " ".join(sorted((r.tags or "").split())),
             r.excerpt,
         )

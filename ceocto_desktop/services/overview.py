@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -85,6 +86,14 @@ class GapTrend:
     recent: float | None  # mean size of the gap over the last four revealed weeks
     earlier: float | None  # the same over the four before them
     weeks: int  # revealed weeks looked at
+    before: float | None = None  # the mean signed gap of up to four weeks before the latest
+    before_weeks: int = 0
+    drops: tuple[coop.Drop, ...] = ()  # partners whose index fell sharply at the latest week
+
+    @property
+    def flipped(self) -> bool:
+        """The other partner now rates the partnership higher, where before it was this one."""
+        return coop.GapChange(self.latest, self.before, self.before_weeks, self.drops).flipped
 
     @property
     def direction(self) -> str:
@@ -114,19 +123,60 @@ def gap_trend(session: Session, today: date | None = None) -> GapTrend:
     """The perception gap over the last sixteen weeks of revealed check-ins."""
     today = today or date.today()
     recent = checkin_answers(session, Period(today - timedelta(weeks=16), today))
-    gaps = [g for g in coop.perception_gap(coop.weekly_index(recent)) if g is not None]
-    weeks = sorted({a.week for a in recent})
+    return trend_of(coop.weekly_index(recent))
+
+
+def trend_of(points: Sequence[coop.WeekPoint]) -> GapTrend:
+    """The gap's trend over these weeks (oldest first), each partner's index or None."""
+    gaps = [g for g in coop.perception_gap(points) if g is not None]
+    change = coop.gap_change(points)
 
     def mean_size(values: list[float]) -> float | None:
         return sum(abs(v) for v in values) / len(values) if values else None
 
     return GapTrend(
         latest=gaps[-1] if gaps else None,
-        latest_week=weeks[-1] if weeks else None,
+        latest_week=points[-1].week if points else None,
         recent=mean_size(gaps[-4:]),
         earlier=mean_size(gaps[-8:-4]) if len(gaps) >= 6 else None,
         weeks=len(gaps),
+        before=change.before,
+        before_weeks=change.before_weeks,
+        drops=change.drops,
     )
+
+
+def gap_sentence(gap: GapTrend, names: dict[Seat, str]) -> str:
+    """What happened to the perception gap, in a sentence or two: a flip of sides, a sudden
+    drop of either partner, a widening, a narrowing, or a steady gap."""
+    if gap.latest is None:
+        return "How far apart you see the partnership shows once you have both answered a week."
+    size = abs(gap.latest)
+    seats = (Seat.A, Seat.B) if gap.latest > 0 else (Seat.B, Seat.A)
+    higher, lower = names[seats[0]], names[seats[1]]
+    if gap.flipped and gap.before is not None:
+        weeks = "the week" if gap.before_weeks == 1 else f"the {gap.before_weeks} weeks"
+        text = (
+            f"{higher} now rates the partnership {size:.1f} points higher than {lower}; "
+            f"in {weeks} before, {lower} rated it {abs(gap.before):.1f} higher."
+        )
+    else:
+        if size < coop.ALIKE:
+            head = "Lately you see the partnership alike"
+        else:
+            head = f"{higher} rates the partnership {size:.1f} points higher than {lower}"
+        text = head + {
+            "narrowing": ", and the gap is narrowing.",
+            "widening": ", and the gap has been widening: worth talking about.",
+            "steady": ", much as in the month before.",
+        }.get(gap.direction, ".")
+    for drop in gap.drops:
+        name = names[Seat(drop.seat)]
+        text += (
+            f" {name}'s rating fell from {drop.before:.1f} to {drop.after:.1f} in one week: "
+            "worth asking why."
+        )
+    return text
 
 
 def pair_signals(session: Session, today: date | None = None) -> PairSignals:

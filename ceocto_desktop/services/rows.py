@@ -32,6 +32,7 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.common import plain_text, shown
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.note_titles import plain_title
 
 CLOSED = (ObstacleStatus.RESOLVED, ObstacleStatus.ACCEPTED)
 DONE_GOALS = (GoalStatus.ACHIEVED, GoalStatus.DROPPED)
@@ -546,8 +547,9 @@ def note_tags_text() -> Any:
 
 
 def note_first_line() -> Any:
-    """A note's first 120 characters on one line, as a column of a notes query."""
-    return func.substr(func.replace(Note.body, "\n", " "), 1, 120).label("first_line")
+    """A note's first 120 characters, as a column of a notes query (shown through
+    plain_title(): one line, no Markdown)."""
+    return func.substr(Note.body, 1, 120).label("first_line")
 
 
 def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
@@ -566,7 +568,7 @@ def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
         page = Page("created_at", True, page.offset, page.limit)
     query = _ordered(note_where(query, where), sortable, page, Note.created_at)
     return [
-        NoteRow(r.id, r.created_at, r.author, r.pinned, r.first_line, r.tags or "")
+        NoteRow(r.id, r.created_at, r.author, r.pinned, plain_title(r.first_line), r.tags or "")
         for r in session.execute(query)
     ]
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.note_titles import plain_title
 from ceocto_desktop.store.driver import OperationalError
 
 if TYPE_CHECKING:  # the shell's search loads no ORM; only the window passes a Session
@@ -54,7 +55,7 @@ SOURCES = {
         "search_notes",
         "notes",
         ("body",),
-        "substr(replace(s.body, char(10), ' '), 1, 70)",
+        "substr(s.body, 1, 70)",  # made plain text (no Markdown, one line) by _titled()
         "substr(s.created_at, 1, 10)",
         "s.author",
     ),
@@ -373,8 +374,13 @@ def search(
     for _rank, _score, hit in ranked:
         if (hit.kind, hit.record_id) not in seen:  # a title hit is also a text hit
             seen.add((hit.kind, hit.record_id))
-            hits.append(hit)
+            hits.append(_titled(hit))
     return hits[:limit]
+
+
+def _titled(hit: Hit) -> Hit:
+    """A note's opening words as its title: plain text on one line, no Markdown syntax."""
+    return replace(hit, title=plain_title(hit.title)) if hit.kind == "note" else hit
 
 
 def _carried_on(rest: str) -> str:
@@ -415,7 +421,7 @@ def recent(
             snippet = _carried_on(r[2]) if kind == "note" else r[2]
             rows.append((str(r[5]), Hit(kind, r[0], r[1] or "", snippet, r[3], r[4] or "", 0.0)))
     rows.sort(key=lambda row: row[0], reverse=True)
-    return [hit for _when, hit in rows[:limit]]
+    return [_titled(hit) for _when, hit in rows[:limit]]
 
 
 def _check_size(text: str) -> None:

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.wording import count
 from ceocto_desktop.services.appreciation import Appreciation
-from ceocto_desktop.services.overview import GapTrend, PairSignals
+from ceocto_desktop.services.overview import PairSignals, gap_sentence
 from ceocto_desktop.ui.widgets import named
 
 # Semantic colours: severity reads the same in light and dark.
@@ -57,24 +57,6 @@ def days_from_now(day: date, today: date | None = None) -> str:
     if days == 1:
         return "tomorrow"
     return f"in {count(days, 'day')}"
-
-
-def gap_sentence(gap: GapTrend, names: dict[Seat, str]) -> str:
-    """The perception gap and where it is heading, in one sentence."""
-    if gap.latest is None:
-        return "How far apart you see the partnership shows once you have both answered a week."
-    size = abs(gap.latest)
-    if size < 0.25:
-        head = "Lately you see the partnership alike"
-    else:
-        higher, lower = (Seat.A, Seat.B) if gap.latest > 0 else (Seat.B, Seat.A)
-        head = f"{names[higher]} rates the partnership {size:.1f} points higher than {names[lower]}"
-    tail = {
-        "narrowing": ", and the gap is narrowing.",
-        "widening": ", and the gap has been widening: worth talking about.",
-        "steady": ", much as in the month before.",
-    }.get(gap.direction, ".")
-    return head + tail
 
 
 def streak_sentence(signals: PairSignals) -> str:

@@ -7,7 +7,6 @@ user's first start. Skipped only where Xvfb is not installed and this is not CI.
 from __future__ import annotations
 
 import os
-import shutil
 import signal
 import sqlite3
 import subprocess
@@ -18,16 +17,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.system_tools import require_tool
+
 pytestmark = pytest.mark.slow
 
 
 def _require(tool: str) -> str:
-    found = shutil.which(tool)
-    if found is None:
-        if os.environ.get("CI"):
-            pytest.fail(f"{tool} is missing: .ci/run must install it")
-        pytest.skip(f"{tool} is not installed")
-    return found
+    return require_tool(tool)  # fails under CI, skips elsewhere
 
 
 @pytest.fixture

@@ -122,3 +122,16 @@ def test_an_empty_box_shows_the_records_changed_last_and_enter_opens_one(
     page = window.stack.currentWidget()
     assert page.objectName() == "goalsPage"
     assert page.findChild(QLineEdit, "goal_title").text() == "Ship the mobile app v2"
+
+
+def test_a_note_starting_with_a_heading_is_titled_in_plain_text(qtbot, window, journal_path):
+    write(
+        journal_path,
+        lambda s: notes.create_note(
+            s, Seat.A, "## Partner meeting, 17 December\n\n- **Runway**: 19 months"
+        ),
+    )
+    dialog, box, summary = palette(qtbot, window)
+    assert typed(qtbot, dialog, box, summary, "runway") == [
+        "Partner meeting, 17 December Runway: 19 months"
+    ]

@@ -6,7 +6,6 @@ the quarter is 2026-Q3 (1 Jul – 30 Sep); board meetings on 15 Jun and 15 Sep.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date, timedelta
 
@@ -30,6 +29,7 @@ from ceocto_desktop.services.trends import (
     decision_facts,
     obstacle_facts,
 )
+from tests.system_tools import require_tool
 
 TODAY = date(2026, 11, 28)
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
@@ -279,8 +279,9 @@ def test_cooperation_series_holds_its_period_only(session):
     assert series.rolling["B"] == (3.0, 3.5)
 
 
-@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
 def test_the_board_brief_of_a_typical_quarter_fits_one_page(q3, tmp_path):
+    for tool in ("pdfinfo", "pdftotext"):
+        require_tool(tool)
     path = export(build_board_brief(q3, date(2026, 9, 15), TODAY), "pdf", tmp_path / "b.pdf")
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True).stdout
     assert "Pages:           1\n" in info

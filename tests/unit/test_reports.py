@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from datetime import date
 
@@ -16,6 +15,7 @@ from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
 from ceocto_desktop.services import board, checkins, decisions, goals, obstacles
 from ceocto_desktop.services.errors import ValidationError
+from tests.system_tools import require_tool
 
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
 TODAY = date(2026, 11, 28)
@@ -135,8 +135,9 @@ def test_the_board_brief_shows_what_moved_since_the_last_meeting(quarter):
         build_board_brief(quarter, date(2026, 1, 1), today=TODAY)
 
 
-@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler-utils")
 def test_the_pdf_opens_with_its_pages_and_text(quarter, tmp_path):
+    for tool in ("pdfinfo", "pdftotext", "pdffonts"):
+        require_tool(tool)
     path = export(
         build_retrospective(quarter, "2026-Q3", today=TODAY), "pdf", tmp_path / "retro.pdf"
     )
@@ -172,8 +173,9 @@ def test_the_html_is_valid_html5_with_its_language_and_metadata(quarter):
     assert page.count("<thead>") == page.count("<table>")
 
 
-@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="needs poppler-utils")
 def test_the_pdf_carries_its_metadata_and_repeats_a_long_tables_header(quarter, tmp_path):
+    for tool in ("pdfinfo", "pdftotext"):
+        require_tool(tool)
     for n in range(60):
         obstacles.create_obstacle(
             quarter,
