@@ -217,7 +217,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     path: Path | None = None
     if args.db is not None:
-        path = Path(args.db).expanduser()
+        path = Path(getattr(args, "check_db", None) or args.db)  # resolved by cli_paths
         try:
             state = inspect_journal(path).state
         except JournalError as exc:
@@ -325,11 +325,10 @@ def run_note(args: argparse.Namespace) -> int:
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.notes import create_note
     from ceocto_desktop.services.partners import find_partner
-    from ceocto_desktop.store import JournalError, ensure_not_in_use, open_journal
+    from ceocto_desktop.store import JournalError, open_journal
 
     path = _journal_path(args)
     try:
-        ensure_not_in_use(path)
         journal = open_journal(path)
     except JournalError as exc:
         return _fail(str(exc))
@@ -407,11 +406,21 @@ def _quiet_closed_pipe() -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from ceocto_desktop.cli_encryption import HANDLERS as ENCRYPTION
+    from ceocto_desktop.cli_paths import held_for, resolve_args
+
+    refusal = resolve_args(args)  # the real journal file, or why the path cannot be one
+    if refusal is not None:
+        return _fail(refusal, EXIT_PROBLEM)
+    if args.command in ENCRYPTION:
+        return ENCRYPTION[args.command](args)
+    with held_for(args):  # a writer waits for (and holds off) a conversion or restore
+        return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
     from ceocto_desktop.cli_encryption import unlock_for
     from ceocto_desktop.cli_journal import HANDLERS
 
-    if args.command in ENCRYPTION:
-        return ENCRYPTION[args.command](args)
     refused = unlock_for(args)  # an encrypted journal's passphrase, asked once
     if refused is not None:
         return refused

@@ -23,7 +23,8 @@ from ceocto_desktop.store.inspect import (
     read_journal_id,
     read_partner_ids,
 )
-from ceocto_desktop.store.lock import ensure_not_in_use
+from ceocto_desktop.store.journal_path import resolve_journal
+from ceocto_desktop.store.lock import alone
 from ceocto_desktop.store.sqlite_files import connect_journal, open_read_only, private_files
 
 
@@ -107,12 +108,19 @@ def restore_backup(
 ) -> Restored:
     """Replace the journal with a checked backup; the replaced journal is kept as a backup."""
     now = (now or datetime.now()).replace(microsecond=0)
-    backup, journal = backup.expanduser(), journal.expanduser()
+    backup = resolve_journal(backup, links_ok=True).real
+    journal = resolve_journal(journal).real  # the real file, never the link to it
     found = inspect_journal(backup)
     if found.state not in (JournalState.CURRENT, JournalState.OLDER):
         raise BackupError(f"{backup} is not a ceocto journal or backup; nothing was changed.")
     wanted = _identity(backup, check_integrity=True)
-    ensure_not_in_use(journal)
+    with alone(journal):  # no writer may land in the file being replaced
+        return _restore(backup, journal, wanted, force=force, now=now)
+
+
+def _restore(
+    backup: Path, journal: Path, wanted: _Identity, *, force: bool, now: datetime
+) -> Restored:
     try:
         state = inspect_journal(journal).state
         readable = True
