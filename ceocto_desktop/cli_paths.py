@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 # Commands that write a new file of their own (args.path) rather than open a journal.
@@ -30,8 +30,12 @@ def resolve_args(args: argparse.Namespace) -> str | None:
     """Put the real journal path in args (check_db); the refusal to print, or None."""
     from ceocto_desktop.store.errors import JournalError
     from ceocto_desktop.store.journal_path import resolve_journal
+    from ceocto_desktop.store.leftovers import clean_leftovers
 
     if args.command in _NEW_FILE or (args.command is None and args.db is None):
+        if args.command in _NEW_FILE:
+            with suppress(JournalError):
+                clean_leftovers(resolve_journal(Path(args.path)).real)
         return None  # demo and init check their own new file; the window its default
     given = getattr(args, "check_db", None) or args.db
     if given is None:
@@ -48,6 +52,7 @@ def resolve_args(args: argparse.Namespace) -> str | None:
     if found.through_link:
         _say(found.link_note())
     args.check_db = found.real
+    clean_leftovers(found.real)  # what a killed ceocto left beside it, overwritten first
     return None
 
 

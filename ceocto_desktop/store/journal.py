@@ -25,6 +25,7 @@ from ceocto_desktop.store.engine import (
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
 from ceocto_desktop.store.inspect import Inspection, JournalState, inspect_journal
 from ceocto_desktop.store.journal_path import resolve_journal
+from ceocto_desktop.store.leftovers import clean_leftovers
 from ceocto_desktop.store.lock import ensure_not_in_use
 
 __all__ = [
@@ -101,6 +102,7 @@ def _claim_new_file(path: Path, *, make_folder: bool) -> None:
 def open_journal(path: Path, *, create: bool = False, make_folder: bool = False) -> Journal:
     """Open the journal at path; create=True alone makes one (in a missing or empty file)."""
     path = resolve_journal(path).real  # the real file: its lock, -wal and backups by its name
+    clean_leftovers(path)
     found = inspect_journal(path)
     if found.state in (JournalState.MISSING, JournalState.EMPTY) and not create:
         if found.state is JournalState.MISSING:
