@@ -181,6 +181,9 @@ def run_demo(args: argparse.Namespace) -> int:
     from ceocto_desktop.store import JournalError
 
     target: Path = args.path.expanduser()
+    refused = _demo_bounds(args)
+    if refused is not None:
+        return _fail(refused)
     options = DemoOptions(
         seed=args.seed, years=args.years, notes=args.notes, until=args.until, scale=args.scale
     )
@@ -194,6 +197,30 @@ def run_demo(args: argparse.Namespace) -> int:
         f"{summary.checkins} check-ins, {summary.notes} notes."
     )
     return EXIT_OK
+
+
+# A demo beyond these is no demo (and its dates would run off the calendar).
+DEMO_MAX_YEARS = 100
+DEMO_MAX_SCALE = 1_000_000
+DEMO_YEARS = (1900, 9000)
+
+
+def _demo_bounds(args: argparse.Namespace) -> str | None:
+    """Why the demo's options are out of bounds, or None."""
+    if args.years > DEMO_MAX_YEARS:
+        return f"--years {args.years} is more than {DEMO_MAX_YEARS}; nothing was written."
+    if args.scale > DEMO_MAX_SCALE:
+        return f"--scale {args.scale} is more than {DEMO_MAX_SCALE:,}; nothing was written."
+    if args.notes is not None and args.notes > DEMO_MAX_SCALE:
+        return f"--notes {args.notes} is more than {DEMO_MAX_SCALE:,}; nothing was written."
+    first, last = DEMO_YEARS
+    until = args.until or date.today()
+    if not first + args.years <= until.year <= last:
+        return (
+            f"--until {until} is outside {first + args.years}–{last} "
+            f"(for {args.years} year(s) of demo); nothing was written."
+        )
+    return None
 
 
 def run_check(args: argparse.Namespace) -> int:

@@ -17,6 +17,7 @@ a link planted there cannot make ceocto write into another file.
 
 from __future__ import annotations
 
+import errno
 import getpass
 import json
 import os
@@ -140,6 +141,12 @@ def _lock_file_problem(path: Path, exc: OSError) -> str:
         )
     if os.path.isdir(path):
         return f"The lock file {path} is a folder; remove it and try again."
+    folder = path.parent
+    if exc.errno == errno.EROFS or (not path.exists() and not os.access(folder, os.W_OK)):
+        return (
+            f"Cannot write there: the folder {folder} is read-only "
+            "(reading commands still work); nothing was written."
+        )
     if isinstance(exc, PermissionError):
         return (
             f"Cannot open the lock file {path}: permission denied (perhaps left by ceocto "
