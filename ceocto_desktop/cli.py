@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ceocto_desktop import __version__
+from ceocto_desktop.store.journal_path import readable
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -170,7 +171,7 @@ def _journal_path(args: argparse.Namespace) -> Path:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"ceocto: {message}", file=sys.stderr)
+    print(readable(f"ceocto: {message}"), file=sys.stderr)
     return code
 
 
@@ -343,7 +344,7 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     finally:
         journal.close()
-    print(f"Wrote {output}")
+    print(readable(f"Wrote {output}"))
     return EXIT_OK
 
 

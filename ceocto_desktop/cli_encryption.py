@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ceocto_desktop.store.journal_path import readable
+
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
@@ -42,7 +44,7 @@ def add_encryption_commands(commands: Any) -> None:
 
 
 def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
-    print(f"ceocto: {message}", file=sys.stderr)
+    print(readable(f"ceocto: {message}"), file=sys.stderr)
     return code
 
 
@@ -244,13 +246,17 @@ def run_encrypt(args: argparse.Namespace) -> int:
             # Only the journal's owner removes its backups: the passphrase proves it.
             unlock(path)
             removed = tuple(remove_plain_backups(path))
-            print(f"{path} is encrypted.{_describe_removed(removed) or ' No plain backups.'}")
+            print(
+                readable(
+                    f"{path} is encrypted.{_describe_removed(removed) or ' No plain backups.'}"
+                )
+            )
             return EXIT_OK
         passphrase = new_passphrase()
         done = encrypt_journal(path, passphrase, remove_plain=args.remove_plain_backup)
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
-    print(f"Encrypted {path}.{_describe_removed(done.removed)}")
+    print(readable(f"Encrypted {path}.{_describe_removed(done.removed)}"))
     left = plain_backups(path)
     if (
         left
@@ -286,7 +292,7 @@ def run_decrypt(args: argparse.Namespace) -> int:
         done = decrypt_journal(path, obtain_passphrase(path))
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
-    print(f"Decrypted {path}; the encrypted file is kept as {done.kept}.")
+    print(readable(f"Decrypted {path}; the encrypted file is kept as {done.kept}."))
     return EXIT_OK
 
 
@@ -305,7 +311,9 @@ def run_passphrase(args: argparse.Namespace) -> int:
         change_passphrase(path, old, new)
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
-    print(f"Changed the passphrase of {path}. Backups made before keep the old passphrase.")
+    print(
+        readable(f"Changed the passphrase of {path}. Backups made before keep the old passphrase.")
+    )
     return EXIT_OK
 
 

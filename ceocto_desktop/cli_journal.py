@@ -10,6 +10,8 @@ from contextlib import suppress
 from pathlib import Path
 from typing import Any
 
+from ceocto_desktop.store.journal_path import readable
+
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
@@ -63,7 +65,7 @@ def _journal_path(args: argparse.Namespace) -> Path:
 
 
 def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
-    print(f"ceocto: {message}", file=sys.stderr)
+    print(readable(f"ceocto: {message}"), file=sys.stderr)
     return code
 
 
@@ -116,7 +118,7 @@ def run_init(args: argparse.Namespace) -> int:
         for leftover in ("", "-wal", "-shm"):
             with suppress(OSError):  # a read-only disk refuses even to unlink nothing
                 Path(f"{building}{leftover}").unlink(missing_ok=True)
-    print(f"Created {target} for {a.name} ({a.title}) and {b.name} ({b.title}).")
+    print(readable(f"Created {target} for {a.name} ({a.title}) and {b.name} ({b.title})."))
     return EXIT_OK
 
 
@@ -168,7 +170,7 @@ def run_backup(args: argparse.Namespace) -> int:
             written = make_backup(journal, "manual").path
     except JournalError as exc:
         return _fail(str(exc))
-    print(f"Backed up {journal} to {written} ({_size(written.stat().st_size)}).")
+    print(readable(f"Backed up {journal} to {written} ({_size(written.stat().st_size)})."))
     return EXIT_OK
 
 
@@ -182,7 +184,7 @@ def run_restore(args: argparse.Namespace) -> int:
     except JournalError as exc:
         return _fail(str(exc))
     kept = f"; the journal it replaced is kept as {restored.kept}" if restored.kept else ""
-    print(f"Restored {journal} from {restored.backup}{kept}.")
+    print(readable(f"Restored {journal} from {restored.backup}{kept}."))
     return EXIT_OK
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterator
-from contextlib import contextmanager, suppress
+from contextlib import contextmanager
 from pathlib import Path
 
 # Commands that write a new file of their own (args.path) rather than open a journal.
@@ -32,11 +32,15 @@ def resolve_args(args: argparse.Namespace) -> str | None:
     from ceocto_desktop.store.journal_path import resolve_journal
     from ceocto_desktop.store.leftovers import clean_leftovers
 
-    if args.command in _NEW_FILE or (args.command is None and args.db is None):
-        if args.command in _NEW_FILE:
-            with suppress(JournalError):
-                clean_leftovers(resolve_journal(Path(args.path)).real)
-        return None  # demo and init check their own new file; the window its default
+    if args.command in _NEW_FILE:
+        try:  # demo and init then check that their new file is new (or empty)
+            args.path = resolve_journal(Path(args.path)).real
+        except JournalError as exc:
+            return str(exc)
+        clean_leftovers(args.path)
+        return None
+    if args.command is None and args.db is None:
+        return None  # the window checks its default journal itself
     given = getattr(args, "check_db", None) or args.db
     if given is None:
         from ceocto_desktop.paths import default_journal_path

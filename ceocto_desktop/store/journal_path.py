@@ -57,6 +57,15 @@ def shown(path: Path | str) -> str:
         return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
+def readable(text: str) -> str:
+    """A message with any non-UTF-8 bytes of a path shown as \\xff, not as a traceback."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _kind(mode: int) -> str | None:
     if stat.S_ISREG(mode):
         return None
