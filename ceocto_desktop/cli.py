@@ -314,13 +314,14 @@ def run_export(args: argparse.Namespace) -> int:
     """Write a report; an unknown quarter or meeting, or a bad path, leaves no file."""
     from ceocto_desktop.reports.export import ExportError, TargetExists, check_target, export
     from ceocto_desktop.services.errors import ValidationError
-    from ceocto_desktop.store import JournalError, open_journal
+    from ceocto_desktop.store import JournalError
+    from ceocto_desktop.store.checked import open_checked
 
     output: Path = args.output.expanduser()
     journal_path = _journal_path(args)
     try:
         check_target(output, force=args.force, protect=(journal_path,))
-        journal = open_journal(journal_path)
+        journal = open_checked(journal_path, read_only_ok=True)  # a damaged one is refused
     except TargetExists as exc:
         return _fail(f"{exc} Add --force to replace it.")
     except (ExportError, JournalError) as exc:
@@ -353,11 +354,12 @@ def run_note(args: argparse.Namespace) -> int:
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.notes import create_note
     from ceocto_desktop.services.partners import find_partner
-    from ceocto_desktop.store import JournalError, open_journal
+    from ceocto_desktop.store import JournalError
+    from ceocto_desktop.store.checked import open_checked
 
     path = _journal_path(args)
     try:
-        journal = open_journal(path)
+        journal = open_checked(path)  # a damaged journal is refused before a byte changes
     except JournalError as exc:
         return _fail(str(exc))
     try:

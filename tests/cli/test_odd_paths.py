@@ -50,8 +50,18 @@ def _commands(db: str, out: Path, backup: Path) -> dict[str, list[str]]:
         "search": ["search", "anything", "--db", db],
         "note": ["note", "hello", "--author", "A", "--db", db],
         "export": ["export", "board", "--format", "md", "-o", str(out), "--db", db],
-        "export retro": ["export", "retro", "--quarter", "2026-Q3", "--format", "md", "-o",
-                         str(out), "--db", db],  # fmt: skip
+        "export retro": [
+            "export",
+            "retro",
+            "--quarter",
+            "2026-Q3",
+            "--format",
+            "md",
+            "-o",
+            str(out),
+            "--db",
+            db,
+        ],  # fmt: skip
         "backup": ["backup", "--db", db],
         "backup -o": ["backup", "--db", str(backup), "-o", db],
         "restore": ["restore", str(backup), "--db", db],
