@@ -98,8 +98,9 @@ def test_export_works_on_a_read_only_journal_and_leaves_nothing(journal_path):
         before = digest(target)
         out = Path(tempfile.mkdtemp(prefix="ceocto-out-"))
         os.chown(out, NOBODY, NOBODY)
+        report = str(out / "brief.md")
         result = ceocto(
-            "export", "retro", "--quarter", "2026-Q4", "--format", "md", "-o", str(out / "brief.md"),
+            "export", "retro", "--quarter", "2026-Q4", "--format", "md", "-o", report,
             "--db", str(target), as_nobody=True,
         )  # fmt: skip
         assert result.returncode == 0, result.stderr

@@ -61,7 +61,7 @@ def _commands(db: str, out: Path, backup: Path) -> dict[str, list[str]]:
             str(out),
             "--db",
             db,
-        ],  # fmt: skip
+        ],
         "backup": ["backup", "--db", db],
         "backup -o": ["backup", "--db", str(backup), "-o", db],
         "restore": ["restore", str(backup), "--db", db],
