@@ -242,7 +242,10 @@ def run_encrypt(args: argparse.Namespace) -> int:
     try:
         if path.is_file() and is_encrypted(path):
             if not args.remove_plain_backup:
-                return _fail(f"{path} is already encrypted; nothing was changed.")
+                return _fail(
+                    f"{path} is already encrypted, or it is not a ceocto journal at all (it has no "
+                    "SQLite header); nothing was changed."
+                )
             # Only the journal's owner removes its backups: the passphrase proves it.
             unlock(path)
             removed = tuple(remove_plain_backups(path))

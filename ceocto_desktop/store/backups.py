@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ceocto_desktop.store import driver
-from ceocto_desktop.store.errors import BackupError, JournalDamaged, JournalError
+from ceocto_desktop.store.errors import BackupError, CopyFailedCheck, JournalDamaged, JournalError
 from ceocto_desktop.store.inspect import (
     JournalState,
     inspect_journal,
@@ -196,7 +196,7 @@ def _copy_checked(source: Path, destination: Path) -> None:
         finally:
             src.close()
         if verdict != ["ok"]:
-            raise BackupError(
+            raise CopyFailedCheck(
                 f"The backup of {source} failed its check ({verdict[0]}) and was deleted; "
                 "the journal itself may be damaged: run 'ceocto check'."
             )

@@ -200,7 +200,10 @@ def encrypt_journal(
     path = resolve_journal(path).real
     check_passphrase(passphrase)
     if is_encrypted(path):
-        raise JournalError(f"{path} is already encrypted; nothing was changed.")
+        raise JournalError(
+            f"{path} is already encrypted, or it is not a ceocto journal at all (it has no "
+            "SQLite header); nothing was changed."
+        )
     converted = _convert(path, None, passphrase, "before-encrypt", progress)
     # A fresh backup under the new key, so the pair is not left without an encrypted one.
     make_backup(path, "encrypted")

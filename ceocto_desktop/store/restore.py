@@ -16,7 +16,12 @@ from ceocto_desktop.store.backups import (
     fsync_folder,
     make_backup,
 )
-from ceocto_desktop.store.errors import BackupError, JournalDamaged, OtherPairsBackup
+from ceocto_desktop.store.errors import (
+    BackupError,
+    CopyFailedCheck,
+    JournalDamaged,
+    OtherPairsBackup,
+)
 from ceocto_desktop.store.inspect import (
     JournalState,
     inspect_journal,
@@ -76,18 +81,36 @@ def _keep_current(journal: Path, now: datetime) -> tuple[Path, _Identity | None]
     try:
         identity = _identity(journal, check_integrity=False)
         return make_backup(journal, "before-restore", now).path, identity
-    except (JournalDamaged, BackupError, driver.DatabaseError):
-        pass
-    # The journal cannot be copied page by page: keep its bytes (and its -wal) as they are.
+    except (JournalDamaged, CopyFailedCheck, driver.DatabaseError):
+        pass  # damaged: kept byte for byte below
+    except BackupError as exc:
+        # A healthy journal that could not be copied (a full disk): nothing is replaced.
+        raise BackupError(
+            f"{exc} The journal was kept as it is, not replaced; nothing was changed."
+        ) from exc
+    # The journal cannot be copied page by page: keep its bytes (and its -wal) as they are,
+    # under a temporary name until whole, so a full disk leaves no cut-short copy.
     folder = backups_folder(journal)
-    folder.mkdir(mode=0o700, exist_ok=True)
     kept = folder / backup_name(journal, "damaged", now)
-    with private_files():
-        shutil.copyfile(journal, kept)
-        wal = journal.with_name(journal.name + "-wal")
-        if wal.exists():
-            shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
-    fsync_file(kept)
+    copies = [(journal, kept), (journal.with_name(journal.name + "-wal"), Path(f"{kept}-wal"))]
+    partials = [Path(f"{target}.{os.getpid()}.partial") for _, target in copies]
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        for (source, _target), partial in zip(copies, partials, strict=True):
+            if source.exists():
+                with private_files():
+                    shutil.copyfile(source, partial)
+                fsync_file(partial)
+        for (_, target), partial in zip(copies, partials, strict=True):
+            if partial.exists():
+                os.replace(partial, target)
+    except OSError as exc:
+        for partial in partials:
+            driver.secure_remove(partial)
+        raise BackupError(
+            f"Could not keep the damaged journal {journal} before restoring: "
+            f"{exc.strerror or exc}. Nothing was changed."
+        ) from exc
     return kept, None
 
 
@@ -110,7 +133,13 @@ def restore_backup(
     now = (now or datetime.now()).replace(microsecond=0)
     backup = resolve_journal(backup, links_ok=True).real
     journal = resolve_journal(journal).real  # the real file, never the link to it
-    found = inspect_journal(backup)
+    try:
+        found = inspect_journal(backup)
+    except JournalDamaged as exc:
+        raise BackupError(
+            f"The backup {backup} is damaged or cut short ({exc.__cause__ or 'unreadable'}); "
+            "choose another one. Nothing was changed."
+        ) from exc
     if found.state not in (JournalState.CURRENT, JournalState.OLDER):
         raise BackupError(f"{backup} is not a ceocto journal or backup; nothing was changed.")
     wanted = _identity(backup, check_integrity=True)
