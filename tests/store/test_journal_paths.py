@@ -240,3 +240,73 @@ def test_a_wal_deleted_by_sqlite_is_overwritten_through_the_descriptor_kept(tmp_
         assert set(os.pread(reader, 2600, 0)) == {0}
     finally:
         os.close(reader)
+
+
+WRITERS = ["note", "backup", "restore", "encrypt", "decrypt", "passphrase"]
+
+
+def _writer_args(command: str, db: Path, spare: Path) -> list[str]:
+    return {
+        "note": ["note", "Through a link", "--author", "A"],
+        "backup": ["backup"],
+        "restore": ["restore", str(spare)],
+        "encrypt": ["encrypt"],
+        "decrypt": ["decrypt"],
+        "passphrase": ["passphrase"],
+    }[command] + ["--db", str(db)]
+
+
+def _ready(command: str, journal: Path, tmp_path: Path) -> Path:
+    """The journal as the command needs it (encrypted for decrypt and passphrase); a spare."""
+    from ceocto_desktop.store import backup_journal
+    from ceocto_desktop.store.encryption import encrypt_journal
+
+    spare = backup_journal(journal, tmp_path / "spare.db")
+    if command in ("decrypt", "passphrase"):
+        encrypt_journal(journal, PASSPHRASE)
+    return spare
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_every_writing_command_through_a_symlink_acts_on_the_real_file(
+    command, journal_path, tmp_path, capsys, passphrase_file
+):
+    passphrase_file.write_text(f"{PASSPHRASE}\nanother good passphrase\n")
+    spare = _ready(command, journal_path, tmp_path)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    link = elsewhere / "journal.db"
+    link.symlink_to(journal_path)
+    code, _, err = ceocto(capsys, *_writer_args(command, link, spare))
+    assert code == 0, err
+    assert f"working on the real file {journal_path}" in err
+    assert link.is_symlink() and link.resolve() == journal_path
+    assert sorted(p.name for p in elsewhere.iterdir()) == ["journal.db"]  # nothing beside it
+
+
+@pytest.mark.parametrize("command", WRITERS)
+def test_every_writing_command_refuses_a_journal_with_a_second_name(
+    command, journal_path, tmp_path, capsys, passphrase_file
+):
+    passphrase_file.write_text(f"{PASSPHRASE}\nanother good passphrase\n")
+    spare = _ready(command, journal_path, tmp_path)
+    other = tmp_path / "second-name.db"
+    os.link(journal_path, other)
+    before = digest(journal_path)
+    for name in (journal_path, other):
+        code, _, err = ceocto(capsys, *_writer_args(command, name, spare))
+        assert code != 0 and "(hard links)" in err, err
+    assert digest(journal_path) == before
+
+
+@pytest.mark.parametrize("command", ["init", "demo"])
+def test_init_and_demo_never_write_through_a_link_to_a_journal(
+    command, journal_path, tmp_path, capsys
+):
+    before = digest(journal_path)
+    link = tmp_path / "new.db"
+    link.symlink_to(journal_path)
+    extra = ["--a", "Sam", "--b", "Priya"] if command == "init" else ["--notes", "3"]
+    code, _, err = ceocto(capsys, command, link, *extra)
+    assert code != 0 and "already exists" in err
+    assert digest(journal_path) == before and link.is_symlink()
