@@ -220,6 +220,12 @@ def _describe_removed(removed: tuple[Path, ...]) -> str:
     return f" Overwrote and deleted {_backups(len(removed))}."
 
 
+def _waiting(text: str) -> None:
+    # Of a conversion's progress, a shell shows only that it waits for another writer.
+    if text.startswith("Waiting"):
+        print(readable(f"ceocto: {text}"), file=sys.stderr, flush=True)
+
+
 def _hold(n: int) -> str:
     return "holds" if n == 1 else "hold"
 
@@ -256,7 +262,9 @@ def run_encrypt(args: argparse.Namespace) -> int:
             )
             return EXIT_OK
         passphrase = new_passphrase()
-        done = encrypt_journal(path, passphrase, remove_plain=args.remove_plain_backup)
+        done = encrypt_journal(
+            path, passphrase, remove_plain=args.remove_plain_backup, progress=_waiting
+        )
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
     print(readable(f"Encrypted {path}.{_describe_removed(done.removed)}"))
@@ -292,7 +300,7 @@ def run_decrypt(args: argparse.Namespace) -> int:
     try:
         if not driver.looks_encrypted(path):
             return _fail(f"{path} is not encrypted; nothing was changed.")
-        done = decrypt_journal(path, obtain_passphrase(path))
+        done = decrypt_journal(path, obtain_passphrase(path), progress=_waiting)
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
     print(readable(f"Decrypted {path}; the encrypted file is kept as {done.kept}."))
@@ -311,7 +319,7 @@ def run_passphrase(args: argparse.Namespace) -> int:
             return _fail(f"{path} is not encrypted: use 'ceocto encrypt'. Nothing was changed.")
         old = obtain_passphrase(path)
         new = new_passphrase(1)
-        change_passphrase(path, old, new)
+        change_passphrase(path, old, new, progress=_waiting)
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
     print(

@@ -69,6 +69,10 @@ def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
     return code
 
 
+def _say_waiting(text: str) -> None:
+    print(readable(f"ceocto: {text}"), file=sys.stderr, flush=True)
+
+
 def _size(count: int) -> str:
     if count < 1024:
         return f"{count} bytes"
@@ -180,7 +184,7 @@ def run_restore(args: argparse.Namespace) -> int:
 
     journal = _journal_path(args)
     try:
-        restored = restore_backup(args.backup, journal, force=args.force)
+        restored = restore_backup(args.backup, journal, force=args.force, say=_say_waiting)
     except JournalError as exc:
         return _fail(str(exc))
     kept = f"; the journal it replaced is kept as {restored.kept}" if restored.kept else ""

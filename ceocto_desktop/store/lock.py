@@ -324,9 +324,10 @@ Say = Callable[[str], None]
 
 
 def _take_writers_lock(
-    journal: Path, *, exclusive: bool, waiting: str, wait_s: float, say: Say | None
+    journal: Path, *, exclusive: bool, waiting: str, wait_s: float | None, say: Say | None
 ) -> int:
     path = writers_lock_path(journal)
+    wait_s = WAIT_S if wait_s is None else wait_s
     started = time.monotonic()
     said = False
     while True:
@@ -362,7 +363,9 @@ def _let_go(journal: Path, descriptor: int) -> None:
 
 
 @contextmanager
-def writing(journal: Path, *, wait_s: float = WAIT_S, say: Say | None = None) -> Iterator[None]:
+def writing(
+    journal: Path, *, wait_s: float | None = None, say: Say | None = None
+) -> Iterator[None]:
     """Hold the journal as one of its writers: waits while a conversion or restore runs."""
     descriptor = _take_writers_lock(
         journal,
@@ -378,7 +381,7 @@ def writing(journal: Path, *, wait_s: float = WAIT_S, say: Say | None = None) ->
 
 
 @contextmanager
-def alone(journal: Path, *, wait_s: float = WAIT_S, say: Say | None = None) -> Iterator[None]:
+def alone(journal: Path, *, wait_s: float | None = None, say: Say | None = None) -> Iterator[None]:
     """Hold the journal alone (a conversion, a restore): waits for its writers to finish.
 
     A window of another process is refused (JournalInUse): it keeps the file open.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -116,18 +117,28 @@ def _keep_current(journal: Path, now: datetime) -> tuple[Path, _Identity | None]
 
 def _checkpoint(journal: Path) -> None:
     """Fold the journal's -wal into it, so that nothing of it lives beside the file."""
+    # Kept open to overwrite the -wal's blocks once SQLite deletes it (FULL, not TRUNCATE:
+    # a truncated file gives its blocks back unwritten, with the latest text in them).
+    wal = driver.open_to_overwrite(journal.with_name(journal.name + "-wal"))
     try:
         connection = connect_journal(journal)
         try:
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA wal_checkpoint(FULL)")
         finally:
             connection.close()
     except (driver.Error, driver.PassphraseNeeded):
         pass  # a damaged journal: its bytes and -wal are already kept
+    finally:
+        driver.overwrite_if_deleted(wal)
 
 
 def restore_backup(
-    backup: Path, journal: Path, *, force: bool = False, now: datetime | None = None
+    backup: Path,
+    journal: Path,
+    *,
+    force: bool = False,
+    now: datetime | None = None,
+    say: Callable[[str], None] | None = None,
 ) -> Restored:
     """Replace the journal with a checked backup; the replaced journal is kept as a backup."""
     now = (now or datetime.now()).replace(microsecond=0)
@@ -143,7 +154,7 @@ def restore_backup(
     if found.state not in (JournalState.CURRENT, JournalState.OLDER):
         raise BackupError(f"{backup} is not a ceocto journal or backup; nothing was changed.")
     wanted = _identity(backup, check_integrity=True)
-    with alone(journal):  # no writer may land in the file being replaced
+    with alone(journal, say=say):  # no writer may land in the file being replaced
         return _restore(backup, journal, wanted, force=force, now=now)
 
 
@@ -187,7 +198,7 @@ def _restore(
             _checkpoint(journal)
         for sidecar in ("-wal", "-shm", "-journal"):
             # Left beside the new file, an old -wal would be replayed into it.
-            journal.with_name(journal.name + sidecar).unlink(missing_ok=True)
+            driver.secure_remove(journal.with_name(journal.name + sidecar))
         os.replace(temporary, journal)
         fsync_folder(folder)
         # The journal now has the backup's key (or none, for a plain backup).
