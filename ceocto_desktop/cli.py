@@ -439,8 +439,8 @@ def _run(args: argparse.Namespace) -> int:
     from ceocto_desktop.cli_paths import held_for, resolve_args
 
     refusal = resolve_args(args)  # the real journal file, or why the path cannot be one
-    if refusal is not None:
-        return _fail(refusal, EXIT_PROBLEM)
+    if refusal is not None:  # demo and init: a bad new file is a usage error, as before
+        return _fail(refusal, EXIT_USAGE if args.command in ("demo", "init") else EXIT_PROBLEM)
     if args.command in ENCRYPTION:
         return ENCRYPTION[args.command](args)
     with held_for(args):  # a writer waits for (and holds off) a conversion or restore

@@ -11,6 +11,7 @@ for them, and no acknowledged note lands in a file about to be replaced.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -33,8 +34,11 @@ def resolve_args(args: argparse.Namespace) -> str | None:
     from ceocto_desktop.store.leftovers import clean_leftovers
 
     if args.command in _NEW_FILE:
+        given = Path(args.path)
+        if os.path.islink(given) and not os.path.exists(given):
+            return f"{given} already exists (a link to nothing); {args.command} never replaces it."
         try:  # demo and init then check that their new file is new (or empty)
-            args.path = resolve_journal(Path(args.path)).real
+            args.path = resolve_journal(given).real
         except JournalError as exc:
             return str(exc)
         clean_leftovers(args.path)

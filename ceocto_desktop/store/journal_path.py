@@ -107,7 +107,7 @@ def _os_error(given: Path, exc: OSError) -> NotAJournalPath:
         return NotAJournalPath(f"{shown(given)} is a loop of symbolic links; nothing was changed.")
     if exc.errno == errno.ENOTDIR:
         return NotAJournalPath(
-            f"{shown(given)} cannot be a journal: part of its path is a file, not a folder."
+            f"{shown(given)} cannot be a journal: part of its path is not a folder (a file)."
         )
     if exc.errno in (errno.EACCES, errno.EPERM):
         return NotAJournalPath(f"Cannot reach {shown(given)}: permission denied.")
