@@ -355,11 +355,12 @@ def run_note(args: argparse.Namespace) -> int:
     from ceocto_desktop.services.notes import create_note
     from ceocto_desktop.services.partners import find_partner
     from ceocto_desktop.store import JournalError
-    from ceocto_desktop.store.checked import open_checked
+    from ceocto_desktop.store.checked import NOTE_TABLES, open_checked
 
     path = _journal_path(args)
     try:
-        journal = open_checked(path)  # a damaged journal is refused before a byte changes
+        # What a note writes into is checked first: damage is refused before a byte changes.
+        journal = open_checked(path, tables=NOTE_TABLES)
     except JournalError as exc:
         return _fail(str(exc))
     try:
