@@ -40,7 +40,7 @@ class JournalPath:
     @property
     def through_link(self) -> bool:
         """Whether the given path reached the file through a symbolic link."""
-        return self.real != Path(os.path.abspath(self.given))
+        return self.real != Path(os.path.abspath(os.path.expanduser(self.given)))
 
     def link_note(self) -> str:
         """A sentence saying which file is acted on, when the given path is a link."""

@@ -138,3 +138,18 @@ def test_every_command_answers_an_odd_path_in_one_line(
         assert _state(tmp_path) == before, (name, odd)
     assert stat.S_ISCHR(Path("/dev/null").stat().st_mode)
     assert stat.S_ISFIFO((scratch / "fifo").lstat().st_mode)
+
+
+def test_a_home_folder_path_is_not_called_a_link(capsys):
+    main(["check", "--db", "~nobody/j.db"])
+    assert "is a link" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("quarter", ["9999-Q4", "0001-Q1", "1899-Q4"])
+def test_a_quarter_beyond_the_calendar_is_one_line(journal_path, tmp_path, capsys, quarter):
+    out = tmp_path / "retro.md"
+    code = main(["export", "retro", "--quarter", quarter, "--format", "md", "-o", str(out),
+                 "--db", str(journal_path)])  # fmt: skip
+    err = capsys.readouterr().err
+    assert code != 0 and "outside the years a journal covers" in err
+    assert not out.exists()
