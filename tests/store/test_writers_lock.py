@@ -63,3 +63,17 @@ def test_a_note_that_cannot_wait_longer_writes_nothing_and_says_so(
     connection = driver.connect(journal_path)
     assert connection.execute("SELECT count(*) FROM notes").fetchone()[0] == 0
     connection.close()
+
+
+def test_a_window_does_not_open_a_journal_being_converted(journal_path):
+    import pytest
+
+    from ceocto_desktop.store import JournalInUse, JournalLock
+    from ceocto_desktop.store.lock import lock_path
+
+    with alone(journal_path):
+        with pytest.raises(JournalInUse, match="being converted or restored"):
+            JournalLock(journal_path).acquire()
+        assert not lock_path(journal_path).exists()
+    with JournalLock(journal_path) as lock:
+        assert lock.held
