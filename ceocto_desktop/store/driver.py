@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -235,6 +237,20 @@ def open_to_overwrite(path: Path) -> int | None:
         os.close(descriptor)
         return None
     return descriptor
+
+
+@contextmanager
+def wiping_wal(journal: Path) -> Iterator[None]:
+    """Overwrite the journal's -wal if SQLite deletes it inside (the last connection closing).
+
+    SQLite deletes a -wal without overwriting it, and its blocks hold the latest text (in
+    the clear, for a plain journal): a descriptor kept on it lets them be overwritten after.
+    """
+    descriptor = open_to_overwrite(Path(f"{journal}-wal"))
+    try:
+        yield
+    finally:
+        overwrite_if_deleted(descriptor)
 
 
 def overwrite_if_deleted(descriptor: int | None) -> None:

@@ -87,9 +87,7 @@ def _counts(connection: Any, schema: str = "main") -> dict[str, int]:
 def _export(source: Path, old: str | None, target: Path, new: str | None) -> None:
     """Write the journal at source, read with key old, into the new file target with key new."""
     connection = driver.connect(source, passphrase=old)
-    # Held open so that the -wal's blocks can be overwritten once SQLite has deleted it:
-    # they hold the journal's latest text, in the clear for a plain journal.
-    wal = driver.open_to_overwrite(Path(f"{source}-wal"))
+    wal = driver.open_to_overwrite(Path(f"{source}-wal"))  # zeroed once SQLite deletes it
     try:
         # FULL, not TRUNCATE: a truncated -wal gives its blocks back unwritten.
         connection.execute("PRAGMA wal_checkpoint(FULL)")
@@ -140,10 +138,28 @@ def _convert(
 ) -> Converted:
     path = resolve_journal(path).real
     say = progress or (lambda _text: None)
-    _require_current(path)
     # From the first read to the swap, no writer may land in the file being copied.
     with alone(path, say=say):
+        _fold_wal(path, old)  # before any other connection deletes the -wal unwritten
+        _require_current(path)
         return _convert_alone(path, old, new, reason, say)
+
+
+def _fold_wal(path: Path, passphrase: str | None) -> None:
+    """Checkpoint the journal's -wal into it; SQLite deletes it, and its blocks are zeroed."""
+    if not Path(f"{path}-wal").exists():
+        return
+    with driver.wiping_wal(path):
+        try:
+            connection = driver.connect(path, passphrase=passphrase)
+        except driver.Error:
+            return  # named by the checks that follow
+        try:
+            connection.execute("PRAGMA wal_checkpoint(FULL)")
+        except driver.Error:
+            pass
+        finally:
+            connection.close()
 
 
 def _convert_alone(

@@ -70,12 +70,16 @@ class Journal:
             yield session
 
     def close(self) -> None:
-        """Release the file (the WAL is checkpointed when the last connection closes)."""
-        self.engine.dispose()
+        """Release the file (the WAL is checkpointed when the last connection closes).
+
+        The -wal SQLite then deletes is overwritten first (its blocks hold the latest text).
+        """
+        with driver.wiping_wal(self.path):
+            self.engine.dispose()
 
     def reopen(self) -> None:
         """Connect afresh to the file at path (after it was replaced: a new key, or none)."""
-        self.engine.dispose()
+        self.close()
         self.engine = make_engine(self.path)
         self.sessions = make_session_factory(self.engine)
         self.write_sessions = make_session_factory(self.engine, write=True)

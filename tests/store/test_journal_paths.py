@@ -310,3 +310,39 @@ def test_init_and_demo_never_write_through_a_link_to_a_journal(
     code, _, err = ceocto(capsys, command, link, *extra)
     assert code != 0 and "already exists" in err
     assert digest(journal_path) == before and link.is_symlink()
+
+
+CRASHED_WRITER = """
+import os, sys
+from ceocto_desktop.store import driver
+c = driver.connect(sys.argv[1])
+c.isolation_level = None
+c.execute("PRAGMA journal_mode=WAL")
+c.execute("PRAGMA wal_autocheckpoint=0")
+c.execute("UPDATE partners SET name = 'Marker sentence in the log' WHERE seat = 'A'")
+os._exit(0)  # killed: the change lives in the -wal only
+"""
+
+
+def test_encrypt_overwrites_the_plain_wal_a_crash_left(journal_path, monkeypatch):
+    import subprocess
+    import sys
+
+    from ceocto_desktop.store.encryption import encrypt_journal
+
+    subprocess.run([sys.executable, "-c", CRASHED_WRITER, str(journal_path)], check=True)
+    wal = Path(f"{journal_path}-wal")
+    assert b"Marker sentence in the log" in wal.read_bytes()
+    zeroed: list[bytes] = []
+    real = driver._overwrite
+
+    def watched(descriptor: int, size: int) -> None:
+        real(descriptor, size)
+        if os.fstat(descriptor).st_nlink == 0:  # the -wal SQLite deleted
+            zeroed.append(os.pread(descriptor, size, 0))
+
+    monkeypatch.setattr(driver, "_overwrite", watched)
+    encrypt_journal(journal_path, PASSPHRASE)
+    driver.forget_passphrases()
+    assert not wal.exists()
+    assert any(len(chunk) >= 4096 and set(chunk) == {0} for chunk in zeroed)
