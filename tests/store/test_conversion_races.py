@@ -17,6 +17,7 @@ import pytest
 from ceocto_desktop.store import driver
 
 PASSPHRASE = "correct horse battery staple"
+SECOND = "a second passphrase, line two"
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -40,7 +41,9 @@ def note_ids(path: Path, passphrase: str | None) -> set[str]:
 
 
 def _opens(path: Path) -> str | None:
-    return None if driver.has_sqlite_header(path) else PASSPHRASE
+    if driver.has_sqlite_header(path):
+        return None
+    return PASSPHRASE if driver.opens_with(path, PASSPHRASE) else SECOND
 
 
 @pytest.fixture
@@ -48,11 +51,11 @@ def env(tmp_path, monkeypatch) -> dict[str, str]:
     import os
 
     secret = tmp_path / "secret.txt"
-    secret.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    secret.write_text(f"{PASSPHRASE}\n{SECOND}\n", encoding="utf-8")
     return {**os.environ, "CEOCTO_PASSPHRASE_FILE": str(secret)}
 
 
-def test_no_acknowledged_note_is_lost_to_encrypt_decrypt_or_restore(journal_path, env, tmp_path):
+def test_no_acknowledged_note_is_lost_to_a_conversion_or_restore(journal_path, env, tmp_path):
     backup = tmp_path / "start.db"
     made = ceocto("backup", "--db", str(journal_path), "-o", str(backup), env=env)
     assert made.returncode == 0, made.stderr
@@ -79,7 +82,7 @@ def test_no_acknowledged_note_is_lost_to_encrypt_decrypt_or_restore(journal_path
         while len(acknowledged) < 2:
             time.sleep(0.05)
         steps = []
-        for command in (["encrypt"], ["decrypt"], ["restore", str(backup)]):
+        for command in (["encrypt"], ["passphrase"], ["decrypt"], ["restore", str(backup)]):
             started = time.monotonic()
             done = ceocto(*command, "--db", str(journal_path), env=env)
             assert done.returncode == 0, (command, done.stderr)
