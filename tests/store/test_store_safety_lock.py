@@ -128,3 +128,22 @@ def test_the_window_holding_the_lock_still_opens_its_journal(journal_path):
     with JournalLock(journal_path):
         journal = open_journal(journal_path)
         journal.close()
+
+
+def test_two_parallel_notes_go_through_while_a_window_holds_the_journal(
+    journal_path, window_elsewhere
+):
+    command = [sys.executable, "-m", "ceocto_desktop", "note"]
+    notes = [
+        subprocess.Popen(
+            [*command, f"Parallel {n}", "--author", "A", "--db", str(journal_path)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for n in (1, 2)
+    ]
+    results = [(note.wait(timeout=120), note.stderr.read()) for note in notes]  # type: ignore[union-attr]
+    assert results == [(0, ""), (0, "")]
+    assert window_elsewhere.poll() is None  # the window still holds its lock
+    assert lock_holder(journal_path) is not None
