@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 from ceocto_desktop import __version__
+from ceocto_desktop.store.journal_path import readable
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -173,7 +174,7 @@ def _journal_path(args: argparse.Namespace) -> Path:
 
 
 def _fail(message: str, code: int = EXIT_USAGE) -> int:
-    print(f"ceocto: {message}", file=sys.stderr)
+    print(readable(f"ceocto: {message}"), file=sys.stderr)
     return code
 
 
@@ -184,6 +185,9 @@ def run_demo(args: argparse.Namespace) -> int:
     from ceocto_desktop.store import JournalError
 
     target: Path = args.path.expanduser()
+    refused = _demo_bounds(args)
+    if refused is not None:
+        return _fail(refused)
     options = DemoOptions(
         seed=args.seed, years=args.years, notes=args.notes, until=args.until, scale=args.scale
     )
@@ -197,6 +201,30 @@ def run_demo(args: argparse.Namespace) -> int:
         f"{summary.checkins} check-ins, {summary.notes} notes."
     )
     return EXIT_OK
+
+
+# A demo beyond these is no demo (and its dates would run off the calendar).
+DEMO_MAX_YEARS = 100
+DEMO_MAX_SCALE = 1_000_000
+DEMO_YEARS = (1900, 9000)
+
+
+def _demo_bounds(args: argparse.Namespace) -> str | None:
+    """Why the demo's options are out of bounds, or None."""
+    if args.years > DEMO_MAX_YEARS:
+        return f"--years {args.years} is more than {DEMO_MAX_YEARS}; nothing was written."
+    if args.scale > DEMO_MAX_SCALE:
+        return f"--scale {args.scale} is more than {DEMO_MAX_SCALE:,}; nothing was written."
+    if args.notes is not None and args.notes > DEMO_MAX_SCALE:
+        return f"--notes {args.notes} is more than {DEMO_MAX_SCALE:,}; nothing was written."
+    first, last = DEMO_YEARS
+    until = args.until or date.today()
+    if not first + args.years <= until.year <= last:
+        return (
+            f"--until {until} is outside {first + args.years}–{last} "
+            f"(for {args.years} year(s) of demo); nothing was written."
+        )
+    return None
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -220,7 +248,7 @@ def run_window(args: argparse.Namespace) -> int:
 
     path: Path | None = None
     if args.db is not None:
-        path = Path(args.db).expanduser()
+        path = Path(getattr(args, "check_db", None) or args.db)  # resolved by cli_paths
         try:
             state = inspect_journal(path).state
         except JournalError as exc:
@@ -289,13 +317,14 @@ def run_export(args: argparse.Namespace) -> int:
     """Write a report; an unknown quarter or meeting, or a bad path, leaves no file."""
     from ceocto_desktop.reports.export import ExportError, TargetExists, check_target, export
     from ceocto_desktop.services.errors import ValidationError
-    from ceocto_desktop.store import JournalError, open_journal
+    from ceocto_desktop.store import JournalError
+    from ceocto_desktop.store.checked import open_checked
 
     output: Path = args.output.expanduser()
     journal_path = _journal_path(args)
     try:
         check_target(output, force=args.force, protect=(journal_path,))
-        journal = open_journal(journal_path)
+        journal = open_checked(journal_path, read_only_ok=True)  # a damaged one is refused
     except TargetExists as exc:
         return _fail(f"{exc} Add --force to replace it.")
     except (ExportError, JournalError) as exc:
@@ -319,7 +348,7 @@ def run_export(args: argparse.Namespace) -> int:
         return _fail(str(exc))
     finally:
         journal.close()
-    print(f"Wrote {output}")
+    print(readable(f"Wrote {output}"))
     return EXIT_OK
 
 
@@ -328,12 +357,13 @@ def run_note(args: argparse.Namespace) -> int:
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.notes import create_note
     from ceocto_desktop.services.partners import find_partner
-    from ceocto_desktop.store import JournalError, ensure_not_in_use, open_journal
+    from ceocto_desktop.store import JournalError
+    from ceocto_desktop.store.checked import NOTE_TABLES, open_checked
 
     path = _journal_path(args)
     try:
-        ensure_not_in_use(path)
-        journal = open_journal(path)
+        # What a note writes into is checked first: damage is refused before a byte changes.
+        journal = open_checked(path, tables=NOTE_TABLES)
     except JournalError as exc:
         return _fail(str(exc))
     try:
@@ -411,14 +441,24 @@ def _quiet_closed_pipe() -> int:
 def _run(args: argparse.Namespace) -> int:
     from ceocto_desktop.cli_desktop import run_desktop_option
     from ceocto_desktop.cli_encryption import HANDLERS as ENCRYPTION
-    from ceocto_desktop.cli_encryption import unlock_for
-    from ceocto_desktop.cli_journal import HANDLERS
+    from ceocto_desktop.cli_paths import held_for, resolve_args
 
     desktop = run_desktop_option(args)
     if desktop is not None:
         return desktop
+    refusal = resolve_args(args)  # the real journal file, or why the path cannot be one
+    if refusal is not None:  # demo and init: a bad new file is a usage error, as before
+        return _fail(refusal, EXIT_USAGE if args.command in ("demo", "init") else EXIT_PROBLEM)
     if args.command in ENCRYPTION:
         return ENCRYPTION[args.command](args)
+    with held_for(args):  # a writer waits for (and holds off) a conversion or restore
+        return _dispatch(args)
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    from ceocto_desktop.cli_encryption import unlock_for
+    from ceocto_desktop.cli_journal import HANDLERS
+
     refused = unlock_for(args)  # an encrypted journal's passphrase, asked once
     if refused is not None:
         return refused

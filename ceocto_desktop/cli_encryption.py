@@ -14,6 +14,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ceocto_desktop.store.journal_path import readable
+
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
@@ -42,7 +44,7 @@ def add_encryption_commands(commands: Any) -> None:
 
 
 def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
-    print(f"ceocto: {message}", file=sys.stderr)
+    print(readable(f"ceocto: {message}"), file=sys.stderr)
     return code
 
 
@@ -61,21 +63,77 @@ def interactive() -> bool:
 
 
 def ask(prompt: str) -> str:
-    """One passphrase typed without echo."""
-    return getpass.getpass(prompt)
+    """One passphrase typed without echo; PassphraseRefused on Ctrl+D (end of input)."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        print(file=sys.stderr)  # the prompt's line, ended
+        raise PassphraseRefused(
+            "no passphrase was given (end of input); nothing was changed."
+        ) from None
 
 
-def _from_file(line: int) -> str | None:
+def _confirm(question: str) -> bool:
+    """A yes/no question; Ctrl+D or anything but yes means no."""
+    try:
+        answer = input(question)
+    except EOFError:
+        print()
+        return False
+    return answer.strip().lower() in ("y", "yes")
+
+
+def _file_lines() -> list[str] | None:
     name = os.environ.get(PASSPHRASE_FILE)
     if not name:
         return None
     try:
-        lines = Path(name).expanduser().read_text(encoding="utf-8").splitlines()
+        # utf-8-sig: a byte-order mark (Notepad's) is not part of the first passphrase.
+        return Path(name).expanduser().read_text(encoding="utf-8-sig").splitlines()
     except (OSError, UnicodeError) as exc:
         raise PassphraseRefused(f"cannot read {PASSPHRASE_FILE} ({name}): {exc}") from exc
+
+
+def _from_file(line: int) -> str | None:
+    lines = _file_lines()
+    if lines is None:
+        return None
+    name = os.environ.get(PASSPHRASE_FILE)
     if len(lines) <= line or not lines[line]:
         raise PassphraseRefused(f"{PASSPHRASE_FILE} ({name}) has no passphrase on line {line + 1}.")
+    if lines[line] != lines[line].strip():
+        raise PassphraseRefused(
+            f"line {line + 1} of {PASSPHRASE_FILE} ({name}) begins or ends with spaces or tabs; "
+            "remove them (they would be part of the passphrase). Nothing was changed."
+        )
     return lines[line]
+
+
+def _candidates(lines: list[str]) -> list[str]:
+    """Each line of the file as written, then without surrounding spaces: tried in turn."""
+    tried = [line for line in lines if line] + [line.strip() for line in lines if line.strip()]
+    return list(dict.fromkeys(tried))
+
+
+def _from_file_opening(path: Path) -> str | None:
+    """The first passphrase of the file that opens path (an older backup: an older line)."""
+    from ceocto_desktop.store import driver
+
+    lines = _file_lines()
+    if lines is None:
+        return None
+    candidates = _candidates(lines)
+    for candidate in candidates:
+        if driver.opens_with(path, candidate):
+            return candidate
+    if len(candidates) == 1:
+        raise PassphraseRefused(
+            f"the passphrase in {PASSPHRASE_FILE} does not open {path}; nothing was changed."
+        )
+    raise PassphraseRefused(
+        f"no passphrase in {PASSPHRASE_FILE} ({len(_candidates(lines))} tried) opens {path}; "
+        "nothing was changed."
+    )
 
 
 def _no_terminal(path: Path) -> PassphraseRefused:
@@ -90,12 +148,8 @@ def obtain_passphrase(path: Path) -> str:
     """The passphrase of the encrypted file at path, checked: from the file, or 3 tries."""
     from ceocto_desktop.store import driver
 
-    given = _from_file(0)
+    given = _from_file_opening(path)
     if given is not None:
-        if not driver.opens_with(path, given):
-            raise PassphraseRefused(
-                f"the passphrase in {PASSPHRASE_FILE} does not open {path}; nothing was changed."
-            )
         return given
     if not interactive():
         raise _no_terminal(path)
@@ -166,6 +220,16 @@ def _describe_removed(removed: tuple[Path, ...]) -> str:
     return f" Overwrote and deleted {_backups(len(removed))}."
 
 
+def _waiting(text: str) -> None:
+    # Of a conversion's progress, a shell shows only that it waits for another writer.
+    if text.startswith("Waiting"):
+        print(readable(f"ceocto: {text}"), file=sys.stderr, flush=True)
+
+
+def _hold(n: int) -> str:
+    return "holds" if n == 1 else "hold"
+
+
 def _backups(n: int) -> str:
     return f"{n} unencrypted backup{'' if n == 1 else 's'}"
 
@@ -184,32 +248,44 @@ def run_encrypt(args: argparse.Namespace) -> int:
     try:
         if path.is_file() and is_encrypted(path):
             if not args.remove_plain_backup:
-                return _fail(f"{path} is already encrypted; nothing was changed.")
+                return _fail(
+                    f"{path} is already encrypted, or it is not a ceocto journal at all (it has no "
+                    "SQLite header); nothing was changed."
+                )
             # Only the journal's owner removes its backups: the passphrase proves it.
             unlock(path)
             removed = tuple(remove_plain_backups(path))
-            print(f"{path} is encrypted.{_describe_removed(removed) or ' No plain backups.'}")
+            print(
+                readable(
+                    f"{path} is encrypted.{_describe_removed(removed) or ' No plain backups.'}"
+                )
+            )
             return EXIT_OK
         passphrase = new_passphrase()
-        done = encrypt_journal(path, passphrase, remove_plain=args.remove_plain_backup)
+        done = encrypt_journal(
+            path, passphrase, remove_plain=args.remove_plain_backup, progress=_waiting
+        )
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
-    print(f"Encrypted {path}.{_describe_removed(done.removed)}")
+    print(readable(f"Encrypted {path}.{_describe_removed(done.removed)}"))
     left = plain_backups(path)
-    if left and interactive():
-        answer = input(
-            f"{_backups(len(left))} in {left[0].parent} still hold your text in "
-            "the clear (one is the journal as it was). Overwrite and delete now? [y/N] "
+    if (
+        left
+        and interactive()
+        and _confirm(
+            f"{_backups(len(left))} in {left[0].parent} still {_hold(len(left))} your text "
+            "in the clear (one is the journal as it was). Overwrite and delete now? [y/N] "
         )
-        if answer.strip().lower() in ("y", "yes"):
-            removed = tuple(remove_plain_backups(path))
-            print(_describe_removed(removed).strip())
-            return EXIT_OK
+    ):
+        removed = tuple(remove_plain_backups(path))
+        print(_describe_removed(removed).strip())
+        return EXIT_OK
     if left:
         print(
             f"Kept in {left[0].parent}: {_backups(len(left))} (the journal as "
             f"it was is {done.kept.name}), in the clear. Once the "
-            "passphrase works for you, remove them with 'ceocto encrypt --remove-plain-backup'."
+            f"passphrase works for you, remove {'it' if len(left) == 1 else 'them'} with "
+            "'ceocto encrypt --remove-plain-backup'."
         )
     return EXIT_OK
 
@@ -224,10 +300,10 @@ def run_decrypt(args: argparse.Namespace) -> int:
     try:
         if not driver.looks_encrypted(path):
             return _fail(f"{path} is not encrypted; nothing was changed.")
-        done = decrypt_journal(path, obtain_passphrase(path))
+        done = decrypt_journal(path, obtain_passphrase(path), progress=_waiting)
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
-    print(f"Decrypted {path}; the encrypted file is kept as {done.kept}.")
+    print(readable(f"Decrypted {path}; the encrypted file is kept as {done.kept}."))
     return EXIT_OK
 
 
@@ -243,10 +319,12 @@ def run_passphrase(args: argparse.Namespace) -> int:
             return _fail(f"{path} is not encrypted: use 'ceocto encrypt'. Nothing was changed.")
         old = obtain_passphrase(path)
         new = new_passphrase(1)
-        change_passphrase(path, old, new)
+        change_passphrase(path, old, new, progress=_waiting)
     except (PassphraseRefused, JournalError) as exc:
         return _fail(str(exc))
-    print(f"Changed the passphrase of {path}. Backups made before keep the old passphrase.")
+    print(
+        readable(f"Changed the passphrase of {path}. Backups made before keep the old passphrase.")
+    )
     return EXIT_OK
 
 

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
+from contextlib import suppress
 from pathlib import Path
 from typing import Any
+
+from ceocto_desktop.store.journal_path import readable
 
 EXIT_OK = 0
 EXIT_PROBLEM = 1
@@ -17,10 +21,10 @@ def add_journal_commands(commands: Any) -> None:
     """Register init, backup and restore on the `ceocto` command's subparsers."""
     init = commands.add_parser("init", help="create a new journal for a pair")
     init.add_argument("path", type=Path, metavar="PATH", help="the new journal file")
-    init.add_argument("--a", required=True, metavar="NAME", dest="name_a", help="partner A")
-    init.add_argument("--b", required=True, metavar="NAME", dest="name_b", help="partner B")
-    init.add_argument("--title-a", default="CEO", metavar="TITLE", help="A's title (CEO)")
-    init.add_argument("--title-b", default="CTO", metavar="TITLE", help="B's title (CTO)")
+    init.add_argument("--a", required=True, type=_utf8, metavar="NAME", dest="name_a")
+    init.add_argument("--b", required=True, type=_utf8, metavar="NAME", dest="name_b")
+    init.add_argument("--title-a", default="CEO", type=_utf8, metavar="TITLE", help="A's title")
+    init.add_argument("--title-b", default="CTO", type=_utf8, metavar="TITLE", help="B's title")
 
     backup = commands.add_parser("backup", help="back the journal up now")
     backup.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
@@ -40,6 +44,17 @@ def add_journal_commands(commands: Any) -> None:
     )
 
 
+def _utf8(value: str) -> str:
+    # Bytes that are not UTF-8 arrive as lone surrogates; stored, they would become "\ufffd".
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise argparse.ArgumentTypeError(
+            f"{os.fsencode(value)!r} is not UTF-8 text; set your terminal to UTF-8"
+        ) from None
+    return value
+
+
 def _journal_path(args: argparse.Namespace) -> Path:
     given = getattr(args, "check_db", None) or getattr(args, "db", None)
     if given is not None:
@@ -50,8 +65,12 @@ def _journal_path(args: argparse.Namespace) -> Path:
 
 
 def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
-    print(f"ceocto: {message}", file=sys.stderr)
+    print(readable(f"ceocto: {message}"), file=sys.stderr)
     return code
+
+
+def _say_waiting(text: str) -> None:
+    print(readable(f"ceocto: {text}"), file=sys.stderr, flush=True)
 
 
 def _size(count: int) -> str:
@@ -72,20 +91,17 @@ def run_init(args: argparse.Namespace) -> int:
     )
     from ceocto_desktop.store import JournalError, ensure_not_in_use, open_journal
 
-    target: Path = args.path.expanduser()
     a = PartnerInput(args.name_a, args.title_a)
     b = PartnerInput(args.name_b, args.title_b)
     try:
         check_partner_inputs(a, b)
     except ValidationError as exc:
         return _fail(exc.message, EXIT_USAGE)
-    if target.is_dir():
-        return _fail(f"{target} is a folder, not a journal file.", EXIT_USAGE)
-    if target.is_symlink() or (target.exists() and target.stat().st_size > 0):
-        return _fail(f"{target} already exists; init never replaces a file.", EXIT_USAGE)
+    try:
+        target = _new_journal_target(args.path)
+    except JournalError as exc:
+        return _fail(str(exc), EXIT_USAGE)
     folder = target.parent
-    if not folder.is_dir():
-        return _fail(f"Cannot create {target}: the folder {folder} does not exist.", EXIT_USAGE)
     # Built under a private name, then moved into place in one step: a failure half-way
     # leaves no half-made journal under the name the pair asked for.
     building = folder / f".{target.name}.init-{os.getpid()}"
@@ -104,9 +120,28 @@ def run_init(args: argparse.Namespace) -> int:
         return _fail(exc.message, EXIT_USAGE)
     finally:
         for leftover in ("", "-wal", "-shm"):
-            Path(f"{building}{leftover}").unlink(missing_ok=True)
-    print(f"Created {target} for {a.name} ({a.title}) and {b.name} ({b.title}).")
+            with suppress(OSError):  # a read-only disk refuses even to unlink nothing
+                Path(f"{building}{leftover}").unlink(missing_ok=True)
+    print(readable(f"Created {target} for {a.name} ({a.title}) and {b.name} ({b.title})."))
     return EXIT_OK
+
+
+def _new_journal_target(given: Path) -> Path:
+    """The real file init may make a journal of: a new name, or an empty plain file."""
+    from ceocto_desktop.store.errors import JournalError
+    from ceocto_desktop.store.journal_path import resolve_journal, shown
+
+    found = resolve_journal(given)
+    target = found.real
+    if target.exists() and target.stat().st_size > 0:
+        raise JournalError(f"{shown(given)} already exists; init never replaces a file.")
+    if not target.parent.is_dir():
+        raise JournalError(
+            f"Cannot create {shown(given)}: the folder {shown(target.parent)} does not exist."
+        )
+    if found.through_link:
+        print(f"ceocto: {found.link_note()}", file=sys.stderr)
+    return target
 
 
 def _move_into_place(building: Path, target: Path) -> None:
@@ -114,10 +149,11 @@ def _move_into_place(building: Path, target: Path) -> None:
     from ceocto_desktop.store.backups import place_new_file
 
     try:
-        if target.exists():
-            if target.stat().st_size > 0:
+        if target.exists() or target.is_symlink():
+            found = target.lstat()
+            if not stat.S_ISREG(found.st_mode) or found.st_size > 0 or found.st_nlink > 1:
                 raise JournalError(f"{target} already exists; init never replaces a file.")
-            os.replace(building, target)  # an empty file: nothing in it to lose
+            os.replace(building, target)  # an empty plain file: nothing in it to lose
         else:
             place_new_file(building, target)  # fails, rather than replaces, if it appeared
     except FileExistsError:
@@ -138,7 +174,7 @@ def run_backup(args: argparse.Namespace) -> int:
             written = make_backup(journal, "manual").path
     except JournalError as exc:
         return _fail(str(exc))
-    print(f"Backed up {journal} to {written} ({_size(written.stat().st_size)}).")
+    print(readable(f"Backed up {journal} to {written} ({_size(written.stat().st_size)})."))
     return EXIT_OK
 
 
@@ -148,11 +184,11 @@ def run_restore(args: argparse.Namespace) -> int:
 
     journal = _journal_path(args)
     try:
-        restored = restore_backup(args.backup, journal, force=args.force)
+        restored = restore_backup(args.backup, journal, force=args.force, say=_say_waiting)
     except JournalError as exc:
         return _fail(str(exc))
     kept = f"; the journal it replaced is kept as {restored.kept}" if restored.kept else ""
-    print(f"Restored {journal} from {restored.backup}{kept}.")
+    print(readable(f"Restored {journal} from {restored.backup}{kept}."))
     return EXIT_OK
 
 

@@ -23,6 +23,9 @@ FORMATS = ("pdf", "md", "html")
 SQLITE_HEADER = b"SQLite format 3\x00"
 # Files SQLite keeps beside a database; replacing one would damage the journal it serves.
 SQLITE_COMPANIONS = ("-wal", "-shm", "-journal")
+# ceocto's own lock files beside a journal (store.lock): replacing a live one lets a
+# second window in, or a conversion run under a writer.
+LOCK_SUFFIXES = (".lock", ".writers.lock")
 
 
 class ExportError(Exception):
@@ -56,11 +59,17 @@ def _refuse_protected(path: Path, protect: Iterable[Path]) -> None:
             raise ExportError(f"{path} is the open journal; export never replaces it.")
         # Its companions too, present or not: a report under the name of a WAL would be
         # taken for one the next time the journal opens.
-        companions = (journal.with_name(journal.name + suffix) for suffix in SQLITE_COMPANIONS)
+        companions = (
+            journal.with_name(journal.name + suffix) for suffix in SQLITE_COMPANIONS + LOCK_SUFFIXES
+        )
         if any(path.resolve() == c.resolve() or _same_file(path, c) for c in companions):
             raise ExportError(f"{path} belongs to the open journal; choose another name.")
     if exists and _is_sqlite_file(path):
         raise ExportError(f"{path} is a database (perhaps a journal); export never replaces one.")
+    if path.name.endswith(".lock") and any(
+        path.with_name(path.name.removesuffix(suffix)).exists() for suffix in LOCK_SUFFIXES
+    ):
+        raise ExportError(f"{path} is the lock file of a journal; choose another name.")
     if path.name.endswith(SQLITE_COMPANIONS) and _is_sqlite_file(
         path.with_name(path.name.rsplit("-", 1)[0])
     ):

@@ -54,7 +54,9 @@ def write_demo_file(
     try:
         # A private folder of our own beside the target: the WAL and shared-memory files
         # live there too, and removing the folder clears everything a failure leaves.
-        workspace = tempfile.TemporaryDirectory(prefix=f".{target.name}.", dir=folder)
+        workspace = tempfile.TemporaryDirectory(
+            prefix=f".{target.name}.demo-{os.getpid()}-", dir=folder
+        )
     except OSError as exc:
         raise _write_failed(target, exc) from exc
     with workspace as scratch:

@@ -112,12 +112,22 @@ class QuarterFacts:
         )
 
 
+# The years a report can be asked for: well inside what Python's dates can count past.
+FIRST_YEAR = 1900
+LAST_YEAR = 9000
+
+
 def quarter_bounds(text: str) -> tuple[str, date, date]:
     """The quarter's canonical name, first and last day; a clear error for a bad one."""
     try:
         first, last = parse_quarter(text)
     except ValueError as exc:
         raise ValidationError("quarter", str(exc)) from None
+    if not FIRST_YEAR <= first.year <= LAST_YEAR:
+        # Reports reach past the quarter's last day (and the calendar ends at 9999).
+        raise ValidationError(
+            "quarter", f"'{text}' is outside the years a journal covers ({FIRST_YEAR}–{LAST_YEAR})."
+        )
     return quarter_of(first), first, last
 
 

@@ -5,16 +5,18 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Hashable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
 from ceocto_desktop.store import driver
-from ceocto_desktop.store.errors import BackupError, JournalDamaged, JournalError
+from ceocto_desktop.store.errors import BackupError, CopyFailedCheck, JournalDamaged, JournalError
 from ceocto_desktop.store.inspect import (
     JournalState,
     inspect_journal,
 )
+from ceocto_desktop.store.leftovers import remove_partial_backups
 from ceocto_desktop.store.sqlite_files import (
     damaged_message,
     is_damage,
@@ -121,7 +123,7 @@ def rotate_backups(journal: Path) -> list[Path]:
     deleted: list[Path] = []
     for info in routine:
         if info.made_at not in keep:
-            info.path.unlink(missing_ok=True)
+            driver.secure_remove(info.path)  # a plain backup holds the text in the clear
             deleted.append(info.path)
         else:
             keep.discard(info.made_at)  # two backups in one second: keep only one
@@ -166,42 +168,15 @@ def fsync_file(path: Path) -> None:
         os.close(descriptor)
 
 
-def _pid_alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
 def remove_partial_leftovers(journal: Path) -> list[Path]:
-    """Remove half-written backups of this journal left by a killed process."""
-    removed: list[Path] = []
-    # Before backups/ existed, a backup before an upgrade was written beside the journal.
-    candidates = list(journal.parent.glob(f"{glob_escape(journal.stem)}.*.bak.partial"))
-    folder = backups_folder(journal)
-    if folder.is_dir():
-        for entry in folder.glob(f"{glob_escape(journal.stem)}.*.partial"):
-            matched = re.search(r"\.(\d+)\.partial$", entry.name)
-            if matched is None or not _pid_alive(int(matched.group(1))):
-                candidates.append(entry)
-    for leftover in candidates:
-        leftover.unlink(missing_ok=True)
-        removed.append(leftover)
-    return removed
-
-
-def glob_escape(text: str) -> str:
-    """text with glob's special characters taken literally."""
-    return re.sub(r"([*?\[])", r"[\1]", text)
+    """Overwrite and delete half-written backups of this journal left by a killed process."""
+    return remove_partial_backups(journal)
 
 
 def _copy_checked(source: Path, destination: Path) -> None:
     """Copy source (a journal, even while open) into a new file destination, then check it."""
     partial = destination.with_name(f"{destination.name}.{os.getpid()}.partial")
-    partial.unlink(missing_ok=True)
+    _forget(partial)
     try:
         src = open_read_only(source)
         try:
@@ -221,7 +196,7 @@ def _copy_checked(source: Path, destination: Path) -> None:
         finally:
             src.close()
         if verdict != ["ok"]:
-            raise BackupError(
+            raise CopyFailedCheck(
                 f"The backup of {source} failed its check ({verdict[0]}) and was deleted; "
                 "the journal itself may be damaged: run 'ceocto check'."
             )
@@ -243,7 +218,16 @@ def _copy_checked(source: Path, destination: Path) -> None:
             f"Could not write the backup {destination}: {exc.strerror or exc}."
         ) from exc
     finally:
-        partial.unlink(missing_ok=True)
+        _forget(partial)
+
+
+def _forget(partial: Path) -> None:
+    # A half-made copy holds the journal's text: overwritten, then deleted. A read-only
+    # disk refuses even to delete a file that is not there; nothing was written then.
+    with suppress(OSError):
+        driver.secure_remove(partial)
+        for sidecar in ("-wal", "-shm", "-journal"):
+            driver.secure_remove(Path(f"{partial}{sidecar}"))
 
 
 def _require_journal(path: Path) -> None:
@@ -262,6 +246,8 @@ def backup_journal(source: Path, destination: Path) -> Path:
     folder = destination.parent
     if not folder.is_dir():
         raise BackupError(f"Cannot write {destination}: the folder {folder} does not exist.")
+    if not os.access(folder, os.W_OK):
+        raise BackupError(f"Cannot write {destination}: the folder {folder} is read-only.")
     _copy_checked(source, destination)
     return destination
 

@@ -10,6 +10,9 @@ search of an encrypted journal needs it asked only once.
 from __future__ import annotations
 
 import os
+import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -189,22 +192,77 @@ def needed_message(path: Path) -> str:
     )
 
 
+def _overwrite(descriptor: int, size: int) -> None:
+    block = b"\x00" * 65536
+    os.lseek(descriptor, 0, os.SEEK_SET)
+    written = 0
+    while written < size:
+        written += os.write(descriptor, block[: min(len(block), size - written)])
+    os.fsync(descriptor)
+
+
 def secure_remove(path: Path) -> None:
     """Overwrite a file with zeros, flush it to disk, then delete it.
 
+    Only a plain file with this one name is overwritten: through a link, or with another
+    name (a hard link), the bytes belong to a file that stays, so only the name goes.
     On an SSD or a copy-on-write file system the old blocks may survive elsewhere; this
     removes the copy the file system shows, and what it can of the bytes behind it.
     """
     path = Path(path)
-    if not path.exists():
+    try:
+        descriptor = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    except FileNotFoundError:
         return
-    size = path.stat().st_size
-    with path.open("r+b", buffering=0) as handle:
-        block = b"\x00" * 65536
-        written = 0
-        while written < size:
-            chunk = block[: min(len(block), size - written)]
-            handle.write(chunk)
-            written += len(chunk)
-        os.fsync(handle.fileno())
-    path.unlink()
+    except OSError:
+        path.unlink(missing_ok=True)  # a link (ELOOP) or unwritable: the name goes only
+        return
+    try:
+        found = os.fstat(descriptor)
+        if stat.S_ISREG(found.st_mode) and found.st_nlink == 1:
+            _overwrite(descriptor, found.st_size)
+    finally:
+        os.close(descriptor)
+    path.unlink(missing_ok=True)
+
+
+def open_to_overwrite(path: Path) -> int | None:
+    """A descriptor kept on a plain file SQLite may delete, to overwrite it afterwards."""
+    try:
+        descriptor = os.open(path, os.O_RDWR | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    found = os.fstat(descriptor)
+    if not stat.S_ISREG(found.st_mode) or found.st_nlink != 1:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+@contextmanager
+def wiping_wal(journal: Path) -> Iterator[None]:
+    """Overwrite the journal's -wal if SQLite deletes it inside (the last connection closing).
+
+    SQLite deletes a -wal without overwriting it, and its blocks hold the latest text (in
+    the clear, for a plain journal): a descriptor kept on it lets them be overwritten after.
+    """
+    descriptor = open_to_overwrite(Path(f"{journal}-wal"))
+    try:
+        yield
+    finally:
+        overwrite_if_deleted(descriptor)
+
+
+def overwrite_if_deleted(descriptor: int | None) -> None:
+    """Overwrite the file behind descriptor if it has no name left, then close it."""
+    if descriptor is None:
+        return
+    try:
+        found = os.fstat(descriptor)
+        if found.st_nlink == 0:
+            # The size it had is gone with the truncation, if any; a -wal is deleted whole.
+            _overwrite(descriptor, found.st_size)
+    except OSError:
+        pass
+    finally:
+        os.close(descriptor)

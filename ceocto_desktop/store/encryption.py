@@ -9,6 +9,7 @@ journal, the old one or the new one.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -26,7 +27,8 @@ from ceocto_desktop.store.backups import (
 )
 from ceocto_desktop.store.errors import JournalError
 from ceocto_desktop.store.inspect import JournalState, inspect_journal
-from ceocto_desktop.store.lock import ensure_not_in_use
+from ceocto_desktop.store.journal_path import resolve_journal
+from ceocto_desktop.store.lock import alone
 from ceocto_desktop.store.sqlite_files import private_files
 
 # Short enough passphrases are guessed offline, whatever the key derivation costs.
@@ -85,8 +87,10 @@ def _counts(connection: Any, schema: str = "main") -> dict[str, int]:
 def _export(source: Path, old: str | None, target: Path, new: str | None) -> None:
     """Write the journal at source, read with key old, into the new file target with key new."""
     connection = driver.connect(source, passphrase=old)
+    wal = driver.open_to_overwrite(Path(f"{source}-wal"))  # zeroed once SQLite deletes it
     try:
-        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        # FULL, not TRUNCATE: a truncated -wal gives its blocks back unwritten.
+        connection.execute("PRAGMA wal_checkpoint(FULL)")
         expected = _counts(connection)
         marks = [
             connection.execute(f"PRAGMA {pragma}").fetchone()[0]
@@ -107,6 +111,7 @@ def _export(source: Path, old: str | None, target: Path, new: str | None) -> Non
             connection.execute("DETACH DATABASE converted")
     finally:
         connection.close()
+        driver.overwrite_if_deleted(wal)
     _verify(target, new, expected)
 
 
@@ -118,21 +123,49 @@ def _verify(target: Path, passphrase: str | None, expected: dict[str, int]) -> N
             raise JournalError(f"The converted copy failed its check ({verdict[0]}).")
         found = _counts(connection)
         if found != expected:
-            raise JournalError("The converted copy does not hold every row of the journal.")
+            raise JournalError(
+                "The journal changed while it was being converted (another program wrote to "
+                "it); nothing was changed. Try again."
+            )
         connection.execute("PRAGMA journal_mode=WAL")
     finally:
         connection.close()
-    os.chmod(target, 0o600)
     fsync_file(target)
 
 
 def _convert(
     path: Path, old: str | None, new: str | None, reason: str, progress: Progress | None
 ) -> Converted:
-    path = path.expanduser()
+    path = resolve_journal(path).real
     say = progress or (lambda _text: None)
-    _require_current(path)
-    ensure_not_in_use(path)
+    # From the first read to the swap, no writer may land in the file being copied.
+    with alone(path, say=say):
+        _fold_wal(path, old)  # before any other connection deletes the -wal unwritten
+        _require_current(path)
+        return _convert_alone(path, old, new, reason, say)
+
+
+def _fold_wal(path: Path, passphrase: str | None) -> None:
+    """Checkpoint the journal's -wal into it; SQLite deletes it, and its blocks are zeroed."""
+    if not Path(f"{path}-wal").exists():
+        return
+    with driver.wiping_wal(path):
+        try:
+            connection = driver.connect(path, passphrase=passphrase)
+        except driver.Error:
+            return  # named by the checks that follow
+        try:
+            connection.execute("PRAGMA wal_checkpoint(FULL)")
+        except driver.Error:
+            pass
+        finally:
+            connection.close()
+
+
+def _convert_alone(
+    path: Path, old: str | None, new: str | None, reason: str, say: Progress
+) -> Converted:
+    mode = stat.S_IMODE(os.stat(path).st_mode)
     now = datetime.now().replace(microsecond=0)
     building = path.with_name(f".{path.name}.converting-{os.getpid()}")
     for leftover in ("", "-wal", "-shm", "-journal"):
@@ -140,6 +173,7 @@ def _convert(
     try:
         say("Writing the new copy of the journal…")
         _export(path, old, building, new)
+        os.chmod(building, mode)  # the journal keeps its mode (0600 as made, or the owner's)
         say("Checked every table; putting the new copy in place…")
         folder = backups_folder(path)
         folder.mkdir(mode=0o700, exist_ok=True)
@@ -153,7 +187,7 @@ def _convert(
                 kept.write_bytes(path.read_bytes())
             fsync_file(kept)
         for sidecar in ("-wal", "-shm"):
-            Path(f"{path}{sidecar}").unlink(missing_ok=True)  # checkpointed, then empty
+            driver.secure_remove(Path(f"{path}{sidecar}"))  # checkpointed: nothing to lose
         os.replace(building, path)
         fsync_folder(path.parent)
         fsync_folder(folder)
@@ -179,10 +213,13 @@ def encrypt_journal(
     The plain original is kept in backups/ until the person asks for it to go: their
     journal is never left in one copy only, under a passphrase just typed.
     """
-    path = path.expanduser()
+    path = resolve_journal(path).real
     check_passphrase(passphrase)
     if is_encrypted(path):
-        raise JournalError(f"{path} is already encrypted; nothing was changed.")
+        raise JournalError(
+            f"{path} is already encrypted, or it is not a ceocto journal at all (it has no "
+            "SQLite header); nothing was changed."
+        )
     converted = _convert(path, None, passphrase, "before-encrypt", progress)
     # A fresh backup under the new key, so the pair is not left without an encrypted one.
     make_backup(path, "encrypted")
@@ -194,7 +231,9 @@ def encrypt_journal(
 def plain_backups(path: Path) -> list[Path]:
     """The journal's backups that are not encrypted: each holds its text in the clear."""
     return [
-        info.path for info in list_backups(path.expanduser()) if driver.has_sqlite_header(info.path)
+        info.path
+        for info in list_backups(resolve_journal(path).real)
+        if driver.has_sqlite_header(info.path)
     ]
 
 
@@ -206,13 +245,13 @@ def remove_plain_backups(path: Path) -> list[Path]:
         for sidecar in ("-wal", "-shm"):
             driver.secure_remove(Path(f"{backup}{sidecar}"))
         removed.append(backup)
-    fsync_folder(backups_folder(path.expanduser()))
+    fsync_folder(backups_folder(resolve_journal(path).real))
     return removed
 
 
 def decrypt_journal(path: Path, passphrase: str, *, progress: Progress | None = None) -> Converted:
     """Turn an encrypted journal back into a plain one (the encrypted one kept as a backup)."""
-    path = path.expanduser()
+    path = resolve_journal(path).real
     if not is_encrypted(path):
         raise JournalError(f"{path} is not encrypted; nothing was changed.")
     _require_key(path, passphrase)
@@ -223,7 +262,7 @@ def change_passphrase(
     path: Path, old: str, new: str, *, progress: Progress | None = None
 ) -> Converted:
     """Encrypt the journal with a new passphrase (the old file kept, under the old one)."""
-    path = path.expanduser()
+    path = resolve_journal(path).real
     check_passphrase(new)
     if not is_encrypted(path):
         raise JournalError(f"{path} is not encrypted: use 'ceocto encrypt'. Nothing was changed.")

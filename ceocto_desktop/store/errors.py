@@ -21,3 +21,7 @@ class BackupError(JournalError):
 
 class OtherPairsBackup(BackupError):
     """The backup is of another pair's journal; restoring it needs an explicit force."""
+
+
+class CopyFailedCheck(BackupError):
+    """A backup copy failed SQLite's check: the journal it was made from is damaged."""

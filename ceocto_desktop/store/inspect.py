@@ -11,6 +11,7 @@ from typing import Any
 from ceocto_desktop.models.journal_meta import APPLICATION_ID, JOURNAL_FORMAT
 from ceocto_desktop.store import driver, schema
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
+from ceocto_desktop.store.journal_path import refuse_special
 from ceocto_desktop.store.sqlite_files import (
     damaged_message,
     has_sqlite_header,
@@ -64,9 +65,15 @@ def inspect_journal(path: Path) -> Inspection:
     """Say what is at path without writing a byte; raise JournalError for what can't open."""
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file.")
-    if not path.exists():
+    if path.exists():
+        refuse_special(path)  # a FIFO or a device is never a journal, empty or not
+    else:
         if path.parent.exists() and not path.parent.is_dir():
             raise JournalError(f"Cannot create a journal at {path}: {path.parent} is not a folder.")
+        if path.is_symlink():
+            raise JournalError(
+                f"{path} is a link to a file that does not exist; ceocto never replaces a link."
+            )
         return Inspection(JournalState.MISSING, None)
     if not os.access(path, os.R_OK):
         raise JournalError(f"Cannot read {path}: permission denied.")

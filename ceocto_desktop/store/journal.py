@@ -24,6 +24,8 @@ from ceocto_desktop.store.engine import (
 )
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
 from ceocto_desktop.store.inspect import Inspection, JournalState, inspect_journal
+from ceocto_desktop.store.journal_path import resolve_journal
+from ceocto_desktop.store.leftovers import clean_leftovers
 from ceocto_desktop.store.lock import ensure_not_in_use
 
 __all__ = [
@@ -68,12 +70,16 @@ class Journal:
             yield session
 
     def close(self) -> None:
-        """Release the file (the WAL is checkpointed when the last connection closes)."""
-        self.engine.dispose()
+        """Release the file (the WAL is checkpointed when the last connection closes).
+
+        The -wal SQLite then deletes is overwritten first (its blocks hold the latest text).
+        """
+        with driver.wiping_wal(self.path):
+            self.engine.dispose()
 
     def reopen(self) -> None:
         """Connect afresh to the file at path (after it was replaced: a new key, or none)."""
-        self.engine.dispose()
+        self.close()
         self.engine = make_engine(self.path)
         self.sessions = make_session_factory(self.engine)
         self.write_sessions = make_session_factory(self.engine, write=True)
@@ -81,8 +87,13 @@ class Journal:
 
 def _claim_new_file(path: Path, *, make_folder: bool) -> None:
     if make_folder:
-        with private_files():
-            path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            with private_files():
+                path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise JournalError(
+                f"Cannot make the folder {path.parent}: {exc.strerror or exc}."
+            ) from exc
     _require_writable(path)
     try:
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -94,7 +105,8 @@ def _claim_new_file(path: Path, *, make_folder: bool) -> None:
 
 def open_journal(path: Path, *, create: bool = False, make_folder: bool = False) -> Journal:
     """Open the journal at path; create=True alone makes one (in a missing or empty file)."""
-    path = path.expanduser()
+    path = resolve_journal(path).real  # the real file: its lock, -wal and backups by its name
+    clean_leftovers(path)
     found = inspect_journal(path)
     if found.state in (JournalState.MISSING, JournalState.EMPTY) and not create:
         if found.state is JournalState.MISSING:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -16,14 +17,20 @@ from ceocto_desktop.store.backups import (
     fsync_folder,
     make_backup,
 )
-from ceocto_desktop.store.errors import BackupError, JournalDamaged, OtherPairsBackup
+from ceocto_desktop.store.errors import (
+    BackupError,
+    CopyFailedCheck,
+    JournalDamaged,
+    OtherPairsBackup,
+)
 from ceocto_desktop.store.inspect import (
     JournalState,
     inspect_journal,
     read_journal_id,
     read_partner_ids,
 )
-from ceocto_desktop.store.lock import ensure_not_in_use
+from ceocto_desktop.store.journal_path import resolve_journal
+from ceocto_desktop.store.lock import alone
 from ceocto_desktop.store.sqlite_files import connect_journal, open_read_only, private_files
 
 
@@ -75,44 +82,85 @@ def _keep_current(journal: Path, now: datetime) -> tuple[Path, _Identity | None]
     try:
         identity = _identity(journal, check_integrity=False)
         return make_backup(journal, "before-restore", now).path, identity
-    except (JournalDamaged, BackupError, driver.DatabaseError):
-        pass
-    # The journal cannot be copied page by page: keep its bytes (and its -wal) as they are.
+    except (JournalDamaged, CopyFailedCheck, driver.DatabaseError):
+        pass  # damaged: kept byte for byte below
+    except BackupError as exc:
+        # A healthy journal that could not be copied (a full disk): nothing is replaced.
+        raise BackupError(
+            f"{exc} The journal was kept as it is, not replaced; nothing was changed."
+        ) from exc
+    # The journal cannot be copied page by page: keep its bytes (and its -wal) as they are,
+    # under a temporary name until whole, so a full disk leaves no cut-short copy.
     folder = backups_folder(journal)
-    folder.mkdir(mode=0o700, exist_ok=True)
     kept = folder / backup_name(journal, "damaged", now)
-    with private_files():
-        shutil.copyfile(journal, kept)
-        wal = journal.with_name(journal.name + "-wal")
-        if wal.exists():
-            shutil.copyfile(wal, kept.with_name(kept.name + "-wal"))
-    fsync_file(kept)
+    copies = [(journal, kept), (journal.with_name(journal.name + "-wal"), Path(f"{kept}-wal"))]
+    partials = [Path(f"{target}.{os.getpid()}.partial") for _, target in copies]
+    try:
+        folder.mkdir(mode=0o700, exist_ok=True)
+        for (source, _target), partial in zip(copies, partials, strict=True):
+            if source.exists():
+                with private_files():
+                    shutil.copyfile(source, partial)
+                fsync_file(partial)
+        for (_, target), partial in zip(copies, partials, strict=True):
+            if partial.exists():
+                os.replace(partial, target)
+    except OSError as exc:
+        for partial in partials:
+            driver.secure_remove(partial)
+        raise BackupError(
+            f"Could not keep the damaged journal {journal} before restoring: "
+            f"{exc.strerror or exc}. Nothing was changed."
+        ) from exc
     return kept, None
 
 
 def _checkpoint(journal: Path) -> None:
     """Fold the journal's -wal into it, so that nothing of it lives beside the file."""
+    # Kept open to overwrite the -wal's blocks once SQLite deletes it (FULL, not TRUNCATE:
+    # a truncated file gives its blocks back unwritten, with the latest text in them).
+    wal = driver.open_to_overwrite(journal.with_name(journal.name + "-wal"))
     try:
         connection = connect_journal(journal)
         try:
-            connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            connection.execute("PRAGMA wal_checkpoint(FULL)")
         finally:
             connection.close()
     except (driver.Error, driver.PassphraseNeeded):
         pass  # a damaged journal: its bytes and -wal are already kept
+    finally:
+        driver.overwrite_if_deleted(wal)
 
 
 def restore_backup(
-    backup: Path, journal: Path, *, force: bool = False, now: datetime | None = None
+    backup: Path,
+    journal: Path,
+    *,
+    force: bool = False,
+    now: datetime | None = None,
+    say: Callable[[str], None] | None = None,
 ) -> Restored:
     """Replace the journal with a checked backup; the replaced journal is kept as a backup."""
     now = (now or datetime.now()).replace(microsecond=0)
-    backup, journal = backup.expanduser(), journal.expanduser()
-    found = inspect_journal(backup)
+    backup = resolve_journal(backup, links_ok=True).real
+    journal = resolve_journal(journal).real  # the real file, never the link to it
+    try:
+        found = inspect_journal(backup)
+    except JournalDamaged as exc:
+        raise BackupError(
+            f"The backup {backup} is damaged or cut short ({exc.__cause__ or 'unreadable'}); "
+            "choose another one. Nothing was changed."
+        ) from exc
     if found.state not in (JournalState.CURRENT, JournalState.OLDER):
         raise BackupError(f"{backup} is not a ceocto journal or backup; nothing was changed.")
     wanted = _identity(backup, check_integrity=True)
-    ensure_not_in_use(journal)
+    with alone(journal, say=say):  # no writer may land in the file being replaced
+        return _restore(backup, journal, wanted, force=force, now=now)
+
+
+def _restore(
+    backup: Path, journal: Path, wanted: _Identity, *, force: bool, now: datetime
+) -> Restored:
     try:
         state = inspect_journal(journal).state
         readable = True
@@ -150,7 +198,7 @@ def restore_backup(
             _checkpoint(journal)
         for sidecar in ("-wal", "-shm", "-journal"):
             # Left beside the new file, an old -wal would be replayed into it.
-            journal.with_name(journal.name + sidecar).unlink(missing_ok=True)
+            driver.secure_remove(journal.with_name(journal.name + sidecar))
         os.replace(temporary, journal)
         fsync_folder(folder)
         # The journal now has the backup's key (or none, for a plain backup).

@@ -75,6 +75,19 @@ def _sidecar(path: Path, suffix: str) -> Path:
     return path.with_name(path.name + suffix)
 
 
+class _WipesWalOnClose(driver.Connection):  # type: ignore[misc]
+    """A connection that, if its close deletes the journal's -wal, overwrites it first."""
+
+    def close(self) -> None:
+        try:
+            name = self.execute("PRAGMA database_list").fetchone()[2]
+        except driver.Error:
+            super().close()
+            return
+        with driver.wiping_wal(Path(name)):
+            super().close()
+
+
 class _RemovesShmOnClose(driver.Connection):  # type: ignore[misc]
     """A read-only connection that removes the -shm it had to create, once closed."""
 
@@ -105,7 +118,7 @@ def open_read_only(path: Path) -> Any:
     try:
         if folder_writable and os.access(path, os.W_OK):
             with private_files():
-                connection = connect(f"{uri}?mode=rw")
+                connection = connect(f"{uri}?mode=rw", factory=_WipesWalOnClose)
             connection.execute("PRAGMA query_only=1")
             return connection
         pending = wal.exists() and wal.stat().st_size > 0

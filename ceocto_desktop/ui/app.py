@@ -25,13 +25,13 @@ from ceocto_desktop.store import (
     Journal,
     JournalDamaged,
     JournalError,
-    JournalInUse,
     JournalLock,
     JournalState,
     driver,
     inspect_journal,
     open_journal,
 )
+from ceocto_desktop.store.journal_path import resolve_journal
 from ceocto_desktop.store.sqlite_files import private_files
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
@@ -60,6 +60,12 @@ class Launcher(QObject):
 
     def open_path(self, path: Path, *, allow_demo: bool = True, explicit: bool = False) -> bool:
         """Open the journal at path in a new window; False (with a message) if it can't be."""
+        try:
+            # The real file, once: never a device, a FIFO, a dangling link or a hard link.
+            path = resolve_journal(path).real
+        except JournalError as exc:
+            self._error(str(exc))
+            return False
         unlocked = unlock(path, self.windows[-1] if self.windows else None)
         if unlocked is None:
             return False  # the person cancelled: nothing to say
@@ -182,7 +188,7 @@ class Launcher(QObject):
         lock = JournalLock(journal.path)
         try:
             lock.acquire()
-        except JournalInUse as exc:
+        except JournalError as exc:  # in use, or a lock file that is a link, folder, root's
             journal.close()
             self._error(str(exc))
             return False

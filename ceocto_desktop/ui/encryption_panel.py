@@ -159,7 +159,7 @@ class EncryptionPanel(QWidget):
     def _run(self, label: str, work: Callable[[], Any], done: str) -> bool:
         """Convert with the journal released, then connect again (to the new file)."""
         journal = self.context.journal
-        journal.engine.dispose()  # no connection may hold the file being replaced
+        journal.close()  # no connection may hold the file being replaced (-wal wiped)
         ok, result = run_with_progress(self, label, lambda progress: work())
         journal.reopen()
         self.refresh()

@@ -39,6 +39,7 @@ from ceocto_desktop.ui.icons import kind_icon
 from ceocto_desktop.ui.idle_lock import IdleLock
 from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
+from ceocto_desktop.ui.outside_writes import OutsideWrites
 from ceocto_desktop.ui.overview_page import OverviewPage
 from ceocto_desktop.ui.pin_gate import PinGate
 from ceocto_desktop.ui.private_settings import sync_private
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         context.saved.connect(lambda _when: self.backups.note_saved())
 
         self.idle_lock = IdleLock(self, settings)
+        self.outside_writes = OutsideWrites(self)  # a note from a shell shows within seconds
         self._build_toolbar()
         self._build_menus()
         self._build_status_bar()

@@ -1,0 +1,118 @@
+"""Opening a journal for a shell command: checked first, and read from a copy where read-only.
+
+`ceocto note` and `ceocto export` refuse a journal SQLite's quick_check finds damaged,
+before anything can change a byte of it (opening a journal for writing turns it to WAL
+mode, which rewrites its header). A report needs only to read: a journal in a read-only
+place is copied (SQLite's backup API, checked) into a private temporary folder and read
+from there; the copy is overwritten and deleted when the report is done.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ceocto_desktop.store import driver
+from ceocto_desktop.store.backups import backup_journal
+from ceocto_desktop.store.errors import JournalDamaged, JournalError
+from ceocto_desktop.store.journal import Journal, open_journal
+from ceocto_desktop.store.journal_path import resolve_journal
+from ceocto_desktop.store.sqlite_files import damaged_message, is_damage, open_read_only
+
+# What `ceocto note` writes: a check of these (and their indexes) costs a fraction of the
+# whole file's on a large journal, and finds the damage a note would write into.
+NOTE_TABLES = (
+    "notes",
+    "tags",
+    "note_tags",
+    "search_notes_data",
+    "search_notes_idx",
+    "search_notes_docsize",
+    "search_notes_config",
+)
+
+
+def _quick_check(connection: Any, tables: tuple[str, ...] | None) -> list[str]:
+    if tables is None:
+        return [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+    present = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
+    verdict: list[str] = []
+    for table in tables:
+        if table in present:
+            found = [str(r[0]) for r in connection.execute(f'PRAGMA quick_check("{table}")')]
+            verdict.extend(line for line in found if line != "ok")
+    return verdict or ["ok"]
+
+
+def require_healthy(path: Path, tables: tuple[str, ...] | None = None) -> None:
+    """JournalDamaged if SQLite's quick_check (of these tables, or all) finds damage.
+
+    Changes nothing: the check reads through a connection that cannot write.
+    """
+    try:
+        connection = open_read_only(path)
+    except JournalError:
+        return  # what cannot be opened at all, open_journal names better
+    try:
+        verdict = _quick_check(connection, tables)
+    except driver.DatabaseError as exc:
+        if is_damage(exc):
+            raise JournalDamaged(damaged_message(path, exc)) from exc
+        raise JournalError(f"Cannot read {path}: {exc}.") from exc
+    finally:
+        connection.close()
+    if verdict != ["ok"]:
+        raise JournalDamaged(damaged_message(path, Exception(verdict[0])))
+
+
+@dataclass
+class _Snapshot(Journal):
+    """A journal opened from a private copy; closing it removes the copy."""
+
+    folder: Path | None = None
+
+    def close(self) -> None:
+        super().close()
+        if self.folder is None:
+            return
+        for entry in self.folder.iterdir():
+            driver.secure_remove(entry)
+        self.folder.rmdir()
+        self.folder = None
+
+
+def _writable(path: Path) -> bool:
+    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+
+
+def open_checked(
+    path: Path, *, read_only_ok: bool = False, tables: tuple[str, ...] | None = None
+) -> Journal:
+    """The journal at path, opened only once quick_check (of tables, or all) says it is whole.
+
+    read_only_ok: a journal that cannot be written is read from a checked private copy.
+    """
+    path = resolve_journal(path).real
+    if path.is_file() and path.stat().st_size > 0:
+        require_healthy(path, tables)
+    if not read_only_ok or not path.exists() or _writable(path):
+        return open_journal(path)
+    folder = Path(tempfile.mkdtemp(prefix="ceocto-read-"))  # 0700, ours alone
+    try:
+        copy = backup_journal(path, folder / path.name)
+        opened = open_journal(copy)
+    except BaseException:
+        for entry in folder.iterdir():
+            driver.secure_remove(entry)
+        folder.rmdir()
+        raise
+    return _Snapshot(
+        path=opened.path,
+        engine=opened.engine,
+        sessions=opened.sessions,
+        write_sessions=opened.write_sessions,
+        folder=folder,
+    )
