@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.models import Decision, Goal, Note, Obstacle, Seat, Tag, note_tags
@@ -50,6 +50,17 @@ def _tags(session: Session, names: Iterable[str]) -> list[Tag]:
     wanted = sorted({clean_tag(name) for name in names})
     existing = {tag.name: tag for tag in session.scalars(select(Tag).where(Tag.name.in_(wanted)))}
     return [existing.get(name) or Tag(name=name) for name in wanted]
+
+
+def drop_unused_tags(session: Session) -> None:
+    """Delete every tag no note carries any more, so its name leaves the file.
+
+    With secure_delete on, the deleted row's bytes are overwritten too: a tag such as
+    "layoffs" must not outlive the last note that carried it.
+    """
+    session.flush()
+    used = select(note_tags.c.tag_id)
+    session.execute(delete(Tag).where(Tag.id.not_in(used)))
 
 
 def note_view(record: Note) -> NoteView:
@@ -113,6 +124,7 @@ def update_note(
         record.body = _clean_body(body)
     if tags is not None:
         record.tags = _tags(session, tags)
+        drop_unused_tags(session)
     if pinned is not None:
         record.pinned = pinned
     if goal_ids is not None:
@@ -126,8 +138,9 @@ def update_note(
 
 
 def delete_note(session: Session, note_id: str) -> None:
-    """Delete a note (its tags stay for other notes)."""
+    """Delete a note; a tag no other note carries goes with it."""
     session.delete(fetch(session, Note, note_id))
+    drop_unused_tags(session)
     session.flush()
 
 
