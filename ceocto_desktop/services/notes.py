@@ -14,6 +14,9 @@ from ceocto_desktop.services.common import fetch, plain_text, shown, view_of
 from ceocto_desktop.services.errors import ValidationError
 
 TAG_MAX = 60
+# A note is a journal entry, not a document store: a million characters (about 1 MB of
+# text, 300 pages) is far beyond any entry, and keeps the window and search quick.
+NOTE_MAX = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -63,11 +66,12 @@ def drop_unused_tags(session: Session) -> None:
     session.execute(delete(Tag).where(Tag.id.not_in(used)))
 
 
-def note_view(record: Note) -> NoteView:
-    """A note as the UI sees it."""
+def note_view(record: Note, **body: str) -> NoteView:
+    """A note as the UI sees it (body given: that text instead of the stored one)."""
     return view_of(
         NoteView,
         record,
+        **body,
         tags=tuple(tag.name for tag in record.tags),
         goal_ids=tuple(goal.id for goal in record.goals),
         obstacle_ids=tuple(obstacle.id for obstacle in record.obstacles),
@@ -76,6 +80,12 @@ def note_view(record: Note) -> NoteView:
 
 
 def _clean_body(body: str) -> str:
+    if len(body or "") > NOTE_MAX:
+        raise ValidationError(
+            "body",
+            f"A note holds at most {NOTE_MAX:,} characters and this one has "
+            f"{len(body):,}; split it into several notes. Nothing was saved.",
+        )
     text = plain_text(body or "").strip()
     if not text:
         raise ValidationError("body", "A note cannot be empty.")
