@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -250,7 +251,12 @@ class SettingsDialog(QDialog):
         self.general = GeneralTab(context)
         self.privacy = PrivacyTab(context, throttle)
         self.add_tab(self.general, "General")
-        self.add_tab(self.privacy, "Privacy")
+        # Two PIN boxes and what a PIN is worth outgrow a small screen: the tab scrolls.
+        privacy = QScrollArea()
+        privacy.setWidgetResizable(True)
+        privacy.setFrameShape(QScrollArea.Shape.NoFrame)
+        privacy.setWidget(self.privacy)
+        self.add_tab(privacy, "Privacy")
         self.encryption = EncryptionPanel(context)
         self.add_tab(self.encryption, "Encryption")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -258,7 +264,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(close)
-        self.resize(560, 520)
+        self.resize(600, 600)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab (e.g. Encryption) after those already there; returns its index."""
