@@ -4,7 +4,7 @@
 
 Run it twice: the first run writes the journal (one 50 MB note of plain sentences and one
 small note), the second times, in one process after the imports: opening the window (the
-Overview reads the recent notes), the Notes page, and showing the huge note. Peak memory is
+Overview reads the recent notes) and showing the huge note on the Notes page. Peak memory is
 the process's maximum resident size. Timings go here, never in tests.
 """
 
