@@ -66,3 +66,23 @@ def test_the_overview_reads_an_excerpt_of_each_recent_note_never_the_whole(sessi
     (entry,) = load_overview(session).notes
     assert len(entry.excerpt) == EXCERPT
     assert entry.first_line.startswith("# Huge minutes Minutes of the Ardennes")
+
+
+def test_a_search_hit_in_a_very_long_note_shows_its_start_with_the_word_marked(journal):
+    # FTS5's own snippet walks every hit of a long text (minutes on 50 MB, see
+    # benchmarks/README.md); past SNIPPET_MAX the hit shows the note's start instead.
+    import sqlcipher3.dbapi2 as sqlite3
+
+    from ceocto_desktop.services.search import SNIPPET_MAX, search
+
+    with journal.transaction() as session:
+        long_id = huge_note(session, SNIPPET_MAX + 1)
+        short = notes.create_note(session, Seat.A, "Ardennes Logistique signed").id
+    with sqlite3.connect(journal.path) as connection:
+        hits = {hit.record_id: hit for hit in search(connection, "ardennes")}
+    assert set(hits) == {long_id, short}
+    assert hits[long_id].title.startswith("# Huge minutes Minutes of the Ardennes")
+    assert hits[long_id].snippet == (
+        "# Huge minutes\nMinutes of the [Ardennes] call, word for word. Minutes of the Ard…"
+    )
+    assert "[Ardennes]" in hits[short].snippet
