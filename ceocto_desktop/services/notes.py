@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.models import Decision, Goal, Note, Obstacle, Seat, Tag, note_tags
@@ -14,6 +14,9 @@ from ceocto_desktop.services.common import fetch, plain_text, shown, view_of
 from ceocto_desktop.services.errors import ValidationError
 
 TAG_MAX = 60
+# A note is a journal entry, not a document store: a million characters (about 1 MB of
+# text, 300 pages) is far beyond any entry, and keeps the window and search quick.
+NOTE_MAX = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -52,11 +55,23 @@ def _tags(session: Session, names: Iterable[str]) -> list[Tag]:
     return [existing.get(name) or Tag(name=name) for name in wanted]
 
 
-def note_view(record: Note) -> NoteView:
-    """A note as the UI sees it."""
+def drop_unused_tags(session: Session) -> None:
+    """Delete every tag no note carries any more, so its name leaves the file.
+
+    With secure_delete on, the deleted row's bytes are overwritten too: a tag such as
+    "layoffs" must not outlive the last note that carried it.
+    """
+    session.flush()
+    used = select(note_tags.c.tag_id)
+    session.execute(delete(Tag).where(Tag.id.not_in(used)))
+
+
+def note_view(record: Note, **body: str) -> NoteView:
+    """A note as the UI sees it (body given: that text instead of the stored one)."""
     return view_of(
         NoteView,
         record,
+        **body,
         tags=tuple(tag.name for tag in record.tags),
         goal_ids=tuple(goal.id for goal in record.goals),
         obstacle_ids=tuple(obstacle.id for obstacle in record.obstacles),
@@ -65,6 +80,12 @@ def note_view(record: Note) -> NoteView:
 
 
 def _clean_body(body: str) -> str:
+    if len(body or "") > NOTE_MAX:
+        raise ValidationError(
+            "body",
+            f"A note holds at most {NOTE_MAX:,} characters and this one has "
+            f"{len(body):,}; split it into several notes. Nothing was saved.",
+        )
     text = plain_text(body or "").strip()
     if not text:
         raise ValidationError("body", "A note cannot be empty.")
@@ -113,6 +134,7 @@ def update_note(
         record.body = _clean_body(body)
     if tags is not None:
         record.tags = _tags(session, tags)
+        drop_unused_tags(session)
     if pinned is not None:
         record.pinned = pinned
     if goal_ids is not None:
@@ -126,8 +148,9 @@ def update_note(
 
 
 def delete_note(session: Session, note_id: str) -> None:
-    """Delete a note (its tags stay for other notes)."""
+    """Delete a note; a tag no other note carries goes with it."""
     session.delete(fetch(session, Note, note_id))
+    drop_unused_tags(session)
     session.flush()
 
 

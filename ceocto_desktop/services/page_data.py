@@ -14,13 +14,21 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import checkins, decisions, goals, notes, obstacles
 from ceocto_desktop.services.attention import Attention, needs_attention
+from ceocto_desktop.services.notes_journal import NoteEntry, journal_entries
 from ceocto_desktop.services.overview import (
     JournalSummary,
     PairSignals,
     pair_signals,
     summarise_journal,
 )
-from ceocto_desktop.services.rows import DecisionFilter, LineageStep, ObstacleFilter, goal_lineage
+from ceocto_desktop.services.rows import (
+    DecisionFilter,
+    LineageStep,
+    NoteFilter,
+    ObstacleFilter,
+    Page,
+    goal_lineage,
+)
 
 RECENT_NOTES = 8
 
@@ -72,7 +80,7 @@ class OverviewData:
     """The home page: the journal in figures, recent notes, attention items and signals."""
 
     summary: JournalSummary
-    notes: list[notes.NoteView]
+    notes: list[NoteEntry]  # an excerpt of each, never a whole (possibly huge) body
     attention: Attention
     signals: PairSignals
 
@@ -81,7 +89,7 @@ def load_overview(session: Session) -> OverviewData:
     """Everything the Overview shows."""
     return OverviewData(
         summarise_journal(session),
-        notes.list_notes(session, limit=RECENT_NOTES),
+        journal_entries(session, NoteFilter(), Page(limit=RECENT_NOTES)),
         needs_attention(session),
         pair_signals(session),
     )

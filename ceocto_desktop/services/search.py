@@ -27,6 +27,10 @@ MAX_QUERY_CHARS = 1000
 MAX_QUERY_WORDS = 64
 
 
+SNIPPET_MAX = 100_000
+LONG_HEAD = 5_000
+
+
 @dataclass(frozen=True)
 class Source:
     fts: str
@@ -40,6 +44,19 @@ class Source:
     visible: str = ""
     # The columns a person reads as the record's name: a match there ranks first.
     titled: tuple[str, ...] = ()
+    # A column that can be very long (a note's body): past SNIPPET_MAX characters, the
+    # snippet is cut from its start instead (FTS5's snippet() takes minutes on 50 MB).
+    long_text: str = ""
+
+    def snippet_sql(self) -> str:
+        """The snippet column: FTS5's, or the start of a very long text."""
+        snippet = f"snippet({self.fts}, -1, ?, ?, '…', 12)"
+        if not self.long_text:
+            return snippet
+        return (
+            f"CASE WHEN length({self.long_text}) > {SNIPPET_MAX} "
+            f"THEN substr({self.long_text}, 1, {LONG_HEAD}) ELSE {snippet} END"
+        )
 
     def weights(self) -> str:
         """bm25 column weights: a word in the title counts ten times one in the text."""
@@ -58,6 +75,7 @@ SOURCES = {
         "substr(s.body, 1, 70)",  # made plain text (no Markdown, one line) by _titled()
         "substr(s.created_at, 1, 10)",
         "s.author",
+        long_text="s.body",
     ),
     "goal": Source(
         "search_goals",
@@ -205,7 +223,7 @@ def _fts_hits(connection: Any, kind: str, query: _Query, titles_only: bool) -> l
     checked = source.text_sql(source.titled if titles_only else None)
     literal = "".join(f" AND ({checked}) LIKE ? ESCAPE '\\'" for _ in query.literal)
     sql = (
-        f"SELECT s.id, {source.title}, snippet({source.fts}, -1, ?, ?, '…', 12), "
+        f"SELECT s.id, {source.title}, {source.snippet_sql()}, "
         f"{source.author}, {source.day}, bm25({source.fts}, {source.weights()}) AS score "
         f"FROM {source.fts} JOIN {source.table} s ON s.rowid = {source.fts}.rowid {source.join} "
         f"WHERE {source.fts} MATCH ?{literal}{extra} ORDER BY score LIMIT ?"
@@ -221,9 +239,20 @@ def _fts_hits(connection: Any, kind: str, query: _Query, titles_only: bool) -> l
         ],
     )
     rank = TITLE if titles_only else TEXT
-    return [
-        (rank, r[5], Hit(kind, r[0], r[1] or "", r[2] or "", r[3], r[4] or "", r[5])) for r in rows
-    ]
+    first = (_tokens(query.text) or [""])[0]
+    hits = []
+    for r in rows:
+        snippet = _marked(r[2], first, query)
+        hits.append((rank, r[5], Hit(kind, r[0], r[1] or "", snippet, r[3], r[4] or "", r[5])))
+    return hits
+
+
+def _marked(snippet: str | None, word: str, query: _Query) -> str:
+    """FTS5's snippet as it came, or a very long text's start with the first word marked."""
+    snippet = snippet or ""
+    if query.marks[0] in snippet or len(snippet) < LONG_HEAD:
+        return snippet
+    return _excerpt(snippet, word, query.marks)
 
 
 def _tag_hits(connection: Any, query: _Query) -> list[Ranked]:

@@ -8,8 +8,11 @@ from typing import Any
 from sqlalchemy import Table, and_, insert, select, update
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.models import Base
+from ceocto_desktop.models import Base, Tag, note_tags
 from ceocto_desktop.services.common import fetch
+from ceocto_desktop.services.notes import drop_unused_tags
+
+TAGS = Tag.__tablename__
 
 
 @dataclass
@@ -53,13 +56,41 @@ def take_snapshot(session: Session, model: type[Base], record_id: str) -> Snapsh
                         snapshot.nulled.append(
                             (child.name, keys, fk.parent.name, row[fk.parent.name])
                         )
+    _keep_tag_names(session, snapshot)
     return snapshot
+
+
+def _keep_tag_names(session: Session, snapshot: Snapshot) -> None:
+    # A note's last tag goes when the note does (drop_unused_tags): undo needs its name.
+    tag_ids = {row["tag_id"] for row in snapshot.rows.get(note_tags.name, [])}
+    if tag_ids:
+        rows = session.execute(select(Tag.id, Tag.name).where(Tag.id.in_(tag_ids))).mappings()
+        snapshot.rows[TAGS] = [dict(row) for row in rows]
+
+
+def _put_tags_back(session: Session, snapshot: Snapshot) -> None:
+    """The snapshot's tags, made again where gone; note_tags rows follow a tag made anew."""
+    wanted = snapshot.rows.get(TAGS, [])
+    if not wanted:
+        return
+    by_name = {name: tag_id for name, tag_id in session.execute(select(Tag.name, Tag.id))}
+    new_id: dict[int, int] = {}
+    for row in wanted:
+        if row["name"] not in by_name:
+            made = session.execute(insert(Tag).values(name=row["name"]).returning(Tag.id))
+            by_name[row["name"]] = made.scalar_one()
+        new_id[row["id"]] = by_name[row["name"]]
+    for link in snapshot.rows.get(note_tags.name, []):
+        link["tag_id"] = new_id.get(link["tag_id"], link["tag_id"])
 
 
 def restore_snapshot(session: Session, snapshot: Snapshot) -> None:
     """Insert the rows back, parents first, and restore the references that went NULL."""
     session.flush()
+    _put_tags_back(session, snapshot)
     for table in Base.metadata.sorted_tables:
+        if table.name == TAGS:
+            continue
         rows = snapshot.rows.get(table.name)
         if rows:
             session.execute(insert(table), rows)
@@ -75,6 +106,7 @@ def delete_record(session: Session, model: type[Base], record_id: str) -> Snapsh
     snapshot = take_snapshot(session, model, record_id)
     session.delete(fetch(session, model, record_id))
     session.flush()
+    drop_unused_tags(session)
     return snapshot
 
 
@@ -85,3 +117,4 @@ def replace_with_snapshot(
     if session.get(model, record_id) is not None:
         delete_record(session, model, record_id)
     restore_snapshot(session, snapshot)
+    drop_unused_tags(session)

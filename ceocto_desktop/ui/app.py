@@ -45,6 +45,17 @@ from ceocto_desktop.ui.theme import apply_system_scheme
 from ceocto_desktop.ui.workers import run_with_progress
 
 
+def cannot_use(path: Path, exc: OSError) -> str:
+    """One sentence for a journal folder the system refuses (read-only home, no access)."""
+    where = exc.filename or path
+    reason = (exc.strerror or str(exc)).lower()
+    return (
+        f"ceocto cannot keep its journal at {path}: {reason} for {where}. Nothing was "
+        "written. Make that folder writable, or start ceocto with --db PATH to keep the "
+        "journal in a folder you can write to."
+    )
+
+
 class Launcher(QObject):
     """Opens journals into windows: checks, first run, demo, errors shown as messages."""
 
@@ -88,6 +99,9 @@ class Launcher(QObject):
             return self._damaged(path, str(exc))
         except JournalError as exc:
             self._error(str(exc))
+            return False
+        except OSError as exc:  # a folder that cannot be read or made: HOME read-only
+            self._error(cannot_use(path, exc))
             return False
 
     def _damaged(self, path: Path, message: str) -> bool:

@@ -6,8 +6,11 @@ plain one would protect nothing its file does not already give away.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolBar, QWidget
+import functools
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolTip, QWidget
 
 from ceocto_desktop.store.encryption import is_encrypted
 from ceocto_desktop.ui.passphrase_dialog import PassphraseDialog
@@ -20,6 +23,51 @@ ACTIVITY = {
     QEvent.Type.MouseMove,
     QEvent.Type.Wheel,
 }
+
+
+LOCKED_TITLE = "ceocto — locked"
+# One lock at a time for the whole app: a second window's timer must not stack a second lock.
+_app_locked: list[bool] = [False]
+
+
+def veil_every_window() -> Callable[[], None]:
+    """Blank every window of the app; returns what shows them again.
+
+    A window is emptied (its parts hidden, its title replaced) rather than hidden: the
+    app's dialogs run their own event loops, and hiding one would end it, losing what it
+    holds. Popups and tooltips close.
+    """
+    QToolTip.hideText()
+    while (popup := QApplication.activePopupWidget()) is not None:
+        popup.close()
+    undo: list[Callable[[], None]] = []
+    for top in QApplication.topLevelWidgets():
+        if not top.isVisible():
+            continue
+        title = top.windowTitle()
+        top.setWindowTitle(LOCKED_TITLE)
+        parts = [
+            child
+            for child in top.findChildren(
+                QWidget, options=Qt.FindChildOption.FindDirectChildrenOnly
+            )
+            if not child.isWindow() and not child.isHidden()
+        ]
+        for part in parts:
+            part.setVisible(False)
+        undo.append(functools.partial(_unveil, top, title, parts))
+
+    def show_again() -> None:
+        for step in undo:
+            step()
+
+    return show_again
+
+
+def _unveil(top: QWidget, title: str, parts: list[QWidget]) -> None:
+    top.setWindowTitle(title)
+    for part in parts:
+        part.setVisible(True)
 
 
 def lock_minutes(settings: QSettings) -> int:
@@ -66,26 +114,29 @@ class IdleLock(QObject):
             self.timer.stop()
             return
         path = window.context.journal.path  # type: ignore[attr-defined]
-        if self.locked or not is_encrypted(path):
+        if self.locked or _app_locked[0] or not is_encrypted(path):
             self.apply()
             return
         window.flush_edits()  # type: ignore[attr-defined]
         self.locked = True
-        # What the window shows goes out of sight until the passphrase is given again.
-        hidden: list[QWidget] = [window.menuBar(), *window.findChildren(QToolBar)]
-        central = window.centralWidget()
-        if central is not None:
-            hidden.append(central)
-        for widget in hidden:
-            widget.setVisible(False)
+        _app_locked[0] = True
+        # Every window of the app goes out of sight (an open search, a dialog, the status
+        # bar's path) until the passphrase is given again.
+        show_again = veil_every_window()
         dialog = PassphraseDialog(path, window)
         dialog.setObjectName("idleLockDialog")
         dialog.setWindowTitle("Journal locked")
-        accepted = dialog.exec() == QDialog.DialogCode.Accepted
-        for widget in hidden:
-            widget.setVisible(True)
-        self.locked = False
+        try:
+            accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        finally:
+            show_again()
+            self.locked = False
+            _app_locked[0] = False
         if accepted:
             self.apply()
-        else:
-            window.close()
+            return
+        # Given up: what was open over the journal closes with it, unseen.
+        for top in QApplication.topLevelWidgets():
+            if isinstance(top, QDialog) and top.isVisible():
+                top.reject()
+        window.close()

@@ -27,7 +27,13 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services import notes
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.services.notes_journal import count_journal_entries, journal_entries
+from ceocto_desktop.services.notes import NOTE_MAX
+from ceocto_desktop.services.notes_journal import (
+    count_journal_entries,
+    journal_entries,
+    note_for_window,
+    note_heading,
+)
 from ceocto_desktop.services.page_data import note_link_titles, save_note
 from ceocto_desktop.services.rows import NoteFilter
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
@@ -92,6 +98,9 @@ class NoteDetail(DetailPane):
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         shortcut.activated.connect(self.preview_toggle.toggle)
+        self.too_long = named("noteTooLong", QLabel())
+        self.too_long.setWordWrap(True)
+        self.too_long.hide()
         self.meta = named("noteMeta", QLabel())
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)
         head = QWidget()
@@ -112,7 +121,7 @@ class NoteDetail(DetailPane):
         }
         self.lay_out(
             "Select a note, or press Ctrl+N to write one.",
-            (head, self.form, *self.links.values()),
+            (head, self.too_long, self.form, *self.links.values()),
         )
 
     def set_previewing(self, on: bool) -> None:
@@ -126,9 +135,21 @@ class NoteDetail(DetailPane):
         (self.preview if on else self.body).setFocus()
 
     def show_note(self, note_id: str | None) -> None:
-        view = self.fetch(note_id, notes.get_note)
-        if view is None:
+        shown = self.fetch(note_id, note_for_window)
+        if shown is None:
             return
+        view = shown.view
+        # A note longer than a note may be (an older version let it in) shows its start,
+        # read-only: an edit would save the cut text over the whole.
+        self.body.setReadOnly(shown.oversized)
+        self.too_long.setVisible(shown.oversized)
+        if shown.oversized:
+            self.too_long.setText(
+                f"This note has {shown.length:,} characters, more than the {NOTE_MAX:,} a "
+                f"note may hold; its first {len(view.body):,} are shown, read-only. Copy what "
+                "you need into new notes; the whole text stays in the journal until you "
+                "delete the note."
+            )
         self.tag_model.setStringList([t for t, _ in self.context.read(notes.all_tags)])
         self.form.load(
             view.id,
@@ -139,7 +160,7 @@ class NoteDetail(DetailPane):
             },
         )
         self.preview_toggle.setChecked(False)
-        self.preview.setMarkdown(view.body)
+        self.preview.clear()  # rendered when asked for (Preview), not for every note shown
         when = view.created_at.astimezone()
         self.meta.setText(f"{first_name(self.context, view.author)}, {when:%A %d %B %Y, %H:%M}")
         titles = self.context.read(lambda s: note_link_titles(s, view))
@@ -280,7 +301,7 @@ class NotesPage(RecordPage):
         return command.record_id
 
     def delete_record(self, record_id: str) -> str:
-        first = self.context.read(lambda s: notes.get_note(s, record_id).body.splitlines()[0])
+        first = self.context.read(lambda s: note_heading(s, record_id))
         DeleteCommand(self.context, "delete note", Changed.NOTES, Note, record_id).perform()
         return first[:40]
 

@@ -270,9 +270,9 @@ class OverviewPage(JournalPage):
         if not data.notes:
             self.recent.addItem("No notes yet. Write the first one above.")
         for note in data.notes:
-            first_line = markdown_line(note.body.strip().splitlines()[0])
+            first_line = markdown_line((note.excerpt.strip().splitlines() or [""])[0])
             who = self.context.partners.get(note.author)
-            tags = "  " + " ".join(f"#{t}" for t in note.tags) if note.tags else ""
+            tags = "  " + note.tags if note.tags else ""
             item = QListWidgetItem(
                 f"{note.created_at.astimezone():%d %b %Y %H:%M} · "
                 f"{who.name if who else note.author.value}{tags}\n{first_line}"

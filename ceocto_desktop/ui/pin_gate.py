@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import math
 import time
 from collections.abc import Callable
 
@@ -17,37 +19,49 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import pins
-from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
-TRIES = 3
-WAIT_SECONDS = 30
-
 
 class PinThrottle:
-    """Wrong tries per partner; after three in a row, a wait before the next try."""
+    """Wrong tries per partner, kept in the journal: after three, a wait before the next.
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
+    The count lives in the journal (services.pins), so a new window or process waits too.
+    Where the journal cannot take the write (read-only), this window still counts.
+    """
+
+    def __init__(self, context: JournalContext, clock: Callable[[], float] = time.time):
+        self.context = context
         self.clock = clock
         self._wrong: dict[Seat, int] = {}
         self._until: dict[Seat, float] = {}
 
     def wait_left(self, seat: Seat) -> int:
         """Whole seconds left before seat's PIN may be tried again (0: now)."""
-        left = self._until.get(seat, 0.0) - self.clock()
-        return max(0, int(left + 0.999))
+        now = self.clock()
+        kept = self.context.read(lambda s: pins.pin_wait_left(s, seat, now))
+        here = min(self._until.get(seat, 0.0) - now, pins.WAIT_SECONDS)
+        return max(kept, math.ceil(here), 0)
 
     def wrong(self, seat: Seat) -> None:
+        now = self.clock()
         count = self._wrong.get(seat, 0) + 1
-        if count >= TRIES:
-            self._until[seat] = self.clock() + WAIT_SECONDS
+        if count >= pins.TRIES:
+            self._until[seat] = now + pins.WAIT_SECONDS
             count = 0
         self._wrong[seat] = count
+        with contextlib.suppress(WriteFailed):
+            self.context.write(lambda s: pins.record_wrong_pin(s, seat, now), Changed.PINS)
 
     def right(self, seat: Seat) -> None:
         self._wrong.pop(seat, None)
         self._until.pop(seat, None)
+        if not self.context.read(lambda s: pins.wrong_tries_kept(s, seat)):
+            return  # nothing to clear: no write
+        with contextlib.suppress(WriteFailed):
+            self.context.write(lambda s: pins.record_right_pin(s, seat), Changed.PINS)
 
 
 class PinDialog(QDialog):
@@ -84,6 +98,9 @@ class PinDialog(QDialog):
         )
         self.buttons.accepted.connect(self.try_pin)
         self.buttons.rejected.connect(self.reject)
+        forgot = self.buttons.addButton("Forgot PIN?", QDialogButtonBox.ButtonRole.ResetRole)
+        forgot.setObjectName("forgotPinButton")
+        forgot.clicked.connect(self.forgot)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.field)
@@ -110,6 +127,13 @@ class PinDialog(QDialog):
             self.error.setText("You can try again now.")
             self.field.setFocus(Qt.FocusReason.OtherFocusReason)
 
+    def forgot(self) -> None:
+        """Reset the forgotten PIN (both partners, or the passphrase); then write as them."""
+        from ceocto_desktop.ui.pin_reset import reset_forgotten_pin  # it uses this module
+
+        if reset_forgotten_pin(self.context, self.seat, self.throttle, self):
+            self.accept()
+
     def try_pin(self) -> None:
         """Check what was typed: right accepts, wrong says so (and may start a wait)."""
         if self.throttle.wait_left(self.seat):
@@ -133,7 +157,7 @@ class PinGate:
 
     def __init__(self, context: JournalContext, throttle: PinThrottle | None = None):
         self.context = context
-        self.throttle = throttle or PinThrottle()
+        self.throttle = throttle or PinThrottle(context)
 
     def needed(self, seat: Seat) -> bool:
         return self.context.read(lambda s: pins.pin_needed(s, seat))

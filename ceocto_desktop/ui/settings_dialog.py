@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +31,7 @@ from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.encryption_panel import EncryptionPanel
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.pin_gate import PinThrottle
+from ceocto_desktop.ui.pin_reset import PIN_STRENGTH, confirm_own_pin, reset_forgotten_pin
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
 OK_STYLE = "color: #2e7d32;"
@@ -94,6 +96,8 @@ class PartnerPinBox(QGroupBox):
         self.save.clicked.connect(self.save_pin)
         self.remove = named(f"removePin{seat.value}", QPushButton("Remove PIN"))
         self.remove.clicked.connect(self.remove_pin)
+        self.forgot = named(f"forgotPin{seat.value}", QPushButton("Forgot PIN?"))
+        self.forgot.clicked.connect(self.reset_pin)
         self.message = named(f"pinMessage{seat.value}", QLabel())
         self.message.setWordWrap(True)
         self.form = QFormLayout(self)
@@ -102,6 +106,7 @@ class PartnerPinBox(QGroupBox):
         self.form.addRow("New PIN", self.new)
         self.form.addRow("New PIN again", self.repeat)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.forgot)
         buttons.addStretch()
         buttons.addWidget(self.remove)
         buttons.addWidget(self.save)
@@ -126,9 +131,18 @@ class PartnerPinBox(QGroupBox):
             if has
             else f"{name} has no PIN: anyone at this laptop can write as {name}."
         )
+        # Only the seat's own partner sets or changes its PIN (services.pins refuses too).
+        own = self.context.author is self.seat
+        if not own:
+            self.state.setText(
+                f"{self.state.text()} Only {name} sets or changes it, writing as {name}."
+            )
+        for widget in (self.new, self.repeat, self.save):
+            widget.setEnabled(own)
         self.state.setWordWrap(True)
         self.form.setRowVisible(self.old, has)
         self.remove.setVisible(has)
+        self.forgot.setVisible(has)
         self.save.setText("Change PIN" if has else "Set PIN")
         for field in (self.old, self.new, self.repeat):
             field.clear()
@@ -168,8 +182,11 @@ class PartnerPinBox(QGroupBox):
             self._say("The two new PINs differ; type the same PIN twice.", failed=True)
             return
         had = self.has_pin
+        if not had and not confirm_own_pin(self.context, self.seat, self):
+            return
+        author = self.context.author
         self._write(
-            lambda s: pins.set_pin(s, self.seat, new, old_pin=old),
+            lambda s: pins.set_pin(s, self.seat, new, old_pin=old, by=author),
             "PIN changed." if had else "PIN set.",
         )
 
@@ -179,6 +196,13 @@ class PartnerPinBox(QGroupBox):
             return
         old = self.old.text()
         self._write(lambda s: pins.remove_pin(s, self.seat, old), "PIN removed.")
+
+    def reset_pin(self) -> None:
+        """A forgotten PIN: reset by both partners together, or with the passphrase."""
+        if reset_forgotten_pin(self.context, self.seat, self.throttle, self):
+            name = first_name(self.context, self.seat)
+            self.show_state()
+            self._say(f"PIN reset: {name} can set a new one, writing as {name}.", failed=False)
 
 
 class PrivacyTab(QWidget):
@@ -195,9 +219,12 @@ class PrivacyTab(QWidget):
             "to that partner while they have such words. A PIN is not encryption; it does "
             "not protect the journal file itself."
         )
+        strength = named("pinStrength", QLabel(PIN_STRENGTH))
+        strength.setWordWrap(True)
         intro.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addWidget(strength)
         self.boxes = {seat: PartnerPinBox(context, seat, throttle) for seat in Seat}
         for box in self.boxes.values():
             layout.addWidget(box)
@@ -219,12 +246,17 @@ class SettingsDialog(QDialog):
         self.context = context
         gate = getattr(parent, "pin_gate", None)
         # The window's own counter of wrong PINs: the tab is no way around the wait.
-        throttle = throttle or (gate.throttle if gate is not None else PinThrottle())
+        throttle = throttle or (gate.throttle if gate is not None else PinThrottle(context))
         self.tabs = named("settingsTabs", QTabWidget())
         self.general = GeneralTab(context)
         self.privacy = PrivacyTab(context, throttle)
         self.add_tab(self.general, "General")
-        self.add_tab(self.privacy, "Privacy")
+        # Two PIN boxes and what a PIN is worth outgrow a small screen: the tab scrolls.
+        privacy = QScrollArea()
+        privacy.setWidgetResizable(True)
+        privacy.setFrameShape(QScrollArea.Shape.NoFrame)
+        privacy.setWidget(self.privacy)
+        self.add_tab(privacy, "Privacy")
         self.encryption = EncryptionPanel(context)
         self.add_tab(self.encryption, "Encryption")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -232,7 +264,7 @@ class SettingsDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(close)
-        self.resize(560, 520)
+        self.resize(600, 600)
 
     def add_tab(self, widget: QWidget, title: str) -> int:
         """Add a tab (e.g. Encryption) after those already there; returns its index."""

@@ -69,3 +69,15 @@ def test_search_on_a_missing_journal_is_one_line(tmp_path):
     result = ceocto("search", "x", "--db", str(tmp_path / "none.db"))
     assert result.returncode == 2
     assert result.stderr.strip() == f"ceocto: There is no journal at {tmp_path / 'none.db'}."
+
+
+def test_a_note_over_the_size_limit_is_refused_in_one_line(journal):
+    # One argument holds at most 128 KiB, so a shell passes a long note as many words.
+    words = ["w" * 120_000] * 9
+    result = ceocto("note", *words, "--author", "A", "--db", journal)
+    assert result.returncode != 0
+    assert result.stderr.strip() == (
+        "ceocto: A note holds at most 1,000,000 characters and this one has 1,080,008; "
+        "split it into several notes. Nothing was saved."
+    )
+    assert ceocto("search", "w", "--db", journal).returncode == 1

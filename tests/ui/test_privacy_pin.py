@@ -46,7 +46,7 @@ def sams_secrets(journal_path, *, pin: str | None = PIN) -> None:
             {"ratings": RATINGS, "texts": {"wins": CHECKIN_DRAFT}},
         )
         if pin:
-            pins.set_pin(session, Seat.A, pin)
+            pins.set_pin(session, Seat.A, pin, by=Seat.A)
     journal.close()
 
 
@@ -157,7 +157,7 @@ def test_no_pin_is_asked_to_switch_to_a_partner_without_private_words(qtbot, jou
     # Back from Sam to Priya, who has a PIN too but nothing private: no dialog at all.
     journal = open_journal(journal_path)
     with journal.transaction() as session:
-        pins.set_pin(session, Seat.B, "9876")
+        pins.set_pin(session, Seat.B, "9876", by=Seat.B)
     journal.close()
     window.context.set_author(Seat.A)
     switch_author(window)
@@ -231,7 +231,7 @@ def test_both_pins_refused_at_start_up_keeps_the_journal_closed(qtbot, journal_p
     sams_secrets(journal_path)
     journal = open_journal(journal_path)
     with journal.transaction() as session:
-        pins.set_pin(session, Seat.B, "9876")
+        pins.set_pin(session, Seat.B, "9876", by=Seat.B)
         drafts.save_draft(session, Seat.B, drafts.QUICK_NOTE, {"text": "Priya's own"})
     journal.close()
     refused: list[Seat] = []
@@ -269,5 +269,5 @@ def test_without_a_pin_the_checkin_page_says_anyone_can_switch(qtbot, journal_pa
         "Set PINs in Settings"
     )
     journal_write = window.context.write
-    journal_write(lambda s: pins.set_pin(s, Seat.A, PIN), Changed.PINS)
+    journal_write(lambda s: pins.set_pin(s, Seat.A, PIN, by=Seat.A), Changed.PINS)
     assert not hint.isVisible()

@@ -40,6 +40,11 @@ def message(dialog, seat: Seat) -> str:
     return dialog.findChild(QLabel, f"pinMessage{seat.value}").text()
 
 
+def i_am(box) -> None:
+    """Answer "Are you …?" before a first PIN as that partner."""
+    next(b for b in box.buttons() if b.text().startswith("I am")).click()
+
+
 def has_pin(window, seat: Seat) -> bool:
     return window.context.read(lambda s: pins.has_pin(s, seat))
 
@@ -79,6 +84,7 @@ def test_a_pin_is_set_changed_and_removed_asking_the_old_one(qtbot, window, db):
     assert message(dialog, Seat.A) == "The two new PINs differ; type the same PIN twice."
     assert not has_pin(window, Seat.A)
     fill(qtbot, dialog, Seat.A, new="1234", repeat="1234")
+    when_modal_shows(i_am, name="confirmOwnPin")
     click(qtbot, dialog, "savePinA")
     assert message(dialog, Seat.A) == "PIN set."
     assert has_pin(window, Seat.A) and not has_pin(window, Seat.B)
@@ -104,7 +110,7 @@ def test_a_pin_is_set_changed_and_removed_asking_the_old_one(qtbot, window, db):
 
 
 def test_wrong_old_pins_in_settings_share_the_windows_wait(qtbot, window):
-    window.context.write(lambda s: pins.set_pin(s, Seat.B, "2468"), Changed.PINS)
+    window.context.write(lambda s: pins.set_pin(s, Seat.B, "2468", by=Seat.B), Changed.PINS)
     now = [10.0]
     window.pin_gate.throttle.clock = lambda: now[0]
     dialog = open_settings(qtbot, window)
