@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, defer
 
 from ceocto_desktop.models import Note, Seat, Tag
 from ceocto_desktop.services.common import plain_text
-from ceocto_desktop.services.note_titles import plain_title
 from ceocto_desktop.services.errors import NotFoundError
+from ceocto_desktop.services.note_titles import plain_title
 from ceocto_desktop.services.notes import NOTE_MAX, NoteView, note_view
 from ceocto_desktop.services.rows import (
     NoteFilter,

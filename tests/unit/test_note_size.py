@@ -65,7 +65,7 @@ def test_the_overview_reads_an_excerpt_of_each_recent_note_never_the_whole(sessi
     huge_note(session, 2 * NOTE_MAX)
     (entry,) = load_overview(session).notes
     assert len(entry.excerpt) == EXCERPT
-    assert entry.first_line.startswith("# Huge minutes Minutes of the Ardennes")
+    assert entry.first_line.startswith("Huge minutes Minutes of the Ardennes")  # a plain-text title
 
 
 def test_a_search_hit_in_a_very_long_note_shows_its_start_with_the_word_marked(journal):
