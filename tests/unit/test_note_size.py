@@ -81,7 +81,7 @@ def test_a_search_hit_in_a_very_long_note_shows_its_start_with_the_word_marked(j
     with sqlite3.connect(journal.path) as connection:
         hits = {hit.record_id: hit for hit in search(connection, "ardennes")}
     assert set(hits) == {long_id, short}
-    assert hits[long_id].title.startswith("# Huge minutes Minutes of the Ardennes")
+    assert hits[long_id].title.startswith("Huge minutes Minutes of the Ardennes")
     assert hits[long_id].snippet == (
         "# Huge minutes\nMinutes of the [Ardennes] call, word for word. Minutes of the Ard…"
     )
