@@ -133,8 +133,8 @@ def note_for_window(session: Session, note_id: str) -> NoteForWindow:
 
 
 def note_heading(session: Session, note_id: str) -> str:
-    """The note's first line (of its first 200 characters), as an undo step names it."""
+    """The note's first line (of its first 200 characters) as plain text, as an undo step names it."""
     head = session.scalar(select(func.substr(Note.body, 1, 200)).where(Note.id == note_id))
     if head is None:
         raise NotFoundError(f"No note with id {note_id} in this journal.")
-    return str(head).split("\n", 1)[0]
+    return plain_title(str(head).split("\n", 1)[0])
