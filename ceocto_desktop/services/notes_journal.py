@@ -133,7 +133,7 @@ def note_for_window(session: Session, note_id: str) -> NoteForWindow:
 
 
 def note_heading(session: Session, note_id: str) -> str:
-    """The note's first line (of its first 200 characters) as plain text, as an undo step names it."""
+    """The note's first line as plain text, as an undo step names it."""
     head = session.scalar(select(func.substr(Note.body, 1, 200)).where(Note.id == note_id))
     if head is None:
         raise NotFoundError(f"No note with id {note_id} in this journal.")
