@@ -22,6 +22,19 @@ def add_import_commands(commands: Any) -> None:
     whole = kinds.add_parser("json", help="a ceocto JSON export, into a new journal")
     whole.add_argument("file", type=Path, metavar="FILE")
     whole.add_argument("--db", type=Path, metavar="NEW", dest="check_db", help="the new journal")
+    for name, what in (
+        ("jrnl", "jrnl's JSON export or its plain-text journal file"),
+        ("dayone", "Day One's JSON export (.zip or .json)"),
+    ):
+        sub = kinds.add_parser(name, help=what)
+        sub.add_argument("file", type=Path, metavar="FILE")
+        sub.add_argument(
+            "--author",
+            default="A",
+            metavar="A|B|NAME",
+            help="whose notes they become (default A)",
+        )
+        sub.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
 
 def add_export_formats(kinds: Any) -> None:
@@ -140,7 +153,11 @@ def run_import_json(args: argparse.Namespace) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """`ceocto import SOURCE FILE`."""
-    return run_import_json(args)
+    if args.source == "json":
+        return run_import_json(args)
+    from ceocto_desktop.cli_io_notes import run_import_entries
+
+    return run_import_entries(args)
 
 
 def run_export(args: argparse.Namespace) -> int:
