@@ -12,7 +12,7 @@ from typing import Any
 EXIT_OK = 0
 EXIT_PROBLEM = 1
 EXIT_USAGE = 2
-EXPORTS = ("json",)
+EXPORTS = ("json", "md", "ics")
 
 
 def add_import_commands(commands: Any) -> None:
@@ -41,10 +41,16 @@ def add_export_formats(kinds: Any) -> None:
     """Register json, md and ics beside `ceocto export retro|board`."""
     whole = kinds.add_parser("json", help="everything, as one JSON file (docs/FORMAT.md)")
     whole.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-    whole.add_argument(
-        "--force", action="store_true", help="replace FILE if it exists (never a journal)"
-    )
-    whole.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+    markdown = kinds.add_parser("md", help="everything, as a folder of Markdown files")
+    markdown.add_argument("-o", "--output", required=True, type=Path, metavar="FOLDER")
+    calendar = kinds.add_parser("ics", help="meetings, target and review dates as iCalendar")
+    calendar.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+    for sub in (whole, calendar):
+        sub.add_argument(
+            "--force", action="store_true", help="replace FILE if it exists (never a journal)"
+        )
+    for sub in (whole, markdown, calendar):
+        sub.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
 
 def journal_path(args: argparse.Namespace) -> Path:
@@ -161,5 +167,11 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    """`ceocto export json`."""
-    return run_export_json(args)
+    """`ceocto export json|md|ics`."""
+    if args.report == "json":
+        return run_export_json(args)
+    from ceocto_desktop.cli_io_notes import run_export_calendar, run_export_markdown
+
+    if args.report == "md":
+        return run_export_markdown(args)
+    return run_export_calendar(args)

@@ -1,4 +1,4 @@
-"""`ceocto import jrnl|dayone FILE`: another journal app's entries as notes, from a shell."""
+"""`ceocto import jrnl|dayone FILE`, `ceocto export md|ics`: notes in, folders and calendars out."""
 
 from __future__ import annotations
 
@@ -62,4 +62,56 @@ def run_import_entries(args: argparse.Namespace) -> int:
         f"Imported {result.added} {entries} from "
         f"{SOURCES[preview.source]} ({preview.kind}{span}) as {name}'s notes{already}{media}."
     )
+    return EXIT_OK
+
+
+def run_export_markdown(args: argparse.Namespace) -> int:
+    """Write everything as a folder of Markdown files, replacing only an earlier export's."""
+    from ceocto_desktop.services.export_markdown import (
+        FolderExportError,
+        markdown_files,
+        write_markdown_folder,
+    )
+    from ceocto_desktop.store import JournalError, open_journal
+
+    folder: Path = args.output.expanduser()
+    try:
+        journal = open_journal(journal_path(args))
+    except JournalError as exc:
+        return _fail(str(exc))
+    try:
+        with journal.sessions() as session:
+            files = markdown_files(session)
+        written = write_markdown_folder(folder, files)
+    except FolderExportError as exc:
+        return _fail(str(exc))
+    finally:
+        journal.close()
+    print(f"Wrote {written} files into {folder}")
+    return EXIT_OK
+
+
+def run_export_calendar(args: argparse.Namespace) -> int:
+    """Write board meetings, goal target dates and decision reviews as an iCalendar file."""
+    from ceocto_desktop.cli_io import write_text_file
+    from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
+    from ceocto_desktop.services.export_calendar import calendar_text
+    from ceocto_desktop.store import JournalError, open_journal
+
+    output: Path = args.output.expanduser()
+    journal = journal_path(args)
+    try:
+        check_target(output, force=args.force, protect=(journal,))
+        opened = open_journal(journal)
+        try:
+            with opened.sessions() as session:
+                text = calendar_text(session)
+        finally:
+            opened.close()
+        write_text_file(output, text, force=args.force, protect=(journal,))
+    except TargetExists as exc:
+        return _fail(f"{exc} Add --force to replace it.", EXIT_USAGE)
+    except (ExportError, JournalError) as exc:
+        return _fail(str(exc))
+    print(f"Wrote {output}")
     return EXIT_OK
