@@ -8,9 +8,11 @@ note ends with a line saying how many were left out.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import zipfile
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -74,14 +76,14 @@ def _documents(path: Path) -> list[tuple[str, dict[str, Any]]]:
         raise ImportFileError(f"{path} is a damaged or truncated zip file ({exc}).") from None
 
 
-def _wall_time(raw: dict[str, Any], label: str) -> datetime:
+def _wall_time(raw: dict[str, Any], label: Callable[[], str]) -> datetime:
     created = raw.get("creationDate")
     if not isinstance(created, str):
-        raise ImportFileError(f"{label}: it has no creationDate.")
+        raise ImportFileError(f"{label()}: it has no creationDate.")
     try:
         moment = datetime.fromisoformat(created.replace("Z", "+00:00"))
     except ValueError:
-        raise ImportFileError(f"{label}: '{created}' is not a real date and time.") from None
+        raise ImportFileError(f"{label()}: '{created}' is not a real date and time.") from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     zone_name = raw.get("timeZone")
@@ -96,10 +98,10 @@ def _media_count(raw: dict[str, Any]) -> int:
     return sum(len(raw[key]) for key in MEDIA_LISTS if isinstance(raw.get(key), list))
 
 
-def _text(raw: dict[str, Any], label: str) -> tuple[str, int]:
+def _text(raw: dict[str, Any], label: Callable[[], str]) -> tuple[str, int]:
     text = raw.get("text", "")
     if not isinstance(text, str):
-        raise ImportFileError(f"{label}: its text is not text.")
+        raise ImportFileError(f"{label()}: its text is not text.")
     mentioned = len(MEDIA.findall(text))
     text = MEDIA.sub(lambda m: MEDIA_WORDS.get(m.group(1) or "", "[photo]"), text).strip()
     photos = len(raw["photos"]) if isinstance(raw.get("photos"), list) else 0
@@ -116,17 +118,19 @@ def _entry(number: int, raw: Any) -> ImportedEntry:
         raise ImportFileError(f"entry {number} is not an object.")
     first = raw.get("text", "")
     first_line = first.strip().split("\n", 1)[0] if isinstance(first, str) else ""
-    label = entry_label(number, str(raw.get("creationDate", "no date")), first_line)
+    label = functools.partial(
+        entry_label, number, str(raw.get("creationDate", "no date")), first_line
+    )
     uuid = raw.get("uuid")
     if not isinstance(uuid, str) or not uuid:
-        raise ImportFileError(f"{label}: it has no uuid.")
+        raise ImportFileError(f"{label()}: it has no uuid.")
     written = _wall_time(raw, label)
     text, left_out = _text(raw, label)
     if not text:
-        raise ImportFileError(f"{label}: it has no text.")
+        raise ImportFileError(f"{label()}: it has no text.")
     tags = raw.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ImportFileError(f"{label}: its tags must be a list of text.")
+        raise ImportFileError(f"{label()}: its tags must be a list of text.")
     return ImportedEntry(
         source_id=uuid,
         written=written,

@@ -7,9 +7,11 @@ text (whitespace-insensitive), the same whichever of the two files it came from.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -37,11 +39,11 @@ def source_id(day: str, time: str, title: str, body: str) -> str:
     return f"sha256:{digest[:40]}"
 
 
-def _moment(day: str, time: str, label: str) -> datetime:
+def _moment(day: str, time: str, label: Callable[[], str]) -> datetime:
     try:
         return datetime.fromisoformat(f"{day}T{time}")
     except ValueError:
-        raise ImportFileError(f"{label}: '{day} {time}' is not a real date and time.") from None
+        raise ImportFileError(f"{label()}: '{day} {time}' is not a real date and time.") from None
 
 
 def _note_text(title: str, body: str) -> str:
@@ -54,17 +56,19 @@ def _json_entry(number: int, raw: Any) -> ImportedEntry:
         raise ImportFileError(f"entry {number} is not an object.")
     title, body = raw.get("title", ""), raw.get("body", "")
     day, time = raw.get("date"), raw.get("time", "09:00")
-    label = entry_label(number, f"{day} {time}", title if isinstance(title, str) else "")
+    label = functools.partial(
+        entry_label, number, f"{day} {time}", title if isinstance(title, str) else ""
+    )
     if not isinstance(title, str) or not isinstance(body, str):
-        raise ImportFileError(f"{label}: its title and body must be text.")
+        raise ImportFileError(f"{label()}: its title and body must be text.")
     if not isinstance(day, str) or not isinstance(time, str):
-        raise ImportFileError(f"{label}: it has no date and time.")
+        raise ImportFileError(f"{label()}: it has no date and time.")
     tags = raw.get("tags", [])
     if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
-        raise ImportFileError(f"{label}: its tags must be a list of text.")
+        raise ImportFileError(f"{label()}: its tags must be a list of text.")
     text = _note_text(title, body)
     if not text:
-        raise ImportFileError(f"{label}: it has no text.")
+        raise ImportFileError(f"{label()}: it has no text.")
     uuid = raw.get("uuid")
     return ImportedEntry(
         source_id=str(uuid) if uuid else source_id(day, time, title, body),
@@ -100,12 +104,12 @@ def _text_entry(number: int, header: re.Match[str], lines: list[str]) -> Importe
     starred = title.rstrip().endswith(" *") or title.strip() == "*"
     if starred:
         title = title.rstrip()[:-1].rstrip()
-    label = entry_label(number, f"{day} {time}", title)
+    label = functools.partial(entry_label, number, f"{day} {time}", title)
     written = _moment(day, f"{time}:{seconds}" if seconds else time, label)
     body = "\n".join(lines)
     text = _note_text(title, body)
     if not text:
-        raise ImportFileError(f"{label}: it has no text.")
+        raise ImportFileError(f"{label()}: it has no text.")
     return ImportedEntry(
         source_id=source_id(day, time, title.strip(), body.strip()),
         written=written,
