@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -68,36 +67,10 @@ def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
     return code
 
 
-def write_text_file(path: Path, text: str, *, force: bool, protect: tuple[Path, ...]) -> None:
-    """Write text under a temporary name, flush it, then give it the name: all or nothing."""
-    from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
-    from ceocto_desktop.store.backups import fsync_file, fsync_folder
-
-    check_target(path, force=force, protect=protect)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    partial = Path(temporary)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        fsync_file(partial)
-        if force:
-            check_target(path, force=True, protect=protect)
-            os.replace(partial, path)
-        else:
-            try:
-                os.link(partial, path)  # fails, rather than replaces, if the name was taken
-            except FileExistsError:
-                raise TargetExists(f"{path} already exists.") from None
-    except OSError as exc:
-        raise ExportError(f"Could not write {path}: {exc.strerror or exc}.") from exc
-    finally:
-        partial.unlink(missing_ok=True)
-    fsync_folder(path.parent)
-
-
 def run_export_json(args: argparse.Namespace) -> int:
     """Write the whole journal as one JSON file."""
     from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
+    from ceocto_desktop.reports.text_file import write_text_file
     from ceocto_desktop.services.journal_json import export_json
     from ceocto_desktop.store import JournalError, open_journal
 

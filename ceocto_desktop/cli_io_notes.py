@@ -93,8 +93,8 @@ def run_export_markdown(args: argparse.Namespace) -> int:
 
 def run_export_calendar(args: argparse.Namespace) -> int:
     """Write board meetings, goal target dates and decision reviews as an iCalendar file."""
-    from ceocto_desktop.cli_io import write_text_file
     from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
+    from ceocto_desktop.reports.text_file import write_text_file
     from ceocto_desktop.services.export_calendar import calendar_text
     from ceocto_desktop.store import JournalError, open_journal
 

@@ -63,6 +63,8 @@ def _documents(path: Path) -> list[tuple[str, dict[str, Any]]]:
     if not zipfile.is_zipfile(path):
         if raw[:2] == b"PK":
             raise ImportFileError(f"{path} is a damaged or truncated zip file.")
+        if not raw.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"{"):
+            raise ImportFileError(f"{path} is not a Day One export (neither a zip nor JSON).")
         return [(path.name, _document(path, raw, path.name))]
     try:
         with zipfile.ZipFile(path) as archive:

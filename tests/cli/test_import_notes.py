@@ -207,3 +207,7 @@ def test_an_author_who_is_no_partner_changes_nothing(journal_path):
     assert result.returncode == 2
     assert "'Bob' is not a partner here" in result.stderr
     assert notes_of(journal_path) == []
+
+
+def test_a_text_file_given_as_day_one_is_named_for_what_it_is(journal_path):
+    _refused(journal_path, "dayone", JRNL_TEXT, "is not a Day One export (neither a zip nor JSON)")
