@@ -192,3 +192,16 @@ def test_format_md_documents_every_exported_field():
     for table, columns in DERIVED_COLUMNS.items():
         for column in columns:
             assert f"`{table}.{column}`" in text
+
+
+def test_imported_notes_keep_their_source_ids_through_a_json_copy(journal, tmp_path):
+    jrnl = ROOT / "tests" / "fixtures" / "jrnl" / "export.json"
+    assert ceocto("import", "jrnl", str(jrnl), "--db", str(journal.path)).returncode == 0
+    out, copy, again = tmp_path / "a.json", tmp_path / "copy.db", tmp_path / "b.json"
+    assert ceocto("export", "json", "-o", str(out), "--db", str(journal.path)).returncode == 0
+    assert load_export(out).count("import_sources") == 6
+    assert ceocto("import", "json", str(out), "--db", str(copy)).returncode == 0
+    assert ceocto("export", "json", "-o", str(again), "--db", str(copy)).returncode == 0
+    assert out.read_bytes() == again.read_bytes()
+    result = ceocto("import", "jrnl", str(jrnl), "--db", str(copy))
+    assert "Imported 0 entries" in result.stdout and "6 already imported before" in result.stdout
