@@ -180,6 +180,11 @@ def test_load_export_is_a_plain_reader(journal, tmp_path):
 
 
 def test_format_md_documents_every_exported_field():
+    from ceocto_desktop.models import Base
+    from ceocto_desktop.services.journal_json import LEFT_OUT_TABLES
+
+    # A table added later is exported (and documented) or left out on purpose.
+    assert set(Base.metadata.tables) == set(TABLES) | set(LEFT_OUT_TABLES)
     text = (ROOT / "docs" / "FORMAT.md").read_text(encoding="utf-8")
     common = {"id", "created_at", "updated_at", "author"}
     for table in TABLES:
