@@ -120,7 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
-    export = commands.add_parser("export", help="export the retrospective or the board brief")
+    export = commands.add_parser("export", help="export a report, or everything (json, md, ics)")
     kinds = export.add_subparsers(
         dest="report", metavar="REPORT", parser_class=_Parser, required=True
     )
@@ -135,6 +135,10 @@ def build_parser() -> argparse.ArgumentParser:
             "--force", action="store_true", help="replace FILE if it exists (never a journal)"
         )
         sub.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+    from ceocto_desktop.cli_io import add_export_formats, add_import_commands
+
+    add_export_formats(kinds)
+    add_import_commands(commands)
 
     note = commands.add_parser("note", help="add a note to the journal")
     note.add_argument("text", nargs="+", type=_text, help="the note (Markdown)")
@@ -456,6 +460,7 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    from ceocto_desktop import cli_io
     from ceocto_desktop.cli_encryption import unlock_for
     from ceocto_desktop.cli_journal import HANDLERS
 
@@ -473,7 +478,11 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "note":
         return run_note(args)
     if args.command == "export":
+        if args.report in cli_io.EXPORTS:
+            return cli_io.run_export(args)
         return run_export(args)
+    if args.command == "import":
+        return cli_io.run_import(args)
     return run_window(args)
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 # Commands that write a new file of their own (args.path) rather than open a journal.
 _NEW_FILE = frozenset({"demo", "init"})
 # Plain writers: they share the journal with each other and with a window.
-_WRITERS = frozenset({"note"})
+_WRITERS = frozenset({"note", "import"})
 
 
 def _say(text: str) -> None:

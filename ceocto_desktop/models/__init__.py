@@ -19,6 +19,7 @@ from ceocto_desktop.models.enums import (
     Verdict,
 )
 from ceocto_desktop.models.goal import Goal, GoalUpdate, KeyResult, KeyResultChange
+from ceocto_desktop.models.import_source import ImportSource
 from ceocto_desktop.models.journal_meta import (
     APPLICATION_ID,
     JOURNAL_FORMAT,
@@ -55,6 +56,7 @@ __all__ = [
     "Goal",
     "GoalStatus",
     "GoalUpdate",
+    "ImportSource",
     "JournalMeta",
     "KeyResult",
     "KeyResultChange",

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.ui import io_flow
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
 from ceocto_desktop.ui.board_page import BoardPage
@@ -177,6 +178,17 @@ class MainWindow(QMainWindow):
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export_report, "exportAction"))
+        for text, shortcut, flow, name in (
+            ("&Import…", "Ctrl+Shift+I", io_flow.import_entries, "importAction"),
+            (
+                "Export everything as &Markdown…",
+                "Ctrl+Shift+M",
+                io_flow.export_markdown_folder,
+                "exportMarkdownAction",
+            ),
+            ("Export &calendar…", None, io_flow.export_calendar, "exportCalendarAction"),
+        ):
+            file_menu.addAction(self._action(text, shortcut, partial(self._io, flow), name))
         file_menu.addAction(
             self._action("&Backups…", "Ctrl+Shift+B", self.show_backups, "backupsAction")
         )
@@ -422,6 +434,15 @@ class MainWindow(QMainWindow):
         """File › Export…: a retrospective or a board brief, through the usual export flow."""
         self.flush_edits()
         choose_and_export(self.context, self)
+
+    def _io(self, flow: Callable[[JournalContext, QWidget], object]) -> None:
+        """Run an import or export flow; a line in the status bar says what it did."""
+        self.flush_edits()
+        done = flow(self.context, self)
+        if isinstance(done, str):
+            self.statusBar().showMessage(done, 10000)
+        elif done is not None:
+            self.statusBar().showMessage(f"Saved {done}", 10000)
 
     def about(self) -> None:
         QMessageBox.about(
