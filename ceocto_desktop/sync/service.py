@@ -76,9 +76,10 @@ def _keys(connection: Connection) -> dict[str, bytes]:
     return {key_id: unb64(value) for key_id, value in stored.items()}
 
 
-def _partners(connection: Connection) -> dict[str, str]:
-    rows = connection.exec_driver_sql("SELECT seat, name FROM partners").fetchall()
-    return {str(seat): str(name) for seat, name in rows}
+def _partners(connection: Connection) -> list[str]:
+    # Seats only: names are the pair's words, and the folder holds none in clear.
+    rows = connection.exec_driver_sql("SELECT seat FROM partners ORDER BY seat").fetchall()
+    return [str(row[0]) for row in rows]
 
 
 def _configure(connection: Connection, folder: Path, seat: str, key_id: str, key: bytes) -> None:
