@@ -124,19 +124,18 @@ class Applier:
         other: Any,
         entry: dict[str, Any],
     ) -> None:
+        values = (spec.name, rkey, name, kind, dumps(kept), dumps(other), entry["h"])
+        known = self._run(
+            "SELECT 1 FROM sync_conflicts WHERE tbl = ? AND rkey = ? AND field = ? AND kind = ? "
+            "AND kept IS ? AND other IS ? AND hlc = ?",
+            values,
+        ).first()
+        if known is not None:
+            return  # the same file merged twice: history already holds it
         self._run(
-            "INSERT INTO sync_conflicts(tbl, rkey, field, kind, kept, other, other_device, hlc, "
+            "INSERT INTO sync_conflicts(tbl, rkey, field, kind, kept, other, hlc, other_device, "
             "resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            (
-                spec.name,
-                rkey,
-                name,
-                kind,
-                dumps(kept),
-                dumps(other),
-                entry.get("d", ""),
-                entry["h"],
-            ),
+            (*values, entry.get("d", "")),
         )
         self.result.conflicts += 1
 
