@@ -382,7 +382,10 @@ def status(journal: Journal, now: datetime | None = None) -> list[str]:
             return ["This journal does not sync; set it up with 'ceocto sync setup FOLDER'."]
         last = get_state(connection, "last_sync")
         report = json.loads(get_state(connection, "last_report", "{}"))
-        names = dict(connection.exec_driver_sql("SELECT seat, name FROM partners").fetchall())
+        names: dict[str, str] = {
+            str(seat): str(name)
+            for seat, name in connection.exec_driver_sql("SELECT seat, name FROM partners")
+        }
         unsent = connection.exec_driver_sql(
             "SELECT count(*) FROM sync_outbox WHERE written = 0"
         ).scalar()
