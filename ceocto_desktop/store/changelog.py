@@ -214,7 +214,9 @@ class Capture:
             previous = field_clock(self.connection, spec.name, rkey, name)
             if previous is not None and previous >= stamp:
                 stamp = self.clock.after(previous)
-        bases = {name: before.get(name) for name in changed if name in spec.long_text}
+        # What each field was before: the other laptop tells "changed here only" from
+        # "changed on both" by it, and merges long text from it.
+        bases = {name: before.get(name) for name in changed}
         for name in changed:
             base = text_hash(before.get(name)) if name in spec.long_text else ""
             set_field_clock(self.connection, spec.name, rkey, name, stamp, base)

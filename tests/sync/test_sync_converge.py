@@ -57,6 +57,7 @@ def test_edits_on_both_laptops_meet(pair: Pair) -> None:
     assert pair.rows(pair.a) == pair.rows(pair.b)
     row = next(g for g in pair.rows(pair.b)["goals"] if g[0] == goal.id)
     assert row[1:3] == ("Close the seed round by March", "Ten investor meetings")
+    assert pair.conflicts(pair.a) == pair.conflicts(pair.b) == []  # changed on one side only
 
 
 def test_same_field_on_both_keeps_the_later_and_the_other_in_history(pair: Pair) -> None:
