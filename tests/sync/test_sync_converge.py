@@ -192,3 +192,19 @@ def test_a_journal_copied_as_a_file_takes_its_own_device_id(pair: Pair, tmp_path
         assert pair.rows(copy)["notes"] == pair.rows(pair.b)["notes"]
     finally:
         copy.close()
+
+
+def test_the_quarters_retrospective_written_on_both_is_one_record(pair: Pair) -> None:
+    from ceocto_desktop.services import board
+
+    with pair.a.transaction() as session:
+        board.save_retrospective(session, Seat.A, "2026-Q3", went_well="Shipped v2")
+    with pair.b.transaction() as session:
+        board.save_retrospective(session, Seat.B, "2026-Q3", went_well="Hired two")
+    pair.sync()
+    retros = pair.rows(pair.a)["retros"]
+    assert retros == pair.rows(pair.b)["retros"]
+    assert len(retros) == 1
+    kept = retros[0][1]
+    lost = {json.loads(c[4]) for c in pair.conflicts(pair.a) if c[1] == "went_well"}
+    assert {kept} | lost == {"Shipped v2", "Hired two"}
