@@ -21,6 +21,7 @@ from sqlalchemy import Connection
 
 from ceocto_desktop.store.changelog import (
     Row,
+    Rows,
     clock_for,
     current_device,
     dumps,
@@ -28,6 +29,7 @@ from ceocto_desktop.store.changelog import (
     remember_key,
     set_field_clock,
     set_state,
+    sql,
     text_hash,
     travelling_fields,
 )
@@ -89,10 +91,8 @@ class _Locator:
         if found is None:
             return None
         clause, params = found
-        result = self.connection.exec_driver_sql(
-            f'SELECT * FROM "{spec.name}" WHERE {clause}', tuple(params)
-        )
-        row = result.mappings().first()
+        result = sql(self.connection, f'SELECT * FROM "{spec.name}" WHERE {clause}', tuple(params))
+        row = result.first_mapping()
         return None if row is None else dict(row)
 
 
@@ -111,8 +111,8 @@ class Applier:
 
     # -- helpers -------------------------------------------------------------------------
 
-    def _run(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
-        return self.connection.exec_driver_sql(sql, params)
+    def _run(self, statement: str, params: tuple[Any, ...] = ()) -> Rows:
+        return sql(self.connection, statement, params)
 
     def _conflict(
         self,
@@ -208,8 +208,9 @@ class Applier:
             if local is None:
                 local = cursor.lastrowid
             remember_key(self.connection, spec.name, local, key)
-        self._run("DELETE FROM sync_tombstones WHERE tbl = ? AND rkey = ?", (spec.name, rkey))
-        self._run("DELETE FROM sync_clock WHERE tbl = ? AND rkey = ?", (spec.name, rkey))
+        if tomb is not None:  # without one, no clock of this key is kept either
+            self._run("DELETE FROM sync_tombstones WHERE tbl = ? AND rkey = ?", (spec.name, rkey))
+            self._run("DELETE FROM sync_clock WHERE tbl = ? AND rkey = ?", (spec.name, rkey))
         set_field_clock(self.connection, spec.name, rkey, "", entry["h"])
         if tomb is not None:
             self._conflict(spec, rkey, "", "resurrected", None, None, entry)

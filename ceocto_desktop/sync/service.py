@@ -106,7 +106,7 @@ def snapshot(connection: Connection) -> int:
                 continue
             key = wire_key(connection, spec, values)
             if key is not None:
-                work.insert(spec, values, key)
+                work.insert(spec, values, key, fresh=True)
     work.finish()
     entries = [seal_answers(connection, entry) for entry in work.entries]
     for start in range(0, len(entries), SNAPSHOT_CHUNK):
