@@ -250,7 +250,8 @@ class Capture:
             run("DELETE FROM sync_tombstones WHERE tbl = ? AND rkey = ?", (spec.name, rkey))
             run("DELETE FROM sync_clock WHERE tbl = ? AND rkey = ?", (spec.name, rkey))
         run(
-            "INSERT OR REPLACE INTO sync_clock(tbl, rkey, field, hlc, base) VALUES (?, ?, '', ?, '')",
+            "INSERT OR REPLACE INTO sync_clock(tbl, rkey, field, hlc, base) "
+            "VALUES (?, ?, '', ?, '')",
             (spec.name, rkey, stamp),
         )
         fields = travelling_fields(self.connection, spec, new)
