@@ -64,7 +64,7 @@ class Applied:
         return self.added + self.changed + self.deleted + self.resurrected
 
 
-class _Locator:
+class Locator:
     """Finds the local row a travelling key stands for."""
 
     def __init__(self, connection: Connection) -> None:
@@ -103,7 +103,7 @@ class Applier:
         self.connection = connection
         self.device = current_device(connection)
         self.clock = clock_for(connection, self.device)
-        self.find = _Locator(connection)
+        self.find = Locator(connection)
         self.result = Applied()
         self.parked: list[dict[str, Any]] = []
         self.opened: list[dict[str, Any]] = []

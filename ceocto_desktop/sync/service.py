@@ -395,14 +395,15 @@ def status(journal: Journal, now: datetime | None = None) -> list[str]:
         folder = get_state(connection, "folder")
         session.rollback()
     if not last:
-        lines = [f"Not synced yet (folder {folder})."]
+        lines = ["Not synced yet"]
     else:
         line = f"Synced {_ago(last, now)}"
         senders = [names.get(seat, "the other laptop") for seat in report.get("from", {})]
         if report.get("changes"):
             count = int(report["changes"])
             line += f" · {count} change{'' if count == 1 else 's'} from {' and '.join(senders)}"
-        lines = [line + f" (folder {folder})."]
+        lines = [line]
+    lines.append(f"Sync folder: {folder}")
     if unsent:
         lines.append(f"{unsent} change set(s) of this laptop wait to be written to the folder.")
     lines.extend(f"Waiting: {item}." for item in report.get("waiting", []))
