@@ -108,6 +108,8 @@ class Applier:
         self.parked: list[dict[str, Any]] = []
         self.opened: list[dict[str, Any]] = []
         self._fk_cache: dict[str, list[tuple[str, str, str]]] = {}
+        # A journal that never deleted anything (a new laptop joining) skips the lookups.
+        self._tombstones = self._run("SELECT 1 FROM sync_tombstones LIMIT 1").first() is not None
 
     # -- helpers -------------------------------------------------------------------------
 
@@ -169,9 +171,12 @@ class Applier:
             self._update(spec, rkey, local, entry)
 
     def _insert(self, spec: TableSpec, key: list[Any], rkey: str, entry: dict[str, Any]) -> None:
-        tomb = self._run(
-            "SELECT hlc, row FROM sync_tombstones WHERE tbl = ? AND rkey = ?", (spec.name, rkey)
-        ).first()
+        tomb = None
+        if self._tombstones:
+            tomb = self._run(
+                "SELECT hlc, row FROM sync_tombstones WHERE tbl = ? AND rkey = ?",
+                (spec.name, rkey),
+            ).first()
         fields: Row = dict(entry.get("f", {}))
         if tomb is not None and str(tomb[0]) > entry["h"]:
             # Changed on the other laptop before it was deleted here: it stays deleted,
@@ -288,6 +293,8 @@ class Applier:
     ) -> tuple[Any] | None:
         """The value a field takes (None: it keeps its own), keeping any loser in history."""
         stamp = entry["h"]
+        if mine == theirs and entry["o"] == "i":
+            return None  # a whole record met again (a merge, a natural key): nothing to do
         known = field_clock(self.connection, spec.name, rkey, name) or ""
         if stamp == known:
             return None  # this very change is already here
@@ -336,6 +343,7 @@ class Applier:
     ) -> None:
         stamp = entry["h"]
         if local is None:
+            self._tombstones = True
             self._run(
                 "INSERT INTO sync_tombstones(tbl, rkey, hlc, row) VALUES (?, ?, ?, '{}') "
                 "ON CONFLICT(tbl, rkey) DO UPDATE SET hlc = max(hlc, excluded.hlc)",
@@ -352,6 +360,7 @@ class Applier:
         where = self.find.where(spec, key)
         assert where is not None
         fields = travelling_fields(self.connection, spec, local)
+        self._tombstones = True
         self._run(
             "INSERT OR REPLACE INTO sync_tombstones(tbl, rkey, hlc, row) VALUES (?, ?, ?, ?)",
             (spec.name, rkey, stamp, dumps(fields)),
