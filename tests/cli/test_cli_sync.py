@@ -117,3 +117,41 @@ def test_merge_refuses_another_pairs_journal_unless_forced(tmp_path, capsys) -> 
     run(capsys, "init", str(x), "--a", "Ann", "--b", "Bob")
     code, _, err = run(capsys, "merge", str(x), "--db", str(a))
     assert code == 1 and "another pair's journal" in err and err.count("\n") == 1
+
+
+def test_merge_keeps_the_other_partners_answers_back_until_this_week_is_answered(
+    tmp_path, capsys
+) -> None:
+    from datetime import date
+
+    from ceocto_desktop.models import Seat
+    from ceocto_desktop.services import checkins
+    from ceocto_desktop.store import open_journal
+
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    run(capsys, "init", str(a), "--a", "Sam", "--b", "Priya")
+    run(capsys, "init", str(b), "--a", "Sam", "--b", "Priya")
+    ratings = dict.fromkeys(
+        ("role_clarity", "cooperation", "communication", "trust", "alignment"), 2
+    )
+    week = date(2026, 11, 30)
+    other = open_journal(b)
+    with other.transaction() as session:
+        checkins.submit_answers(
+            session, week, Seat.B, ratings, {"worries": "Priya's private worry"}
+        )
+    other.close()
+    code, out, _ = run(capsys, "merge", str(b), "--db", str(a))
+    assert code == 0 and "1 check-in answer(s) stay in" in out
+    assert b"Priya's private worry" not in a.read_bytes()
+    mine = open_journal(a)
+    with mine.transaction() as session:
+        checkins.submit_answers(session, week, Seat.A, ratings, {"worries": "Sam's"})
+    mine.close()
+    run(capsys, "merge", str(b), "--db", str(a))
+    db = sqlite3.connect(a)
+    try:
+        worries = sorted(str(r[0]) for r in db.execute("SELECT worries FROM checkin_answers"))
+    finally:
+        db.close()
+    assert worries == ["Priya's private worry", "Sam's"]
