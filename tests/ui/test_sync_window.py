@@ -110,3 +110,27 @@ def test_the_conflicts_view_takes_the_other_laptops_value(other_laptop: Journal,
     with other_laptop.sessions() as session:
         title = session.connection().exec_driver_sql("SELECT title FROM goals").scalar()
     assert title == "Hire two engineers"
+
+
+def test_settings_sets_sync_up_and_shows_the_pairing_code(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from ceocto_desktop.ui.settings_dialog import SettingsDialog
+
+    folder = tmp_path / "Shared"
+    folder.mkdir()
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    panel = dialog.sync
+    dialog.tabs.setCurrentWidget(panel)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert panel.state.text() == "This journal does not sync yet."
+    assert panel.setup_button.isVisible() and not panel.sync_button.isVisible()
+    panel.set_up(folder)
+    code = panel.code.text().removeprefix("Pairing code: ")
+    assert len(code.split("-")) == 8
+    assert (folder / "ceocto-sync" / "v1" / "journal.json").is_file()
+    assert panel.state.text().startswith("Synced just now")
+    assert panel.sync_button.isVisible() and not panel.setup_button.isVisible()
+    dialog.grab().save("/tmp/sync-settings.png")
+    panel.set_up(folder)
+    assert "already syncs" in panel.message.text() or "already holds" in panel.message.text()
