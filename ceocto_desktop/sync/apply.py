@@ -69,11 +69,21 @@ class Locator:
 
     def __init__(self, connection: Connection) -> None:
         self.connection = connection
+        # Local ids of natural-key records (a tag by name, a week's check-in) met already:
+        # a tag links thousands of notes. Forgotten whenever a record is deleted.
+        self.known: dict[tuple[str, str], Any] = {}
 
     def local_id(self, table: str, key: list[Any]) -> Any:
+        """The local id of the record a travelling key stands for, or None."""
         spec = BY_NAME[table]
+        remembered = self.known.get((table, dumps(key)))
+        if remembered is not None:
+            return remembered
         row = self.row(spec, key)
-        return None if row is None else row[spec.local_id or spec.key[0]]
+        found = None if row is None else row[spec.local_id or spec.key[0]]
+        if found is not None:
+            self.known[(table, dumps(key))] = found
+        return found
 
     def where(self, spec: TableSpec, key: list[Any]) -> tuple[str, list[Any]] | None:
         clauses, params = [], []
@@ -366,6 +376,7 @@ class Applier:
             (spec.name, rkey, stamp, dumps(fields)),
         )
         self._run(f'DELETE FROM "{spec.name}" WHERE {where[0]}', tuple(where[1]))
+        self.find.known.clear()
         self._run("DELETE FROM sync_clock WHERE tbl = ? AND rkey = ?", (spec.name, rkey))
         if spec.natural:
             self._run(
