@@ -147,7 +147,8 @@ def setup(journal: Journal, folder: Path, seat: str) -> str:
             "partners": _partners(connection),
             "keys": [wrapped.to_json()],
         }
-        channel.write_journal_json(description)
+    # Written once the journal holds its side: a setup that fails leaves no folder claimed.
+    channel.write_journal_json(description)
     sync_now(journal)
     return code
 
@@ -205,8 +206,9 @@ def join(
         same = journal_id(connection) == description.get("journal_id")
         if not same and (records or 0) and not force:
             raise SyncError(
-                "This journal is another pair's journal, not the one in the sync folder; "
-                "nothing was changed. Join with a new journal file (--db NEW)."
+                "This journal is not the one in the sync folder; nothing was changed. "
+                "Join with a new journal file (--db NEW), then bring this one in with "
+                "'ceocto merge'."
             )
         connection.exec_driver_sql(
             "UPDATE journal_meta SET value = ? WHERE key = 'journal_id'",

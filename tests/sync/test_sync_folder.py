@@ -169,3 +169,38 @@ def test_drafts_never_travel(pair: Pair) -> None:
         count = session.connection().exec_driver_sql("SELECT count(*) FROM drafts").scalar()
     assert count == 0
     assert _grep(list(pair.folder.rglob("*")), b"Half a thought") == []
+
+
+def test_answers_submitted_before_setup_travel_sealed(template_journal, tmp_path) -> None:
+    import shutil
+
+    from ceocto_desktop.store import open_journal
+    from ceocto_desktop.store.device import forget_cache
+
+    forget_cache()
+    path = tmp_path / "a" / "journal.db"
+    path.parent.mkdir()
+    shutil.copyfile(template_journal, path)
+    a = open_journal(path)
+    with a.transaction() as session:
+        checkins.submit_answers(session, WEEK, Seat.A, RATINGS, {"needs": "Sam needs a CFO"})
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    code = service.setup(a, folder, "A")
+    b = open_journal(tmp_path / "b" / "journal.db", create=True, make_folder=True)
+    try:
+        service.join(b, folder, "B", code)
+        files = [*b.path.parent.rglob("*"), *folder.rglob("*")]
+        assert _grep(files, b"Sam needs a CFO") == []
+        with b.transaction() as session:
+            checkins.submit_answers(session, WEEK, Seat.B, RATINGS, {"needs": "Priya: time"})
+        for _ in range(2):
+            service.sync_now(b)
+            service.sync_now(a)
+        service.sync_now(b)
+        with b.sessions() as session:
+            week = checkins.week_as_seen_by(session, WEEK, Seat.B)
+        assert week.answers[Seat.A].needs == "Sam needs a CFO"
+    finally:
+        a.close()
+        b.close()
