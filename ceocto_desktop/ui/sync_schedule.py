@@ -3,15 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal
+from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
 
 from ceocto_desktop.store import Journal, JournalError
+from ceocto_desktop.store.changelog import get_state
 from ceocto_desktop.sync import service
+from ceocto_desktop.sync.folder import SyncFolder
 
 FIRST_SYNC_MS = 1500
 EVERY_MS = 2 * 60 * 1000
 AFTER_SAVE_MS = 10 * 1000
+# A sync service writes a file in several steps: wait for it to settle before a pass.
+AFTER_FOLDER_CHANGE_MS = 2000
 
 
 @dataclass(frozen=True)
@@ -67,9 +72,30 @@ class SyncSchedule(QObject):
         self._soon.setSingleShot(True)
         self._soon.setInterval(AFTER_SAVE_MS)
         self._soon.timeout.connect(self.sync_if_set_up)
+        self._settle = QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(AFTER_FOLDER_CHANGE_MS)
+        self._settle.timeout.connect(self.sync_if_set_up)
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.directoryChanged.connect(lambda _path: self._settle.start())
         if self.is_set_up():
             self._timer.start()
+            self._watch()
             QTimer.singleShot(FIRST_SYNC_MS, self, self.sync_if_set_up)
+
+    def _watch(self) -> None:
+        """Watch the folder's change folders (a new laptop's folder is added on the next pass)."""
+        with self.journal.sessions() as session:
+            folder = get_state(session.connection(), "folder")
+        if not folder:
+            return
+        changes = SyncFolder(Path(folder)).base / "changes"
+        wanted = (
+            [changes, *(p for p in changes.glob("*") if p.is_dir())] if changes.is_dir() else []
+        )
+        missing = [str(p) for p in wanted if str(p) not in self.watcher.directories()]
+        if missing:
+            self.watcher.addPaths(missing)
 
     def is_set_up(self) -> bool:
         """True when this journal syncs through a folder."""
@@ -98,6 +124,9 @@ class SyncSchedule(QObject):
         task.start()
 
     def _finished(self) -> None:
+        self._watch()
+        if not self._timer.isActive() and self.is_set_up():
+            self._timer.start()  # set up while the window was open
         if self._task is not None:
             self._task.deleteLater()
             self._task = None

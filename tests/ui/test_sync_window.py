@@ -134,3 +134,25 @@ def test_settings_sets_sync_up_and_shows_the_pairing_code(window, qtbot, tmp_pat
     dialog.grab().save("/tmp/sync-settings.png")
     panel.set_up(folder)
     assert "already syncs" in panel.message.text() or "already holds" in panel.message.text()
+
+
+def test_a_change_file_arriving_in_the_folder_is_applied_without_asking(other_laptop, qtbot, db):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    # The pass on opening is over; the next timed one is two minutes away.
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Synced"), timeout=10000)
+    qtbot.waitUntil(lambda: window.sync._task is None)
+    assert window.sync.watcher.directories()
+    with other_laptop.transaction() as session:
+        notes.create_note(session, Seat.B, "Arrived while the window was open")
+    service.sync_now(other_laptop)
+    qtbot.waitUntil(
+        lambda: db.rows("SELECT body FROM notes") == [("Arrived while the window was open",)],
+        timeout=15000,
+    )
