@@ -208,3 +208,35 @@ def test_the_quarters_retrospective_written_on_both_is_one_record(pair: Pair) ->
     kept = retros[0][1]
     lost = {json.loads(c[4]) for c in pair.conflicts(pair.a) if c[1] == "went_well"}
     assert {kept} | lost == {"Shipped v2", "Hired two"}
+
+
+def test_a_new_laptop_joining_finds_the_notes_in_search(pair: Pair, tmp_path) -> None:
+    with pair.a.transaction() as session:
+        notes.create_note(session, Seat.A, "Quarterly pricing review with Zürich customers")
+    service.sync_now(pair.a)
+    third = open_journal(tmp_path / "third" / "journal.db", create=True, make_folder=True)
+    try:
+        service.join(third, pair.folder, "B", pair.code)
+        with third.sessions() as session:
+            found = (
+                session.connection()
+                .exec_driver_sql(
+                    "SELECT count(*) FROM search_notes WHERE search_notes MATCH 'pricing'"
+                )
+                .scalar()
+            )
+        assert found == 1
+        assert pair.rows(third)["notes"] == pair.rows(pair.a)["notes"]
+        with third.transaction() as session:
+            notes.create_note(session, Seat.B, "Pricing page copy")
+        with third.sessions() as session:
+            found = (
+                session.connection()
+                .exec_driver_sql(
+                    "SELECT count(*) FROM search_notes WHERE search_notes MATCH 'pricing'"
+                )
+                .scalar()
+            )
+        assert found == 2  # the search triggers are back after the join
+    finally:
+        third.close()
