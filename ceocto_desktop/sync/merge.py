@@ -19,10 +19,12 @@ from sqlalchemy import Connection
 
 from ceocto_desktop.store.backups import make_backup
 from ceocto_desktop.store.changelog import (
+    Row,
     capture,
     dumps,
     journal_id,
     set_state,
+    sql,
     travelling_fields,
     wire_key,
 )
@@ -88,6 +90,16 @@ def _answered_weeks(connection: Connection) -> dict[str, set[str]]:
     return weeks
 
 
+def _travelling_rows(connection: Connection, spec: TableSpec) -> dict[str, Row]:
+    """This journal's rows of a table as they travel, by travelling key."""
+    rows: dict[str, Row] = {}
+    for row in sql(connection, f'SELECT * FROM "{spec.name}"').mappings():
+        key = wire_key(connection, spec, row)
+        if key is not None and travels(spec.name, row):
+            rows[dumps(key)] = travelling_fields(connection, spec, row)
+    return rows
+
+
 def read_changes(other: Connection, ours: Connection) -> tuple[list[dict[str, Any]], int]:
     """Every record of OTHER as entries, and how many answers stay behind (blind rule)."""
     device = "merge" + journal_id(other).replace("-", "")[:27]
@@ -96,10 +108,13 @@ def read_changes(other: Connection, ours: Connection) -> tuple[list[dict[str, An
     entries: list[dict[str, Any]] = []
     held_back = 0
     for spec in TABLES:
-        for mapping in other.exec_driver_sql(f'SELECT * FROM "{spec.name}"').mappings():
-            row = dict(mapping)
+        mine = _travelling_rows(ours, spec)
+        for row in sql(other, f'SELECT * FROM "{spec.name}"').mappings():
             if not travels(spec.name, row):
                 continue
+            key = wire_key(other, spec, row)
+            if key is not None and mine.get(dumps(key)) == travelling_fields(other, spec, row):
+                continue  # the same record, word for word: nothing to merge
             found = _entries_of_row(other, spec, row, device, has_clocks)
             if spec.name == "checkin_answers" and found:
                 week, seat = str(found[0]["k"][0][0]), str(found[0]["k"][1])
