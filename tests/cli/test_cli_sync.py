@@ -155,3 +155,14 @@ def test_merge_keeps_the_other_partners_answers_back_until_this_week_is_answered
     finally:
         db.close()
     assert worries == ["Priya's private worry", "Sam's"]
+
+
+def test_join_without_a_terminal_or_code_file_says_how(
+    laptops, capsys, tmp_path, monkeypatch
+) -> None:
+    _a, _b, folder, _ = laptops
+    monkeypatch.delenv("CEOCTO_SYNC_CODE_FILE")
+    target = tmp_path / "d.db"
+    code, _, err = run(capsys, "sync", "join", str(folder), "--as", "B", "--db", str(target))
+    assert code == 1 and "CEOCTO_SYNC_CODE_FILE" in err and err.count("\n") == 1
+    assert not target.exists()
