@@ -162,8 +162,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     from ceocto_desktop.cli_encryption import add_encryption_commands
     from ceocto_desktop.cli_journal import add_journal_commands
+    from ceocto_desktop.cli_sync import add_sync_commands
 
     add_journal_commands(commands)
+    add_sync_commands(commands)
     add_encryption_commands(commands)
     return parser
 
@@ -469,6 +471,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return refused
     if args.command in HANDLERS:
         return HANDLERS[args.command](args)
+    from ceocto_desktop.cli_sync import HANDLERS as SYNC
+
+    if args.command in SYNC:
+        return SYNC[args.command](args)
     if args.command == "demo":
         return run_demo(args)
     if args.command == "check":

@@ -37,6 +37,19 @@ from ceocto_desktop.models.note import (
 )
 from ceocto_desktop.models.obstacle import Obstacle, ObstacleEvent, obstacle_goals
 from ceocto_desktop.models.partner import Partner, Setting
+from ceocto_desktop.models.sync import (
+    SyncAnswerKey,
+    SyncClock,
+    SyncConflict,
+    SyncLog,
+    SyncOutbox,
+    SyncPending,
+    SyncRowKey,
+    SyncSealed,
+    SyncSeen,
+    SyncState,
+    SyncTombstone,
+)
 
 __all__ = [
     "APPLICATION_ID",
@@ -74,6 +87,17 @@ __all__ = [
     "Setting",
     "Severity",
     "Stance",
+    "SyncAnswerKey",
+    "SyncClock",
+    "SyncConflict",
+    "SyncLog",
+    "SyncOutbox",
+    "SyncPending",
+    "SyncRowKey",
+    "SyncSealed",
+    "SyncSeen",
+    "SyncState",
+    "SyncTombstone",
     "Tag",
     "Verdict",
     "decision_goals",

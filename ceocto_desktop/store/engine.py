@@ -106,8 +106,13 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
 def make_session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
     """Sessions that keep loaded values after commit; write=True begins them IMMEDIATE."""
+    from ceocto_desktop.store import changelog
+
     bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
-    return sessionmaker(bind, expire_on_commit=False)
+    factory = sessionmaker(bind, expire_on_commit=False)
+    # Two laptops: each transaction's writes become one change set (when sync is on).
+    changelog.install(factory)
+    return factory
 
 
 def _kr_progress(start: float | None, target: float | None, current: float | None) -> float | None:

@@ -32,6 +32,7 @@ from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
 from ceocto_desktop.ui.board_page import BoardPage
 from ceocto_desktop.ui.checkin_page import CheckinPage
+from ceocto_desktop.ui.conflicts_dialog import ConflictsDialog
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
 from ceocto_desktop.ui.export_chooser import choose_and_export
@@ -51,6 +52,7 @@ from ceocto_desktop.ui.roles_page import RolesPage
 from ceocto_desktop.ui.search_palette import SearchPalette
 from ceocto_desktop.ui.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
+from ceocto_desktop.ui.sync_schedule import SyncOutcome, SyncSchedule
 from ceocto_desktop.ui.trends_page import TrendsPage
 from ceocto_desktop.ui.unsaved_dialog import confirm_close
 from ceocto_desktop.ui.wheel_guard import install_wheel_guard
@@ -124,6 +126,10 @@ class MainWindow(QMainWindow):
         self.backups.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         context.saved.connect(lambda _when: self.backups.note_saved())
 
+        self.sync = SyncSchedule(context.journal, self)
+        self.sync.synced.connect(self._show_sync)
+        context.saved.connect(lambda _when: self.sync.note_saved())
+
         self.idle_lock = IdleLock(self, settings)
         self.outside_writes = OutsideWrites(self)  # a note from a shell shows within seconds
         self._build_toolbar()
@@ -175,6 +181,13 @@ class MainWindow(QMainWindow):
                 self.open_journal,
                 "openJournalAction",
             )
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("S&ync now", "Ctrl+Shift+Y", self.sync_now, "syncNowAction")
+        )
+        file_menu.addAction(
+            self._action("Changed on both &laptops…", None, self.show_conflicts, "conflictsAction")
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export_report, "exportAction"))
@@ -259,12 +272,34 @@ class MainWindow(QMainWindow):
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label = named("savedIndicator", QLabel("All changes saved"))
         self.statusBar().addWidget(self.path_label, 1)
+        self.sync_label = named("syncStatusLabel", QLabel())
+        self.statusBar().addPermanentWidget(self.sync_label)
         self.statusBar().addPermanentWidget(self.saved_label)
         self.context.save_state.changed.connect(self._show_save_state)
         self.context.writeFailed.connect(lambda text: self.statusBar().showMessage(text, 10000))
         self.context.notice.connect(lambda text: self.statusBar().showMessage(text, 8000))
         self.context.openRequested.connect(self.open_record)
         self.context.changed.connect(self._partners_changed)
+
+    def sync_now(self) -> None:
+        """File › Sync now: a pass through the pair's folder, off the GUI thread."""
+        if not self.sync.is_set_up():
+            self.sync_label.setText("Not synced: set sync up with 'ceocto sync setup FOLDER'")
+            return
+        self.sync_label.setText("Syncing…")
+        self.sync.sync_now()
+
+    def _show_sync(self, outcome: SyncOutcome) -> None:
+        self.sync_label.setText(outcome.line)
+        self.sync_label.setToolTip(outcome.line)
+        # The journal's path gives way: how sync went is what a person looks for here.
+        self.sync_label.setMinimumWidth(min(self.sync_label.sizeHint().width(), 560))
+        if outcome.changed:
+            self.context.changed.emit(Changed.ALL)
+
+    def show_conflicts(self) -> None:
+        """File › Changed on both laptops…: the Conflicts view."""
+        ConflictsDialog(self.context, self).exec()
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")
@@ -464,6 +499,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         sync_private(self.settings)
         self.idle_lock.timer.stop()
+        self.sync.wait()  # a pass in its thread ends before the journal closes
         if not self._closed_journal:
             failure = self.backups.back_up_on_quit(self)
             if failure:

@@ -32,6 +32,7 @@ from ceocto_desktop.ui.encryption_panel import EncryptionPanel
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.pin_gate import PinThrottle
 from ceocto_desktop.ui.pin_reset import PIN_STRENGTH, confirm_own_pin, reset_forgotten_pin
+from ceocto_desktop.ui.sync_panel import SyncPanel
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
 OK_STYLE = "color: #2e7d32;"
@@ -259,6 +260,11 @@ class SettingsDialog(QDialog):
         self.add_tab(privacy, "Privacy")
         self.encryption = EncryptionPanel(context)
         self.add_tab(self.encryption, "Encryption")
+        self.sync = SyncPanel(context)
+        self.add_tab(self.sync, "Sync")
+        sync_now = getattr(parent, "sync_now", None)
+        if sync_now is not None:
+            self.sync.syncRequested.connect(sync_now)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

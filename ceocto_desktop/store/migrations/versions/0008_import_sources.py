@@ -1,7 +1,7 @@
 """import_sources: each imported jrnl or Day One entry's own id and the note it became
 
 Revision ID: 0008
-Revises: 0004
+Revises: 0006
 Create Date: 2026-12-06
 
 Re-importing the same file looks its entries up here and adds nothing twice. A note
@@ -13,7 +13,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0008"
-down_revision = "0004"
+down_revision = "0006"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,183 @@
+"""`ceocto merge OTHER`: bring another journal file of the same pair into this one.
+
+The same rules as sync: matched by UUID or natural key, field by field by the clock (the
+other file's field clocks when it synced, else its records' updated_at), losers kept in
+history, deletions as tombstones. A check-in answer of the other partner comes over only
+for a week this journal has already answered (the blind rule); the rest wait in OTHER.
+All of it is one transaction, after a backup; a dry run rolls it back.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from ceocto_desktop.store.backups import make_backup
+from ceocto_desktop.store.changelog import (
+    Row,
+    capture,
+    dumps,
+    journal_id,
+    set_state,
+    sql,
+    travelling_fields,
+    wire_key,
+)
+from ceocto_desktop.store.hlc import Stamp
+from ceocto_desktop.store.journal import Journal, open_journal
+from ceocto_desktop.store.sync_tables import TABLES, TableSpec, travels
+from ceocto_desktop.sync.apply import Applied, Applier
+from ceocto_desktop.sync.service import SyncError
+
+FIELDS_FROM_CLOCKS = "SELECT field, hlc FROM sync_clock WHERE tbl = ? AND rkey = ?"
+
+
+@dataclass
+class MergeReport:
+    """What a merge did (or, dry, would do)."""
+
+    applied: Applied
+    held_back: int
+    dry_run: bool
+
+
+def _stamp_of(row: dict[str, Any], device: str) -> str:
+    updated = row.get("updated_at") or row.get("created_at")
+    wall = 0
+    if isinstance(updated, str):
+        try:
+            wall = int(datetime.fromisoformat(updated).timestamp() * 1000)
+        except ValueError:
+            wall = 0
+    return Stamp(wall, 0, device).text()
+
+
+def _entries_of_row(
+    other: Connection, spec: TableSpec, row: dict[str, Any], device: str, has_clocks: bool
+) -> list[dict[str, Any]]:
+    key = wire_key(other, spec, row)
+    if key is None:
+        return []
+    fields = travelling_fields(other, spec, row)
+    clocks: dict[str, str] = {}
+    if has_clocks:
+        clocks = {
+            str(name): str(hlc)
+            for name, hlc in other.exec_driver_sql(FIELDS_FROM_CLOCKS, (spec.name, dumps(key)))
+        }
+    row_stamp = clocks.get("") or _stamp_of(row, device)
+    entries = [{"t": spec.name, "k": key, "o": "i", "h": row_stamp, "f": fields}]
+    later: dict[str, dict[str, Any]] = {}
+    for name, stamp in clocks.items():
+        if name and name in fields and stamp > row_stamp:
+            later.setdefault(stamp, {})[name] = fields[name]
+    for stamp in sorted(later):
+        entries.append({"t": spec.name, "k": key, "o": "u", "h": stamp, "f": later[stamp]})
+    return entries
+
+
+def _answered_weeks(connection: Connection) -> dict[str, set[str]]:
+    weeks: dict[str, set[str]] = {}
+    for week, seat in connection.exec_driver_sql(
+        "SELECT c.week_start, a.seat FROM checkin_answers a JOIN checkins c ON c.id = a.checkin_id"
+    ):
+        weeks.setdefault(str(week), set()).add(str(seat))
+    return weeks
+
+
+def _travelling_rows(connection: Connection, spec: TableSpec) -> dict[str, Row]:
+    """This journal's rows of a table as they travel, by travelling key."""
+    rows: dict[str, Row] = {}
+    for row in sql(connection, f'SELECT * FROM "{spec.name}"').mappings():
+        key = wire_key(connection, spec, row)
+        if key is not None and travels(spec.name, row):
+            rows[dumps(key)] = travelling_fields(connection, spec, row)
+    return rows
+
+
+def read_changes(other: Connection, ours: Connection) -> tuple[list[dict[str, Any]], int]:
+    """Every record of OTHER as entries, and how many answers stay behind (blind rule)."""
+    device = "merge" + journal_id(other).replace("-", "")[:27]
+    has_clocks = bool(other.exec_driver_sql("SELECT count(*) FROM sync_clock").scalar())
+    answered_here = _answered_weeks(ours)
+    entries: list[dict[str, Any]] = []
+    held_back = 0
+    for spec in TABLES:
+        mine = _travelling_rows(ours, spec)
+        for row in sql(other, f'SELECT * FROM "{spec.name}"').mappings():
+            if not travels(spec.name, row):
+                continue
+            key = wire_key(other, spec, row)
+            if key is not None and mine.get(dumps(key)) == travelling_fields(other, spec, row):
+                continue  # the same record, word for word: nothing to merge
+            found = _entries_of_row(other, spec, row, device, has_clocks)
+            if spec.name == "checkin_answers" and found:
+                week, seat = str(found[0]["k"][0][0]), str(found[0]["k"][1])
+                here = answered_here.get(week, set())
+                if seat not in here and not here - {seat}:
+                    held_back += 1
+                    continue
+            entries.extend(found)
+    for table, rkey, hlc in other.exec_driver_sql("SELECT tbl, rkey, hlc FROM sync_tombstones"):
+        entries.append({"t": table, "k": json.loads(rkey), "o": "d", "h": hlc})
+    return entries, held_back
+
+
+def same_pair(other: Connection, ours: Connection) -> bool:
+    """True when OTHER is this pair's journal: the same journal id, or the same two names."""
+    if journal_id(other) == journal_id(ours):
+        return True
+    query = "SELECT seat, name FROM partners ORDER BY seat"
+    names = [tuple(r) for r in other.exec_driver_sql(query)]
+    return bool(names) and names == [tuple(r) for r in ours.exec_driver_sql(query)]
+
+
+def merge_journal(journal: Journal, other_path: Path, *, dry_run: bool, force: bool) -> MergeReport:
+    """Merge OTHER into journal in one transaction (after a backup unless dry)."""
+    if other_path.expanduser().resolve() == journal.path.expanduser().resolve():
+        raise SyncError(
+            "That is this journal itself; nothing was changed. Name the other laptop's file."
+        )
+    other = open_journal(other_path)
+    try:
+        with other.engine.connect() as other_connection:
+            with journal.sessions() as probe:
+                if not force and not same_pair(other_connection, probe.connection()):
+                    raise SyncError(
+                        f"{other_path} is another pair's journal; nothing was changed. "
+                        "Merge it anyway with --force."
+                    )
+                entries, held_back = read_changes(other_connection, probe.connection())
+                probe.rollback()
+            other_connection.rollback()
+    finally:
+        other.close()
+    if not dry_run:
+        make_backup(journal.path, "before-merge")
+    session = journal.write_sessions()
+    try:
+        connection = session.connection()
+        capture(connection)
+        was = connection.exec_driver_sql(
+            "SELECT value FROM sync_state WHERE key = 'capture'"
+        ).scalar()
+        set_state(connection, "capture", "0")
+        connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        applier = Applier(connection)
+        for entry in entries:
+            applier.entry({**entry, "d": "merge"})
+        applier.retry_parked()
+        result = applier.finish()
+        set_state(connection, "capture", str(was or "0"))
+        if dry_run:
+            session.rollback()
+        else:
+            session.commit()
+    finally:
+        session.close()
+    return MergeReport(result, held_back, dry_run)

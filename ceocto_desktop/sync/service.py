@@ -1,0 +1,459 @@
+"""Setting sync up, joining, and one sync pass: send the outbox, apply what is new.
+
+What is new is decided by each device's sequence numbers kept in the journal (sync_seen),
+never by file times. A change file is applied in one transaction together with its
+number, so a pass killed at any point applies nothing twice and loses nothing: the next
+pass picks up where this one stopped. A file that does not read (half-copied) is retried
+on the next pass; a gap in a device's numbers waits for the missing file.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from ceocto_desktop import __version__
+from ceocto_desktop.store.answer_seal import seal_answers
+from ceocto_desktop.store.changelog import (
+    Capture,
+    append_change,
+    capture,
+    current_device,
+    dumps,
+    get_state,
+    journal_id,
+    set_state,
+    wire_key,
+)
+from ceocto_desktop.store.journal import Journal
+from ceocto_desktop.store.sync_tables import TABLES, travels
+from ceocto_desktop.sync import sealing
+from ceocto_desktop.sync.apply import Applied, Applier
+from ceocto_desktop.sync.crypto import (
+    Unreadable,
+    WrongCode,
+    b64,
+    new_key,
+    new_pairing_code,
+    unb64,
+    unwrap_key,
+    wrap_key,
+)
+from ceocto_desktop.sync.folder import FolderMissing, NewerFormat, SyncFolder
+
+SNAPSHOT_CHUNK = 2000
+
+
+class SyncError(Exception):
+    """Something a person can fix; the message says what happened and what to do."""
+
+
+@dataclass
+class PassReport:
+    """What one sync pass did and what still waits."""
+
+    sent: int = 0
+    received: int = 0
+    applied: Applied = field(default_factory=Applied)
+    from_seats: Counter[str] = field(default_factory=Counter)
+    waiting: list[str] = field(default_factory=list)
+    leftovers: list[str] = field(default_factory=list)
+
+
+def is_set_up(connection: Connection) -> bool:
+    """True when this journal syncs through a folder."""
+    return bool(get_state(connection, "folder"))
+
+
+def _keys(connection: Connection) -> dict[str, bytes]:
+    stored = json.loads(get_state(connection, "keys", "{}"))
+    return {key_id: unb64(value) for key_id, value in stored.items()}
+
+
+def _partners(connection: Connection) -> list[str]:
+    # Seats only: names are the pair's words, and the folder holds none in clear.
+    rows = connection.exec_driver_sql("SELECT seat FROM partners ORDER BY seat").fetchall()
+    return [str(row[0]) for row in rows]
+
+
+def _configure(connection: Connection, folder: Path, seat: str, key_id: str, key: bytes) -> None:
+    set_state(connection, "folder", str(folder.expanduser().resolve()))
+    set_state(connection, "seat", seat)
+    keys = json.loads(get_state(connection, "keys", "{}"))
+    keys[key_id] = b64(key)
+    set_state(connection, "keys", dumps(keys))
+    set_state(connection, "key_id", key_id)
+    set_state(connection, "capture", "1")
+    current_device(connection)
+
+
+def snapshot(connection: Connection) -> int:
+    """Every record as change sets (the first laptop's journal as it stands at setup)."""
+    capture(connection)
+    work = Capture(connection)
+    count = 0
+    for spec in TABLES:
+        result = connection.exec_driver_sql(f'SELECT * FROM "{spec.name}"')
+        for row in result.mappings().fetchall():
+            values = dict(row)
+            if not travels(spec.name, values):
+                continue
+            key = wire_key(connection, spec, values)
+            if key is not None:
+                work.insert(spec, values, key, fresh=True)
+    work.finish()
+    entries = [seal_answers(connection, entry) for entry in work.entries]
+    for start in range(0, len(entries), SNAPSHOT_CHUNK):
+        append_change(connection, work.device, entries[start : start + SNAPSHOT_CHUNK], None)
+        count += 1
+    return count
+
+
+def setup(journal: Journal, folder: Path, seat: str) -> str:
+    """Make folder this journal's sync folder; the pairing code to write down."""
+    channel = SyncFolder(folder)
+    if not channel.exists():
+        raise SyncError(
+            f"The folder {folder} does not exist; nothing was changed. "
+            "Create it (or pick the folder your sync service shares) and try again."
+        )
+    if channel.read_journal_json() is not None:
+        raise SyncError(
+            f"{folder} already holds a ceocto journal; nothing was changed. "
+            "Use 'ceocto sync join' to join it, or pick an empty folder."
+        )
+    code, key = new_pairing_code(), new_key()
+    wrapped = wrap_key(key, code)
+    with journal.transaction() as session:
+        connection = session.connection()
+        if is_set_up(connection):
+            raise SyncError(
+                "This journal already syncs through "
+                f"{get_state(connection, 'folder')}; nothing was changed."
+            )
+        _configure(connection, folder, seat, wrapped.key_id, key)
+        snapshot(connection)
+        description = {
+            "format": "ceocto-sync",
+            "version": 1,
+            "journal_id": journal_id(connection),
+            "min_app_version": __version__,
+            "partners": _partners(connection),
+            "keys": [wrapped.to_json()],
+        }
+    # Written once the journal holds its side: a setup that fails leaves no folder claimed.
+    channel.write_journal_json(description)
+    sync_now(journal)
+    return code
+
+
+def read_description(folder: Path) -> dict[str, Any]:
+    """The folder's journal.json, or a SyncError saying why it cannot be joined."""
+    channel = SyncFolder(folder)
+    try:
+        description = channel.read_journal_json()
+    except FolderMissing:
+        raise SyncError(
+            f"The folder {folder} does not exist; nothing was changed. "
+            "Check that your sync service has brought it to this laptop."
+        ) from None
+    except NewerFormat:
+        raise SyncError(
+            f"{folder} was set up by a newer ceocto; nothing was changed. "
+            "Update ceocto on this laptop, then join."
+        ) from None
+    except Unreadable:
+        raise SyncError(
+            f"{folder}'s journal.json is damaged or still copying; nothing was changed. "
+            "Wait for your sync service to finish, then try again."
+        ) from None
+    if description is None:
+        raise SyncError(
+            f"{folder} holds no ceocto journal yet; nothing was changed. "
+            "Run 'ceocto sync setup' on the first laptop, then join here."
+        )
+    return description
+
+
+def unlock(description: dict[str, Any], code: str) -> tuple[str, bytes]:
+    """The key id and journal key the pairing code opens."""
+    for entry in description.get("keys", []):
+        try:
+            return str(entry["id"]), unwrap_key(entry, code)
+        except WrongCode:
+            continue
+    raise SyncError(
+        "That pairing code does not open this sync folder; nothing was changed. "
+        "Check the code written down when sync was set up, and type it again."
+    )
+
+
+def join(
+    journal: Journal, folder: Path, seat: str, code: str, *, force: bool = False
+) -> PassReport:
+    """Make this journal (new, or a copy of the pair's) a second laptop of the folder's."""
+    description = read_description(folder)
+    key_id, key = unlock(description, code)
+    with journal.transaction() as session:
+        connection = session.connection()
+        records = connection.exec_driver_sql("SELECT count(*) FROM notes").scalar()
+        fresh = not connection.exec_driver_sql("SELECT count(*) FROM partners").scalar()
+        same = journal_id(connection) == description.get("journal_id")
+        if not same and (records or 0) and not force:
+            raise SyncError(
+                "This journal is not the one in the sync folder; nothing was changed. "
+                "Join with a new journal file (--db NEW), then bring this one in with "
+                "'ceocto merge'."
+            )
+        connection.exec_driver_sql(
+            "UPDATE journal_meta SET value = ? WHERE key = 'journal_id'",
+            (str(description["journal_id"]),),
+        )
+        _configure(connection, folder, seat, key_id, key)
+        if not same:
+            snapshot(connection)
+    return sync_now(journal, bulk=fresh)
+
+
+def _apply_entries(
+    connection: Connection, device: str, seq: int, entries: list[dict[str, Any]], seat: str
+) -> Applied:
+    """Apply one change file and keep its number, within the caller's transaction."""
+    capture(connection)  # this laptop's own writes not yet captured go first
+    set_state(connection, "capture", "0")
+    connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    applier = Applier(connection)
+    for entry in entries:
+        entry = {**entry, "d": device}
+        readable = (
+            sealing.receive(connection, entry) if sealing.is_sealed_traffic(entry) else [entry]
+        )
+        for plain in readable:
+            applier.entry({**plain, "d": device})
+    applier.retry_parked()
+    result = applier.finish()
+    connection.exec_driver_sql(
+        "INSERT INTO sync_seen(device, seq) VALUES (?, ?) "
+        "ON CONFLICT(device) DO UPDATE SET seq = excluded.seq",
+        (device, seq),
+    )
+    if seat:
+        set_state(connection, f"seat_of:{device}", seat)
+    set_state(connection, "capture", "1")
+    return result
+
+
+Apply = Callable[[str, int, list[dict[str, Any]], str], Applied]
+
+
+def _searched_tables(connection: Connection) -> tuple[str, ...]:
+    rows = connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'search\\_%\\_insert' "
+        "ESCAPE '\\'"
+    ).fetchall()
+    return tuple(str(row[0])[len("search_") : -len("_insert")] for row in rows)
+
+
+def _send(journal: Journal, channel: SyncFolder) -> int:
+    with journal.transaction() as session:
+        connection = session.connection()
+        capture(connection)
+        sealing.release_keys(connection)
+        rows = connection.exec_driver_sql(
+            "SELECT device, seq, payload FROM sync_outbox WHERE written = 0 ORDER BY device, seq"
+        ).fetchall()
+        keys = _keys(connection)
+        key_id = get_state(connection, "key_id")
+        jid = journal_id(connection)
+        seat = get_state(connection, "seat")
+    for device, seq, payload in rows:
+        header = {"journal": jid, "device": device, "seq": seq, "key": key_id, "seat": seat}
+        channel.write_change(header, keys[key_id], json.loads(payload))
+    if rows:
+        with journal.transaction() as session:
+            session.connection().exec_driver_sql(
+                "UPDATE sync_outbox SET written = 1 WHERE written = 0 AND "
+                "(device, seq) IN (SELECT value ->> 0, value ->> 1 FROM json_each(?))",
+                (dumps([[device, seq] for device, seq, _ in rows]),),
+            )
+    return len(rows)
+
+
+def _receive(journal: Journal, channel: SyncFolder, report: PassReport, *, bulk: bool) -> None:
+    with journal.sessions() as session:
+        connection = session.connection()
+        me = current_device(connection)
+        seen: dict[str, int] = {
+            str(device): int(seq)
+            for device, seq in connection.exec_driver_sql("SELECT device, seq FROM sync_seen")
+        }
+        keys = _keys(connection)
+        jid = journal_id(connection)
+        session.rollback()
+    scan = channel.scan()
+    report.leftovers = scan.leftovers
+    plan = (channel, scan.devices, me, seen, keys, jid)
+    if not bulk:
+
+        def apply_one(device: str, seq: int, entries: list[dict[str, Any]], seat: str) -> Applied:
+            with journal.transaction() as session:
+                return _apply_entries(session.connection(), device, seq, entries, seat)
+
+        _receive_files(plan, report, apply_one)
+        return
+    # A new laptop joining: every file in one transaction, the search index built once
+    # at the end (five times less work than row by row). Killed half-way, it rolls back
+    # whole and the next pass starts again; the folder still holds everything.
+    from ceocto_desktop.services.demo_bulk import indexed_at_the_end
+
+    with journal.transaction() as session:
+        connection = session.connection()
+        with indexed_at_the_end(session, _searched_tables(connection)):
+            _receive_files(
+                plan,
+                report,
+                lambda device, seq, entries, seat: _apply_entries(
+                    connection, device, seq, entries, seat
+                ),
+            )
+
+
+def _receive_files(plan: tuple[Any, ...], report: PassReport, apply: Apply) -> None:
+    channel, devices, me, seen, keys, jid = plan
+    for device, numbers in devices.items():
+        if device == me:
+            continue
+        available = set(numbers)
+        nxt = int(seen.get(device, 0)) + 1
+        while nxt in available:
+            try:
+                entries = channel.read_change(device, nxt, keys, jid)
+            except NewerFormat:
+                report.waiting.append(f"change {nxt} of another laptop needs a newer ceocto")
+                break
+            except Unreadable:
+                report.waiting.append(f"change {nxt} of another laptop is still copying")
+                break
+            header_seat = _seat_in(channel, device, nxt)
+            report.applied += apply(device, nxt, entries, header_seat)
+            report.received += 1
+            report.from_seats[header_seat] += 1
+            nxt += 1
+        else:
+            if any(number > nxt for number in available):
+                report.waiting.append(f"waiting for change {nxt} of another laptop")
+
+
+def _seat_in(channel: SyncFolder, device: str, seq: int) -> str:
+    data = channel.change_path(device, seq).read_bytes()
+    length = int.from_bytes(data[11:15], "big")
+    try:
+        return str(json.loads(data[15 : 15 + length]).get("seat", ""))
+    except ValueError:
+        return ""
+
+
+def sync_now(journal: Journal, *, bulk: bool = False) -> PassReport:
+    """One pass: send what this laptop wrote, apply what the others wrote, send keys due."""
+    with journal.sessions() as session:
+        connection = session.connection()
+        folder = get_state(connection, "folder")
+        session.rollback()
+    if not folder:
+        raise SyncError(
+            "This journal does not sync yet; nothing was changed. "
+            "Set it up with 'ceocto sync setup FOLDER --as A|B'."
+        )
+    channel = SyncFolder(Path(folder))
+    if not channel.exists():
+        raise SyncError(
+            f"The sync folder {folder} is not there; nothing was lost, your changes wait "
+            "in the journal. Plug in or mount the folder, then sync again."
+        )
+    report = PassReport()
+    report.sent = _send(journal, channel)
+    _receive(journal, channel, report, bulk=bulk)
+    report.sent += _send(journal, channel)  # keys released by what just arrived
+    with journal.transaction() as session:
+        connection = session.connection()
+        set_state(connection, "last_sync", datetime.now(UTC).isoformat(timespec="seconds"))
+        set_state(
+            connection,
+            "last_report",
+            dumps(
+                {
+                    "received": report.received,
+                    "changes": report.applied.total,
+                    "from": dict(report.from_seats),
+                    "waiting": report.waiting,
+                    "leftovers": len(report.leftovers),
+                }
+            ),
+        )
+    return report
+
+
+def _ago(stamp: str, now: datetime) -> str:
+    try:
+        when = datetime.fromisoformat(stamp)
+    except ValueError:
+        return "at an unknown time"
+    minutes = int((now - when).total_seconds() // 60)
+    if minutes < 1:
+        return "just now"
+    if minutes < 120:
+        return f"{minutes} min ago"
+    if minutes < 48 * 60:
+        return f"{minutes // 60} h ago"
+    return f"{minutes // (24 * 60)} days ago"
+
+
+def status(journal: Journal, now: datetime | None = None) -> list[str]:
+    """When this journal last synced, what came from whom, and what waits (lines to show)."""
+    now = now or datetime.now(UTC)
+    with journal.sessions() as session:
+        connection = session.connection()
+        if not is_set_up(connection):
+            return ["This journal does not sync; set it up with 'ceocto sync setup FOLDER'."]
+        last = get_state(connection, "last_sync")
+        report = json.loads(get_state(connection, "last_report", "{}"))
+        names: dict[str, str] = {
+            str(seat): str(name)
+            for seat, name in connection.exec_driver_sql("SELECT seat, name FROM partners")
+        }
+        unsent = connection.exec_driver_sql(
+            "SELECT count(*) FROM sync_outbox WHERE written = 0"
+        ).scalar()
+        flagged = connection.exec_driver_sql(
+            "SELECT count(*) FROM sync_conflicts WHERE kind = 'text' AND resolved = 0"
+        ).scalar()
+        folder = get_state(connection, "folder")
+        session.rollback()
+    if not last:
+        lines = ["Not synced yet"]
+    else:
+        line = f"Synced {_ago(last, now)}"
+        senders = [names.get(seat, "the other laptop") for seat in report.get("from", {})]
+        if report.get("changes"):
+            count = int(report["changes"])
+            line += f" · {count} change{'' if count == 1 else 's'} from {' and '.join(senders)}"
+        lines = [line]
+    lines.append(f"Sync folder: {folder}")
+    if unsent:
+        lines.append(f"{unsent} change set(s) of this laptop wait to be written to the folder.")
+    lines.extend(f"Waiting: {item}." for item in report.get("waiting", []))
+    if report.get("leftovers"):
+        lines.append(
+            f"{report['leftovers']} file(s) in the folder are not ceocto's own (copies a sync "
+            "service made); they were left alone."
+        )
+    if flagged:
+        lines.append(f"{flagged} text(s) were changed on both laptops and need a look.")
+    return lines

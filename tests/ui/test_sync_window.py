@@ -1,0 +1,158 @@
+"""The window and two laptops: Sync now, the status bar, and the Conflicts view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import goals, notes
+from ceocto_desktop.store import Journal, open_journal
+from ceocto_desktop.sync import service
+from ceocto_desktop.ui.conflicts_dialog import ConflictsDialog
+
+
+@pytest.fixture
+def other_laptop(journal_path: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """The window's journal set up in a folder, and Priya's laptop joined to it."""
+    folder = tmp_path / "Sync"
+    folder.mkdir()
+    mine = open_journal(journal_path)
+    code = service.setup(mine, folder, "A")
+    mine.close()
+    theirs = open_journal(tmp_path / "priya" / "journal.db", create=True, make_folder=True)
+    service.join(theirs, folder, "B", code)
+    yield theirs
+    theirs.close()
+
+
+def _sync_now(window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window.findChild(type(window.menuBar().actions()[0]), "syncNowAction").trigger()
+    qtbot.waitUntil(lambda: window.sync._task is None and window.sync_label.text() != "Syncing…")
+
+
+def test_sync_now_brings_the_other_laptops_note_and_says_so(other_laptop: Journal, qtbot, db):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    with other_laptop.transaction() as session:
+        notes.create_note(session, Seat.B, "Priya: the API freeze is Friday")
+    service.sync_now(other_laptop)
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.sync._task is None)
+    _sync_now(window, qtbot)
+    assert db.rows("SELECT body FROM notes") == [("Priya: the API freeze is Friday",)]
+    assert window.sync_label.text().startswith("Synced just now · 1 change from Priya Natarajan")
+    QApplication.processEvents()
+    label = window.sync_label
+    assert label.width() >= label.sizeHint().width()  # shown whole, not cut short
+    window.grab().save("/tmp/sync-window.png")
+
+
+def test_a_missing_folder_shows_why_not_in_the_status_bar(
+    other_laptop: Journal, qtbot, db, tmp_path
+):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    (tmp_path / "Sync").rename(tmp_path / "Gone")
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    _sync_now(window, qtbot)
+    assert window.sync_label.text().startswith("Not synced: The sync folder")
+    assert "nothing was lost" in window.sync_label.text()
+
+
+def test_the_conflicts_view_takes_the_other_laptops_value(other_laptop: Journal, qtbot, db):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.sync._task is None)
+    with window.context.journal.transaction() as session:
+        goal = goals.create_goal(session, Seat.A, "Hire")
+    _sync_now(window, qtbot)
+    service.sync_now(other_laptop)
+    with other_laptop.transaction() as session:
+        goals.update_goal(session, goal.id, title="Hire two engineers")
+    with window.context.journal.transaction() as session:
+        goals.update_goal(session, goal.id, title="Hire a VP Sales")
+    service.sync_now(other_laptop)
+    _sync_now(window, qtbot)
+    assert db.one("SELECT title FROM goals") == "Hire a VP Sales"  # written later here
+    dialog = ConflictsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    table = dialog.table
+    texts = [table.item(0, c).text() for c in range(table.columnCount())]
+    assert texts[0] == "Goal: Hire a VP Sales" and texts[1] == "title"
+    assert texts[3] == "Hire a VP Sales" and texts[4].startswith("Hire two engineers")
+    table.selectRow(0)
+    assert dialog.take.isEnabled()
+    qtbot.mouseClick(dialog.take, Qt.MouseButton.LeftButton)
+    assert db.one("SELECT title FROM goals") == "Hire two engineers"
+    assert dialog.table.rowCount() == 0
+    _sync_now(window, qtbot)
+    service.sync_now(other_laptop)
+    with other_laptop.sessions() as session:
+        title = session.connection().exec_driver_sql("SELECT title FROM goals").scalar()
+    assert title == "Hire two engineers"
+
+
+def test_settings_sets_sync_up_and_shows_the_pairing_code(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
+    from ceocto_desktop.ui.settings_dialog import SettingsDialog
+
+    folder = tmp_path / "Shared"
+    folder.mkdir()
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    panel = dialog.sync
+    dialog.tabs.setCurrentWidget(panel)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert panel.state.text() == "This journal does not sync yet."
+    assert panel.setup_button.isVisible() and not panel.sync_button.isVisible()
+    panel.set_up(folder)
+    code = panel.code.text().removeprefix("Pairing code: ")
+    assert len(code.split("-")) == 8
+    assert (folder / "ceocto-sync" / "v1" / "journal.json").is_file()
+    assert panel.state.text().startswith("Synced just now")
+    assert panel.sync_button.isVisible() and not panel.setup_button.isVisible()
+    dialog.grab().save("/tmp/sync-settings.png")
+    panel.set_up(folder)
+    assert "already syncs" in panel.message.text() or "already holds" in panel.message.text()
+
+
+def test_a_change_file_arriving_in_the_folder_is_applied_without_asking(other_laptop, qtbot, db):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    # The pass on opening is over; the next timed one is two minutes away.
+    qtbot.waitUntil(lambda: window.sync_label.text().startswith("Synced"), timeout=10000)
+    qtbot.waitUntil(lambda: window.sync._task is None)
+    assert window.sync.watcher.directories()
+    with other_laptop.transaction() as session:
+        notes.create_note(session, Seat.B, "Arrived while the window was open")
+    service.sync_now(other_laptop)
+    qtbot.waitUntil(
+        lambda: db.rows("SELECT body FROM notes") == [("Arrived while the window was open",)],
+        timeout=15000,
+    )
