@@ -59,9 +59,24 @@ TABLES = (
     "retrospectives",
 )
 # Tables never exported, and columns recomputed rather than carried.
-LEFT_OUT_TABLES = ("drafts",)
+# The sync_* tables are one laptop's two-laptop state (its outbox, sequence numbers, field
+# clocks, sealed answers and keys), not records of the pair: an import starts its own.
+LEFT_OUT_TABLES = (
+    "drafts",
+    "sync_answer_keys",
+    "sync_clock",
+    "sync_conflicts",
+    "sync_log",
+    "sync_outbox",
+    "sync_pending",
+    "sync_rowkeys",
+    "sync_sealed",
+    "sync_seen",
+    "sync_state",
+    "sync_tombstones",
+)
 DERIVED_COLUMNS = {"goals": ("progress",)}
-PRIVATE_SETTINGS = ("pin_salt", "pin_hash:")
+PRIVATE_SETTINGS = ("pin_salt", "pin_hash:", "pin_attempts:")
 # Their search indexes (search_<name>) are rebuilt once after the rows are in.
 SEARCHED_TABLES = ("notes", "goals", "obstacles", "decisions", "answers")
 
