@@ -6,7 +6,7 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
@@ -262,8 +262,36 @@ def _quit_on_signals(app: QApplication) -> tuple[QTimer, list[int]]:
     return timer, received
 
 
-def run_app(path: Path | None) -> int:
-    """Open the window on path (or the last journal, or the default one) and run it."""
+class QuitWhenShown(QObject):
+    """Closes every window, as a person would, once the window has painted ("paint") or
+    painted the Overview with the journal's data ("ready"): start-up timed from outside."""
+
+    def __init__(self, app: QApplication, window: MainWindow, when: str):
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.when = when
+        self.done = False
+        window.installEventFilter(self)
+
+    def _ready(self) -> bool:
+        if self.when == "paint":
+            return True
+        page = self.window.current_page()
+        return page is not None and not getattr(page, "stale", True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint and self._ready():
+            self.done = True
+            # After this paint reaches the screen, not before.
+            QTimer.singleShot(0, self.app.closeAllWindows)
+        return False
+
+
+def run_app(path: Path | None, quit_at: str | None = None) -> int:
+    """Open the window on path (or the last journal, or the default one) and run it.
+
+    quit_at ("paint" or "ready") closes it again once shown: see QuitWhenShown."""
     app = make_application()
     settings = QSettings()
     explicit = path is not None
@@ -279,6 +307,10 @@ def run_app(path: Path | None) -> int:
         if received:  # asked to quit while the window was opening
             app.closeAllWindows()
             return 0
-        return int(app.exec())
+        if quit_at is not None and launcher.windows:
+            QuitWhenShown(app, launcher.windows[-1], quit_at)
+        code = int(app.exec())
+        settings.sync()
+        return code
     finally:
         keep.stop()
