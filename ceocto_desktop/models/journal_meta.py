@@ -7,10 +7,9 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ceocto_desktop.journal_identity import APPLICATION_ID, JOURNAL_FORMAT
 from ceocto_desktop.models.base import Base, RecordMixin, UTCDateTime, enum_column, utc_now
 from ceocto_desktop.models.enums import Seat
-
-from ceocto_desktop.journal_identity import APPLICATION_ID, JOURNAL_FORMAT
 
 __all__ = ["APPLICATION_ID", "JOURNAL_FORMAT", "CheckInAmendment", "Draft", "JournalMeta"]
 

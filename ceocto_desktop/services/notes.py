@@ -10,10 +10,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.models import Decision, Goal, Note, Obstacle, Seat, Tag, note_tags
-from ceocto_desktop.services.common import fetch, plain_text, shown, view_of
-from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.common import fetch, view_of
+from ceocto_desktop.services.text import TAG_MAX, clean_note_body, clean_tag
 
-TAG_MAX = 60
+__all__ = ["TAG_MAX", "NoteView", "clean_note_body", "clean_tag"]
 
 
 @dataclass(frozen=True)
@@ -28,22 +28,6 @@ class NoteView:
     goal_ids: tuple[str, ...]
     obstacle_ids: tuple[str, ...]
     decision_ids: tuple[str, ...]
-
-
-def clean_tag(value: str) -> str:
-    """A tag as stored: plain text, trimmed, lower case, no leading #, no space or comma."""
-    tag = plain_text(value).strip().lstrip("#").strip().lower()
-    if not tag:
-        raise ValidationError("tags", "A tag cannot be empty.")
-    # Tags are typed separated by spaces or commas (split_tags): a tag holding either
-    # could not be typed back into the tag field as it is.
-    if any(ch.isspace() or ch == "," for ch in tag):
-        raise ValidationError(
-            "tags", f"The tag '{shown(tag)}' has a space or comma; use one word or a dash."
-        )
-    if len(tag) > TAG_MAX:
-        raise ValidationError("tags", f"The tag '{shown(tag, 20)}' is longer than {TAG_MAX}.")
-    return tag
 
 
 def _tags(session: Session, names: Iterable[str]) -> list[Tag]:
@@ -64,13 +48,6 @@ def note_view(record: Note) -> NoteView:
     )
 
 
-def _clean_body(body: str) -> str:
-    text = plain_text(body or "").strip()
-    if not text:
-        raise ValidationError("body", "A note cannot be empty.")
-    return text
-
-
 def create_note(
     session: Session,
     author: Seat,
@@ -84,7 +61,7 @@ def create_note(
     note_id: str | None = None,
 ) -> NoteView:
     """A new note in Markdown, with its tags and links (note_id given when redoing)."""
-    record = Note(author=author, body=_clean_body(body), pinned=pinned)
+    record = Note(author=author, body=clean_note_body(body), pinned=pinned)
     if note_id is not None:
         record.id = note_id
     record.tags = _tags(session, tags)
@@ -110,7 +87,7 @@ def update_note(
     """Edit a note's text, tags, pin or links; what is not given stays."""
     record = fetch(session, Note, note_id)
     if body is not None:
-        record.body = _clean_body(body)
+        record.body = clean_note_body(body)
     if tags is not None:
         record.tags = _tags(session, tags)
     if pinned is not None:

@@ -42,6 +42,7 @@ from ceocto_desktop.ui.pin_gate import PinGate, start_author
 from ceocto_desktop.ui.private_settings import make_private, sync_private
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.theme import apply_system_scheme
+from ceocto_desktop.ui.wheel_guard import install_wheel_guard
 from ceocto_desktop.ui.workers import run_with_progress
 
 
@@ -240,6 +241,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_system_scheme(app)
+    install_wheel_guard()  # before any widget exists, so none is polished twice
     return app
 
 
