@@ -352,13 +352,38 @@ def run_export(args: argparse.Namespace) -> int:
 def run_note(args: argparse.Namespace) -> int:
     """Add a note as one partner and print its id."""
     from ceocto_desktop.services.errors import ValidationError
-    from ceocto_desktop.services.notes import create_note
-    from ceocto_desktop.services.partners import find_partner
-    from ceocto_desktop.store import JournalError, ensure_not_in_use, open_journal
+    from ceocto_desktop.store.errors import JournalDamaged, JournalError
+    from ceocto_desktop.store.lock import ensure_not_in_use
+    from ceocto_desktop.store.writer import open_current_for_writing
 
     path = _journal_path(args)
     try:
         ensure_not_in_use(path)
+        connection = open_current_for_writing(path)
+    except JournalError as exc:
+        return _fail(str(exc))
+    if connection is not None:  # a current journal: the driver alone, no SQLAlchemy
+        from ceocto_desktop.services.quick_note import add_note
+        from ceocto_desktop.store.sqlite_files import damaged_message, is_damage
+
+        try:
+            note_id = add_note(connection, args.author, " ".join(args.text), args.tags)
+        except ValidationError as exc:
+            return _fail(exc.message)
+        except Exception as exc:
+            if is_damage(exc):  # in the words the ORM's way says it
+                raise JournalDamaged(damaged_message(path, exc)) from exc
+            raise
+        finally:
+            connection.close()
+        print(note_id)
+        return EXIT_OK
+    # Missing, older or read-only: open_journal upgrades it or says what is wrong.
+    from ceocto_desktop.services.notes import create_note
+    from ceocto_desktop.services.partners import find_partner
+    from ceocto_desktop.store import open_journal
+
+    try:
         journal = open_journal(path)
     except JournalError as exc:
         return _fail(str(exc))
