@@ -6,8 +6,9 @@
 
 A page "shows" when switching to it has built its content (the sidebar click until the
 event loop is idle again), and every sample reads the page's data again (it is marked
-stale first, as a change would): the median of cached shows measured nothing. Exports run as a person runs them: `ceocto export ...` in a
-fresh process, imports and all. Medians of 3 runs; timings go here, never in tests.
+stale first, as a change would): the median of cached shows measured nothing. Exports
+run as a person runs them: `ceocto export ...` in a fresh process, imports and all.
+Medians of 3 runs; timings go here, never in tests.
 """
 
 from __future__ import annotations
