@@ -26,6 +26,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"ceocto: {message}\n(see 'ceocto --help')\n")
 
 
+class _Unparsed(Exception):
+    """The one command's parser could not take the line: the whole parser says why."""
+
+
+class _QuietParser(_Parser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _Unparsed(message)
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -70,9 +79,101 @@ def _count(value: str) -> int:
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command line: `ceocto [--db PATH]` opens the window; subcommands work in a shell."""
-    parser = _Parser(
+def _demo_arguments(demo: argparse.ArgumentParser) -> None:
+    demo.add_argument("path", type=Path, metavar="PATH", help="where to write it (must not exist)")
+    demo.add_argument("--seed", type=int, default=7, help="the same seed gives the same journal")
+    demo.add_argument("--years", type=_positive, default=1, help="how many years (default 1)")
+    demo.add_argument("--notes", type=_count, default=None, help="how many notes in all")
+    demo.add_argument("--until", type=_date, default=None, help="last day (default today)")
+    demo.add_argument(
+        "--scale",
+        type=_count,
+        default=0,
+        metavar="N",
+        help="add N goals, N obstacles and N decisions (for load tests)",
+    )
+
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
+    check.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+
+
+def _search_arguments(search: argparse.ArgumentParser) -> None:
+    search.add_argument(
+        "query", nargs="+", type=_text, help="words to find (plain text, not syntax)"
+    )
+    search.add_argument(
+        "--type",
+        action="append",
+        dest="types",
+        metavar="T",
+        choices=["note", "goal", "obstacle", "decision", "checkin"],
+        help="only this kind of record (repeatable)",
+    )
+    search.add_argument("--author", metavar="A|B", choices=["A", "B"], help="only this partner")
+    search.add_argument("--since", type=_date, help="from this day (YYYY-MM-DD)")
+    search.add_argument("--until", type=_date, help="up to this day (YYYY-MM-DD)")
+    search.add_argument("--limit", type=_limit, default=20, help="at most N results")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
+    kinds = export.add_subparsers(
+        dest="report", metavar="REPORT", parser_class=type(export), required=True
+    )
+    retro = kinds.add_parser("retro", help="a quarter's retrospective")
+    retro.add_argument("--quarter", required=True, type=_text, help="like 2026-Q3")
+    board = kinds.add_parser("board", help="the brief for a board meeting")
+    board.add_argument("--meeting", type=_date, help="its date (default: next, else latest)")
+    for sub in (retro, board):
+        sub.add_argument("--format", required=True, choices=["pdf", "md", "html"])
+        sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
+        sub.add_argument(
+            "--force", action="store_true", help="replace FILE if it exists (never a journal)"
+        )
+        sub.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+
+
+def _note_arguments(note: argparse.ArgumentParser) -> None:
+    note.add_argument("text", nargs="+", type=_text, help="the note (Markdown)")
+    note.add_argument(
+        "--author",
+        required=True,
+        type=_text,
+        metavar="A|B|NAME",
+        help="who writes it: seat A or B, or a partner's name",
+    )
+    note.add_argument(
+        "--tag",
+        action="append",
+        dest="tags",
+        default=[],
+        type=_text,
+        metavar="T",
+        help="a tag (repeatable)",
+    )
+    note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+
+
+_COMMANDS = {
+    "demo": ("write a demo journal with realistic entries", _demo_arguments),
+    "check": ("check a journal's integrity and schema", _check_arguments),
+    "search": ("search everything the pair wrote", _search_arguments),
+    "export": ("export the retrospective or the board brief", _export_arguments),
+    "note": ("add a note to the journal", _note_arguments),
+}
+
+
+def build_parser(
+    only: str | None = None, parser_class: type[argparse.ArgumentParser] | None = None
+) -> argparse.ArgumentParser:
+    """The command line: `ceocto [--db PATH]` opens the window; subcommands work in a shell.
+
+    only: of the commands above, build the arguments of this one alone (main parses one
+    command; building every one's arguments was a tenth of a shell search's time)."""
+    parser_class = parser_class or _Parser
+    parser = parser_class(
         prog="ceocto",
         description="A private, offline journal for a CEO and CTO pair.",
     )
@@ -93,79 +194,11 @@ def build_parser() -> argparse.ArgumentParser:
         const="ready",
         help=argparse.SUPPRESS,
     )
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    demo = commands.add_parser("demo", help="write a demo journal with realistic entries")
-    demo.add_argument("path", type=Path, metavar="PATH", help="where to write it (must not exist)")
-    demo.add_argument("--seed", type=int, default=7, help="the same seed gives the same journal")
-    demo.add_argument("--years", type=_positive, default=1, help="how many years (default 1)")
-    demo.add_argument("--notes", type=_count, default=None, help="how many notes in all")
-    demo.add_argument("--until", type=_date, default=None, help="last day (default today)")
-    demo.add_argument(
-        "--scale",
-        type=_count,
-        default=0,
-        metavar="N",
-        help="add N goals, N obstacles and N decisions (for load tests)",
-    )
-
-    check = commands.add_parser("check", help="check a journal's integrity and schema")
-    check.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
-
-    search = commands.add_parser("search", help="search everything the pair wrote")
-    search.add_argument(
-        "query", nargs="+", type=_text, help="words to find (plain text, not syntax)"
-    )
-    search.add_argument(
-        "--type",
-        action="append",
-        dest="types",
-        metavar="T",
-        choices=["note", "goal", "obstacle", "decision", "checkin"],
-        help="only this kind of record (repeatable)",
-    )
-    search.add_argument("--author", metavar="A|B", choices=["A", "B"], help="only this partner")
-    search.add_argument("--since", type=_date, help="from this day (YYYY-MM-DD)")
-    search.add_argument("--until", type=_date, help="up to this day (YYYY-MM-DD)")
-    search.add_argument("--limit", type=_limit, default=20, help="at most N results")
-    search.add_argument("--json", action="store_true", help="print JSON")
-    search.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
-
-    export = commands.add_parser("export", help="export the retrospective or the board brief")
-    kinds = export.add_subparsers(
-        dest="report", metavar="REPORT", parser_class=_Parser, required=True
-    )
-    retro = kinds.add_parser("retro", help="a quarter's retrospective")
-    retro.add_argument("--quarter", required=True, type=_text, help="like 2026-Q3")
-    board = kinds.add_parser("board", help="the brief for a board meeting")
-    board.add_argument("--meeting", type=_date, help="its date (default: next, else latest)")
-    for sub in (retro, board):
-        sub.add_argument("--format", required=True, choices=["pdf", "md", "html"])
-        sub.add_argument("-o", "--output", required=True, type=Path, metavar="FILE")
-        sub.add_argument(
-            "--force", action="store_true", help="replace FILE if it exists (never a journal)"
-        )
-        sub.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
-
-    note = commands.add_parser("note", help="add a note to the journal")
-    note.add_argument("text", nargs="+", type=_text, help="the note (Markdown)")
-    note.add_argument(
-        "--author",
-        required=True,
-        type=_text,
-        metavar="A|B|NAME",
-        help="who writes it: seat A or B, or a partner's name",
-    )
-    note.add_argument(
-        "--tag",
-        action="append",
-        dest="tags",
-        default=[],
-        type=_text,
-        metavar="T",
-        help="a tag (repeatable)",
-    )
-    note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
+    for name, (summary, add_arguments) in _COMMANDS.items():
+        sub = commands.add_parser(name, help=summary)
+        if only is None or only == name:
+            add_arguments(sub)
 
     from ceocto_desktop.cli_encryption import add_encryption_commands
     from ceocto_desktop.cli_journal import add_journal_commands
@@ -484,9 +517,34 @@ def _run(args: argparse.Namespace) -> int:
     return run_window(args)
 
 
+def _command_named(argv: list[str]) -> str | None:
+    """The built-in command the line names, if it plainly names one (else None)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--db":
+            skip = True
+        elif token in _COMMANDS:
+            return token
+        elif not token.startswith("-"):
+            return None
+    return None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    command = _command_named(argv)
+    if command is not None:
+        try:
+            return build_parser(command, _QuietParser).parse_args(argv)
+        except _Unparsed:
+            pass  # parsed again below, where every command's arguments are known
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ceocto` command: one `ceocto:` line for what a person can cause."""
-    args = build_parser().parse_args(argv)
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
     try:
         code = _run(args)
         sys.stdout.flush()  # a closed pipe shows here when the output was buffered

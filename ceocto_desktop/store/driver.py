@@ -9,11 +9,9 @@ search of an encrypted journal needs it asked only once.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import sqlcipher3.dbapi2 as dbapi
 
@@ -150,6 +148,8 @@ def _salt(target: Path | str) -> bytes | None:
     """The salt at the start of an encrypted file; None for a new, empty or plain one."""
     text = str(target)
     if text.startswith("file:"):  # a URI: its path, percent-decoded
+        from urllib.parse import unquote, urlsplit  # (only here: the shell starts faster)
+
         text = unquote(urlsplit(text).path)
     try:
         with Path(text).open("rb") as handle:
@@ -165,6 +165,8 @@ def _key_pragma(target: Path | str, passphrase: str) -> str:
         return f"PRAGMA key = {quote(passphrase)}"
     raw = _raw_keys.get((passphrase, salt))
     if raw is None:
+        import hashlib  # (only for an encrypted file: a plain one's commands start faster)
+
         derived = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, _KDF_ROUNDS, _KEY_BYTES)
         raw = _raw_keys[(passphrase, salt)] = derived.hex()
     return f"PRAGMA key = \"x'{raw}'\""
