@@ -32,8 +32,12 @@ class Journals:
 
 
 def _ceocto(env: dict[str, str], *args: str) -> None:
-    subprocess.run([sys.executable, "-m", "ceocto_desktop", *args], env=env, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [sys.executable, "-m", "ceocto_desktop", *args],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+    )
 
 
 def _demo(target: Path, env: dict[str, str], *options: str) -> Path:
@@ -98,8 +102,9 @@ def _jrnl(cache: Path) -> Path | None:
         print(f"installing jrnl {JRNL_VERSION} from PyPI (once)…", file=sys.stderr, flush=True)
         try:
             subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-            subprocess.run([str(venv / "bin" / "pip"), "install", "-q", f"jrnl=={JRNL_VERSION}"],
-                           check=True)
+            subprocess.run(
+                [str(venv / "bin" / "pip"), "install", "-q", f"jrnl=={JRNL_VERSION}"], check=True
+            )
         except (subprocess.CalledProcessError, OSError) as exc:
             print(f"jrnl could not be installed ({exc}): no jrnl references", file=sys.stderr)
             return None

@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import statistics
 import subprocess
 import sys
@@ -117,7 +116,9 @@ def figures(j: Journals, out: Path) -> list[Figure]:
         ),
         Figure(
             "ceocto note (vs jrnl note)",
-            lambda: ceocto("note", "Benchmarked the shell today.", "--author", "A", "--db", str(j.notes)),
+            lambda: ceocto(
+                "note", "Benchmarked the shell today.", "--author", "A", "--db", str(j.notes)
+            ),
             (lambda: jrnl_command(j, "small", "Benchmarked the shell today.")) if j.jrnl else None,
             "< jrnl",
             lambda ours, ref: ref is not None and ours < ref,
@@ -165,7 +166,13 @@ def figures(j: Journals, out: Path) -> list[Figure]:
         Figure(
             "ceocto backup, XL (vs bare backup API)",
             lambda: ceocto("backup", "--db", str(j.xl), "-o", str(out / "ours.db")),
-            lambda: [PYTHON, str(HERE / "bare_sqlite.py"), "backup", str(j.xl), str(out / "bare.db")],
+            lambda: [
+                PYTHON,
+                str(HERE / "bare_sqlite.py"),
+                "backup",
+                str(j.xl),
+                str(out / "bare.db"),
+            ],
             "≤ 1.2× bare",
             ratio_at_most(1.2),
             setup=lambda: _remove(out / "ours.db", out / "bare.db"),
@@ -181,7 +188,19 @@ def _remove(*paths: Path) -> None:
 
 def _export(journal: Path, target: Path) -> list[str]:
     quarter = "2026-Q3"
-    return ["export", "retro", "--quarter", quarter, "--format", "pdf", "-o", str(target), "--force", "--db", str(journal)]
+    return [
+        "export",
+        "retro",
+        "--quarter",
+        quarter,
+        "--format",
+        "pdf",
+        "-o",
+        str(target),
+        "--force",
+        "--db",
+        str(journal),
+    ]
 
 
 def table(rows: list[Figure]) -> list[str]:
@@ -238,8 +257,14 @@ def main() -> int:
             print(f"… {row.name}", file=sys.stderr, flush=True)
             measure(row, samples, env)
         after = os.getloadavg()
-    lines = [*before, f"- load average after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}", "",
-             f"{samples} samples each, alternating with the reference.", "", *table(rows)]
+    lines = [
+        *before,
+        f"- load average after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}",
+        "",
+        f"{samples} samples each, alternating with the reference.",
+        "",
+        *table(rows),
+    ]
     print("\n".join(lines))
     if args.markdown:
         args.markdown.write_text("\n".join(lines) + "\n", encoding="utf-8")

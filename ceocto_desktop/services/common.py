@@ -11,7 +11,8 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Base
 from ceocto_desktop.services.errors import NotFoundError, ValidationError
-from ceocto_desktop.services.text import plain_text, shown
+from ceocto_desktop.services.text import plain_text as plain_text  # (re-exported)
+from ceocto_desktop.services.text import shown as shown
 
 M = TypeVar("M", bound=Base)
 V = TypeVar("V")

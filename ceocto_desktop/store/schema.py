@@ -53,7 +53,7 @@ def _revision_chain() -> tuple[str, ...]:
             parents[found["revision"]] = None if down in (None, "None") else down
     children = {parent: child for child, parent in parents.items()}
     chain: list[str] = []
-    current = children.get(None)  # type: ignore[call-overload]
+    current = children.get(None)
     while current is not None:
         chain.append(current)
         current = children.get(current)
