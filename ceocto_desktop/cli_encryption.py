@@ -8,7 +8,6 @@ history would show it. Loads no SQLAlchemy until a conversion runs.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -62,6 +61,8 @@ def interactive() -> bool:
 
 def ask(prompt: str) -> str:
     """One passphrase typed without echo."""
+    import getpass  # (here: every other command starts without it)
+
     return getpass.getpass(prompt)
 
 
