@@ -26,10 +26,12 @@ def check(path: str) -> None:
 
 
 def backup(path: str, target: str) -> None:
-    """SQLite's online backup into a new file, flushed to disk."""
+    """SQLite's online backup into a new file, made self-contained, checked, flushed."""
     source = sqlite.connect(f"file:{path}?mode=ro", uri=True)
     copy = sqlite.connect(target)
     source.backup(copy)
+    copy.execute("PRAGMA journal_mode=DELETE")
+    assert [r[0] for r in copy.execute("PRAGMA quick_check")] == ["ok"]
     copy.close()
     source.close()
     handle = os.open(target, os.O_RDONLY)
