@@ -71,3 +71,17 @@ def test_a_wrong_passphrase_is_still_refused_with_a_key_derived_before(journal_p
         driver.connect(journal_path, passphrase="not the passphrase")
     driver.forget_passphrases()
     assert driver._raw_keys == {}
+
+
+def test_the_newest_notes_are_read_from_an_index_not_a_sort_of_every_note(journal_path: Path):
+    connection = driver.connect(journal_path)
+    try:
+        plan = " ".join(
+            str(row[-1])
+            for row in connection.execute(
+                "EXPLAIN QUERY PLAN SELECT id FROM notes ORDER BY created_at DESC LIMIT 10"
+            )
+        )
+    finally:
+        connection.close()
+    assert "ix_notes_created_at" in plan and "TEMP B-TREE" not in plan
