@@ -81,6 +81,32 @@ def rewrite_notes(path: Path, seed: int) -> None:
         connection.close()
 
 
+# Brings cached journals to this checkout's schema: a plain one is upgraded in place (its
+# backup removed), an encrypted one made older by a new revision is removed to be rebuilt.
+_UPGRADE = """
+import shutil, sys
+from pathlib import Path
+from ceocto_desktop.store import JournalState, driver, inspect_journal, open_journal
+for name in sys.argv[2:]:
+    path = Path(name)
+    if not path.exists():
+        continue
+    driver.remember_passphrase(path, sys.argv[1]) if driver.looks_encrypted(path) else None
+    if inspect_journal(path).state is JournalState.OLDER:
+        if driver.looks_encrypted(path):
+            path.unlink()
+        else:
+            open_journal(path).close()
+            shutil.rmtree(path.parent / "backups", ignore_errors=True)
+"""
+
+
+def _upgrade_cached(env: dict[str, str], *paths: Path) -> None:
+    subprocess.run(
+        [sys.executable, "-c", _UPGRADE, PASSPHRASE, *map(str, paths)], env=env, check=True
+    )
+
+
 def _encrypted(plain: Path, cache: Path, env: dict[str, str]) -> Path:
     target = cache / "xl-encrypted.db"
     if not target.exists():
@@ -148,6 +174,7 @@ def build_journals(cache: Path, *, tiny: bool, env: dict[str, str], scratch: Pat
     small = _demo(cache / "s.db", env, *(("--notes", "300") if tiny else ()))
     xl = _demo(cache / "xl.db", env, *size)
     scale = _demo(cache / "xl-scale.db", env, *size, "--scale", "2000" if tiny else "100000")
+    _upgrade_cached(env, small, xl, scale, cache / "xl-encrypted.db")
     encrypted = _encrypted(xl, cache, env)
     notes = scratch / "notes.db"
     shutil.copyfile(small, notes)
