@@ -203,11 +203,18 @@ class Launcher(QObject):
         except JournalError:
             context.close()  # a page found the file damaged: give the file and lock back
             raise
+        try:
+            # The first show reads the Overview's data (pages read theirs when first shown),
+            # so damage can show here too: the window goes, and the file and lock with it.
+            window.show()
+        except JournalError:
+            window.abandon_journal()
+            window.deleteLater()
+            raise
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
         self.settings.setValue("lastJournal", str(journal.path))
         sync_private(self.settings)
-        window.show()
         return True
 
     def unhandled(self, kind: type[BaseException], exc: BaseException, trace: object) -> None:
