@@ -27,6 +27,15 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"ceocto: {message}\n(see 'ceocto --help')\n")
 
 
+class _Unparsed(Exception):
+    """The one command's parser could not take the line: the whole parser says why."""
+
+
+class _QuietParser(_Parser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise _Unparsed(message)
+
+
 def _date(value: str) -> date:
     try:
         return date.fromisoformat(value)
@@ -71,20 +80,7 @@ def _count(value: str) -> int:
     return number
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The command line: `ceocto [--db PATH]` opens the window; subcommands work in a shell."""
-    parser = _Parser(
-        prog="ceocto",
-        description="A private, offline journal for a CEO and CTO pair.",
-    )
-    parser.add_argument("--version", action="version", version=f"ceocto {__version__}")
-    parser.add_argument("--db", type=Path, metavar="PATH", help="the journal file to open")
-    from ceocto_desktop.cli_desktop import add_desktop_options
-
-    add_desktop_options(parser)
-    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-
-    demo = commands.add_parser("demo", help="write a demo journal with realistic entries")
+def _demo_arguments(demo: argparse.ArgumentParser) -> None:
     demo.add_argument("path", type=Path, metavar="PATH", help="where to write it (must not exist)")
     demo.add_argument("--seed", type=int, default=7, help="the same seed gives the same journal")
     demo.add_argument("--years", type=_positive, default=1, help="how many years (default 1)")
@@ -98,10 +94,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="add N goals, N obstacles and N decisions (for load tests)",
     )
 
-    check = commands.add_parser("check", help="check a journal's integrity and schema")
+
+def _check_arguments(check: argparse.ArgumentParser) -> None:
     check.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
-    search = commands.add_parser("search", help="search everything the pair wrote")
+
+def _search_arguments(search: argparse.ArgumentParser) -> None:
     search.add_argument(
         "query", nargs="+", type=_text, help="words to find (plain text, not syntax)"
     )
@@ -120,9 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
-    export = commands.add_parser("export", help="export a report, or everything (json, md, ics)")
+
+def _export_arguments(export: argparse.ArgumentParser) -> None:
     kinds = export.add_subparsers(
-        dest="report", metavar="REPORT", parser_class=_Parser, required=True
+        dest="report", metavar="REPORT", parser_class=type(export), required=True
     )
     retro = kinds.add_parser("retro", help="a quarter's retrospective")
     retro.add_argument("--quarter", required=True, type=_text, help="like 2026-Q3")
@@ -135,12 +134,12 @@ def build_parser() -> argparse.ArgumentParser:
             "--force", action="store_true", help="replace FILE if it exists (never a journal)"
         )
         sub.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
-    from ceocto_desktop.cli_io import add_export_formats, add_import_commands
+    from ceocto_desktop.cli_io import add_export_formats
 
     add_export_formats(kinds)
-    add_import_commands(commands)
 
-    note = commands.add_parser("note", help="add a note to the journal")
+
+def _note_arguments(note: argparse.ArgumentParser) -> None:
     note.add_argument("text", nargs="+", type=_text, help="the note (Markdown)")
     note.add_argument(
         "--author",
@@ -160,11 +159,61 @@ def build_parser() -> argparse.ArgumentParser:
     )
     note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
+
+_COMMANDS = {
+    "demo": ("write a demo journal with realistic entries", _demo_arguments),
+    "check": ("check a journal's integrity and schema", _check_arguments),
+    "search": ("search everything the pair wrote", _search_arguments),
+    "export": ("export a report, or everything (json, md, ics)", _export_arguments),
+    "note": ("add a note to the journal", _note_arguments),
+}
+
+
+def build_parser(
+    only: str | None = None, parser_class: type[argparse.ArgumentParser] | None = None
+) -> argparse.ArgumentParser:
+    """The command line: `ceocto [--db PATH]` opens the window; subcommands work in a shell.
+
+    only: of the commands above, build the arguments of this one alone (main parses one
+    command; building every one's arguments was a tenth of a shell search's time)."""
+    parser_class = parser_class or _Parser
+    parser = parser_class(
+        prog="ceocto",
+        description="A private, offline journal for a CEO and CTO pair.",
+    )
+    parser.add_argument("--version", action="version", version=f"ceocto {__version__}")
+    parser.add_argument("--db", type=Path, metavar="PATH", help="the journal file to open")
+    # For timing start-up from outside (benchmarks/run.py); documented in docs/BENCHMARKS.md.
+    parser.add_argument(
+        "--quit-at-first-paint",
+        dest="quit_at",
+        action="store_const",
+        const="paint",
+        help=argparse.SUPPRESS,
+    )
+    parser.add_argument(
+        "--quit-when-ready",
+        dest="quit_at",
+        action="store_const",
+        const="ready",
+        help=argparse.SUPPRESS,
+    )
+    from ceocto_desktop.cli_desktop import add_desktop_options
+
+    add_desktop_options(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=parser_class)
+    for name, (summary, add_arguments) in _COMMANDS.items():
+        sub = commands.add_parser(name, help=summary)
+        if only is None or only == name:
+            add_arguments(sub)
+
     from ceocto_desktop.cli_encryption import add_encryption_commands
+    from ceocto_desktop.cli_io import add_import_commands
     from ceocto_desktop.cli_journal import add_journal_commands
     from ceocto_desktop.cli_sync import add_sync_commands
 
     add_journal_commands(commands)
+    add_import_commands(commands)
     add_sync_commands(commands)
     add_encryption_commands(commands)
     return parser
@@ -266,9 +315,23 @@ def run_window(args: argparse.Namespace) -> int:
             return _fail(f"Cannot create a journal in {folder}: permission denied.")
         if state is not JournalState.MISSING and not os.access(path, os.W_OK):
             return _fail(f"Cannot write to {path}: the file is read-only.")
-    from ceocto_desktop.ui.app import run_app
+    import gc
 
-    return run_app(path)
+    # The window's imports make some hundred thousand objects that live as long as the
+    # process: collecting while they load only rescans them. Moved out of the collector's
+    # way once loaded (gc.freeze), they are never scanned again.
+    gc.disable()
+    try:
+        from ceocto_desktop.ui.app import run_app
+    finally:
+        gc.freeze()
+        gc.enable()
+    code = run_app(path, quit_at=getattr(args, "quit_at", None))
+    # The window has closed its journal and written its settings: what is left is tearing
+    # down thousands of Qt and Python objects nobody will see (0.2-0.3 s). Flush and go.
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def run_search(args: argparse.Namespace) -> int:
@@ -361,14 +424,39 @@ def run_export(args: argparse.Namespace) -> int:
 def run_note(args: argparse.Namespace) -> int:
     """Add a note as one partner and print its id."""
     from ceocto_desktop.services.errors import ValidationError
-    from ceocto_desktop.services.notes import create_note
-    from ceocto_desktop.services.partners import find_partner
-    from ceocto_desktop.store import JournalError
-    from ceocto_desktop.store.checked import NOTE_TABLES, open_checked
+    from ceocto_desktop.store.errors import JournalDamaged, JournalError
+    from ceocto_desktop.store.health import NOTE_TABLES, require_healthy
+    from ceocto_desktop.store.writer import open_current_for_writing
 
     path = _journal_path(args)
     try:
         # What a note writes into is checked first: damage is refused before a byte changes.
+        require_healthy(path, NOTE_TABLES)
+        connection = open_current_for_writing(path)
+    except JournalError as exc:
+        return _fail(str(exc))
+    if connection is not None:  # a current journal: the driver alone, no SQLAlchemy
+        from ceocto_desktop.services.quick_note import add_note
+        from ceocto_desktop.store.sqlite_files import damaged_message, is_damage
+
+        try:
+            note_id = add_note(connection, args.author, " ".join(args.text), args.tags)
+        except ValidationError as exc:
+            return _fail(exc.message)
+        except Exception as exc:
+            if is_damage(exc):  # in the words the ORM's way says it
+                raise JournalDamaged(damaged_message(path, exc)) from exc
+            raise
+        finally:
+            connection.close()
+        print(note_id)
+        return EXIT_OK
+    # Missing, older or read-only: open_journal upgrades it or says what is wrong.
+    from ceocto_desktop.services.notes import create_note
+    from ceocto_desktop.services.partners import find_partner
+    from ceocto_desktop.store.checked import open_checked
+
+    try:
         journal = open_checked(path, tables=NOTE_TABLES)
     except JournalError as exc:
         return _fail(str(exc))
@@ -492,9 +580,34 @@ def _dispatch(args: argparse.Namespace) -> int:
     return run_window(args)
 
 
+def _command_named(argv: list[str]) -> str | None:
+    """The built-in command the line names, if it plainly names one (else None)."""
+    skip = False
+    for token in argv:
+        if skip:
+            skip = False
+        elif token == "--db":
+            skip = True
+        elif token in _COMMANDS:
+            return token
+        elif not token.startswith("-"):
+            return None
+    return None
+
+
+def _parse(argv: list[str]) -> argparse.Namespace:
+    command = _command_named(argv)
+    if command is not None:
+        try:
+            return build_parser(command, _QuietParser).parse_args(argv)
+        except _Unparsed:
+            pass  # parsed again below, where every command's arguments are known
+    return build_parser().parse_args(argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `ceocto` command: one `ceocto:` line for what a person can cause."""
-    args = build_parser().parse_args(argv)
+    args = _parse(list(sys.argv[1:] if argv is None else argv))
     try:
         code = _run(args)
         sys.stdout.flush()  # a closed pipe shows here when the output was buffered

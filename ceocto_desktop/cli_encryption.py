@@ -8,7 +8,6 @@ history would show it. Loads no SQLAlchemy until a conversion runs.
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -64,6 +63,8 @@ def interactive() -> bool:
 
 def ask(prompt: str) -> str:
     """One passphrase typed without echo; PassphraseRefused on Ctrl+D (end of input)."""
+    import getpass  # (here: every other command starts without it)
+
     try:
         return getpass.getpass(prompt)
     except EOFError:

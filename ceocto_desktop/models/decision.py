@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Column, Date, ForeignKey, Integer, String, Table, Text
+from sqlalchemy import Column, Date, ForeignKey, Index, Integer, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ceocto_desktop.models.base import Base, RecordMixin, enum_column
@@ -21,6 +21,8 @@ decision_goals = Table(
 
 class Decision(RecordMixin, Base):
     __tablename__ = "decisions"
+    # The Overview's decisions due for review, by status then date (revision 0005).
+    __table_args__ = (Index("ix_decisions_status_review", "status", "review_on"),)
 
     title: Mapped[str] = mapped_column(String(200))
     context: Mapped[str] = mapped_column(Text, default="")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ceocto_desktop.models.base import Base, RecordMixin, enum_column
@@ -13,6 +13,8 @@ from ceocto_desktop.models.enums import Area, GoalStatus, Owner
 
 class Goal(RecordMixin, Base):
     __tablename__ = "goals"
+    # The Overview's goals at risk and active goals, by status then date (revision 0005).
+    __table_args__ = (Index("ix_goals_status_target", "status", "target_date"),)
 
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")

@@ -7,12 +7,11 @@ from datetime import datetime
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from ceocto_desktop.journal_identity import APPLICATION_ID, JOURNAL_FORMAT
 from ceocto_desktop.models.base import Base, RecordMixin, UTCDateTime, enum_column, utc_now
 from ceocto_desktop.models.enums import Seat
 
-# Written into the SQLite header (PRAGMA application_id) of every journal: "CEO8".
-APPLICATION_ID = 0x43454F38
-JOURNAL_FORMAT = "ceocto-journal"
+__all__ = ["APPLICATION_ID", "JOURNAL_FORMAT", "CheckInAmendment", "Draft", "JournalMeta"]
 
 
 class JournalMeta(Base):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import Boolean, Column, ForeignKey, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from ceocto_desktop.models.base import Base, RecordMixin
@@ -49,6 +49,8 @@ class Tag(Base):
 
 class Note(RecordMixin, Base):
     __tablename__ = "notes"
+    # Read newest first (the Overview's recent notes, the journal's first day): revision 0005.
+    __table_args__ = (Index("ix_notes_created_at", "created_at"),)
 
     body: Mapped[str] = mapped_column(Text)
     pinned: Mapped[bool] = mapped_column(Boolean, default=False)

@@ -31,7 +31,11 @@ class Obstacle(RecordMixin, Base):
     __tablename__ = "obstacles"
     # Open obstacles by age, read without touching the table: a quarter's "still open"
     # count and its oldest few (revision 0004).
-    __table_args__ = (Index("ix_obstacles_open_since", "resolved_on", "opened_on", "id"),)
+    # The Overview's old open obstacles, by status then age (revision 0005).
+    __table_args__ = (
+        Index("ix_obstacles_open_since", "resolved_on", "opened_on", "id"),
+        Index("ix_obstacles_status_opened", "status", "opened_on"),
+    )
 
     title: Mapped[str] = mapped_column(String(200))
     description: Mapped[str] = mapped_column(Text, default="")

@@ -100,8 +100,9 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
     )
     recent = checkin_answers(session, Period(today - timedelta(weeks=12), today))
     gaps = coop.perception_gap(coop.weekly_index(recent))
+    # Whether anything is written yet: the first row of each, not a count of 100,000.
     anything = any(
-        session.scalar(select(func.count()).select_from(model))
+        session.scalar(select(model.id).limit(1)) is not None
         for model in (Goal, Obstacle, Decision, CheckIn, Note)
     )
     return Attention(

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Iterable, Mapping
 from datetime import date
 from typing import Any, TypeVar
@@ -12,32 +11,13 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Base
 from ceocto_desktop.services.errors import NotFoundError, ValidationError
+from ceocto_desktop.services.text import plain_text as plain_text  # (re-exported)
+from ceocto_desktop.services.text import shown as shown
 
 M = TypeVar("M", bound=Base)
 V = TypeVar("V")
 
 TITLE_MAX = 200
-
-# Half of a broken UTF-16 pair (from a damaged paste or file): SQLite cannot store it.
-_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
-# C0 and C1 control characters but tab and newline. None is anything a person means, and a
-# NUL cuts text short in SQLite's own functions (length, substr, the search snippets).
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-
-
-def plain_text(value: str) -> str:
-    """Text as every service stores it: \\n line ends, no control characters but tab and
-    newline, U+FFFD for a lone surrogate."""
-    # A lone surrogate is replaced, not refused: a long paste is not lost for one character.
-    text = value.replace("\r\n", "\n").replace("\r", "\n")
-    return _LONE_SURROGATE.sub("\ufffd", _CONTROL.sub("", text))
-
-
-def shown(value: object, limit: int = 40) -> str:
-    """What a person typed, fit to repeat in a message: printable, one line, short."""
-    typed = plain_text(str(value)[: limit + 1])
-    text = "".join(ch if ch.isprintable() else "\ufffd" for ch in typed)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def fetch(session: Session, model: type[M], record_id: str) -> M:

@@ -10,13 +10,10 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.models import Decision, Goal, Note, Obstacle, Seat, Tag, note_tags
-from ceocto_desktop.services.common import fetch, plain_text, shown, view_of
-from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.common import fetch, view_of
+from ceocto_desktop.services.text import NOTE_MAX, TAG_MAX, clean_note_body, clean_tag
 
-TAG_MAX = 60
-# A note is a journal entry, not a document store: a million characters (about 1 MB of
-# text, 300 pages) is far beyond any entry, and keeps the window and search quick.
-NOTE_MAX = 1_000_000
+__all__ = ["NOTE_MAX", "TAG_MAX", "NoteView", "clean_note_body", "clean_tag"]
 
 
 @dataclass(frozen=True)
@@ -31,22 +28,6 @@ class NoteView:
     goal_ids: tuple[str, ...]
     obstacle_ids: tuple[str, ...]
     decision_ids: tuple[str, ...]
-
-
-def clean_tag(value: str) -> str:
-    """A tag as stored: plain text, trimmed, lower case, no leading #, no space or comma."""
-    tag = plain_text(value).strip().lstrip("#").strip().lower()
-    if not tag:
-        raise ValidationError("tags", "A tag cannot be empty.")
-    # Tags are typed separated by spaces or commas (split_tags): a tag holding either
-    # could not be typed back into the tag field as it is.
-    if any(ch.isspace() or ch == "," for ch in tag):
-        raise ValidationError(
-            "tags", f"The tag '{shown(tag)}' has a space or comma; use one word or a dash."
-        )
-    if len(tag) > TAG_MAX:
-        raise ValidationError("tags", f"The tag '{shown(tag, 20)}' is longer than {TAG_MAX}.")
-    return tag
 
 
 def _tags(session: Session, names: Iterable[str]) -> list[Tag]:
@@ -79,19 +60,6 @@ def note_view(record: Note, **body: str) -> NoteView:
     )
 
 
-def _clean_body(body: str) -> str:
-    if len(body or "") > NOTE_MAX:
-        raise ValidationError(
-            "body",
-            f"A note holds at most {NOTE_MAX:,} characters and this one has "
-            f"{len(body):,}; split it into several notes. Nothing was saved.",
-        )
-    text = plain_text(body or "").strip()
-    if not text:
-        raise ValidationError("body", "A note cannot be empty.")
-    return text
-
-
 def create_note(
     session: Session,
     author: Seat,
@@ -105,7 +73,7 @@ def create_note(
     note_id: str | None = None,
 ) -> NoteView:
     """A new note in Markdown, with its tags and links (note_id given when redoing)."""
-    record = Note(author=author, body=_clean_body(body), pinned=pinned)
+    record = Note(author=author, body=clean_note_body(body), pinned=pinned)
     if note_id is not None:
         record.id = note_id
     record.tags = _tags(session, tags)
@@ -131,7 +99,7 @@ def update_note(
     """Edit a note's text, tags, pin or links; what is not given stays."""
     record = fetch(session, Note, note_id)
     if body is not None:
-        record.body = _clean_body(body)
+        record.body = clean_note_body(body)
     if tags is not None:
         record.tags = _tags(session, tags)
         drop_unused_tags(session)

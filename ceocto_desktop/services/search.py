@@ -222,28 +222,56 @@ def _fts_hits(connection: Any, kind: str, query: _Query, titles_only: bool) -> l
     # The index has only the letters of "c++": the record must also hold it as typed.
     checked = source.text_sql(source.titled if titles_only else None)
     literal = "".join(f" AND ({checked}) LIKE ? ESCAPE '\\'" for _ in query.literal)
-    sql = (
-        f"SELECT s.id, {source.title}, {source.snippet_sql()}, "
-        f"{source.author}, {source.day}, bm25({source.fts}, {source.weights()}) AS score "
-        f"FROM {source.fts} JOIN {source.table} s ON s.rowid = {source.fts}.rowid {source.join} "
-        f"WHERE {source.fts} MATCH ?{literal}{extra} ORDER BY score LIMIT ?"
+    # Ranked by row id first: a common word matches thousands of notes, and building each
+    # one's title and snippet before ranking them cost most of the query (35 ms against 3
+    # for "pricing" at 100k notes). The source table joins the ranking only to filter.
+    joined = (
+        f"JOIN {source.table} s ON s.rowid = {source.fts}.rowid {source.join} "
+        if literal or extra
+        else ""
     )
-    rows = connection.execute(
-        sql,
-        [
-            *query.marks,
-            expression,
-            *(_like(word) for word in query.literal),
-            *params,
-            query.limit,
-        ],
-    )
+    best = connection.execute(
+        f"SELECT {source.fts}.rowid, bm25({source.fts}, {source.weights()}) AS score "
+        f"FROM {source.fts} {joined}"
+        f"WHERE {source.fts} MATCH ?{literal}{extra} ORDER BY score LIMIT ?",
+        [expression, *(_like(word) for word in query.literal), *params, query.limit],
+    ).fetchall()
+    if not best:
+        return []
+    ids = [row[0] for row in best]
+    # The snippets of those rows only: one pass over the match within their rowid range
+    # (the unary + keeps SQLite from asking the index once per id).
+    shown = {
+        row[0]: row[1:]
+        for row in connection.execute(
+            f"SELECT {source.fts}.rowid, s.id, {source.title}, "
+            f"{source.snippet_sql()}, {source.author}, {source.day} "
+            f"FROM {source.fts} JOIN {source.table} s ON s.rowid = {source.fts}.rowid "
+            f"{source.join} WHERE {source.fts} MATCH ? AND {source.fts}.rowid BETWEEN ? AND ? "
+            f"AND +{source.fts}.rowid IN ({', '.join('?' * len(ids))})",
+            [*query.marks, expression, min(ids), max(ids), *ids],
+        )
+    }
     rank = TITLE if titles_only else TEXT
     first = (_tokens(query.text) or [""])[0]
     hits = []
-    for r in rows:
-        snippet = _marked(r[2], first, query)
-        hits.append((rank, r[5], Hit(kind, r[0], r[1] or "", snippet, r[3], r[4] or "", r[5])))
+    for rowid, score in best:
+        record_id, title, snippet, author, day = shown[rowid]
+        hits.append(
+            (
+                rank,
+                score,
+                Hit(
+                    kind,
+                    record_id,
+                    title or "",
+                    _marked(snippet, first, query),
+                    author,
+                    day or "",
+                    score,
+                ),
+            )
+        )
     return hits
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
         list_backups,
         make_backup,
     )
+    from ceocto_desktop.store.check import check_journal
     from ceocto_desktop.store.errors import (
         BackupError,
         JournalDamaged,
@@ -27,7 +28,6 @@ if TYPE_CHECKING:
     from ceocto_desktop.store.journal import (
         Journal,
         JournalState,
-        check_journal,
         inspect_journal,
         migrate,
         open_journal,
@@ -48,7 +48,7 @@ _WHERE = {
     "OtherPairsBackup": "errors",
     "Journal": "journal",
     "JournalState": "journal",
-    "check_journal": "journal",
+    "check_journal": "check",
     "inspect_journal": "journal",
     "migrate": "journal",
     "open_journal": "journal",

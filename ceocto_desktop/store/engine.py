@@ -20,6 +20,7 @@ from ceocto_desktop.store.sqlite_files import (
     open_read_only,
     private_files,
 )
+from ceocto_desktop.store.writer import BUSY_TIMEOUT_MS
 
 __all__ = [
     "BUSY_TIMEOUT_MS",
@@ -37,7 +38,6 @@ __all__ = [
 # spells the formula a second time.
 KR_PROGRESS_SQL = "ceocto_kr_progress"
 
-BUSY_TIMEOUT_MS = 5000
 # The execution option that makes a connection's transactions start with BEGIN IMMEDIATE.
 WRITE_OPTION = "ceocto_write"
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ceocto_desktop.models.journal_meta import APPLICATION_ID, JOURNAL_FORMAT
+from ceocto_desktop.journal_identity import APPLICATION_ID, JOURNAL_FORMAT
 from ceocto_desktop.store import driver, schema
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
 from ceocto_desktop.store.journal_path import refuse_special

@@ -6,7 +6,7 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
@@ -42,6 +42,7 @@ from ceocto_desktop.ui.pin_gate import PinGate, start_author
 from ceocto_desktop.ui.private_settings import make_private, sync_private
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.theme import apply_system_scheme
+from ceocto_desktop.ui.wheel_guard import install_wheel_guard
 from ceocto_desktop.ui.workers import run_with_progress
 
 
@@ -222,11 +223,18 @@ class Launcher(QObject):
         except JournalError:
             context.close()  # a page found the file damaged: give the file and lock back
             raise
+        try:
+            # The first show reads the Overview's data (pages read theirs when first shown),
+            # so damage can show here too: the window goes, and the file and lock with it.
+            window.show()
+        except JournalError:
+            window.abandon_journal()
+            window.deleteLater()
+            raise
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
         self.settings.setValue("lastJournal", str(journal.path))
         sync_private(self.settings)
-        window.show()
         return True
 
     def unhandled(self, kind: type[BaseException], exc: BaseException, trace: object) -> None:
@@ -260,6 +268,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     apply_system_scheme(app)
+    install_wheel_guard()  # before any widget exists, so none is polished twice
     return app
 
 
@@ -282,8 +291,36 @@ def _quit_on_signals(app: QApplication) -> tuple[QTimer, list[int]]:
     return timer, received
 
 
-def run_app(path: Path | None) -> int:
-    """Open the window on path (or the last journal, or the default one) and run it."""
+class QuitWhenShown(QObject):
+    """Closes every window, as a person would, once the window has painted ("paint") or
+    painted the Overview with the journal's data ("ready"): start-up timed from outside."""
+
+    def __init__(self, app: QApplication, window: MainWindow, when: str):
+        super().__init__(window)
+        self.app = app
+        self.window = window
+        self.when = when
+        self.done = False
+        window.installEventFilter(self)
+
+    def _ready(self) -> bool:
+        if self.when == "paint":
+            return True
+        page = self.window.current_page()
+        return page is not None and not getattr(page, "stale", True)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if not self.done and event.type() == QEvent.Type.Paint and self._ready():
+            self.done = True
+            # After this paint reaches the screen, not before.
+            QTimer.singleShot(0, self.app.closeAllWindows)
+        return False
+
+
+def run_app(path: Path | None, quit_at: str | None = None) -> int:
+    """Open the window on path (or the last journal, or the default one) and run it.
+
+    quit_at ("paint" or "ready") closes it again once shown: see QuitWhenShown."""
     app = make_application()
     settings = QSettings()
     explicit = path is not None
@@ -299,6 +336,10 @@ def run_app(path: Path | None) -> int:
         if received:  # asked to quit while the window was opening
             app.closeAllWindows()
             return 0
-        return int(app.exec())
+        if quit_at is not None and launcher.windows:
+            QuitWhenShown(app, launcher.windows[-1], quit_at)
+        code = int(app.exec())
+        settings.sync()
+        return code
     finally:
         keep.stop()

@@ -148,8 +148,14 @@ class CheckinPage(JournalPage):
         layout.addWidget(scroll, 1)
         layout.addLayout(side)
         self.watch_journal(context)
-        context.authorChanged.connect(lambda _seat: self.refresh())
-        self.refresh()
+        context.authorChanged.connect(self._author_changed)
+        # No refresh here: the first show loads the week (watch_journal marked it stale).
+
+    def _author_changed(self, _seat: Seat) -> None:
+        if self.isVisible():
+            self.refresh()
+        else:
+            self.stale = True
 
     # Drafts ------------------------------------------------------------------------------------
     def _shown_draft(self) -> tuple[Seat, str, Payload] | None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.services.partners import WEEKDAYS, PartnerInput, partner_input_problems
+from ceocto_desktop.ui.theme import style_window
 from ceocto_desktop.ui.widgets import named
 
 
@@ -86,6 +87,8 @@ class FirstRunDialog(QDialog):
 
     def __init__(self, path_text: str, allow_demo: bool = True, parent: QWidget | None = None):
         super().__init__(parent)
+        if parent is None:  # a window of its own: it takes the style sheet itself
+            style_window(self)
         self.setObjectName("firstRunDialog")
         self.setWindowTitle("Welcome to ceocto")
         self.setMinimumWidth(760)

@@ -53,6 +53,7 @@ from ceocto_desktop.ui.search_palette import SearchPalette
 from ceocto_desktop.ui.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from ceocto_desktop.ui.sync_schedule import SyncOutcome, SyncSchedule
+from ceocto_desktop.ui.theme import style_window
 from ceocto_desktop.ui.trends_page import TrendsPage
 from ceocto_desktop.ui.unsaved_dialog import confirm_close
 from ceocto_desktop.ui.wheel_guard import install_wheel_guard
@@ -136,6 +137,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_status_bar()
         self._restore_geometry()
+        style_window(self)  # once everything is in place: one styling pass
 
     # Building ------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:

@@ -190,7 +190,7 @@ class OverviewPage(JournalPage):
         self.watch_journal(context)
         context.authorChanged.connect(lambda _seat: self._show_author())
         self._show_author()
-        self.refresh()
+        # No refresh here: the first show does it (watch_journal marked the page stale).
 
     # The quick note's draft ----------------------------------------------------------------------
     def _shown_draft(self) -> tuple[Seat, str, Payload]:

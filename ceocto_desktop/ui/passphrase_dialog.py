@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.store import driver
 from ceocto_desktop.ui import keyring_store
+from ceocto_desktop.ui.theme import style_window
 from ceocto_desktop.ui.widgets import named
 
 TRIES = 3
@@ -26,6 +27,8 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, path: Path, parent: QWidget | None = None):
         super().__init__(parent)
+        if parent is None:  # a window of its own: it takes the style sheet itself
+            style_window(self)
         self.setObjectName("passphraseDialog")
         self.setWindowTitle("Encrypted journal")
         self.path = path

@@ -72,6 +72,7 @@ class RecordPage(JournalPage):
         self.model = self.make_model()
         self.table = named(f"{self.kind}Table", QTableView())
         self.table.setModel(self.model)
+        self.model.wait_for_first_reload()  # the first show loads the rows, once
         column, descending = self.initial_sort()
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)
@@ -174,8 +175,7 @@ class RecordPage(JournalPage):
         layout.addWidget(splitter)
         self._update_pane()
 
-        self.watch_journal(context)
-        # setSortingEnabled above already loaded the first page; showing counts and selects.
+        self.watch_journal(context)  # the first show loads the rows (reload), counts, selects
         self.size_columns()
 
     # For subclasses ----------------------------------------------------------------------------

@@ -347,8 +347,7 @@ class RolesPage(JournalPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-        self.watch_journal(context)
-        self.refresh()
+        self.watch_journal(context)  # the first show loads the page, not its construction
 
     def refresh(self) -> None:
         for column in self.columns:

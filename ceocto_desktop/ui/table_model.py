@@ -56,6 +56,7 @@ class LazyTableModel(QAbstractTableModel):
         self._total = 0
         self._sort = ""
         self._descending = False
+        self._waiting = False
 
     # Qt's model interface -------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -121,7 +122,8 @@ class LazyTableModel(QAbstractTableModel):
             return
         self._sort = key
         self._descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        if not self._waiting:
+            self.reload()
 
     # Ours ------------------------------------------------------------------------------------
     @property
@@ -129,8 +131,14 @@ class LazyTableModel(QAbstractTableModel):
         """How many rows the query holds (not how many are loaded)."""
         return self._total
 
+    def wait_for_first_reload(self) -> None:
+        """Take orders from sort() but query nothing until reload() is first called: a page
+        built hidden loads its rows when it is first shown, not also at construction."""
+        self._waiting = True
+
     def reload(self) -> None:
         """Count again and load the first page, in the current order."""
+        self._waiting = False
         self.beginResetModel()
         self._total = self._count()
         self._rows = self._fetch(Page(self._sort, self._descending, 0, self.PAGE))

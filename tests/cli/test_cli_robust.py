@@ -117,16 +117,21 @@ def test_a_100_kb_query_gets_a_clear_answer(demo):
 
 
 # The journal is given no room to grow: SQLite then answers SQLITE_FULL ("database or disk
-# is full"), exactly as it does when the disk itself is full.
+# is full"), exactly as it does when the disk itself is full. Every connection of ours,
+# through the ORM or the driver alone (`ceocto note`), is made by driver.connect.
 FULL_DISK = """
 import sys
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
+from ceocto_desktop.store import driver
 
-@event.listens_for(Engine, "connect")
-def _no_room(connection, _record):
+_connect = driver.connect
+
+def _no_room(*args, **kwargs):
+    connection = _connect(*args, **kwargs)
     pages = connection.execute("PRAGMA page_count").fetchone()[0]
     connection.execute(f"PRAGMA max_page_count = {pages}")
+    return connection
+
+driver.connect = _no_room
 
 from ceocto_desktop.cli import main
 sys.exit(main(sys.argv[1:]))
@@ -151,9 +156,10 @@ def test_a_full_disk_during_a_note_is_one_line_and_changes_nothing(journal_path)
 
 def test_a_journal_another_program_is_writing_is_one_line(journal_path, monkeypatch, capsys):
     from ceocto_desktop.cli import main
-    from ceocto_desktop.store import engine
+    from ceocto_desktop.store import engine, writer
 
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)  # not the 5 s a person would wait
+    monkeypatch.setattr(writer, "BUSY_TIMEOUT_MS", 50)  # (`ceocto note` uses the driver alone)
     # The same SQLite library as ceocto's: in one process, another library's locks are
     # invisible (that is how two libraries corrupt a file, and why ceocto has one driver).
     holder = sqlcipher3.connect(str(journal_path), isolation_level=None)

@@ -1,7 +1,7 @@
 """two laptops: change log triggers, outbox, field clocks, tombstones, conflicts
 
 Revision ID: 0006
-Revises: 0004
+Revises: 0005
 Create Date: 2026-12-06
 
 - sync_state, sync_outbox, sync_seen, sync_clock, sync_tombstones, sync_conflicts,
@@ -18,7 +18,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0006"
-down_revision = "0004"
+down_revision = "0005"
 branch_labels = None
 depends_on = None
 

@@ -1,0 +1,46 @@
+"""The machine a benchmark ran on, as lines for docs/BENCHMARKS.md."""
+
+from __future__ import annotations
+
+import os
+import platform
+import sqlite3
+import subprocess
+import sys
+from typing import Any
+
+
+def _memory() -> str:
+    try:
+        with open("/proc/meminfo", encoding="ascii") as info:
+            kib = int(info.readline().split()[1])
+        return f"{kib / 1024 / 1024:.1f} GiB"
+    except (OSError, ValueError, IndexError):
+        return "unknown"
+
+
+def machine_facts(journals: Any) -> list[str]:
+    """Cores, memory, load, Python, Qt, SQLite (ours and stdlib), jrnl, and the journals."""
+    import PySide6
+    import sqlcipher3.dbapi2 as sqlcipher
+    from PySide6 import QtCore
+
+    load = os.getloadavg()
+    jrnl = "not installed"
+    if journals.jrnl is not None:
+        shown = subprocess.run([str(journals.jrnl), "--version"], capture_output=True, text=True)
+        jrnl = (shown.stdout.strip().splitlines() or ["?"])[0]
+    sizes = ", ".join(
+        f"{name} {path.stat().st_size / 1e6:.0f} MB"
+        for name, path in (("S", journals.small), ("XL", journals.xl), ("XL+scale", journals.scale))
+    )
+    return [
+        f"- machine: {platform.machine()}, {os.cpu_count()} cores, {_memory()} memory, "
+        f"{platform.system()} {platform.release()}",
+        f"- load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
+        f"- Python {platform.python_version()} ({sys.executable}), PySide6 {PySide6.__version__}"
+        f" (Qt {QtCore.qVersion()})",
+        f"- SQLite {sqlcipher.sqlite_version} (sqlcipher3, ours); stdlib sqlite3 "
+        f"{sqlite3.sqlite_version}; jrnl: {jrnl}",
+        f"- journals: {sizes}",
+    ]

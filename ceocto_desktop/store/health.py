@@ -1,0 +1,56 @@
+"""SQLite's quick_check of a journal before a shell command writes to it, through the
+driver alone (no SQLAlchemy): `ceocto note` refuses a damaged journal before a byte changes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from ceocto_desktop.store import driver
+from ceocto_desktop.store.errors import JournalDamaged, JournalError
+from ceocto_desktop.store.sqlite_files import damaged_message, is_damage, open_read_only
+
+# What `ceocto note` writes: a check of these (and their indexes) costs a fraction of the
+# whole file's on a large journal, and finds the damage a note would write into.
+NOTE_TABLES = (
+    "notes",
+    "tags",
+    "note_tags",
+    "search_notes_data",
+    "search_notes_idx",
+    "search_notes_docsize",
+    "search_notes_config",
+)
+
+
+def _quick_check(connection: Any, tables: tuple[str, ...] | None) -> list[str]:
+    if tables is None:
+        return [str(row[0]) for row in connection.execute("PRAGMA quick_check")]
+    present = {str(row[0]) for row in connection.execute("SELECT name FROM sqlite_master")}
+    verdict: list[str] = []
+    for table in tables:
+        if table in present:
+            found = [str(r[0]) for r in connection.execute(f'PRAGMA quick_check("{table}")')]
+            verdict.extend(line for line in found if line != "ok")
+    return verdict or ["ok"]
+
+
+def require_healthy(path: Path, tables: tuple[str, ...] | None = None) -> None:
+    """JournalDamaged if SQLite's quick_check (of these tables, or all) finds damage.
+
+    Changes nothing: the check reads through a connection that cannot write.
+    """
+    try:
+        connection = open_read_only(path)
+    except JournalError:
+        return  # what cannot be opened at all, open_journal names better
+    try:
+        verdict = _quick_check(connection, tables)
+    except driver.DatabaseError as exc:
+        if is_damage(exc):
+            raise JournalDamaged(damaged_message(path, exc)) from exc
+        raise JournalError(f"Cannot read {path}: {exc}.") from exc
+    finally:
+        connection.close()
+    if verdict != ["ok"]:
+        raise JournalDamaged(damaged_message(path, Exception(verdict[0])))

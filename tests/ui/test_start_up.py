@@ -1,0 +1,119 @@
+"""Starting the window (issue 21): pages read their data once, when first shown; the
+wheel guard holds for fields made later; the timing flags close the window cleanly."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
+from PySide6.QtGui import QWheelEvent
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QSpinBox, QVBoxLayout
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import goals
+from ceocto_desktop.store import open_journal
+from ceocto_desktop.store.lock import lock_path
+from ceocto_desktop.ui import overview_page
+from ceocto_desktop.ui.app import Launcher
+
+
+def open_window(qtbot, journal_path: Path):  # type: ignore[no-untyped-def]
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(journal_path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_the_overview_reads_its_data_once_at_start(qtbot, journal_path, monkeypatch):
+    reads = []
+    real = overview_page.load_overview
+    monkeypatch.setattr(
+        overview_page, "load_overview", lambda session: (reads.append(1), real(session))[1]
+    )
+    window = open_window(qtbot, journal_path)
+    assert window.stack.currentWidget().objectName() == "overviewPage"
+    assert len(reads) == 1
+
+
+def test_a_table_page_reads_its_rows_when_first_shown_not_while_hidden(qtbot, journal_path):
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        goals.create_goal(session, Seat.A, "Close the seed round")
+    journal.close()
+    window = open_window(qtbot, journal_path)
+    titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
+    page = window.stack.widget(titles.index("Goals"))
+    assert page.model.rowCount() == 0 and page.stale  # built hidden: nothing read yet
+    window.sidebar.setCurrentRow(titles.index("Goals"))
+    assert [page.model.row_at(r).title for r in range(page.model.rowCount())] == [
+        "Close the seed round"
+    ]
+
+
+def test_a_field_made_after_the_window_ignores_a_passing_wheel(qtbot, window):
+    dialog = QDialog(window)
+    layout = QVBoxLayout(dialog)
+    other, spin = QLineEdit(), QSpinBox()
+    spin.setValue(5)
+    layout.addWidget(other)
+    layout.addWidget(spin)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    other.setFocus()
+    centre = QPointF(spin.rect().center())
+    wheel = QWheelEvent(
+        centre,
+        QPointF(spin.mapToGlobal(centre.toPoint())),
+        QPoint(),
+        QPoint(0, 120),
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(spin, wheel)
+    assert spin.value() == 5
+    assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives no focus
+
+
+@pytest.mark.parametrize("flag", ["--quit-at-first-paint", "--quit-when-ready"])
+def test_the_timing_flags_open_the_window_and_close_it_cleanly(journal_path, tmp_path, flag):
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
+    result = subprocess.run(
+        [sys.executable, "-m", "ceocto_desktop", "--db", str(journal_path), flag],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stderr
+    settings = "\n".join(p.read_text() for p in (tmp_path / "cfg").rglob("*.conf"))
+    assert str(journal_path) in settings  # the window closed as on Quit: settings written
+    lock = lock_path(journal_path)
+    assert not lock.exists() or lock.stat().st_size == 0  # and gave its lock back
+    # Its connections closed before the process ended (os._exit skips only the teardown):
+    # SQLite folded the -wal back into the journal and removed it, as on any clean close.
+    assert sorted(p.name for p in journal_path.parent.glob(journal_path.name + "-*")) == []
+
+
+def test_the_window_loads_neither_qtawesome_nor_qtpy():
+    probe = (
+        "import sys\n"
+        "from ceocto_desktop.ui.app import make_application\n"
+        "from ceocto_desktop.ui.icons import kind_icon\n"
+        "make_application()\n"
+        "assert not kind_icon('Goals').isNull()\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('qtawesome', 'qtpy')))\n"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    result = subprocess.run(
+        [sys.executable, "-c", probe], env=env, capture_output=True, text=True, timeout=120
+    )
+    assert result.stdout.strip() == "[]", result.stderr
