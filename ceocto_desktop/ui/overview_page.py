@@ -30,6 +30,7 @@ from ceocto_desktop.services.page_data import load_overview
 from ceocto_desktop.ui.commands import CreateCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.overview_signals import SEVERITY_NAMES, SignalsPanel, attention_icon
@@ -109,13 +110,12 @@ class OverviewPage(JournalPage):
         self.heading = named("overviewHeading", QLabel())
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.attention = named("attentionList", QListWidget())
-        self.attention.setMinimumHeight(150)
         self.attention.setSpacing(3)
         self.attention.setIconSize(QSize(24, 24))
-        # One line each, elided with "…"; the whole text shows on hover.
-        self.attention.setWordWrap(False)
-        self.attention.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.attention.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Whole sentences, wrapped: "overdue 4 months" is the fact, not "overdue 4 m…".
+        self.attention.setWordWrap(True)
+        self.attention.setResizeMode(QListWidget.ResizeMode.Adjust)
+        grow_with_content(self.attention, min_height=60)
         self.attention.itemClicked.connect(self._open_item)
         self.attention.itemActivated.connect(self._open_item)
         self.signals = SignalsPanel()
@@ -151,7 +151,8 @@ class OverviewPage(JournalPage):
         self.recent.setWordWrap(True)
         self.recent.setSpacing(4)
         self.recent.setAlternatingRowColors(True)
-        self.recent.setMinimumHeight(160)
+        self.recent.setResizeMode(QListWidget.ResizeMode.Adjust)
+        grow_with_content(self.recent, min_height=60)
         self.recent.itemActivated.connect(self._open_note)
         self.recent.itemClicked.connect(self._open_note)
 
