@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
-from ceocto_desktop.ui.delegates import ChipDelegate, ElideDelegate, ProgressDelegate
+from ceocto_desktop.ui.delegates import PAD, ChipDelegate, ElideDelegate, ProgressDelegate
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.table_model import LazyTableModel
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
@@ -36,6 +36,10 @@ FILTER_DELAY_MS = 250
 DETAIL_WIDTH = 440  # the detail pane's width until a person drags it
 DETAIL_MIN = 360
 TITLE_MIN = 240  # the title column is never squeezed below this; other columns give way
+MEASURED_ROWS = 100  # columns are sized to the first rows' text (all rows cost seconds)
+WIDEST_COLUMN = 260  # a long value elides past this rather than push the title away
+SORT_ARROW = 16
+PROGRESS_BAR = 40
 
 
 class RecordPage(JournalPage):
@@ -96,6 +100,15 @@ class RecordPage(JournalPage):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title_delegate = ElideDelegate(self.table)
         self.model.modelReset.connect(self.title_delegate.painted.clear)
+        # Columns sized to what they show (at the desktop's font, not a guess made at 9 pt).
+        self._measured: list[int] | None = None
+        for signal in (
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.dataChanged,
+            self.model.layoutChanged,
+        ):
+            signal.connect(self._forget_widths)
         self._delegates = [
             self.title_delegate,
             ChipDelegate(self.table),
@@ -214,10 +227,44 @@ class RecordPage(JournalPage):
         return []
 
     # Behaviour ---------------------------------------------------------------------------------
+    def measured_widths(self) -> list[int]:
+        """Each column as wide as its header and the first rows' text need, at today's font."""
+        if self._measured is not None:
+            return self._measured
+        columns = self.model.columns
+        plain = self.table.fontMetrics()
+        bold_font = QFont(self.table.font())
+        bold_font.setWeight(QFont.Weight.DemiBold)
+        bold = QFontMetrics(bold_font)
+        rows = range(min(MEASURED_ROWS, self.model.rowCount()))
+        widths: list[int] = []
+        for number, column in enumerate(columns):
+            # The header: its words, padding and the sort arrow.
+            need = bold.horizontalAdvance(column.title) + 2 * PAD + SORT_ARROW
+            if column.draw == "progress":
+                need = max(need, plain.horizontalAdvance("100%") + 3 * PAD + PROGRESS_BAR)
+            elif rows:
+                extra = 4 * PAD if column.draw == "chip" else 2 * PAD + 2
+                for row in rows:
+                    index = self.model.index(row, number)
+                    metrics = bold if index.data(Qt.ItemDataRole.FontRole) else plain
+                    text = str(index.data() or "")
+                    need = max(need, metrics.horizontalAdvance(text) + extra)
+            else:
+                need = max(need, column.width)
+            widths.append(min(need, WIDEST_COLUMN))
+        self._measured = widths
+        return widths
+
+    def _forget_widths(self, *_args: object) -> None:
+        self._measured = None
+        if hasattr(self, "splitter"):  # built: the table is laid out
+            self.size_columns()
+
     def size_columns(self) -> None:
         """Columns at their widths; the least needed hidden while the title would be squeezed."""
         columns = self.model.columns
-        widths = self.column_widths() or [column.width for column in columns]
+        widths = self.column_widths() or self.measured_widths()
         header = self.table.horizontalHeader()
         stretching = any(column.draw == "title" for column in columns)
         if not stretching:  # a page without a title column keeps its last column stretched

@@ -4,27 +4,36 @@ past the window's right edge."""
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtGui import QFont
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from ceocto_desktop.services.demo import DemoOptions
 from ceocto_desktop.services.demo_file import write_demo_file
 from ceocto_desktop.ui import theme
 from ceocto_desktop.ui.app import Launcher
-from ceocto_desktop.ui.record_page import RecordPage
+from ceocto_desktop.ui.record_page import WIDEST_COLUMN, RecordPage
 from tests.ui.layout_checks import layout_problems
 
 
 @pytest.fixture(scope="module")
-def demo_journal(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("layout") / "demo.db"
     write_demo_file(path, DemoOptions(until=date(2026, 11, 28)))
+    return path
+
+
+@pytest.fixture
+def demo_journal(demo_template: Path, tmp_path: Path) -> Path:
+    """A copy of the demo journal: what a test changes stays with the test."""
+    path = tmp_path / "demo.db"
+    shutil.copy2(demo_template, path)
     return path
 
 
@@ -43,6 +52,25 @@ def scheme(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
     theme.apply_scheme(qapp, request.param == "dark")
     yield request.param
     theme.apply_scheme(qapp, False)
+
+
+def open_window(qtbot, journal: Path, folder: Path, width: int, height: int):  # type: ignore[no-untyped-def]
+    launcher = Launcher(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    assert launcher.open_path(journal, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() == width
+    return window
+
+
+def open_page(window, title: str):  # type: ignore[no-untyped-def]
+    rows = {window.sidebar.item(r).text(): r for r in range(window.sidebar.count())}
+    window.sidebar.setCurrentRow(rows[title])
+    QApplication.processEvents()
+    return window.stack.currentWidget()
 
 
 def walk(window, qtbot) -> list[str]:  # type: ignore[no-untyped-def]
@@ -66,13 +94,34 @@ def walk(window, qtbot) -> list[str]:  # type: ignore[no-untyped-def]
 def test_every_page_holds_at_1024_by_640(  # type: ignore[no-untyped-def]
     qtbot, demo_journal, app_font, scheme, tmp_path
 ):
-    launcher = Launcher(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))
-    assert launcher.open_path(demo_journal, explicit=True)
-    window = launcher.windows[0]
-    qtbot.addWidget(window)
-    window.resize(1024, 640)
-    window.show()
-    qtbot.waitExposed(window)
-    assert window.width() == 1024
+    window = open_window(qtbot, demo_journal, tmp_path, 1024, 640)
     problems = walk(window, qtbot)
     assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+@pytest.mark.parametrize("title", ["Goals", "Obstacles", "Decisions", "Notes"])
+def test_table_columns_show_whole_values_at_the_desktop_font(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, tmp_path, title
+):
+    """Decisions' "overdue 4 months", Goals' "Board" header: whole, not "overdue 4 m…"."""
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    page = open_page(window, title)
+    table, model = page.table, page.model
+    header = table.horizontalHeader()
+    cut = []
+    for number, column in enumerate(model.columns):
+        if header.isSectionHidden(number) or column.draw in ("title", "progress"):
+            continue
+        width = table.columnWidth(number)
+        if width >= WIDEST_COLUMN:
+            continue  # a list of linked titles may elide past this; it shows whole on hover
+        if header.fontMetrics().horizontalAdvance(column.title) > width:
+            cut.append(f"header {column.title!r} in {width}px")
+        for row in range(min(30, model.rowCount())):
+            index = model.index(row, number)
+            text = str(index.data() or "")
+            font = index.data(Qt.ItemDataRole.FontRole) or table.font()
+            if QFontMetrics(font).horizontalAdvance(text) > width - 8:
+                cut.append(f"{column.title}: {text!r} in {width}px")
+    assert cut == []
