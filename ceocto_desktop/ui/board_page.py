@@ -36,7 +36,7 @@ from ceocto_desktop.ui.forms import RecordForm
 from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.stacked_rows import StackWhenNarrow
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import named, primary
 
 HEADERS = (
     "Reviewed",
@@ -103,7 +103,7 @@ class BoardPage(JournalPage):
         self.decided.setWordWrap(True)
         self.due = named("boardDue", QLabel())
         self.due.setWordWrap(True)
-        export = named("exportBrief", QPushButton("Export board brief…"))
+        export = primary(named("exportBrief", QPushButton("Export board brief…")))
         export.clicked.connect(self.export)
         self.empty = QLabel("No board meeting yet: “New meeting” adds one.")
         right = QWidget()

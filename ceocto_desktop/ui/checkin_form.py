@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ceocto_desktop.models import PROMPTS, RATINGS
 from ceocto_desktop.services import checkins
 from ceocto_desktop.ui.checkin_rating import MEANINGS, SegmentedRating
-from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets import ERROR_STYLE, named, primary
 
 DRAFT_STYLE = "color: palette(placeholder-text);"
 
@@ -92,7 +92,7 @@ class AnswerForm(QGroupBox):
         self.draft_state.setWordWrap(True)
         self.cancel = named("cancelCheckinEdit", QPushButton("Keep my answers as they were"))
         self.cancel.hide()
-        self.submit = named("submitCheckin", QPushButton("Submit my check-in"))
+        self.submit = primary(named("submitCheckin", QPushButton("Submit my check-in")))
         self.submit.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_state, 1)

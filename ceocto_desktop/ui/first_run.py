@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.services.partners import WEEKDAYS, PartnerInput, partner_input_problems
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import named, primary
 
 
 class Choice(enum.Enum):
@@ -117,7 +117,7 @@ class FirstRunDialog(QDialog):
         week_row.addWidget(self.week_start)
         week_row.addStretch()
 
-        self.create_button = named("createButton", QPushButton("&Create our journal"))
+        self.create_button = primary(named("createButton", QPushButton("&Create our journal")))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         self.demo_button = named("demoButton", QPushButton("Open a &demo journal"))

@@ -34,7 +34,7 @@ from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.overview_signals import SEVERITY_NAMES, SignalsPanel, attention_icon
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import named, primary
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -125,7 +125,7 @@ class OverviewPage(JournalPage):
             "Jot a note for the journal… (Markdown; #tags become tags; Ctrl+Enter adds it)"
         )
         self.quick_note.setFixedHeight(80)
-        self.add_button = named("addNoteButton", QPushButton("Add note"))
+        self.add_button = primary(named("addNoteButton", QPushButton("Add note")))
         self.add_button.clicked.connect(self.add_note)
         self.note_error = named("noteError", QLabel())
         self.note_error.setStyleSheet("color: #c0392b;")

@@ -31,7 +31,7 @@ from ceocto_desktop.ui.forms import RecordForm
 from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.theme import is_dark
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import named, primary
 
 
 def build_retrospective(session: Any, quarter: str, preview: bool = False) -> Document:
@@ -62,7 +62,7 @@ class RetroPage(JournalPage):
         self.context = context
         self.quarter = named("retroQuarter", QComboBox())
         self.quarter.currentIndexChanged.connect(lambda _index: self.refresh())
-        export = named("exportRetro", QPushButton("Export…"))
+        export = primary(named("exportRetro", QPushButton("Export…")))
         export.setToolTip("PDF, Markdown or self-contained HTML")
         export.clicked.connect(self.export)
         top = QHBoxLayout()

@@ -26,6 +26,7 @@ from ceocto_desktop.services import pins
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import WEEKDAYS, set_week_start_day, week_start_day
+from ceocto_desktop.ui.appearance_tab import AppearanceTab
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.encryption_panel import EncryptionPanel
 from ceocto_desktop.ui.labels import first_name
@@ -225,6 +226,8 @@ class SettingsDialog(QDialog):
         self.privacy = PrivacyTab(context, throttle)
         self.add_tab(self.general, "General")
         self.add_tab(self.privacy, "Privacy")
+        self.appearance = AppearanceTab()
+        self.add_tab(self.appearance, "Appearance")
         self.encryption = EncryptionPanel(context)
         self.add_tab(self.encryption, "Encryption")
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
