@@ -187,13 +187,14 @@ class CheckinPage(JournalPage):
 
     def _keys(self, previous: QPushButton) -> None:
         """Ctrl+Enter submits; Alt+Left and Alt+Right walk the weeks."""
-        for keys, slot in (
-            ("Ctrl+Return", self._submit_key),
-            ("Ctrl+Enter", self._submit_key),
-            ("Alt+Left", previous.click),
-            ("Alt+Right", self.next.click),
+        for keys, slot, what in (
+            ("Ctrl+Return", self._submit_key, "Submit the check-in"),
+            ("Ctrl+Enter", self._submit_key, "Submit the check-in"),
+            ("Alt+Left", previous.click, "The week before"),
+            ("Alt+Right", self.next.click, "The week after"),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(what)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 

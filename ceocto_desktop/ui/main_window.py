@@ -39,6 +39,7 @@ from ceocto_desktop.ui.icons import kind_icon
 from ceocto_desktop.ui.idle_lock import IdleLock
 from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
+from ceocto_desktop.ui.overlay import run_as_overlay
 from ceocto_desktop.ui.overview_page import OverviewPage
 from ceocto_desktop.ui.pin_gate import PinGate
 from ceocto_desktop.ui.private_settings import sync_private
@@ -156,6 +157,8 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -293,7 +296,7 @@ class MainWindow(QMainWindow):
             page.focus_filter()
 
     def open_search(self) -> None:
-        SearchPalette(self.context, self).exec()
+        run_as_overlay(SearchPalette(self.context, self), self)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Show a record on its own page (a click on a link elsewhere)."""

@@ -91,6 +91,7 @@ class NoteDetail(DetailPane):
         self.preview_toggle.toggled.connect(self.set_previewing)
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis("Preview the note, or back to writing")
         shortcut.activated.connect(self.preview_toggle.toggle)
         self.meta = named("noteMeta", QLabel())
         self.meta.setForegroundRole(QPalette.ColorRole.PlaceholderText)

@@ -133,6 +133,7 @@ class OverviewPage(JournalPage):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self.quick_note)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis("Add the quick note")
             shortcut.activated.connect(self.add_note)
         # The quick note is kept as its writer's draft until added (Ctrl+Enter).
         self.note_seat = context.author

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QFont, QFontMetrics, QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -122,6 +122,8 @@ class RecordPage(JournalPage):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         # Columns give way when the table narrows: never a sideways scroll bar.
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)  # J/K
+        self.filter_box.installEventFilter(self)  # Down into the list
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.edit_detail())
 
@@ -143,7 +145,12 @@ class RecordPage(JournalPage):
         self.count_label.setProperty("role", "muted")
         self.pane_toggle = named(f"{self.kind}DetailToggle", QToolButton())
         self.pane_toggle.setProperty("role", "paneToggle")
-        self.pane_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        # A page shortcut, not the button's: setText() on a button resets its shortcut, and
+        # the toggle's text changes ("Hide details" / "Show details").
+        toggle_key = QShortcut(QKeySequence("Ctrl+Shift+D"), self)
+        toggle_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        toggle_key.setWhatsThis("Show or hide the detail pane")
+        toggle_key.activated.connect(self._toggle_key)
         self.pane_toggle.clicked.connect(self.toggle_detail)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
@@ -294,7 +301,32 @@ class RecordPage(JournalPage):
             QEvent.Type.Show,
         ):
             self._fit_pane()
+        elif event.type() == QEvent.Type.KeyPress and self._list_key(watched, event):
+            return True
         return super().eventFilter(watched, event)
+
+    def _toggle_key(self) -> None:
+        if self.pane_toggle.isEnabled():
+            self.pane_toggle.click()
+
+    def _list_key(self, watched: QObject, event: QEvent) -> bool:
+        """J/K walk the table as Down/Up do; Down in the filter box goes into the table."""
+        assert isinstance(event, QKeyEvent)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if watched is self.table and plain and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K):
+            step = 1 if event.key() == Qt.Key.Key_J else -1
+            row = self.table.currentIndex().row()
+            target = max(0, min(self.model.rowCount() - 1, row + step if row >= 0 else 0))
+            if self.model.rowCount():
+                self.table.selectRow(target)
+            return True
+        if watched is self.filter_box and plain and event.key() == Qt.Key.Key_Down:
+            if self.model.rowCount():
+                if self.table.currentIndex().row() < 0:
+                    self.table.selectRow(0)
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
 
     # The detail pane: shown for a record, collapsible, its width remembered -------------------
     def _setting(self, name: str) -> str:
