@@ -19,6 +19,7 @@ from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import (
     create_partners,
     get_partners,
+    set_company_name,
     set_week_start_day,
 )
 from ceocto_desktop.store import (
@@ -157,6 +158,7 @@ class Launcher(QObject):
             with journal.transaction() as session:
                 create_partners(session, a, b)
                 set_week_start_day(session, weekday)
+                set_company_name(session, dialog.company.text())
         except (SQLAlchemyError, driver.Error, OSError, ValidationError) as exc:
             journal.close()
             # The transaction rolled back: the file holds no half-written pair.

@@ -190,7 +190,7 @@ class BoardPage(JournalPage):
                 movement(goal.progress_then, goal.progress_now, goal.is_new),
                 change,
                 status_movement(goal.status_then, goal.status_now, goal.is_new),
-                goal.weakest or "—",
+                goal.weakest_detail or goal.weakest or "—",
                 "; ".join(goal.open_obstacles) or "—",
             )
             for column, text in enumerate(cells, start=1):

@@ -28,6 +28,24 @@ class Choice(enum.Enum):
 
 
 ERROR_STYLE = "color: #c0392b;"
+ERROR_BORDER = "border: 2px solid #c0392b; border-radius: 5px;"
+
+
+def mark(widget: QWidget, wrong: bool) -> None:
+    """A field in error wears a red border (and says so to screen readers) until fixed."""
+    widget.setProperty("invalid", wrong)
+    widget.setStyleSheet(ERROR_BORDER if wrong else "")
+    widget.setAccessibleDescription("has an error" if wrong else "")
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Grow (or shrink back) to what the dialog shows now: messages are never cut."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    dialog.resize(
+        dialog.width(), max(dialog.minimumSizeHint().height(), dialog.sizeHint().height())
+    )
 
 
 class PartnerForm(QGroupBox):
@@ -61,6 +79,12 @@ class PartnerForm(QGroupBox):
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
             label.hide()
+        # A message goes as soon as its field is fixed (typed in), not at the next press.
+        self.name.textEdited.connect(lambda _text: self.clear_error("name"))
+        self.title_box.editTextChanged.connect(lambda _text: self.clear_error("title"))
+
+    def field(self, name: str) -> QWidget:
+        return self.name if name == "name" else self.title_box
 
     def value(self) -> PartnerInput:
         return PartnerInput(
@@ -74,11 +98,20 @@ class PartnerForm(QGroupBox):
         label = self.errors[field]
         label.setText(message)
         label.show()
-        (self.name if field == "name" else self.title_box).setFocus()
+        widget = self.field(field)
+        mark(widget, True)
+        widget.setFocus()
+
+    def clear_error(self, field: str) -> None:
+        if self.errors[field].isVisible():
+            self.errors[field].hide()
+            mark(self.field(field), False)
+            fit_height(self.window())
 
     def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.hide()
+        for field in self.errors:
+            self.errors[field].hide()
+            mark(self.field(field), False)
 
 
 class FirstRunDialog(QDialog):
@@ -110,6 +143,14 @@ class FirstRunDialog(QDialog):
         forms.addWidget(self.form_a)
         forms.addWidget(self.form_b)
 
+        self.company = named("companyName", QLineEdit())
+        self.company.setPlaceholderText("Optional: shown on the board brief")
+        self.company.setMaxLength(120)
+        company_row = QHBoxLayout()
+        company_row.addWidget(QLabel("Our &company"))
+        company_row.addWidget(self.company, 1)
+        company_row.itemAt(0).widget().setBuddy(self.company)  # type: ignore[union-attr]
+
         self.week_start = named("weekStart", QComboBox())
         self.week_start.addItems(list(WEEKDAYS))
         week_row = QHBoxLayout()
@@ -134,6 +175,7 @@ class FirstRunDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(company_row)
         layout.addLayout(forms)
         layout.addLayout(week_row)
         layout.addWidget(where)
@@ -151,6 +193,7 @@ class FirstRunDialog(QDialog):
             form = self.form_a if seat == "a" else self.form_b
             form.show_error(field if field in ("name", "title") else "name", problem.message)
         if problems:
+            fit_height(self)
             return
         self.partners = (a, b)
         self.choice = Choice.CREATE
