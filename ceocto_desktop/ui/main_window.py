@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -47,6 +48,7 @@ from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.retro_page import RetroPage
 from ceocto_desktop.ui.roles_page import RolesPage
+from ceocto_desktop.ui.saved_bar import SavedBar
 from ceocto_desktop.ui.search_palette import SearchPalette
 from ceocto_desktop.ui.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
@@ -111,7 +113,15 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
         splitter.setSizes([165, 1100])
-        self.setCentralWidget(splitter)
+        # Exports end here: "Saved … [Open] [Show in folder]" under the pages.
+        self.saved_bar = SavedBar()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        central_layout.addWidget(splitter, 1)
+        central_layout.addWidget(self.saved_bar)
+        self.setCentralWidget(central)
 
         self._closed_journal = False
         self.backups = BackupSchedule(context.journal.path, self)
@@ -294,6 +304,10 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if isinstance(page, RecordPage):
             page.focus_filter()
+
+    def show_saved_file(self, path: Path) -> None:
+        """An export is written: offer to open it or show it in its folder."""
+        self.saved_bar.show_saved(path)
 
     def open_search(self) -> None:
         run_as_overlay(SearchPalette(self.context, self), self)
