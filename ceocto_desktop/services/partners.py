@@ -190,6 +190,19 @@ def set_company_name(session: Session, name: str) -> str:
     return cleaned
 
 
+DEMO_KEY = "demo_journal"
+
+
+def is_demo_journal(session: Session) -> bool:
+    """Whether this journal is the made-up demo pair's (written by `ceocto demo`)."""
+    return get_setting(session, DEMO_KEY, "") == "yes"
+
+
+def mark_demo_journal(session: Session) -> None:
+    """Mark the journal as the demo's: the window offers to start the pair's own."""
+    set_setting(session, DEMO_KEY, "yes")
+
+
 def find_partner(session: Session, who: str) -> Seat:
     """The seat meant by A, B, a partner's full name or first name (any case)."""
     wanted = who.strip().casefold()

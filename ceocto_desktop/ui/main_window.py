@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
+from ceocto_desktop.paths import default_demo_path, default_journal_path
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.partners import is_demo_journal
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
 from ceocto_desktop.ui.board_page import BoardPage
 from ceocto_desktop.ui.checkin_page import CheckinPage
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
+from ceocto_desktop.ui.demo_banner import DemoBanner
 from ceocto_desktop.ui.export_chooser import choose_and_export
 from ceocto_desktop.ui.goals_page import GoalsPage
 from ceocto_desktop.ui.icons import kind_icon
@@ -71,6 +74,11 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Board review", BoardPage),
     ("Retrospective", RetroPage),
 ]
+
+
+def is_demo(context: JournalContext) -> bool:
+    """The demo journal: marked so by `ceocto demo`, or at the demo's own place."""
+    return context.journal.path == default_demo_path() or context.read(is_demo_journal)
 
 
 class Opener(Protocol):
@@ -119,6 +127,8 @@ class MainWindow(QMainWindow):
         central_layout = QVBoxLayout(central)
         central_layout.setContentsMargins(0, 0, 0, 0)
         central_layout.setSpacing(0)
+        if is_demo(context):
+            central_layout.addWidget(DemoBanner(self.start_own_journal))
         central_layout.addWidget(splitter, 1)
         central_layout.addWidget(self.saved_bar)
         self.setCentralWidget(central)
@@ -304,6 +314,11 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         if isinstance(page, RecordPage):
             page.focus_filter()
+
+    def start_own_journal(self) -> None:
+        """From the demo: the welcome dialog for the pair's own journal (or it, if it exists)."""
+        if self.opener.open_path(default_journal_path(), allow_demo=False):
+            self.close()
 
     def show_saved_file(self, path: Path) -> None:
         """An export is written: offer to open it or show it in its folder."""
