@@ -152,7 +152,9 @@ class CheckinPage(JournalPage):
         self.amendments.setWordWrap(True)
         self.amendments.setTextFormat(Qt.TextFormat.RichText)
         self.history = named("checkinHistory", QListWidget())
-        self.history.setFixedWidth(200)
+        # As wide as its longest line at the desktop's font: one line a week, never cut.
+        widest = self.history.fontMetrics().horizontalAdvance("30 Sep 2026 · Priya missing")
+        self.history.setFixedWidth(max(200, widest + 40))
         self.history.setSpacing(2)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.itemClicked.connect(

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from ceocto_desktop.models import Seat
@@ -143,3 +145,23 @@ def test_the_privacy_tip_is_said_once(qtbot, window):
     assert QSettings().value(PRIVACY_TIP_KEY) in (True, "true")
     page.show_week(page.week - timedelta(days=7))
     assert not tip.isVisible()  # not back on the next week, nor the next start
+
+
+@pytest.fixture
+def desktop_font(qapp):
+    """The desktop's 11 pt font, set before the window is made (as on GNOME and KDE)."""
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(11)
+    qapp.setFont(font)
+    yield
+    qapp.setFont(before)
+
+
+def test_past_weeks_are_whole_lines_at_the_desktop_font(qtbot, journal_path, desktop_font, window):
+    test_missed_weeks_show_as_missed(qtbot, journal_path, window)
+    history = window.findChild(QListWidget, "checkinHistory")
+    room = history.viewport().width()
+    for row in range(history.count()):
+        text = history.item(row).text()
+        assert history.fontMetrics().horizontalAdvance(text) < room, text
