@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -76,6 +76,8 @@ class RetroPage(JournalPage):
         self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self._shown: Document | None = None
         self._filled_width = 0
+        self._refill_timer = QTimer(self, singleShot=True, interval=0)
+        self._refill_timer.timeout.connect(self._fill_preview)
         self._preview_viewport = self.preview.viewport()
         self._preview_viewport.installEventFilter(self)
         author = context.author
@@ -158,7 +160,9 @@ class RetroPage(JournalPage):
             and self._shown is not None
             and self._image_width() != self._filled_width
         ):
-            self._fill_preview()
+            # After the resize, not inside it: refilling the document while its view lays
+            # itself out painted the old layout over the new one.
+            self._refill_timer.start()
         return super().eventFilter(watched, event)
 
     def flush_edits(self) -> None:
