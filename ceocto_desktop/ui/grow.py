@@ -31,6 +31,7 @@ class _Grower(QObject):
         self.min_lines = min_lines
         self.min_height = min_height
         # Owned by the grower: a refit pending when the widget is deleted dies with it.
+        self._fitting = False
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.fit)
         widget.installEventFilter(self)
@@ -63,19 +64,21 @@ class _Grower(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.widget and event.type() in (QEvent.Type.Resize, QEvent.Type.Show):
-            self.fit()
+            # Soon, not now: the viewport takes its new width only after this event.
+            self.schedule()
         return False
 
     def content_height(self) -> int:
         widget = self.widget
-        frame = 2 * widget.frameWidth()
+        # Everything around the viewport: frame, style-sheet padding, a table's header.
+        # (From the frame's geometry, not the viewport's, which lags until laid out.)
+        margins = widget.viewportMargins()
+        chrome = widget.height() - widget.contentsRect().height() + margins.top() + margins.bottom()
         if isinstance(widget, QPlainTextEdit | QTextEdit):
-            return frame + _text_height(widget, self.min_lines)
+            return chrome + _text_height(widget, self.min_lines)
         if isinstance(widget, QTableView):
             rows = sum(widget.rowHeight(r) for r in range(widget.model().rowCount()))
-            header = widget.horizontalHeader()
-            head = header.height() if not header.isHidden() else 0
-            return frame + head + rows + 2
+            return chrome + rows + 2
         if isinstance(widget, QListView):
             widget.doItemsLayout()
             model = widget.model()
@@ -84,11 +87,20 @@ class _Grower(QObject):
                 if widget.isRowHidden(row):
                     continue
                 height += widget.visualRect(model.index(row, 0)).height() + 2 * widget.spacing()
-            return frame + height + 2
+            return chrome + height + 2
         return widget.sizeHint().height()
 
     def fit(self) -> None:
         """Take the content's height (within the floor and the ceiling)."""
+        if self._fitting:
+            return  # the resize this causes comes back here
+        self._fitting = True
+        try:
+            self._fit()
+        finally:
+            self._fitting = False
+
+    def _fit(self) -> None:
         height = max(self.min_height, min(CEILING, self.content_height()))
         if height >= CEILING:
             self.widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
@@ -111,8 +123,7 @@ def _text_height(widget: QPlainTextEdit | QTextEdit, min_lines: int) -> int:
         document.setTextWidth(width)
     line = widget.fontMetrics().lineSpacing()
     floor = min_lines * line + 2 * int(source.documentMargin())
-    margins = widget.contentsMargins()
-    return max(floor, int(document.size().height()) + 2) + margins.top() + margins.bottom()
+    return max(floor, int(document.size().height()) + 2)
 
 
 def grow_with_content(widget: QAbstractScrollArea, min_lines: int = 2, min_height: int = 0) -> None:

@@ -125,3 +125,31 @@ def test_table_columns_show_whole_values_at_the_desktop_font(  # type: ignore[no
             if QFontMetrics(font).horizontalAdvance(text) > width - 8:
                 cut.append(f"{column.title}: {text!r} in {width}px")
     assert cut == []
+
+
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+@pytest.mark.parametrize("scheme", ["dark"], indirect=True)
+def test_detail_text_boxes_show_their_whole_text(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, scheme, tmp_path
+):
+    """A text box in a detail pane is as tall as its text: nothing cut at its bottom."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    for title in ("Goals", "Obstacles", "Decisions"):
+        page = open_page(window, title)
+        for row in range(min(5, page.model.rowCount())):
+            window.resize(1440, 900)
+            page.table.selectRow(row)
+            QApplication.processEvents()
+            window.resize(1024, 640)  # narrower: the boxes' text wraps onto more lines
+            for _ in range(3):
+                QApplication.processEvents()
+            for box in page.detail.findChildren(QPlainTextEdit):
+                if not box.isVisibleTo(window) or not box.toPlainText():
+                    continue
+                layout = box.document().documentLayout()
+                lines = layout.documentSize().height() * box.fontMetrics().lineSpacing()
+                used = lines + 2 * box.document().documentMargin()
+                room = box.viewport().height()
+                assert used <= room + 1, f"{title} {box.objectName()}: {used} > {room}"
