@@ -94,7 +94,8 @@ def main(argv: list[str] | None = None) -> int:
             table = getattr(page, "table", None)
             if table is not None and table.currentIndex().row() < 0:
                 table.selectRow(1)  # a record open in the detail pane, as in use
-            app.processEvents()
+            for _ in range(4):  # text boxes refit to their new width on the next turns
+                app.processEvents()
 
         def save(path: Path) -> None:
             window.grab().save(str(path), "PNG", 0)  # 0: smallest file, same pixels

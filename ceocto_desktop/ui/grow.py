@@ -106,6 +106,13 @@ class _Grower(QObject):
             self.widget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         if self.widget.height() != height or self.widget.minimumHeight() != height:
             self.widget.setFixedHeight(height)
+            # Re-lay the form it sits in now: a row below must not stay where it was.
+            parent = self.widget.parentWidget()
+            while parent is not None and not isinstance(parent, QAbstractScrollArea):
+                layout = parent.layout()
+                if layout is not None:
+                    layout.activate()
+                parent = parent.parentWidget()
 
 
 def _text_height(widget: QPlainTextEdit | QTextEdit, min_lines: int) -> int:
