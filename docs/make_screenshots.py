@@ -1,16 +1,21 @@
 """Regenerate the screenshots in docs/ from a fresh demo journal.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py [--points 11]
 
 Every page of the sidebar, light and dark, at 1440×900 and 1024×640, into
 docs/screenshots/ as <page>-<light|dark>-<width>.png (goals-light-1440.png); and the
 README's six images (docs/overview.png, …) again, light at 1440×900.
+
+The application font is set to --points (11 by default: GNOME's and KDE's desktop font;
+a bare offscreen run would draw Qt's 9 pt and hide what is cut at the desktop's size).
+Another size writes <page>-<scheme>-<width>-<points>pt.png and leaves the README's alone.
 
 Under Xvfb (DISPLAY set, QT_QPA_PLATFORM unset) it shows the real xcb rendering instead.
 """
 
 from __future__ import annotations
 
+import argparse
 import re
 import sys
 import tempfile
@@ -18,6 +23,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from ceocto_desktop.services.demo import DemoOptions
@@ -29,6 +35,7 @@ DOCS = Path(__file__).resolve().parent
 SHOTS = DOCS / "screenshots"
 SIZES = ((1440, 900), (1024, 640))
 SCHEMES = ("light", "dark")
+DESKTOP_POINTS = 11.0
 # The README's images, by sidebar title: kept under their old names so its links hold.
 README_IMAGES = {
     "overview.png": "Overview",
@@ -55,11 +62,18 @@ def paint(app: QApplication, dark: bool) -> None:
         app.setPalette(theme.dark_palette() if dark else style.standardPalette())
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--points", type=float, default=DESKTOP_POINTS, help="font size (pt)")
+    points = parser.parse_args(argv).points
+    suffix = "" if points == DESKTOP_POINTS else f"-{points:g}pt"
     folder = Path(tempfile.mkdtemp(prefix="ceocto-shots-"))
     journal = folder / "demo.db"
     write_demo_file(journal, DemoOptions(until=date(2026, 11, 28)))
     app = make_application()
+    font = QFont(app.font())
+    font.setPointSizeF(points)
+    app.setFont(font)
     launcher = Launcher(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     SHOTS.mkdir(exist_ok=True)
     failed: list[str] = []
@@ -80,7 +94,8 @@ def main() -> int:
             table = getattr(page, "table", None)
             if table is not None and table.currentIndex().row() < 0:
                 table.selectRow(1)  # a record open in the detail pane, as in use
-            app.processEvents()
+            for _ in range(4):  # text boxes refit to their new width on the next turns
+                app.processEvents()
 
         def save(path: Path) -> None:
             window.grab().save(str(path), "PNG", 0)  # 0: smallest file, same pixels
@@ -92,8 +107,8 @@ def main() -> int:
             app.processEvents()
             for title in rows:
                 show(title)
-                save(SHOTS / f"{slug(title)}-{scheme}-{width}.png")
-        if scheme == "light":
+                save(SHOTS / f"{slug(title)}-{scheme}-{width}{suffix}.png")
+        if scheme == "light" and not suffix:
             window.resize(*SIZES[0])
             for name, title in README_IMAGES.items():
                 show(title)

@@ -81,6 +81,18 @@ def brier_score(decisions: Sequence[DecisionFacts]) -> tuple[float | None, int]:
     return total / len(reviewed), len(reviewed)
 
 
+CONFIDENT = 70  # % and above: a call the partner was sure of
+
+
+def confident_calls(decisions: Sequence[DecisionFacts]) -> tuple[int, int]:
+    """Of the reviewed decisions taken with CONFIDENT % or more: how many came true, of how many.
+
+    The plain-words face of calibration: "Sam's confident calls came true 8 times out of 10".
+    """
+    sure = [d for d in decisions if d.verdict is not None and d.confidence >= CONFIDENT]
+    return sum(1 for d in sure if d.verdict in RIGHT), len(sure)
+
+
 @dataclass(frozen=True)
 class GoalQuarter:
     quarter: str

@@ -245,15 +245,18 @@ def draw_goal_quarters(figure: Figure, quarters: Sequence[GoalQuarter], style: S
 def draw_decisions(
     figure: Figure,
     per_month: Sequence[tuple[date, int, int, int]],
-    calibration: Mapping[str, tuple[float | None, int]],
+    calibration: Mapping[str, tuple[int, int]],
     style: Style,
 ) -> None:
-    """Decisions per month, joint and by each partner in their colour; calibration of each."""
+    """Decisions per month, joint and by each partner in their colour; how often each one's
+    confident calls came true (right, of how many), in words."""
     scores = []
-    for seat, (score, count) in calibration.items():
-        shown = "—" if score is None else f"{score:.2f}"
-        scores.append(f"{style.names.get(seat, 'Joint')} {shown} (n={count})")
-    title = "Decisions per month\nCalibration (Brier score, lower is better): " + ", ".join(scores)
+    for seat, (right, count) in calibration.items():
+        if count:
+            scores.append(f"{style.names.get(seat, 'joint')} {right} of {count}")
+    title = "Decisions per month"
+    if scores:
+        title += "\nConfident calls (70 %+) that came true: " + ", ".join(scores)
     if not per_month:
         _message(figure, style, title, "No decisions recorded in this period.")
         return

@@ -10,7 +10,7 @@ from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph, Table
 from ceocto_desktop.reports.wording import count, movement, pct, status_movement
 from ceocto_desktop.services.board_review import BoardReview, board_review, how_many
-from ceocto_desktop.services.partners import get_partners
+from ceocto_desktop.services.partners import company_name, get_partners
 
 ROWS_SHOWN = 40  # a longer list says how many it leaves out, and where they are
 
@@ -31,15 +31,17 @@ def build_board_brief(
     """The printable brief for a board meeting, as things stood at that meeting."""
     review = board_review(session, held_on, today)
     partners = get_partners(session)
-    return board_document(review, f"{partners[Seat.A].name} & {partners[Seat.B].name}")
+    pair = f"{partners[Seat.A].name} & {partners[Seat.B].name}"
+    return board_document(review, pair, company_name(session))
 
 
-def board_document(review: BoardReview, pair: str) -> Document:
+def board_document(review: BoardReview, pair: str, company: str = "") -> Document:
     """Format a board review: the ask first, then goals at risk, then the full table."""
     meeting = review.meeting
     since = f"since {review.previous.held_on:%d %B %Y}" if review.previous else ""
+    whose = f"{company} — " if company else ""
     doc = Document(
-        f"Board brief — {meeting.title}",
+        f"{whose}Board brief — {meeting.title}",
         f"{pair} · {meeting.held_on:%d %B %Y} · "
         + (f"what moved {since}" if since else "the first board meeting"),
         author=pair,
@@ -53,7 +55,7 @@ def board_document(review: BoardReview, pair: str) -> Document:
             Bullets(
                 tuple(
                     f"{g.title} — {g.status_now.value}, {pct(g.progress_now)}"
-                    + (f"; weakest: {g.weakest}" if g.weakest else "")
+                    + (f"; weakest: {g.weakest_detail or g.weakest}" if g.weakest else "")
                     + (f"; blocked by {'; '.join(g.open_obstacles)}" if g.open_obstacles else "")
                     for g in review.at_risk[:ROWS_SHOWN]
                 )
@@ -70,7 +72,7 @@ def board_document(review: BoardReview, pair: str) -> Document:
                         g.title,
                         movement(g.progress_then, g.progress_now, g.is_new),
                         status_movement(g.status_then, g.status_now, g.is_new),
-                        g.weakest or "—",
+                        g.weakest_detail or g.weakest or "—",
                         "; ".join(g.open_obstacles) or "—",
                     )
                     for g in sorted(review.goals, key=lambda g: not g.at_risk)[:ROWS_SHOWN]

@@ -34,6 +34,12 @@ def _chunks(ids: Sequence[str]) -> list[Sequence[str]]:
     return [ids[i : i + CHUNK] for i in range(0, len(ids), CHUNK)]
 
 
+def key_result_detail(title: str, start: float, value: float, target: float, unit: str) -> str:
+    """A key result with its values: "Runway 14 → 18 months, target 22"."""
+    unit_text = f" {unit.strip()}" if unit.strip() else ""
+    return f"{title} {start:g} → {value:g}{unit_text}, target {target:g}"
+
+
 @dataclass(frozen=True)
 class GoalState:
     """A goal on one day: its status, progress and weakest key result then."""
@@ -42,6 +48,8 @@ class GoalState:
     progress: float | None
     weakest: str | None
     existed: bool  # written down by then (created, or with an update dated by then)
+    # The weakest key result with its values then: "Runway 14 → 18 months, target 22".
+    weakest_detail: str | None = None
 
 
 class GoalRef(Protocol):
@@ -68,7 +76,7 @@ def goal_states(session: Session, goals: Sequence[GoalRef], day: date) -> dict[s
     """
     ids = [g.id for g in goals]
     # Plain rows, not ORM objects: a quarter at scale holds thousands of goals.
-    results: dict[str, list[tuple[str, str, float, float, float]]] = {i: [] for i in ids}
+    results: dict[str, list[tuple[str, str, float, float, float, str]]] = {i: [] for i in ids}
     changes: dict[str, list[tuple[date, float, float]]] = {}
     last_status: dict[str, GoalStatus] = {}
     updated_later: set[str] = set()
@@ -83,6 +91,7 @@ def goal_states(session: Session, goals: Sequence[GoalRef], day: date) -> dict[s
                 KeyResult.start_value,
                 KeyResult.target_value,
                 KeyResult.current_value,
+                KeyResult.unit,
             )
             .where(KeyResult.goal_id.in_(part))
             .order_by(KeyResult.position)
@@ -114,10 +123,16 @@ def goal_states(session: Session, goals: Sequence[GoalRef], day: date) -> dict[s
     states = {}
     for goal in goals:
         shares = []
-        for kr_id, _title, start, target, current in results[goal.id]:
+        values = []
+        for kr_id, _title, start, target, current, _unit in results[goal.id]:
             value = value_on(changes.get(kr_id, ()), day, current)
+            values.append(value)
             shares.append(prog.key_result_progress(start, target, value))
         weakest = prog.weakest_index(shares)
+        detail = None
+        if weakest is not None:
+            _id, title, start, target, _current, unit = results[goal.id][weakest]
+            detail = key_result_detail(title, start, values[weakest], target, unit)
         if goal.id in last_status:
             status = last_status[goal.id]
         elif goal.id in updated_later:
@@ -129,6 +144,7 @@ def goal_states(session: Session, goals: Sequence[GoalRef], day: date) -> dict[s
             prog.goal_progress(shares),
             None if weakest is None else results[goal.id][weakest][1],
             goal.id in known_by or goal.created_at.date() <= day,
+            detail,
         )
     return states
 

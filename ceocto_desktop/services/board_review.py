@@ -39,6 +39,7 @@ class GoalReview:
     open_obstacles: tuple[str, ...]  # open at the meeting
     reviewed: bool
     is_new: bool  # written down since the previous meeting
+    weakest_detail: str | None = None  # with its values: "Runway 14 → 18 months, target 22"
 
     @property
     def change(self) -> float | None:
@@ -148,6 +149,7 @@ def board_review(
                 blockers.get(goal.id, ()),
                 goal.id in reviewed,
                 since is not None and not existed,
+                now[goal.id].weakest_detail,
             )
         )
     decided = (

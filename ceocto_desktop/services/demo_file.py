@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 from ceocto_desktop.services.demo import DemoOptions, DemoSummary, Progress, write_demo_journal
+from ceocto_desktop.services.partners import mark_demo_journal
 from ceocto_desktop.store import JournalError, open_journal
 
 
@@ -68,6 +69,7 @@ def write_demo_file(
         try:
             with journal.transaction() as session:
                 summary = write_demo_journal(session, options, progress)
+                mark_demo_journal(session)
         except OSError as exc:
             raise _write_failed(target, exc) from exc
         finally:

@@ -169,6 +169,40 @@ def set_week_start_day(session: Session, weekday: int) -> None:
     set_setting(session, WEEK_START_KEY, WEEKDAYS[weekday])
 
 
+COMPANY_KEY = "company_name"
+COMPANY_MAX = 120
+
+
+def company_name(session: Session) -> str:
+    """The company's name as the pair wrote it ("" until they do)."""
+    return get_setting(session, COMPANY_KEY, "")
+
+
+def set_company_name(session: Session, name: str) -> str:
+    """Store the company's name (shown on the board brief); returns it as kept."""
+    cleaned = " ".join(name.split())
+    if len(cleaned) > COMPANY_MAX:
+        raise ValidationError(
+            "company_name",
+            f"The company's name is {len(cleaned)} characters; {COMPANY_MAX} at most.",
+        )
+    set_setting(session, COMPANY_KEY, cleaned)
+    return cleaned
+
+
+DEMO_KEY = "demo_journal"
+
+
+def is_demo_journal(session: Session) -> bool:
+    """Whether this journal is the made-up demo pair's (written by `ceocto demo`)."""
+    return get_setting(session, DEMO_KEY, "") == "yes"
+
+
+def mark_demo_journal(session: Session) -> None:
+    """Mark the journal as the demo's: the window offers to start the pair's own."""
+    set_setting(session, DEMO_KEY, "yes")
+
+
 def find_partner(session: Session, who: str) -> Seat:
     """The seat meant by A, B, a partner's full name or first name (any case)."""
     wanted = who.strip().casefold()

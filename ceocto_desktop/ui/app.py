@@ -19,6 +19,7 @@ from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import (
     create_partners,
     get_partners,
+    set_company_name,
     set_week_start_day,
 )
 from ceocto_desktop.store import (
@@ -36,7 +37,7 @@ from ceocto_desktop.store.sqlite_files import private_files
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
 from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
-from ceocto_desktop.ui.main_window import MainWindow
+from ceocto_desktop.ui.main_window import MainWindow, is_demo
 from ceocto_desktop.ui.passphrase_dialog import unlock
 from ceocto_desktop.ui.pin_gate import PinGate, start_author
 from ceocto_desktop.ui.private_settings import make_private, sync_private
@@ -178,6 +179,7 @@ class Launcher(QObject):
             with journal.transaction() as session:
                 create_partners(session, a, b)
                 set_week_start_day(session, weekday)
+                set_company_name(session, dialog.company.text())
         except (SQLAlchemyError, driver.Error, OSError, ValidationError) as exc:
             journal.close()
             # The transaction rolled back: the file holds no half-written pair.
@@ -233,7 +235,10 @@ class Launcher(QObject):
             raise
         window.destroyed.connect(lambda *_: self._forget(window))
         self.windows.append(window)
-        self.settings.setValue("lastJournal", str(journal.path))
+        # The demo is not "the last journal" once the pair has their own: the next start
+        # opens theirs.
+        if not (is_demo(context) and default_journal_path().exists()):
+            self.settings.setValue("lastJournal", str(journal.path))
         sync_private(self.settings)
         return True
 

@@ -33,8 +33,10 @@ from ceocto_desktop.ui.commands import CallCommand, CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.journal_page import JournalPage
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.stacked_rows import StackWhenNarrow
+from ceocto_desktop.ui.widgets import named, primary
 
 HEADERS = (
     "Reviewed",
@@ -58,6 +60,9 @@ class BoardPage(JournalPage):
         self.meeting_id: str | None = None
         self.review: BoardReview | None = None
         self.meetings = named("meetingList", QListWidget())
+        self.meetings.setWordWrap(True)
+        self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.meetings.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.meetings.currentItemChanged.connect(lambda item, _old: self._chosen(item))
         new = named("newMeeting", QPushButton("New meeting"))
         new.clicked.connect(self.new_meeting)
@@ -82,21 +87,23 @@ class BoardPage(JournalPage):
         self.form.add("title", "Title", QLineEdit())
         for field, label in (("ask_of_board", "What we ask of the board"), ("notes", "Notes")):
             box = QPlainTextEdit()
-            box.setFixedHeight(64)
+            grow_with_content(box)
             self.form.add(field, label, box)
         self.goals = named("boardGoals", QTableWidget(0, len(HEADERS)))
         # Column widths from the first rows only: measuring thousands of rows took seconds.
         self.goals.horizontalHeader().setResizeContentsPrecision(60)
         self.goals.setHorizontalHeaderLabels(HEADERS)
         self.goals.verticalHeader().hide()
-        self.goals.setMinimumHeight(160)
+        # Side by side when the columns fit, stacked rows when not; as tall as its rows.
+        self.goals_fit = StackWhenNarrow(self.goals, 1, range(2, len(HEADERS)))
+        grow_with_content(self.goals, min_height=60)
         self.goals.itemChanged.connect(self._ticked)
         self.since = named("boardSince", QLabel())
         self.decided = named("boardDecided", QLabel())
         self.decided.setWordWrap(True)
         self.due = named("boardDue", QLabel())
         self.due.setWordWrap(True)
-        export = named("exportBrief", QPushButton("Export board brief…"))
+        export = primary(named("exportBrief", QPushButton("Export board brief…")))
         export.clicked.connect(self.export)
         self.empty = QLabel("No board meeting yet: “New meeting” adds one.")
         right = QWidget()
@@ -112,6 +119,7 @@ class BoardPage(JournalPage):
         self.sections = (self.form, self.since, self.goals, self.decided, self.due, export)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(right)
         split = QSplitter()
         split.addWidget(left)
@@ -182,7 +190,7 @@ class BoardPage(JournalPage):
                 movement(goal.progress_then, goal.progress_now, goal.is_new),
                 change,
                 status_movement(goal.status_then, goal.status_now, goal.is_new),
-                goal.weakest or "—",
+                goal.weakest_detail or goal.weakest or "—",
                 "; ".join(goal.open_obstacles) or "—",
             )
             for column, text in enumerate(cells, start=1):
@@ -194,8 +202,8 @@ class BoardPage(JournalPage):
             tick.setCheckState(Qt.CheckState.Checked if goal.reviewed else Qt.CheckState.Unchecked)
             tick.setData(Qt.ItemDataRole.UserRole, goal.goal_id)
             self.goals.setItem(row, 0, tick)
-        self.goals.resizeColumnsToContents()
         self.goals.blockSignals(False)
+        self.goals_fit.fit()
         decided = "".join(f"<li>{d.day}: {escape(d.title)}</li>" for d in review.decided_since)
         due = "".join(f"<li>{escape(d.title)} (review {d.day})</li>" for d in review.due_for_review)
         shown = (

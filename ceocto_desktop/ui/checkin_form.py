@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QGridLayout,
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ceocto_desktop.models import PROMPTS, RATINGS
 from ceocto_desktop.services import checkins
 from ceocto_desktop.ui.checkin_rating import MEANINGS, SegmentedRating
-from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets import ERROR_STYLE, named, primary
 
 DRAFT_STYLE = "color: palette(placeholder-text);"
 
@@ -92,7 +92,7 @@ class AnswerForm(QGroupBox):
         self.draft_state.setWordWrap(True)
         self.cancel = named("cancelCheckinEdit", QPushButton("Keep my answers as they were"))
         self.cancel.hide()
-        self.submit = named("submitCheckin", QPushButton("Submit my check-in"))
+        self.submit = primary(named("submitCheckin", QPushButton("Submit my check-in")))
         self.submit.setDefault(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.draft_state, 1)
@@ -132,6 +132,12 @@ class AnswerForm(QGroupBox):
             self._loading = False
         self.error.hide()
         self.draft_state.clear()
+
+    def focus_first_rating(self) -> None:
+        """The cursor on the first rating not yet chosen (the first when all are)."""
+        controls = list(self.rating_controls.values())
+        target = next((c for c in controls if c.value() == 0), controls[0])
+        target.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def ratings(self) -> dict[str, int]:
         return {n: c.value() for n, c in self.rating_controls.items() if c.value() > 0}

@@ -7,8 +7,8 @@ from datetime import date, timedelta
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QHideEvent, QPalette
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QPalette, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -36,7 +36,7 @@ from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.journal_page import JournalPage
-from ceocto_desktop.ui.labels import first_name
+from ceocto_desktop.ui.labels import day_text, first_name
 from ceocto_desktop.ui.widgets import named
 
 
@@ -66,6 +66,34 @@ def _clip(text: str, length: int = 60) -> str:
     return line if len(line) <= length else line[: length - 1] + "…"
 
 
+PRIVACY_TIP_KEY = "tips/checkinPrivacySeen"
+
+
+def with_missed_weeks(
+    history: list[tuple[date, frozenset[Seat]]], last_week: date
+) -> list[tuple[date, frozenset[Seat]]]:
+    """The weeks answered, newest first, with the weeks up to last_week nobody answered."""
+    if not history:
+        return []
+    answered = dict(history)
+    newest, oldest = max(max(answered), last_week), min(answered)
+    weeks = []
+    week = newest
+    while week >= oldest:
+        weeks.append((week, answered.get(week, frozenset())))
+        week -= timedelta(days=7)
+    return weeks
+
+
+def past_week_state(missing: list[str]) -> str:
+    """A past week in a few words: both, one missing, or missed."""
+    if not missing:
+        return "both answered"
+    if len(missing) == 2:
+        return "missed"
+    return f"{missing[0]} missing"
+
+
 class CheckinPage(JournalPage):
     depends_on = Changed.CHECKINS | Changed.PINS
 
@@ -86,8 +114,10 @@ class CheckinPage(JournalPage):
         self.heading.setWordWrap(True)
         self.heading.setMinimumWidth(120)
         previous = named("previousWeek", QPushButton("◀ Earlier week"))
+        previous.setToolTip("The week before (Alt+Left)")
         previous.clicked.connect(lambda: self.show_week(self.week - timedelta(days=7)))
         self.next = named("nextWeek", QPushButton("Later week ▶"))
+        self.next.setToolTip("The week after (Alt+Right)")
         self.next.clicked.connect(lambda: self.show_week(self.week + timedelta(days=7)))
         this_week = named("thisWeek", QPushButton("This week"))
         this_week.clicked.connect(lambda: self.show_week(self.context.read(checkins.current_week)))
@@ -100,6 +130,9 @@ class CheckinPage(JournalPage):
         self.status.setWordWrap(True)
         self.privacy_hint = named("privacyHint", QLabel())
         self.privacy_hint.setWordWrap(True)
+        self.privacy_hint.setProperty("role", "muted")
+        self.privacy_hint.setTextFormat(Qt.TextFormat.RichText)
+        self.privacy_hint.linkActivated.connect(self._privacy_link)
         self.form = AnswerForm()
         self.form.submit.clicked.connect(self.submit)
         self.form.cancel.clicked.connect(self.cancel_edit)
@@ -119,7 +152,9 @@ class CheckinPage(JournalPage):
         self.amendments.setWordWrap(True)
         self.amendments.setTextFormat(Qt.TextFormat.RichText)
         self.history = named("checkinHistory", QListWidget())
-        self.history.setFixedWidth(200)
+        # As wide as its longest line at the desktop's font: one line a week, never cut.
+        widest = self.history.fontMetrics().horizontalAdvance("30 Sep 2026 · Priya missing")
+        self.history.setFixedWidth(max(200, widest + 40))
         self.history.setSpacing(2)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.itemClicked.connect(
@@ -147,6 +182,7 @@ class CheckinPage(JournalPage):
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(side)
+        self._keys(previous)
         self.watch_journal(context)
         context.authorChanged.connect(self._author_changed)
         # No refresh here: the first show loads the week (watch_journal marked it stale).
@@ -156,6 +192,29 @@ class CheckinPage(JournalPage):
             self.refresh()
         else:
             self.stale = True
+
+    def _keys(self, previous: QPushButton) -> None:
+        """Ctrl+Enter submits; Alt+Left and Alt+Right walk the weeks."""
+        for keys, slot, what in (
+            ("Ctrl+Return", self._submit_key, "Submit the check-in"),
+            ("Ctrl+Enter", self._submit_key, "Submit the check-in"),
+            ("Alt+Left", previous.click, "The week before"),
+            ("Alt+Right", self.next.click, "The week after"),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(what)
+            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.activated.connect(slot)
+
+    def _submit_key(self) -> None:
+        if self.form.isVisible() and self.form.submit.isEnabled():
+            self.form.submit.click()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        # Arriving on the page: the cursor on the first rating, ready for 1–5.
+        if self.form.isVisible():
+            QTimer.singleShot(0, self.form.focus_first_rating)
 
     # Drafts ------------------------------------------------------------------------------------
     def _shown_draft(self) -> tuple[Seat, str, Payload] | None:
@@ -201,7 +260,7 @@ class CheckinPage(JournalPage):
         current = self.context.read(checkins.current_week)
         self.next.setEnabled(self.week < current)
         late = " (late entry)" if self.week < current else ""
-        self.heading.setText(f"<h2>Week of {self.week:%d %B %Y}{late}</h2>")
+        self.heading.setText(f"<h2>Week of {day_text(self.week)}{late}</h2>")
         answered = data.week.answered
         names = {seat: first_name(self.context, seat) for seat in Seat}
         if len(answered) == 2:
@@ -262,13 +321,24 @@ class CheckinPage(JournalPage):
         self._fill_history(data.history, names)
 
     def _show_privacy_hint(self, me: Seat, name: str, revealed: bool) -> None:
-        # Blind only holds at one laptop if a PIN guards the switch: say so while it matters.
+        # Blind only holds at one laptop if a PIN guards the switch: a tip, said once (until
+        # "Got it"), not a banner over every week.
+        seen = QSettings().value(PRIVACY_TIP_KEY, False) in (True, "true")
         open_words = not revealed and not self.context.read(lambda s: pins.has_pin(s, me))
-        self.privacy_hint.setVisible(open_words)
+        self.privacy_hint.setVisible(open_words and not seen)
         self.privacy_hint.setText(
-            f"Anyone at this laptop can switch to {name} and see {name}'s unrevealed "
-            "answers. Set PINs in Settings (Ctrl+,)."
+            f"Tip: anyone at this laptop can switch to {name} and see {name}'s unrevealed "
+            "answers. <a href='settings'>Set PINs in Settings</a> (Ctrl+,) · "
+            "<a href='dismiss'>Got it</a>"
         )
+
+    def _privacy_link(self, link: str) -> None:
+        QSettings().setValue(PRIVACY_TIP_KEY, True)
+        self.privacy_hint.hide()
+        if link == "settings":
+            action = self.window().findChild(QAction, "settingsAction")
+            if action is not None:
+                action.trigger()
 
     def _answers_html(
         self,
@@ -283,12 +353,13 @@ class CheckinPage(JournalPage):
         self, history: list[tuple[date, frozenset[Seat]]], names: dict[Seat, str]
     ) -> None:
         self.history.clear()
-        for week, who in history:
+        last_week = self.context.read(checkins.current_week) - timedelta(days=7)
+        for week, who in with_missed_weeks(history, last_week):
             missing = [names[s] for s in Seat if s not in who]
-            state = "both answered" if not missing else f"{missing[0]} hasn't answered"
-            item = QListWidgetItem(f"{week:%d %b %Y}\n{state}")
+            state = past_week_state(missing)
+            item = QListWidgetItem(f"{day_text(week)} · {state}")
             item.setData(Qt.ItemDataRole.UserRole, week)
-            item.setToolTip(f"Week of {week:%d %B %Y}: {state}")
+            item.setToolTip(f"Week of {day_text(week)}: {state}")
             if missing:
                 item.setForeground(self.palette().color(QPalette.ColorRole.PlaceholderText))
             self.history.addItem(item)

@@ -98,7 +98,7 @@ class SegmentedRating(QWidget):
         if self.hasFocus():  # the buttons take no focus, so the row shows where it is
             painter = QPainter(self)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            pen = QPen(self.palette().color(QPalette.ColorRole.Highlight), 2)
+            pen = QPen(self.palette().color(QPalette.ColorRole.Link), 2)  # the accent
             painter.setPen(pen)
             painter.drawRoundedRect(self.rect().adjusted(1, 1, -1, -1), 8, 8)
 
@@ -131,6 +131,9 @@ class SegmentedRating(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         key = event.key()
         current = self.value()
+        if event.modifiers() & Qt.KeyboardModifier.AltModifier:
+            super().keyPressEvent(event)  # Alt+Left/Right walk the weeks, not the rating
+            return
         if key in _NUMBER_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
             self.choose(_NUMBER_KEYS[key])
         elif key in (Qt.Key.Key_Right, Qt.Key.Key_Up):

@@ -9,15 +9,34 @@ from ceocto_desktop.services import checkins
 
 # Semantic colours (not palette roles): how far apart two ratings are reads the same in
 # light and dark; both are legible on either background.
-DIFFER_1 = "#d68910"  # one point apart: worth a word
-DIFFER_2 = "#e0483e"  # two or more apart: talk about it
+DIFFER_2 = "#e0483e"  # two or more apart: talk about it (one apart is ordinary)
+TALK_GAP = 2
 
 
 def _difference(gap: int) -> str:
     if gap == 0:
         return "<span>same</span>"
-    colour = DIFFER_2 if gap >= 2 else DIFFER_1
-    return f"<span style='color:{colour}; font-weight:600'>differ by {gap}</span>"
+    if gap < TALK_GAP:
+        return "<span>1 apart</span>"
+    return f"<span style='color:{DIFFER_2}; font-weight:600'>{gap} apart — talk</span>"
+
+
+def differences_in_words(gaps: dict[str, int]) -> list[str]:
+    """One sentence per rating the two see two or more points apart, widest first."""
+    wide = sorted(((g, n) for n, g in gaps.items() if g >= TALK_GAP), key=lambda x: -x[0])
+    return [
+        f"{checkins.RATING_LABELS[name].split(' (')[0]}: you see it {gap} points apart — "
+        "talk about it"
+        for gap, name in wide
+    ]
+
+
+def _summary(gaps: dict[str, int]) -> str:
+    lines = differences_in_words(gaps)
+    if not lines:
+        return "<p><b>You see this week within a point of each other on every rating.</b></p>"
+    items = "".join(f"<li style='color:{DIFFER_2}'><b>{escape(line)}</b></li>" for line in lines)
+    return f"<ul>{items}</ul>"
 
 
 def _rating_cell(value: int | None, colour: str, amended: bool) -> str:
@@ -38,10 +57,12 @@ def answers_html(
     seats = [Seat.A, Seat.B]
     both = week.complete
     rows = []
+    gaps: dict[str, int] = {}
     for name in RATINGS:
         values = {s: week.answers[s].ratings()[name] for s in seats if s in week.answers}
         gap = abs(values[Seat.A] - values[Seat.B]) if both else 0
-        colour = (DIFFER_2 if gap >= 2 else DIFFER_1) if gap else ""
+        gaps[name] = gap
+        colour = DIFFER_2 if gap >= TALK_GAP else ""
         cells = "".join(
             _rating_cell(values.get(s), colour, (s, name) in amended)
             if s in values
@@ -85,4 +106,5 @@ def answers_html(
         else f"<p>{escape(names[me.other])}'s answers are hidden until "
         f"{escape(names[me.other])} answers.</p>"
     )
-    return f"{note}{ratings}{texts}"
+    summary = _summary(gaps) if both else ""
+    return f"{note}{summary}{ratings}{texts}"

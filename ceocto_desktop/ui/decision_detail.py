@@ -29,6 +29,7 @@ from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.dialogs import Choices, FieldsDialog, text_box
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_links import GoalLinks
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.labels import date_text, first_name, owner_labels
 from ceocto_desktop.ui.widgets import named
 
@@ -70,7 +71,7 @@ class DecisionDetail(DetailPane):
         self.form.add("title", "&Title", QLineEdit())
         for name, label in TEXTS:
             box = QPlainTextEdit()
-            box.setFixedHeight(56)
+            grow_with_content(box)
             self.form.add(name, label, box)
         self.form.add(
             "decided_by", "Decided by", enum_combo("decision_by", Owner, owner_labels(context))
@@ -86,7 +87,7 @@ class DecisionDetail(DetailPane):
         confidence.setPlaceholderText("0–100 (%)")
         self.form.add("confidence", "Confidence %", confidence)
         expected = QPlainTextEdit()
-        expected.setFixedHeight(48)
+        grow_with_content(expected)
         self.form.add("expected_outcome", "Expected outcome", expected)
         review_on = QLineEdit()
         review_on.setPlaceholderText("YYYY-MM-DD (empty: no review planned)")

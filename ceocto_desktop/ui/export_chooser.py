@@ -22,7 +22,7 @@ from ceocto_desktop.services.overview import summarise_journal
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.retro_page import build_retrospective, quarters_between
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import named, primary
 
 
 class ExportChooser(QDialog):
@@ -61,6 +61,7 @@ class ExportChooser(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Export…")
+        primary(buttons.button(QDialogButtonBox.StandardButton.Ok))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -80,8 +80,13 @@ def export_report(
     except ExportError as exc:
         QMessageBox.warning(parent, "Export", str(exc))
         return None
-    answer = QMessageBox.question(parent, "Export", f"Saved {path}.\n\nOpen it now?")
-    if answer == QMessageBox.StandardButton.Yes:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    # The window's bar offers Open and Show in folder (no modal question to dismiss).
+    show_saved = getattr(parent.window(), "show_saved_file", None)
+    if show_saved is not None:
+        show_saved(path)
+    else:
+        answer = QMessageBox.question(parent, "Export", f"Saved {path}.\n\nOpen it now?")
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
     context.notice.emit(f"Saved {path}")
     return path

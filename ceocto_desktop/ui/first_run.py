@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.services.partners import WEEKDAYS, PartnerInput, partner_input_problems
 from ceocto_desktop.ui.theme import style_window
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import named, primary
 
 
 class Choice(enum.Enum):
@@ -29,6 +29,24 @@ class Choice(enum.Enum):
 
 
 ERROR_STYLE = "color: #c0392b;"
+ERROR_BORDER = "border: 2px solid #c0392b; border-radius: 5px;"
+
+
+def mark(widget: QWidget, wrong: bool) -> None:
+    """A field in error wears a red border (and says so to screen readers) until fixed."""
+    widget.setProperty("invalid", wrong)
+    widget.setStyleSheet(ERROR_BORDER if wrong else "")
+    widget.setAccessibleDescription("has an error" if wrong else "")
+
+
+def fit_height(dialog: QWidget) -> None:
+    """Grow (or shrink back) to what the dialog shows now: messages are never cut."""
+    layout = dialog.layout()
+    if layout is not None:
+        layout.activate()
+    dialog.resize(
+        dialog.width(), max(dialog.minimumSizeHint().height(), dialog.sizeHint().height())
+    )
 
 
 class PartnerForm(QGroupBox):
@@ -62,6 +80,12 @@ class PartnerForm(QGroupBox):
             label.setStyleSheet(ERROR_STYLE)
             label.setWordWrap(True)
             label.hide()
+        # A message goes as soon as its field is fixed (typed in), not at the next press.
+        self.name.textEdited.connect(lambda _text: self.clear_error("name"))
+        self.title_box.editTextChanged.connect(lambda _text: self.clear_error("title"))
+
+    def field(self, name: str) -> QWidget:
+        return self.name if name == "name" else self.title_box
 
     def value(self) -> PartnerInput:
         return PartnerInput(
@@ -75,11 +99,20 @@ class PartnerForm(QGroupBox):
         label = self.errors[field]
         label.setText(message)
         label.show()
-        (self.name if field == "name" else self.title_box).setFocus()
+        widget = self.field(field)
+        mark(widget, True)
+        widget.setFocus()
+
+    def clear_error(self, field: str) -> None:
+        if self.errors[field].isVisible():
+            self.errors[field].hide()
+            mark(self.field(field), False)
+            fit_height(self.window())
 
     def clear_errors(self) -> None:
-        for label in self.errors.values():
-            label.hide()
+        for field in self.errors:
+            self.errors[field].hide()
+            mark(self.field(field), False)
 
 
 class FirstRunDialog(QDialog):
@@ -113,6 +146,14 @@ class FirstRunDialog(QDialog):
         forms.addWidget(self.form_a)
         forms.addWidget(self.form_b)
 
+        self.company = named("companyName", QLineEdit())
+        self.company.setPlaceholderText("Optional: shown on the board brief")
+        self.company.setMaxLength(120)
+        company_row = QHBoxLayout()
+        company_row.addWidget(QLabel("Our &company"))
+        company_row.addWidget(self.company, 1)
+        company_row.itemAt(0).widget().setBuddy(self.company)  # type: ignore[union-attr]
+
         self.week_start = named("weekStart", QComboBox())
         self.week_start.addItems(list(WEEKDAYS))
         week_row = QHBoxLayout()
@@ -120,7 +161,7 @@ class FirstRunDialog(QDialog):
         week_row.addWidget(self.week_start)
         week_row.addStretch()
 
-        self.create_button = named("createButton", QPushButton("&Create our journal"))
+        self.create_button = primary(named("createButton", QPushButton("&Create our journal")))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
         self.demo_button = named("demoButton", QPushButton("Open a &demo journal"))
@@ -137,6 +178,7 @@ class FirstRunDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
+        layout.addLayout(company_row)
         layout.addLayout(forms)
         layout.addLayout(week_row)
         layout.addWidget(where)
@@ -154,6 +196,7 @@ class FirstRunDialog(QDialog):
             form = self.form_a if seat == "a" else self.form_b
             form.show_error(field if field in ("name", "title") else "name", problem.message)
         if problems:
+            fit_height(self)
             return
         self.partners = (a, b)
         self.choice = Choice.CREATE

@@ -35,6 +35,7 @@ from ceocto_desktop.ui.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_dialogs import RecordProgressDialog
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.labels import date_text, first_name, number, owner_labels, percent
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
@@ -68,7 +69,7 @@ class GoalDetail(DetailPane):
         )
         self.form.add("title", "&Title", QLineEdit())
         description = QPlainTextEdit()
-        description.setFixedHeight(70)
+        grow_with_content(description, min_lines=3)
         self.form.add("description", "Description", description)
         self.form.add("owner", "Owner", enum_combo("goal_owner", Owner, owner_labels(context)))
         self.form.add("area", "Area", enum_combo("goal_area", Area))
@@ -151,12 +152,12 @@ class GoalDetail(DetailPane):
         self.record_button.setToolTip("New key-result values and/or status, with a note")
         self.record_button.clicked.connect(self.record_progress)
         self.history = named("goalHistory", QListWidget())
-        self.history.setMinimumHeight(90)
         # Long notes wrap inside the pane instead of scrolling sideways.
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
         self.history.setSpacing(2)
+        grow_with_content(self.history, min_height=48)
         history_box = QGroupBox("History")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -168,7 +169,7 @@ class GoalDetail(DetailPane):
             (self.linked_obstacles, "obstacles"),
             (self.linked_decisions, "decisions"),
         ):
-            widget.setMaximumHeight(90)
+            grow_with_content(widget, min_lines=1, min_height=32)
             widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             widget.setTextElideMode(Qt.TextElideMode.ElideRight)
             widget.itemActivated.connect(lambda item, k=kind: self._open(k, item))

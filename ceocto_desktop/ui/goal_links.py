@@ -24,6 +24,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
 from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.widgets import named
 
 Link = Callable[[Session, str, str], Any]
@@ -110,7 +111,7 @@ class GoalLinks(QGroupBox):
         self.list = named(f"{noun}{kind.capitalize()}", QListWidget())
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.list.setMaximumHeight(90)
+        grow_with_content(self.list, min_height=32)
         self.list.itemClicked.connect(self._open)
         self.list.itemActivated.connect(self._open)
         add = named(f"{noun}Link{one.capitalize()}", QPushButton(f"Link {one}…"))

@@ -37,5 +37,10 @@ def date_text(day: date | None) -> str:
     return day.isoformat() if day else ""
 
 
+def day_text(day: date) -> str:
+    """A day as people write it: "3 Dec 2026" (one format on every page)."""
+    return f"{day.day} {day:%b %Y}"
+
+
 def number(value: float) -> str:
     return f"{value:g}"

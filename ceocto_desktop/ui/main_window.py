@@ -21,12 +21,15 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
+from ceocto_desktop.paths import default_demo_path, default_journal_path
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.partners import is_demo_journal
 from ceocto_desktop.ui import io_flow
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
@@ -35,6 +38,7 @@ from ceocto_desktop.ui.checkin_page import CheckinPage
 from ceocto_desktop.ui.conflicts_dialog import ConflictsDialog
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
+from ceocto_desktop.ui.demo_banner import DemoBanner
 from ceocto_desktop.ui.export_chooser import choose_and_export
 from ceocto_desktop.ui.goals_page import GoalsPage
 from ceocto_desktop.ui.icons import kind_icon
@@ -42,6 +46,7 @@ from ceocto_desktop.ui.idle_lock import IdleLock
 from ceocto_desktop.ui.notes_page import NotesPage
 from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.outside_writes import OutsideWrites
+from ceocto_desktop.ui.overlay import run_as_overlay
 from ceocto_desktop.ui.overview_page import OverviewPage
 from ceocto_desktop.ui.pin_gate import PinGate
 from ceocto_desktop.ui.private_settings import sync_private
@@ -49,6 +54,7 @@ from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.retro_page import RetroPage
 from ceocto_desktop.ui.roles_page import RolesPage
+from ceocto_desktop.ui.saved_bar import SavedBar
 from ceocto_desktop.ui.search_palette import SearchPalette
 from ceocto_desktop.ui.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
@@ -73,6 +79,11 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Board review", BoardPage),
     ("Retrospective", RetroPage),
 ]
+
+
+def is_demo(context: JournalContext) -> bool:
+    """The demo journal: marked so by `ceocto demo`, or at the demo's own place."""
+    return context.journal.path == default_demo_path() or context.read(is_demo_journal)
 
 
 class Opener(Protocol):
@@ -115,7 +126,17 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setCollapsible(0, False)
         splitter.setSizes([165, 1100])
-        self.setCentralWidget(splitter)
+        # Exports end here: "Saved … [Open] [Show in folder]" under the pages.
+        self.saved_bar = SavedBar()
+        central = QWidget()
+        central_layout = QVBoxLayout(central)
+        central_layout.setContentsMargins(0, 0, 0, 0)
+        central_layout.setSpacing(0)
+        if is_demo(context):
+            central_layout.addWidget(DemoBanner(self.start_own_journal))
+        central_layout.addWidget(splitter, 1)
+        central_layout.addWidget(self.saved_bar)
+        self.setCentralWidget(central)
 
         self._closed_journal = False
         self.backups = BackupSchedule(context.journal.path, self)
@@ -167,6 +188,8 @@ class MainWindow(QMainWindow):
         action.setObjectName(name)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+            keys = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
         action.triggered.connect(lambda _checked=False: slot())
         return action
 
@@ -343,8 +366,17 @@ class MainWindow(QMainWindow):
         if isinstance(page, RecordPage):
             page.focus_filter()
 
+    def start_own_journal(self) -> None:
+        """From the demo: the welcome dialog for the pair's own journal (or it, if it exists)."""
+        if self.opener.open_path(default_journal_path(), allow_demo=False):
+            self.close()
+
+    def show_saved_file(self, path: Path) -> None:
+        """An export is written: offer to open it or show it in its folder."""
+        self.saved_bar.show_saved(path)
+
     def open_search(self) -> None:
-        SearchPalette(self.context, self).exec()
+        run_as_overlay(SearchPalette(self.context, self), self)
 
     def open_record(self, kind: str, record_id: str) -> None:
         """Show a record on its own page (a click on a link elsewhere)."""

@@ -97,6 +97,7 @@ class NoteDetail(DetailPane):
         self.preview_toggle.toggled.connect(self.set_previewing)
         shortcut = QShortcut(QKeySequence("Ctrl+Shift+P"), self)
         shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.setWhatsThis("Preview the note, or back to writing")
         shortcut.activated.connect(self.preview_toggle.toggle)
         self.too_long = named("noteTooLong", QLabel())
         self.too_long.setWordWrap(True)

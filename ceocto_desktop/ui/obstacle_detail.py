@@ -39,6 +39,7 @@ from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.dialogs import FieldsDialog, text_box
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_links import GoalLinks
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.labels import first_name, owner_labels
 from ceocto_desktop.ui.widgets import named
 
@@ -71,7 +72,7 @@ class ObstacleDetail(DetailPane):
         )
         self.form.add("title", "&Title", QLineEdit())
         description = QPlainTextEdit()
-        description.setFixedHeight(64)
+        grow_with_content(description, min_lines=3)
         self.form.add("description", "What happened", description)
         self.form.add("kind", "Kind", enum_combo("obstacle_kind", ObstacleKind))
         self.form.add("category", "Category", enum_combo("obstacle_category", ObstacleCategory))
@@ -81,10 +82,10 @@ class ObstacleDetail(DetailPane):
         self.form.add("raised_by", "Raised by", enum_combo("obstacle_raised_by", Seat, seats))
         self.form.add("opened_on", "Opened on", QLineEdit())
         lesson = QPlainTextEdit()
-        lesson.setFixedHeight(54)
+        grow_with_content(lesson)
         self.form.add("lesson", "What we learned", lesson)
         covered = QPlainTextEdit()
-        covered.setFixedHeight(54)
+        grow_with_content(covered)
         self.form.add("covered_by", "How we covered", covered)
         self.form.edited.connect(self._refresh_kind)
 
@@ -108,7 +109,7 @@ class ObstacleDetail(DetailPane):
         self.history.setWordWrap(True)
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.history.setMaximumHeight(100)
+        grow_with_content(self.history, min_height=32)
         history_box = QGroupBox("Status and history")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.state)

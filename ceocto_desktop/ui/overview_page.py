@@ -30,10 +30,11 @@ from ceocto_desktop.services.page_data import load_overview
 from ceocto_desktop.ui.commands import CreateCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.overview_signals import SEVERITY_NAMES, SignalsPanel, attention_icon
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import named, primary
 
 SEVERITY_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -109,13 +110,12 @@ class OverviewPage(JournalPage):
         self.heading = named("overviewHeading", QLabel())
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.attention = named("attentionList", QListWidget())
-        self.attention.setMinimumHeight(150)
         self.attention.setSpacing(3)
         self.attention.setIconSize(QSize(24, 24))
-        # One line each, elided with "…"; the whole text shows on hover.
-        self.attention.setWordWrap(False)
-        self.attention.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.attention.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Whole sentences, wrapped: "overdue 4 months" is the fact, not "overdue 4 m…".
+        self.attention.setWordWrap(True)
+        self.attention.setResizeMode(QListWidget.ResizeMode.Adjust)
+        grow_with_content(self.attention, min_height=60)
         self.attention.itemClicked.connect(self._open_item)
         self.attention.itemActivated.connect(self._open_item)
         self.signals = SignalsPanel()
@@ -125,7 +125,7 @@ class OverviewPage(JournalPage):
             "Jot a note for the journal… (Markdown; #tags become tags; Ctrl+Enter adds it)"
         )
         self.quick_note.setFixedHeight(80)
-        self.add_button = named("addNoteButton", QPushButton("Add note"))
+        self.add_button = primary(named("addNoteButton", QPushButton("Add note")))
         self.add_button.clicked.connect(self.add_note)
         self.note_error = named("noteError", QLabel())
         self.note_error.setStyleSheet("color: #c0392b;")
@@ -133,6 +133,7 @@ class OverviewPage(JournalPage):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut = QShortcut(QKeySequence(keys), self.quick_note)
             shortcut.setContext(Qt.ShortcutContext.WidgetShortcut)
+            shortcut.setWhatsThis("Add the quick note")
             shortcut.activated.connect(self.add_note)
         # The quick note is kept as its writer's draft until added (Ctrl+Enter).
         self.note_seat = context.author
@@ -151,7 +152,8 @@ class OverviewPage(JournalPage):
         self.recent.setWordWrap(True)
         self.recent.setSpacing(4)
         self.recent.setAlternatingRowColors(True)
-        self.recent.setMinimumHeight(160)
+        self.recent.setResizeMode(QListWidget.ResizeMode.Adjust)
+        grow_with_content(self.recent, min_height=60)
         self.recent.itemActivated.connect(self._open_note)
         self.recent.itemClicked.connect(self._open_note)
 
@@ -165,7 +167,8 @@ class OverviewPage(JournalPage):
         left = QVBoxLayout()
         self.attention_heading = named("attentionHeading", QLabel())
         left.addWidget(self.attention_heading)
-        left.addWidget(self.attention, 1)
+        left.addWidget(self.attention)  # as tall as its items; the room left goes below
+        left.addStretch(1)
         right = QVBoxLayout()
         right.addWidget(named("signalsHeading", QLabel("<b>How we are doing</b>")))
         right.addWidget(self.signals, 1)
@@ -177,7 +180,8 @@ class OverviewPage(JournalPage):
         layout.addWidget(self.note_error)
         layout.addLayout(note_row)
         layout.addWidget(QLabel("<b>Recent notes</b> <small>(click to open)</small>"))
-        layout.addWidget(self.recent, 1)
+        layout.addWidget(self.recent)
+        layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
-from ceocto_desktop.ui.delegates import ChipDelegate, ElideDelegate, ProgressDelegate
+from ceocto_desktop.ui.delegates import PAD, ChipDelegate, ElideDelegate, ProgressDelegate
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.table_model import LazyTableModel
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
@@ -36,6 +36,10 @@ FILTER_DELAY_MS = 250
 DETAIL_WIDTH = 440  # the detail pane's width until a person drags it
 DETAIL_MIN = 360
 TITLE_MIN = 240  # the title column is never squeezed below this; other columns give way
+MEASURED_ROWS = 100  # columns are sized to the first rows' text (all rows cost seconds)
+WIDEST_COLUMN = 260  # a long value elides past this rather than push the title away
+SORT_ARROW = 16
+PROGRESS_BAR = 40
 
 
 class RecordPage(JournalPage):
@@ -97,6 +101,15 @@ class RecordPage(JournalPage):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.title_delegate = ElideDelegate(self.table)
         self.model.modelReset.connect(self.title_delegate.painted.clear)
+        # Columns sized to what they show (at the desktop's font, not a guess made at 9 pt).
+        self._measured: list[int] | None = None
+        for signal in (
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.dataChanged,
+            self.model.layoutChanged,
+        ):
+            signal.connect(self._forget_widths)
         self._delegates = [
             self.title_delegate,
             ChipDelegate(self.table),
@@ -110,6 +123,8 @@ class RecordPage(JournalPage):
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
         # Columns give way when the table narrows: never a sideways scroll bar.
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)  # J/K
+        self.filter_box.installEventFilter(self)  # Down into the list
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.table.activated.connect(lambda _index: self.edit_detail())
 
@@ -131,7 +146,12 @@ class RecordPage(JournalPage):
         self.count_label.setProperty("role", "muted")
         self.pane_toggle = named(f"{self.kind}DetailToggle", QToolButton())
         self.pane_toggle.setProperty("role", "paneToggle")
-        self.pane_toggle.setShortcut(QKeySequence("Ctrl+Shift+D"))
+        # A page shortcut, not the button's: setText() on a button resets its shortcut, and
+        # the toggle's text changes ("Hide details" / "Show details").
+        toggle_key = QShortcut(QKeySequence("Ctrl+Shift+D"), self)
+        toggle_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        toggle_key.setWhatsThis("Show or hide the detail pane")
+        toggle_key.activated.connect(self._toggle_key)
         self.pane_toggle.clicked.connect(self.toggle_detail)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
@@ -214,10 +234,44 @@ class RecordPage(JournalPage):
         return []
 
     # Behaviour ---------------------------------------------------------------------------------
+    def measured_widths(self) -> list[int]:
+        """Each column as wide as its header and the first rows' text need, at today's font."""
+        if self._measured is not None:
+            return self._measured
+        columns = self.model.columns
+        plain = self.table.fontMetrics()
+        bold_font = QFont(self.table.font())
+        bold_font.setWeight(QFont.Weight.DemiBold)
+        bold = QFontMetrics(bold_font)
+        rows = range(min(MEASURED_ROWS, self.model.rowCount()))
+        widths: list[int] = []
+        for number, column in enumerate(columns):
+            # The header: its words, padding and the sort arrow.
+            need = bold.horizontalAdvance(column.title) + 2 * PAD + SORT_ARROW
+            if column.draw == "progress":
+                need = max(need, plain.horizontalAdvance("100%") + 3 * PAD + PROGRESS_BAR)
+            elif rows:
+                extra = 4 * PAD if column.draw == "chip" else 2 * PAD + 2
+                for row in rows:
+                    index = self.model.index(row, number)
+                    metrics = bold if index.data(Qt.ItemDataRole.FontRole) else plain
+                    text = str(index.data() or "")
+                    need = max(need, metrics.horizontalAdvance(text) + extra)
+            else:
+                need = max(need, column.width)
+            widths.append(min(need, WIDEST_COLUMN))
+        self._measured = widths
+        return widths
+
+    def _forget_widths(self, *_args: object) -> None:
+        self._measured = None
+        if hasattr(self, "splitter"):  # built: the table is laid out
+            self.size_columns()
+
     def size_columns(self) -> None:
         """Columns at their widths; the least needed hidden while the title would be squeezed."""
         columns = self.model.columns
-        widths = self.column_widths() or [column.width for column in columns]
+        widths = self.column_widths() or self.measured_widths()
         header = self.table.horizontalHeader()
         stretching = any(column.draw == "title" for column in columns)
         if not stretching:  # a page without a title column keeps its last column stretched
@@ -247,7 +301,32 @@ class RecordPage(JournalPage):
             QEvent.Type.Show,
         ):
             self._fit_pane()
+        elif event.type() == QEvent.Type.KeyPress and self._list_key(watched, event):
+            return True
         return super().eventFilter(watched, event)
+
+    def _toggle_key(self) -> None:
+        if self.pane_toggle.isEnabled():
+            self.pane_toggle.click()
+
+    def _list_key(self, watched: QObject, event: QEvent) -> bool:
+        """J/K walk the table as Down/Up do; Down in the filter box goes into the table."""
+        assert isinstance(event, QKeyEvent)
+        plain = not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if watched is self.table and plain and event.key() in (Qt.Key.Key_J, Qt.Key.Key_K):
+            step = 1 if event.key() == Qt.Key.Key_J else -1
+            row = self.table.currentIndex().row()
+            target = max(0, min(self.model.rowCount() - 1, row + step if row >= 0 else 0))
+            if self.model.rowCount():
+                self.table.selectRow(target)
+            return True
+        if watched is self.filter_box and plain and event.key() == Qt.Key.Key_Down:
+            if self.model.rowCount():
+                if self.table.currentIndex().row() < 0:
+                    self.table.selectRow(0)
+                self.table.setFocus(Qt.FocusReason.TabFocusReason)
+            return True
+        return False
 
     # The detail pane: shown for a record, collapsible, its width remembered -------------------
     def _setting(self, name: str) -> str:

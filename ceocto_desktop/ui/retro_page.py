@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,9 +28,10 @@ from ceocto_desktop.services.overview import summarise_journal
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.theme import is_dark
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import named, primary
 
 
 def build_retrospective(session: Any, quarter: str, preview: bool = False) -> Document:
@@ -60,7 +62,7 @@ class RetroPage(JournalPage):
         self.context = context
         self.quarter = named("retroQuarter", QComboBox())
         self.quarter.currentIndexChanged.connect(lambda _index: self.refresh())
-        export = named("exportRetro", QPushButton("Export…"))
+        export = primary(named("exportRetro", QPushButton("Export…")))
         export.setToolTip("PDF, Markdown or self-contained HTML")
         export.clicked.connect(self.export)
         top = QHBoxLayout()
@@ -69,6 +71,15 @@ class RetroPage(JournalPage):
         top.addStretch()
         top.addWidget(export)
         self.preview = named("retroPreview", QTextBrowser())
+        # Charts are drawn as wide as the preview (below); Qt lays 100 % tables out a few
+        # pixels past the text width, which would show a sideways bar for nothing.
+        self.preview.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._shown: Document | None = None
+        self._filled_width = 0
+        self._refill_timer = QTimer(self, singleShot=True, interval=0)
+        self._refill_timer.timeout.connect(self._fill_preview)
+        self._preview_viewport = self.preview.viewport()
+        self._preview_viewport.installEventFilter(self)
         author = context.author
         self.form = RecordForm(
             context,
@@ -82,7 +93,7 @@ class RetroPage(JournalPage):
             ("commitments", "Our commitments for next quarter"),
         ):
             box = QPlainTextEdit()
-            box.setFixedHeight(90)
+            grow_with_content(box, min_lines=3)
             self.form.add(field, label, box)
         self.form.layout_.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         reflection = QWidget()
@@ -123,11 +134,36 @@ class RetroPage(JournalPage):
                 "commitments": reflection.commitments,
             },
         )
-        document = self.context.read(lambda s: build_retrospective(s, quarter, preview=True))
+        self._shown = self.context.read(lambda s: build_retrospective(s, quarter, preview=True))
+        self._fill_preview()
+
+    def _image_width(self) -> int:
+        """Charts as wide as the preview allows (560 px at most): never a sideways scroll."""
+        margin = int(self.preview.document().documentMargin())
+        return max(200, min(560, self.preview.viewport().width() - 2 * margin - 16))
+
+    def _fill_preview(self) -> None:
+        if self._shown is None:
+            return
+        self._filled_width = self._image_width()
         scroll = self.preview.verticalScrollBar().value()
         # Text takes the palette's colour, so the preview reads in dark mode too.
-        fill_text_document(self.preview.document(), document, image_width=560, dark=is_dark())
+        fill_text_document(
+            self.preview.document(), self._shown, image_width=self._filled_width, dark=is_dark()
+        )
         self.preview.verticalScrollBar().setValue(scroll)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Resize
+            and watched is self._preview_viewport
+            and self._shown is not None
+            and self._image_width() != self._filled_width
+        ):
+            # After the resize, not inside it: refilling the document while its view lays
+            # itself out painted the old layout over the new one.
+            self._refill_timer.start()
+        return super().eventFilter(watched, event)
 
     def flush_edits(self) -> None:
         self.form.flush()

@@ -37,17 +37,18 @@ from ceocto_desktop.services.roles import (
 from ceocto_desktop.ui.commands import EditCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.grow import grow_with_content
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.widgets import named
 
 
 def owned_list(name: str) -> QListWidget:
     widget = named(name, QListWidget())
-    widget.setMinimumHeight(60)
-    widget.setMaximumHeight(130)
-    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
+    # Whole titles, wrapped, and as tall as what it holds: the page scrolls, not the list.
+    widget.setWordWrap(True)
+    widget.setResizeMode(QListWidget.ResizeMode.Adjust)
     widget.setSpacing(2)
+    grow_with_content(widget, min_height=32)
     return widget
 
 
@@ -55,6 +56,7 @@ def section_label(text: str = "") -> QLabel:
     label = QLabel(text)
     label.setObjectName("sectionHeading")
     label.setTextFormat(Qt.TextFormat.RichText)
+    label.setWordWrap(True)  # "Appreciation Priya received lately" fits a narrow card
     return label
 
 
@@ -100,7 +102,7 @@ class PartnerColumn(QFrame):
         self.form.add("title", "Title", QLineEdit())
         for field, label in (("strengths", "Strengths"), ("responsibilities", "Responsibilities")):
             box = QPlainTextEdit()
-            box.setFixedHeight(80)
+            grow_with_content(box, min_lines=3)
             box.setPlaceholderText(
                 "What they are best at (one a line)"
                 if field == "strengths"
@@ -273,9 +275,6 @@ def show_load(column: PartnerColumn | JointColumn, load: Load, who: str | None) 
             empty = QListWidgetItem("Nothing right now")
             empty.setFlags(Qt.ItemFlag.NoItemFlags)
             widget.addItem(empty)
-        # As tall as what it holds, up to a few rows: short lists leave no empty boxes.
-        rows = max(1, min(len(items), 5))
-        widget.setFixedHeight(rows * (widget.sizeHintForRow(0) + 2) + 2 * widget.frameWidth() + 4)
 
 
 class JointColumn(QWidget):

@@ -26,7 +26,15 @@ from ceocto_desktop.models import Seat
 from ceocto_desktop.services import pins
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.partners import WEEKDAYS, set_week_start_day, week_start_day
+from ceocto_desktop.services.partners import (
+    COMPANY_MAX,
+    WEEKDAYS,
+    company_name,
+    set_company_name,
+    set_week_start_day,
+    week_start_day,
+)
+from ceocto_desktop.ui.appearance_tab import AppearanceTab
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.encryption_panel import EncryptionPanel
 from ceocto_desktop.ui.labels import first_name
@@ -55,10 +63,29 @@ class GeneralTab(QWidget):
         where = named("journalLocation", QLabel(str(context.journal.path)))
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where.setWordWrap(True)
+        self.company = named("companySetting", QLineEdit(context.read(company_name)))
+        self.company.setPlaceholderText("Shown on the board brief")
+        self.company.setMaxLength(COMPANY_MAX)
+        self.company.editingFinished.connect(self._company_edited)
         form = QFormLayout(self)
+        form.addRow("Company", self.company)
         form.addRow("Weeks start on", self.week_start)
         form.addRow("", self.message)
         form.addRow("Journal file", where)
+
+    def _company_edited(self) -> None:
+        wanted = self.company.text()
+        if " ".join(wanted.split()) == self.context.read(company_name):
+            return
+        try:
+            kept = self.context.write(lambda s: set_company_name(s, wanted), Changed.BOARD)
+        except (ValidationError, WriteFailed) as exc:
+            self.message.setStyleSheet(ERROR_STYLE)
+            self.message.setText(str(exc))
+            return
+        self.company.setText(str(kept))
+        self.message.setStyleSheet(OK_STYLE)
+        self.message.setText(f"The board brief now names {kept}." if kept else "No company name.")
 
     def _week_start_chosen(self, index: int) -> None:
         try:
@@ -258,6 +285,8 @@ class SettingsDialog(QDialog):
         privacy.setFrameShape(QScrollArea.Shape.NoFrame)
         privacy.setWidget(self.privacy)
         self.add_tab(privacy, "Privacy")
+        self.appearance = AppearanceTab()
+        self.add_tab(self.appearance, "Appearance")
         self.encryption = EncryptionPanel(context)
         self.add_tab(self.encryption, "Encryption")
         self.sync = SyncPanel(context)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -33,6 +33,9 @@ class Tokens:
     selection_text: str
     danger: str
     tones: dict[str, str]  # chip hues by name
+    accent_hover: str = "#4353c2"
+    focus: str = "#5465d6"  # the focus ring: the accent, seen on every control
+    scrollbar: str = "#c9cbd1"
 
 
 LIGHT = Tokens(
@@ -76,6 +79,9 @@ DARK = Tokens(
         "blue": "#79a6ff",
         "violet": "#b592ff",
     },
+    accent_hover="#9aa7ff",
+    focus="#8796ff",
+    scrollbar="#4a4f58",
 )
 
 # Which hue each status, severity and verdict wears (values are the enums' texts).
@@ -193,6 +199,26 @@ QScrollArea {{ border: none; background: transparent; }}
 QScrollArea > QWidget > QWidget {{ background: transparent; }}
 QToolButton[role="paneToggle"] {{ border: none; color: {t.muted}; padding: 2px {s1}px; }}
 QToolButton[role="paneToggle"]:hover {{ color: {t.accent}; }}
+QPushButton[role="primary"]:hover {{ background: {t.accent_hover};
+    border-color: {t.accent_hover}; }}
+QPushButton[role="primary"]:disabled {{ background: {t.border}; border-color: {t.border};
+    color: {t.muted}; }}
+QPushButton:focus {{ border: 2px solid {t.focus}; padding: {s1}px {s3 - 1}px; }}
+QComboBox:focus, QToolButton:focus {{ border: 1px solid {t.focus}; }}
+QCheckBox:focus, QRadioButton:focus {{ color: {t.accent}; }}
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus, QSpinBox:focus {{
+    border: 2px solid {t.focus}; padding: 2px {s1 + 1}px; }}
+QTableView:focus, QListView:focus {{ border: 1px solid {t.focus}; }}
+QListWidget#sidebar, QListWidget#sidebar:focus {{ border: none; }}
+QScrollBar:vertical {{ background: transparent; width: 10px; margin: 0; }}
+QScrollBar:horizontal {{ background: transparent; height: 10px; margin: 0; }}
+QScrollBar::handle:vertical {{ background: {t.scrollbar}; border-radius: 4px;
+    min-height: 28px; margin: 2px; }}
+QScrollBar::handle:horizontal {{ background: {t.scrollbar}; border-radius: 4px;
+    min-width: 28px; margin: 2px; }}
+QScrollBar::handle:hover {{ background: {t.muted}; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ width: 0; height: 0; border: none; }}
+QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
 """
 
 
@@ -223,13 +249,42 @@ def style_window(widget: QWidget) -> None:
     widget.setStyleSheet(str(sheet) if sheet else stylesheet(tokens()))
 
 
+# Settings › Appearance: the person's choice, kept per laptop (not in the journal).
+APPEARANCE_KEY = "appearance/theme"
+APPEARANCES = {"system": "As the system", "light": "Light", "dark": "Dark"}
+
+
+def chosen_appearance() -> str:
+    """ "system", "light" or "dark": what Settings › Appearance holds (system if unset)."""
+    value = str(QSettings().value(APPEARANCE_KEY, "system"))
+    return value if value in APPEARANCES else "system"
+
+
+def wants_dark(system_dark: bool) -> bool:
+    """Dark when the person chose dark, or chose the system's scheme and it is dark."""
+    choice = chosen_appearance()
+    return system_dark if choice == "system" else choice == "dark"
+
+
+def apply_chosen_scheme(app: QApplication) -> None:
+    """Paint the scheme Settings › Appearance asks for (the system's when it says so)."""
+    system_dark = QGuiApplication.styleHints().colorScheme() == Qt.ColorScheme.Dark
+    apply_scheme(app, wants_dark(system_dark))
+
+
+def choose_appearance(app: QApplication, choice: str) -> None:
+    """Keep the person's choice and repaint now."""
+    QSettings().setValue(APPEARANCE_KEY, choice)
+    apply_chosen_scheme(app)
+
+
 def apply_system_scheme(app: QApplication) -> None:
     """Use Fusion, dark or light as the system says, and follow it when it changes."""
     app.setStyle("Fusion")
     hints = QGuiApplication.styleHints()
 
     def follow(scheme: Qt.ColorScheme) -> None:
-        apply_scheme(app, scheme == Qt.ColorScheme.Dark)
+        apply_scheme(app, wants_dark(scheme == Qt.ColorScheme.Dark))
 
     follow(hints.colorScheme())
     hints.colorSchemeChanged.connect(follow)

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceocto_desktop.analytics import records
+from ceocto_desktop.analytics import records, takeaways
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import trends
@@ -95,6 +95,10 @@ class TrendsPage(JournalPage):
         }
         save = named("saveChart", QPushButton("Save chart…"))
         save.clicked.connect(self.save_chart)
+        # The chart's point in a sentence above it, computed from what it draws.
+        self.takeaway = named("chartTakeaway", QLabel())
+        self.takeaway.setWordWrap(True)
+        self.takeaway.setStyleSheet("font-size: 12pt; font-weight: 600; padding: 4px 2px;")
         self.error = named("trendsError", QLabel())
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
@@ -133,13 +137,13 @@ class TrendsPage(JournalPage):
         super().showEvent(event)  # redraws when the journal changed since it was drawn
 
     def _build_canvas(self) -> None:
-        from matplotlib.backends.backend_qt import NavigationToolbar2QT
+        # No matplotlib navigation toolbar: a developer's tool, not the pair's (Save stays).
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         self.figure = Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
         self.canvas = named("trendsCanvas", FigureCanvasQTAgg(self.figure))
-        self.body.addWidget(NavigationToolbar2QT(self.canvas, self))
+        self.body.addWidget(self.takeaway)
         self.body.addWidget(self.canvas, 1)
 
     def refresh(self) -> None:
@@ -174,6 +178,7 @@ class TrendsPage(JournalPage):
         from ceocto_desktop.charts import trends as charts
 
         partners = self.context.partners
+        names = {s.value: partners[s].name.split()[0] for s in Seat}
         style = charts.Style(
             colors={s.value: partners[s].color for s in Seat},
             names={s.value: partners[s].name.split()[0] for s in Seat},
@@ -187,29 +192,35 @@ class TrendsPage(JournalPage):
             rolling = {s: list(v) for s, v in series.rolling.items()}
             label = self.dimension.currentText() if dimension else "Cooperation index"
             charts.draw_cooperation(self.figure, points, rolling, style, seats, label)
+            shown = {s: v for s, v in rolling.items() if s in seats}
+            topic = label.split(" (")[0] if dimension else "the partnership"
+            said = takeaways.cooperation(points, shown, names, topic)
         elif chart == "Perception gap":
             charts.draw_gap(self.figure, points, list(series.gaps), series.widening, style)
+            topic = self.dimension.currentText().split(" (")[0] if dimension else "the partnership"
+            said = takeaways.gap(points, list(series.gaps), names, topic)
         elif chart == "Obstacle flow":
             found = facts["obstacles"]
+            flow = records.obstacle_flow(found)
+            age = records.median_open_age(found, date.today())
             charts.draw_obstacle_flow(
-                self.figure,
-                records.obstacle_flow(found),
-                style,
-                records.median_open_age(found, date.today()),
-                records.median_days_to_resolve(found),
+                self.figure, flow, style, age, records.median_days_to_resolve(found)
             )
+            still_open = sum(1 for o in found if o.resolved_on is None)
+            said = takeaways.obstacle_flow(flow, age, still_open)
         elif chart == "Goals by quarter":
             quarters = records.goals_by_quarter(facts["goals"], date.today())
             charts.draw_goal_quarters(self.figure, quarters, style)
+            said = takeaways.goal_quarters(quarters)
         else:
             decisions = facts["decisions"]
-            calibration = {
-                seat: records.brier_score([d for d in decisions if d.decided_by == seat])
+            calls = {
+                seat: records.confident_calls([d for d in decisions if d.decided_by == seat])
                 for seat in ("A", "B", "joint")
             }
-            charts.draw_decisions(
-                self.figure, records.decisions_per_month(decisions), calibration, style
-            )
+            charts.draw_decisions(self.figure, records.decisions_per_month(decisions), calls, style)
+            said = takeaways.confident_calls(calls, names)
+        self.takeaway.setText(said)
 
     def save_chart(self) -> None:
         if self.figure is None:

@@ -11,6 +11,12 @@ W = TypeVar("W", bound=QObject)
 ERROR_STYLE = "color: #c0392b;"
 
 
+def primary(button: W) -> W:
+    """Mark the one main action of a page or dialog: the accent-filled button."""
+    button.setProperty("role", "primary")
+    return button
+
+
 def named(name: str, widget: W) -> W:
     """Give a widget the object name tests and accessibility tools find it by."""
     widget.setObjectName(name)

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import checkins
 from ceocto_desktop.store import open_journal
+from ceocto_desktop.ui.labels import day_text
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
@@ -96,8 +97,10 @@ def test_the_reveal_sets_both_side_by_side_and_colours_differences(qtbot, journa
     page.show_week(week - timedelta(weeks=1))
     shown = page.findChild(QLabel, "checkinAnswers").text()
     assert "<th width='18%'>Sam</th><th width='18%'>Priya</th><th>Difference</th>" in shown
-    assert "differ by 2" in shown and "#e0483e" in shown  # cooperation 4 against 2
-    assert "differ by 1" in shown and "#d68910" in shown  # trust 4 against 3
+    assert "2 apart — talk" in shown and "#e0483e" in shown  # cooperation 4 against 2
+    assert "1 apart" in shown  # trust 4 against 3: ordinary, not a warning
+    assert "Cooperation: you see it 2 points apart — talk about it" in shown
+    assert "Trust: you see it" not in shown
     assert shown.count("same") == 3
     assert "Shipped v2" in shown and "Hired Ana" in shown
     assert "<th></th>" not in shown  # no empty, unlabelled column
@@ -109,8 +112,8 @@ def test_past_weeks_name_who_has_not_answered(qtbot, journal_path, window):
     history = page.findChild(QListWidget, "checkinHistory")
     lines = [history.item(r).text() for r in range(history.count())]
     assert lines == [
-        f"{week - timedelta(weeks=1):%d %b %Y}\nboth answered",
-        f"{week - timedelta(weeks=2):%d %b %Y}\nPriya hasn't answered",
+        f"{day_text(week - timedelta(weeks=1))} · both answered",
+        f"{day_text(week - timedelta(weeks=2))} · Priya missing",
     ]
 
 

@@ -52,7 +52,7 @@ def test_both_answer_blind_then_see_each_other(qtbot, window, db):
     assert status.text().startswith("<b>Done by both.")
     compared = page.findChild(QLabel, "checkinAnswers").text()
     assert "Closed Hafenlogistik" in compared and "You covered the escalation" in compared
-    assert "differ by 2" in compared  # cooperation 5 vs 3, communication 4 vs 2
+    assert "2 apart — talk" in compared  # cooperation 5 vs 3, communication 4 vs 2
     assert "color:#e0483e" in compared  # two apart: the reveal marks it (colour changed in #12)
     assert db.rows("SELECT seat, cooperation, wins_prompt FROM checkin_answers ORDER BY seat") == [
         ("A", 5, bank["wins"][0]),

@@ -65,9 +65,10 @@ def test_an_existing_file_is_replaced_only_when_the_person_says_so(
     assert person.asked == [f"retro.md already exists in {tmp_path}.\n\nReplace it?"]
     assert target.read_text() == "last quarter, written by hand"
 
-    person = Person(monkeypatch, target, [Yes, No])  # replace it; do not open it now
+    person = Person(monkeypatch, target, [Yes])  # replace it
     export_clicked(qtbot, page)
-    assert person.asked[0].endswith("Replace it?") and person.asked[1].startswith("Saved")
+    assert len(person.asked) == 1 and person.asked[0].endswith("Replace it?")
+    assert window.saved_bar.isVisible() and window.saved_bar.path == target
     assert target.read_text().startswith("# Retrospective")
     assert "Close the Series A" in target.read_text()
 
@@ -93,7 +94,33 @@ def test_a_new_file_needs_no_question_about_replacing(
 ):
     page = retro_page(qtbot, window, journal_path)
     target = tmp_path / "retro.md"
-    person = Person(monkeypatch, target, [No])  # only "Open it now?" is asked
+    person = Person(monkeypatch, target, [])
     export_clicked(qtbot, page)
-    assert len(person.asked) == 1 and person.asked[0].startswith("Saved")
+    assert person.asked == []  # nothing to replace; the bar offers Open and Show in folder
     assert target.read_text().startswith("# Retrospective")
+
+
+def test_an_export_ends_with_open_and_show_in_folder(
+    qtbot, window, journal_path, tmp_path, monkeypatch
+):
+    from ceocto_desktop.ui import saved_bar
+
+    opened: list[str] = []
+    monkeypatch.setattr(
+        saved_bar.QDesktopServices,
+        "openUrl",
+        staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
+    )
+    page = retro_page(qtbot, window, journal_path)
+    target = tmp_path / "retro.md"
+    Person(monkeypatch, target, [Yes])  # the second export replaces the first
+    export_clicked(qtbot, page)
+    bar = window.saved_bar
+    qtbot.waitUntil(bar.isVisible)
+    assert "retro.md" in bar.text.text() and str(tmp_path) in bar.text.text()
+    qtbot.mouseClick(bar.findChild(QPushButton, "savedShowInFolder"), Qt.MouseButton.LeftButton)
+    assert opened == [str(tmp_path)] and not bar.isVisible()
+    export_clicked(qtbot, page)  # the same file again: replace it? (it exists now)
+    qtbot.waitUntil(bar.isVisible)
+    qtbot.mouseClick(bar.findChild(QPushButton, "savedOpen"), Qt.MouseButton.LeftButton)
+    assert opened[-1] == str(target)

@@ -99,8 +99,9 @@ def test_file_export_writes_the_chosen_quarters_retrospective(
         dialog.findChild(QComboBox, "exportQuarter").setCurrentText(quarter_of(date.today()))
 
     export_from_menu(qtbot, window, this_quarter)
-    qtbot.waitUntil(lambda: bool(asked))
-    assert asked == [f"Saved {target}.\n\nOpen it now?"]
+    qtbot.waitUntil(window.saved_bar.isVisible)
+    assert asked == []  # no modal question: the bar offers Open and Show in folder
+    assert window.saved_bar.path == target
     text = target.read_text()
     assert text.startswith("# Retrospective")
     assert quarter_of(date.today()) in text
@@ -125,7 +126,8 @@ def test_file_export_writes_a_meetings_board_brief(
         )
 
     export_from_menu(qtbot, window, the_brief)
-    qtbot.waitUntil(lambda: bool(asked))
+    qtbot.waitUntil(window.saved_bar.isVisible)
+    assert asked == []
     text = target.read_text()
     assert text.startswith("# Board brief — Q3 board meeting")
     assert "14 October 2026" in text

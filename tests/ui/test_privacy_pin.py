@@ -265,8 +265,8 @@ def test_without_a_pin_the_checkin_page_says_anyone_can_switch(qtbot, journal_pa
     hint = window.findChild(QLabel, "privacyHint")
     assert hint.isVisible()
     assert hint.text().startswith(
-        "Anyone at this laptop can switch to Sam and see Sam's unrevealed answers. "
-        "Set PINs in Settings"
+        "Tip: anyone at this laptop can switch to Sam and see Sam's unrevealed answers. "
+        "<a href='settings'>Set PINs in Settings</a>"
     )
     journal_write = window.context.write
     journal_write(lambda s: pins.set_pin(s, Seat.A, PIN, by=Seat.A), Changed.PINS)

@@ -134,3 +134,23 @@ def test_saving_the_chart_writes_a_png(qtbot, journal_path, window, tmp_path, mo
     page.save_chart()
     data = target.read_bytes()
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
+
+
+def test_each_chart_says_its_point_above_it_with_no_developer_toolbar(qtbot, journal_path, window):
+    from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
+
+    seed_weeks(journal_path, 10)
+    page = trends_page(qtbot, window)
+    assert page.findChildren(QToolBar) == []  # no matplotlib pan/zoom bar
+    assert page.findChild(QPushButton, "saveChart").isVisible()
+    takeaway = page.findChild(QLabel, "chartTakeaway")
+    chart = page.findChild(QComboBox, "chartChoice")
+    said = {}
+    for index in range(chart.count()):
+        chart.setCurrentIndex(index)
+        said[chart.currentText()] = takeaway.text()
+    assert said["Cooperation index"].startswith("Since ")
+    assert "Sam" in said["Cooperation index"] or "Priya" in said["Cooperation index"]
+    assert said["Decisions and calibration"].startswith("No confident call")
+    assert all(text.endswith(".") for text in said.values()), said
+    assert "Brier" not in " ".join(said.values())

@@ -48,7 +48,7 @@ def test_too_little_data_is_a_sentence_not_empty_axes(n_weeks):
     assert "No obstacles recorded in this period." in texts(figure)
     trends.draw_goal_quarters(figure, [], STYLE)
     assert "No goals with a target date yet." in texts(figure)
-    trends.draw_decisions(figure, [], {"A": (None, 0), "B": (None, 0)}, STYLE)
+    trends.draw_decisions(figure, [], {"A": (0, 0), "B": (0, 0)}, STYLE)
     assert "No decisions recorded in this period." in texts(figure)
 
 
@@ -104,9 +104,11 @@ def test_records_charts_draw_their_bars_and_labels():
     trends.draw_goal_quarters(figure, quarters, STYLE)
     assert figure.axes[0].texts[0].get_text() == "1 achieved\n1 missed\n1 carried"
     per_month = [(date(2026, 9, 1), 2, 1, 0), (date(2026, 10, 1), 0, 3, 1)]
-    calibration = {"A": (0.2, 2), "B": (None, 0), "joint": (0.1, 1)}
+    calibration = {"A": (2, 3), "B": (0, 0), "joint": (1, 1)}
     trends.draw_decisions(figure, per_month, calibration, STYLE)
-    assert "Sam 0.20 (n=2), Priya — (n=0), Joint 0.10 (n=1)" in figure.axes[0].get_title(loc="left")
+    title = figure.axes[0].get_title(loc="left")
+    assert "Confident calls (70 %+) that came true: Sam 2 of 3, joint 1 of 1" in title
+    assert "Brier" not in title and "Priya" not in title  # no calls, no figure
     legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert legend == ["Joint", "Sam alone", "Priya alone"]
     assert figure.axes[0].get_yticks()[1] == 1  # whole decisions, not fractions

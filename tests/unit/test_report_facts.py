@@ -213,7 +213,7 @@ def test_a_past_board_meeting_shows_its_state_against_the_previous_one(q3):
     assert planner.open_obstacles == ("Planner database at its limits",)  # accepted later
     assert [d.title for d in review.decided_since] == ["Adopt Postgres", "Raise prices"]
     text = to_markdown(build_board_brief(q3, date(2026, 9, 15), TODAY))
-    assert "| Ship planner v2 | 25 % → 50 % | on track | Modules shipped |" in text
+    assert "| Ship planner v2 | 25 % → 50 % | on track | Modules shipped 0 → 2, target 4 |" in text
     assert "achieved" not in text and "100 %" not in text
     assert text.index("What we ask of the board") < text.index("Goals the board follows")
 

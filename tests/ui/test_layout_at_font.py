@@ -1,0 +1,155 @@
+"""Every page and detail pane holds at 1024×640 with the desktop's font (11 pt) and at 9 pt,
+light and dark: no sideways scroll bar, no scroll area scrolling inside another, nothing
+past the window's right edge."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtWidgets import QApplication
+
+from ceocto_desktop.services.demo import DemoOptions
+from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.ui import theme
+from ceocto_desktop.ui.app import Launcher
+from ceocto_desktop.ui.record_page import WIDEST_COLUMN, RecordPage
+from tests.ui.layout_checks import layout_problems
+
+
+@pytest.fixture(scope="module")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("layout") / "demo.db"
+    write_demo_file(path, DemoOptions(until=date(2026, 11, 28)))
+    return path
+
+
+@pytest.fixture
+def demo_journal(demo_template: Path, tmp_path: Path) -> Path:
+    """A copy of the demo journal: what a test changes stays with the test."""
+    path = tmp_path / "demo.db"
+    shutil.copy2(demo_template, path)
+    return path
+
+
+@pytest.fixture
+def app_font(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[float]:
+    before = QFont(qapp.font())
+    font = QFont(before)
+    font.setPointSizeF(request.param)
+    qapp.setFont(font)
+    yield request.param
+    qapp.setFont(before)
+
+
+@pytest.fixture
+def scheme(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[str]:
+    theme.apply_scheme(qapp, request.param == "dark")
+    yield request.param
+    theme.apply_scheme(qapp, False)
+
+
+def open_window(qtbot, journal: Path, folder: Path, width: int, height: int):  # type: ignore[no-untyped-def]
+    launcher = Launcher(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    assert launcher.open_path(journal, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    window.resize(width, height)
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.width() == width
+    return window
+
+
+def open_page(window, title: str):  # type: ignore[no-untyped-def]
+    rows = {window.sidebar.item(r).text(): r for r in range(window.sidebar.count())}
+    window.sidebar.setCurrentRow(rows[title])
+    QApplication.processEvents()
+    return window.stack.currentWidget()
+
+
+def walk(window, qtbot) -> list[str]:  # type: ignore[no-untyped-def]
+    """Visit every page; on a record page, open a record so its detail pane shows too."""
+    problems: list[str] = []
+    for row in range(window.sidebar.count()):
+        title = window.sidebar.item(row).text()
+        window.sidebar.setCurrentRow(row)
+        page = window.stack.currentWidget()
+        qtbot.waitUntil(page.isVisible)
+        problems += layout_problems(window, page, title)
+        if isinstance(page, RecordPage) and page.model.rowCount() > 0:
+            for record in range(min(3, page.model.rowCount())):
+                page.table.selectRow(record)
+                problems += layout_problems(window, page, f"{title} › record {record + 1}")
+    return problems
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("app_font", [11.0, 9.0], indirect=True)
+def test_every_page_holds_at_1024_by_640(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, scheme, tmp_path
+):
+    window = open_window(qtbot, demo_journal, tmp_path, 1024, 640)
+    problems = walk(window, qtbot)
+    assert problems == [], "\n".join(problems)
+
+
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+@pytest.mark.parametrize("title", ["Goals", "Obstacles", "Decisions", "Notes"])
+def test_table_columns_show_whole_values_at_the_desktop_font(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, tmp_path, title
+):
+    """Decisions' "overdue 4 months", Goals' "Board" header: whole, not "overdue 4 m…"."""
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    page = open_page(window, title)
+    table, model = page.table, page.model
+    header = table.horizontalHeader()
+    cut = []
+    for number, column in enumerate(model.columns):
+        if header.isSectionHidden(number) or column.draw in ("title", "progress"):
+            continue
+        width = table.columnWidth(number)
+        if width >= WIDEST_COLUMN:
+            continue  # a list of linked titles may elide past this; it shows whole on hover
+        if header.fontMetrics().horizontalAdvance(column.title) > width:
+            cut.append(f"header {column.title!r} in {width}px")
+        for row in range(min(30, model.rowCount())):
+            index = model.index(row, number)
+            text = str(index.data() or "")
+            font = index.data(Qt.ItemDataRole.FontRole) or table.font()
+            if QFontMetrics(font).horizontalAdvance(text) > width - 8:
+                cut.append(f"{column.title}: {text!r} in {width}px")
+    assert cut == []
+
+
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+@pytest.mark.parametrize("scheme", ["dark"], indirect=True)
+def test_detail_text_boxes_show_their_whole_text(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, scheme, tmp_path
+):
+    """A text box in a detail pane is as tall as its text: nothing cut at its bottom."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    for title in ("Goals", "Obstacles", "Decisions"):
+        page = open_page(window, title)
+        for row in range(min(5, page.model.rowCount())):
+            window.resize(1440, 900)
+            page.table.selectRow(row)
+            QApplication.processEvents()
+            window.resize(1024, 640)  # narrower: the boxes' text wraps onto more lines
+            for _ in range(3):
+                QApplication.processEvents()
+            for box in page.detail.findChildren(QPlainTextEdit):
+                if not box.isVisibleTo(window) or not box.toPlainText():
+                    continue
+                layout = box.document().documentLayout()
+                lines = layout.documentSize().height() * box.fontMetrics().lineSpacing()
+                used = lines + 2 * box.document().documentMargin()
+                room = box.viewport().height()
+                assert used <= room + 1, f"{title} {box.objectName()}: {used} > {room}"
