@@ -3,9 +3,11 @@
 from ceocto_desktop.models.base import Base, new_id, utc_now
 from ceocto_desktop.models.board import BoardGoalReview, BoardMeeting, Retrospective
 from ceocto_desktop.models.checkin import PROMPTS, RATINGS, CheckIn, CheckInAnswer
+from ceocto_desktop.models.commitment import AgendaItem, Commitment
 from ceocto_desktop.models.decision import Decision, decision_goals
 from ceocto_desktop.models.enums import (
     Area,
+    CommitmentStatus,
     DecisionStatus,
     GoalStatus,
     ObstacleCategory,
@@ -39,6 +41,7 @@ from ceocto_desktop.models.partner import Partner, Setting
 
 __all__ = [
     "APPLICATION_ID",
+    "AgendaItem",
     "JOURNAL_FORMAT",
     "PROMPTS",
     "RATINGS",
@@ -49,6 +52,8 @@ __all__ = [
     "CheckIn",
     "CheckInAmendment",
     "CheckInAnswer",
+    "Commitment",
+    "CommitmentStatus",
     "Decision",
     "DecisionStatus",
     "Draft",
