@@ -41,10 +41,10 @@ from ceocto_desktop.models.partner import Partner, Setting
 
 __all__ = [
     "APPLICATION_ID",
-    "AgendaItem",
     "JOURNAL_FORMAT",
     "PROMPTS",
     "RATINGS",
+    "AgendaItem",
     "Area",
     "Base",
     "BoardGoalReview",

@@ -29,8 +29,8 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.attention import OLD_OBSTACLE_DAYS, due_text, overdue_text
 from ceocto_desktop.services.checkins import RATING_LABELS, WeekView, week_as_seen_by
-from ceocto_desktop.services.common import clean_text, fetch
 from ceocto_desktop.services.commitments import CommitmentView, create_commitment, open_commitments
+from ceocto_desktop.services.common import clean_text, fetch
 from ceocto_desktop.services.partners import get_partners, week_start_day
 
 GAP = 2  # ratings this far apart are worth talking about
