@@ -155,10 +155,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     note.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
 
+    from ceocto_desktop.cli_agenda import add_agenda_command
     from ceocto_desktop.cli_encryption import add_encryption_commands
     from ceocto_desktop.cli_journal import add_journal_commands
 
     add_journal_commands(commands)
+    add_agenda_command(commands)
     add_encryption_commands(commands)
     return parser
 
@@ -409,6 +411,7 @@ def _quiet_closed_pipe() -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    from ceocto_desktop.cli_agenda import HANDLERS as AGENDA
     from ceocto_desktop.cli_desktop import run_desktop_option
     from ceocto_desktop.cli_encryption import HANDLERS as ENCRYPTION
     from ceocto_desktop.cli_encryption import unlock_for
@@ -424,6 +427,8 @@ def _run(args: argparse.Namespace) -> int:
         return refused
     if args.command in HANDLERS:
         return HANDLERS[args.command](args)
+    if args.command in AGENDA:
+        return AGENDA[args.command](args)
     if args.command == "demo":
         return run_demo(args)
     if args.command == "check":
