@@ -109,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
         action="append",
         dest="types",
         metavar="T",
-        choices=["note", "goal", "obstacle", "decision", "checkin"],
+        choices=["note", "goal", "obstacle", "decision", "checkin", "commitment", "agenda"],
         help="only this kind of record (repeatable)",
     )
     search.add_argument("--author", metavar="A|B", choices=["A", "B"], help="only this partner")

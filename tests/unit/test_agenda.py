@@ -16,6 +16,7 @@ from ceocto_desktop.services import (
     drafts,
     goals,
     obstacles,
+    search,
 )
 from ceocto_desktop.services.errors import ValidationError
 
@@ -149,3 +150,23 @@ def test_an_outcome_becomes_a_commitment_linked_to_the_week_and_the_goal(session
     )
     (kept,) = agenda.open_agenda(session, WEEK, TODAY).items
     assert (kept.discussed, kept.commitment_id) == (True, made.id)
+
+
+def test_commitments_and_kept_agendas_are_found_by_search_but_never_a_blind_week(session):
+    connection = search.session_connection(session)
+    made = commitments.create_commitment(session, Seat.B, "Write the Ardennes answers", TODAY)
+    hits = search.search(connection, "ardennes")
+    assert [(h.kind, h.record_id, h.author) for h in hits] == [("commitment", made.id, "B")]
+
+    _answer(session, WEEK, Seat.A, needs="Quieter Fridays please")
+    _answer(session, WEEK, Seat.B)
+    need = next(i for i in agenda.open_agenda(session, WEEK, TODAY).items if i.kind == "need")
+    agenda.mark_discussed(session, need.id, True, "No meetings after three on Fridays")
+    found = search.search(connection, "meetings", kinds=("agenda",))
+    assert [(h.kind, h.title, h.day) for h in found] == [
+        ("agenda", "Sync, week of 2026-11-30", "2026-11-30")
+    ]
+    # Priya withdraws her answers: the week is blind again, and so is what quoted it.
+    checkins.delete_answers(session, WEEK, Seat.B)
+    assert search.search(connection, "quieter") == []
+    assert search.search(connection, "meetings") == []
