@@ -29,7 +29,12 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.attention import OLD_OBSTACLE_DAYS, due_text, overdue_text
 from ceocto_desktop.services.checkins import RATING_LABELS, WeekView, week_as_seen_by
-from ceocto_desktop.services.commitments import CommitmentView, create_commitment, open_commitments
+from ceocto_desktop.services.commitments import (
+    CommitmentView,
+    create_commitment,
+    delete_commitment,
+    open_commitments,
+)
 from ceocto_desktop.services.common import clean_text, fetch
 from ceocto_desktop.services.partners import get_partners, week_start_day
 
@@ -294,3 +299,26 @@ def commitment_from_item(
     row.discussed = True
     session.flush()
     return commitment
+
+
+def kept_agenda(session: Session, week: date, viewer: Seat = Seat.A) -> Agenda:
+    """The week's agenda as kept so far, without opening it (empty until it is opened, and
+    while the week is not answered by both)."""
+    week = week_start(week, week_start_day(session))
+    view = week_as_seen_by(session, week, viewer)
+    if not view.complete:
+        return Agenda(week=week, answered=view.answered, items=[])
+    return Agenda(
+        week=week, answered=view.answered, items=[_entry(r) for r in _stored(session, week)]
+    )
+
+
+def withdraw_commitment_from_item(
+    session: Session, item_id: str, commitment_id: str, discussed: bool
+) -> None:
+    """Undo commitment_from_item: the commitment goes, the item is as it was."""
+    row = fetch(session, AgendaItem, item_id)
+    row.commitment_id = None
+    row.discussed = discussed
+    session.flush()
+    delete_commitment(session, commitment_id)

@@ -37,6 +37,7 @@ from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import first_name
+from ceocto_desktop.ui.sync_panel import SyncPanel
 from ceocto_desktop.ui.widgets import named
 
 
@@ -67,7 +68,7 @@ def _clip(text: str, length: int = 60) -> str:
 
 
 class CheckinPage(JournalPage):
-    depends_on = Changed.CHECKINS | Changed.PINS
+    depends_on = Changed.CHECKINS | Changed.PINS | Changed.COMMITMENTS
 
     title = "Check-in"
 
@@ -134,6 +135,8 @@ class CheckinPage(JournalPage):
         column.addWidget(self.answers)
         column.addWidget(self.amendments)
         column.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
+        self.sync = SyncPanel(context)
+        column.addWidget(self.sync)
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -254,6 +257,7 @@ class CheckinPage(JournalPage):
             + "<br>".join(f"<i>{line}</i>" for line in lines)
         )
         self._fill_history(data.history, names)
+        self.sync.show_week(self.week, data.week.complete and not editing)
 
     def _show_privacy_hint(self, me: Seat, name: str, revealed: bool) -> None:
         # Blind only holds at one laptop if a PIN guards the switch: say so while it matters.

@@ -1,0 +1,91 @@
+"""Our sync this week, on the check-in page: opened once both answered, ticked, outcomes,
+an outcome made a commitment, undone."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QPushButton
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import checkins, commitments
+from ceocto_desktop.services.changes import Changed
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CALM = {"role_clarity": 4, "cooperation": 4, "communication": 4, "trust": 4, "alignment": 4}
+
+
+def _answer(window, seat, needs="", trust=4):
+    week = window.context.read(checkins.current_week)
+    window.context.write(
+        lambda s: checkins.submit_answers(
+            s, week, seat, {**CALM, "trust": trust}, {"needs": needs}
+        ),
+        Changed.CHECKINS,
+    )
+
+
+def _checkin_page(qtbot, window):
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    page = window.stack.currentWidget()
+    assert page.objectName() == "checkinPage"
+    return page
+
+
+def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbot, window, db):
+    page = _checkin_page(qtbot, window)
+    panel = page.findChild(QGroupBox, "syncPanel")
+    _answer(window, Seat.A, needs="Take the Thursday demo", trust=4)
+    assert not panel.isVisible()  # Priya has not answered: no agenda, nothing of Sam's
+    assert db.one("SELECT count(*) FROM agenda_items") == 0
+
+    yesterday = date.today() - timedelta(days=1)
+    window.context.write(
+        lambda s: commitments.create_commitment(s, Seat.B, "Send the SOC 2 letter", yesterday),
+        Changed.COMMITMENTS,
+    )
+    _answer(window, Seat.B, trust=2)
+    assert panel.isVisible()
+    qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
+    ticks = [page.findChild(QCheckBox, f"syncItem{n}") for n in (1, 2, 3)]
+    assert [t.text() for t in ticks] == [
+        "Trust: Sam 4, Priya 2 — talk about it",
+        "What Sam needs from Priya: Take the Thursday demo",
+        f"Priya owes Sam: Send the SOC 2 letter (overdue 1 day, {yesterday})",
+    ]
+    assert not page.findChild(QPushButton, "openSync").isVisible()
+
+    qtbot.mouseClick(ticks[0], Qt.MouseButton.LeftButton, pos=QPoint(8, ticks[0].height() // 2))
+    assert db.rows("SELECT discussed FROM agenda_items ORDER BY position") == [(1,), (0,), (0,)]
+
+    outcome = page.findChild(QLineEdit, "syncOutcome2")
+    make = page.findChild(QPushButton, "syncCommit2")
+    assert not make.isEnabled()  # no outcome yet: nothing to promise
+    outcome.setFocus()
+    qtbot.keyClicks(outcome, "Sam runs the Thursday demo")
+    assert make.isEnabled()
+    qtbot.mouseClick(make, Qt.MouseButton.LeftButton)
+    assert db.rows(
+        "SELECT owed_by, owed_to, what, status, week_start FROM commitments "
+        "WHERE what LIKE 'Sam runs%'"
+    ) == [
+        (
+            "A",
+            "B",
+            "Sam runs the Thursday demo",
+            "open",
+            str(window.context.read(checkins.current_week)),
+        )
+    ]
+    assert db.rows(
+        "SELECT discussed, outcome, commitment_id IS NOT NULL FROM agenda_items WHERE kind = 'need'"
+    ) == [(1, "Sam runs the Thursday demo", 1)]
+    assert page.findChild(QPushButton, "syncCommit2").text() == "Commitment made"
+
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # undo: the commitment goes, the outcome stays
+    assert db.one("SELECT count(*) FROM commitments WHERE what LIKE 'Sam runs%'") == 0
+    assert db.rows(
+        "SELECT discussed, outcome, commitment_id FROM agenda_items WHERE kind = 'need'"
+    ) == [(1, "Sam runs the Thursday demo", None)]
+    assert page.findChild(QPushButton, "syncCommit2").text() == "Make it a commitment"
