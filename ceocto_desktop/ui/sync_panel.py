@@ -6,6 +6,8 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
@@ -28,6 +30,17 @@ from ceocto_desktop.ui.widgets import named
 COMMITMENT_DAYS = 7  # an outcome made a commitment is due a week from today
 
 
+class ClickableLabel(QLabel):
+    """A label that ticks its check box when clicked, as a check box's own text does."""
+
+    clicked = Signal()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
+
+
 class ItemRow(QWidget):
     """One agenda item: ticked when discussed, a line of outcome, outcome → commitment."""
 
@@ -37,8 +50,13 @@ class ItemRow(QWidget):
         text = entry.title
         if entry.since_week < week:
             text += f" (since the week of {entry.since_week:%d %b})"
-        self.tick = named(f"syncItem{number}", QCheckBox(text))
-        self.tick.setToolTip(text)
+        # The words in a label beside the box: a label wraps a long need, a check box cannot.
+        self.tick = named(f"syncItem{number}", QCheckBox())
+        self.tick.setAccessibleName(text)
+        self.label = named(f"syncItemText{number}", ClickableLabel(text))
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.clicked.connect(self.tick.toggle)
         self.outcome = named(f"syncOutcome{number}", QLineEdit())
         self.outcome.setPlaceholderText("Outcome, in a line…")
         self.commit = named(f"syncCommit{number}", QPushButton("Make it a commitment"))
@@ -49,7 +67,10 @@ class ItemRow(QWidget):
         line.addWidget(self.commit)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 4)
-        column.addWidget(self.tick)
+        head = QHBoxLayout()
+        head.addWidget(self.tick, 0, Qt.AlignmentFlag.AlignTop)
+        head.addWidget(self.label, 1)
+        column.addLayout(head)
         column.addLayout(line)
         self.show_entry(entry)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QCheckBox, QGroupBox, QLineEdit, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QPushButton
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import checkins, commitments
@@ -49,15 +49,18 @@ def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbo
     assert panel.isVisible()
     qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
     ticks = [page.findChild(QCheckBox, f"syncItem{n}") for n in (1, 2, 3)]
-    assert [t.text() for t in ticks] == [
+    assert [page.findChild(QLabel, f"syncItemText{n}").text() for n in (1, 2, 3)] == [
         "Trust: Sam 4, Priya 2 — talk about it",
         "What Sam needs from Priya: Take the Thursday demo",
         f"Priya owes Sam: Send the SOC 2 letter (overdue 1 day, {yesterday})",
     ]
     assert not page.findChild(QPushButton, "openSync").isVisible()
 
-    qtbot.mouseClick(ticks[0], Qt.MouseButton.LeftButton, pos=QPoint(8, ticks[0].height() // 2))
+    qtbot.mouseClick(page.findChild(QLabel, "syncItemText1"), Qt.MouseButton.LeftButton)
     assert db.rows("SELECT discussed FROM agenda_items ORDER BY position") == [(1,), (0,), (0,)]
+    assert ticks[0].isChecked()
+    qtbot.keyClick(ticks[2], Qt.Key.Key_Space)  # the keyboard ticks too
+    assert db.rows("SELECT discussed FROM agenda_items ORDER BY position") == [(1,), (0,), (1,)]
 
     outcome = page.findChild(QLineEdit, "syncOutcome2")
     make = page.findChild(QPushButton, "syncCommit2")
