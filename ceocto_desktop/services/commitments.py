@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -19,6 +19,7 @@ from ceocto_desktop.models import (
     Obstacle,
     Seat,
 )
+from ceocto_desktop.services.checkins import current_week
 from ceocto_desktop.services.common import clean_text, clean_title, fetch, parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import get_partners
@@ -260,3 +261,12 @@ def kept_over_quarter(session: Session, quarter: str, today: date) -> dict[Seat,
         )
         for seat, by_status in counts.items()
     }
+
+
+def owed_this_week(session: Session, today: date) -> dict[Seat, list[CommitmentView]]:
+    """Per partner, the open commitments due by the end of this week, overdue ones first."""
+    end = current_week(session, today) + timedelta(days=6)
+    owed: dict[Seat, list[CommitmentView]] = {seat: [] for seat in Seat}
+    for commitment in open_commitments(session, due_by=end):
+        owed[commitment.owed_by].append(commitment)
+    return owed

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins, decisions, goals, notes, obstacles
+from ceocto_desktop.services import checkins, commitments, decisions, goals, notes, obstacles
 from ceocto_desktop.services.attention import Attention, needs_attention
 from ceocto_desktop.services.overview import (
     JournalSummary,
@@ -75,6 +75,7 @@ class OverviewData:
     notes: list[notes.NoteView]
     attention: Attention
     signals: PairSignals
+    owed: dict[Seat, list[commitments.CommitmentView]]
 
 
 def load_overview(session: Session) -> OverviewData:
@@ -84,6 +85,7 @@ def load_overview(session: Session) -> OverviewData:
         notes.list_notes(session, limit=RECENT_NOTES),
         needs_attention(session),
         pair_signals(session),
+        commitments.owed_this_week(session, date.today()),
     )
 
 

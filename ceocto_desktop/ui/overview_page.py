@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.attention import Attention, Item
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.commitments import CommitmentView
 from ceocto_desktop.services.drafts import QUICK_NOTE, discard_draft
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.notes import NoteView, create_note
@@ -98,6 +99,21 @@ def attention_items(data: Attention, names: dict[Seat, str]) -> list[Item]:
     return items
 
 
+def owed_line(owed: dict[Seat, list[CommitmentView]], names: dict[Seat, str], today: date) -> str:
+    """What each owes the other this week, overdue first: "" when nothing is owed."""
+    if not any(owed.values()):
+        return ""
+    parts = []
+    for seat in Seat:
+        promises = [
+            f"{c.what} ({'overdue since' if c.due_on < today else 'due'} {c.due_on:%a %d %b})"
+            for c in owed[seat]
+        ]
+        listed = "; ".join(promises) if promises else "nothing due this week"
+        parts.append(f"{names[seat]} owes {names[seat.other]}: {listed}")
+    return ". ".join(parts) + "."
+
+
 class OverviewPage(JournalPage):
     title = "Overview"
 
@@ -108,6 +124,9 @@ class OverviewPage(JournalPage):
 
         self.heading = named("overviewHeading", QLabel())
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.owed = named("owedLine", QLabel())
+        self.owed.setWordWrap(True)
+        self.owed.setTextFormat(Qt.TextFormat.PlainText)
         self.attention = named("attentionList", QListWidget())
         self.attention.setMinimumHeight(150)
         self.attention.setSpacing(3)
@@ -160,6 +179,7 @@ class OverviewPage(JournalPage):
         layout.setSpacing(8)
         layout.setContentsMargins(16, 8, 16, 16)
         layout.addWidget(self.heading)
+        layout.addWidget(self.owed)
         columns = QHBoxLayout()
         columns.setSpacing(16)
         left = QVBoxLayout()
@@ -248,6 +268,9 @@ class OverviewPage(JournalPage):
         self.heading.setText(f"<h1>{names}</h1><p>Our journal, {since}.</p>")
         first_names = {seat: first_name(self.context, seat) for seat in Seat}
         self.signals.show_signals(data.signals, first_names)
+        owed = owed_line(data.owed, first_names, date.today())
+        self.owed.setText(owed)
+        self.owed.setVisible(bool(owed))
         entries = attention_items(data.attention, first_names)
         self.attention.clear()
         for entry in entries:

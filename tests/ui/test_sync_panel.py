@@ -92,3 +92,31 @@ def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbo
         "SELECT discussed, outcome, commitment_id FROM agenda_items WHERE kind = 'need'"
     ) == [(1, "Sam runs the Thursday demo", None)]
     assert page.findChild(QPushButton, "syncCommit2").text() == "Make it a commitment"
+
+
+def test_the_overview_says_what_each_owes_the_other_this_week(qtbot, window):
+    page = window.stack.currentWidget()
+    assert page.objectName() == "overviewPage"
+    line = page.findChild(QLabel, "owedLine")
+    assert not line.isVisible()  # nothing promised: nothing said
+    today = date.today()
+    late = today - timedelta(days=3)
+    made = window.context.write(
+        lambda s: commitments.create_commitment(s, Seat.A, "Intro to the bank", late),
+        Changed.COMMITMENTS,
+    )
+    window.context.write(
+        lambda s: commitments.create_commitment(
+            s, Seat.B, "Next quarter's plan", today + timedelta(days=60)
+        ),
+        Changed.COMMITMENTS,
+    )
+    assert line.isVisible()
+    assert line.text() == (
+        f"Sam owes Priya: Intro to the bank (overdue since {late:%a %d %b}). "
+        "Priya owes Sam: nothing due this week."
+    )
+    window.context.write(
+        lambda s: commitments.complete_commitment(s, made.id, today), Changed.COMMITMENTS
+    )
+    assert not line.isVisible()
