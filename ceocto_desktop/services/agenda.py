@@ -19,6 +19,7 @@ from ceocto_desktop.models import (
     RATINGS,
     AgendaItem,
     BoardMeeting,
+    Commitment,
     Decision,
     DecisionStatus,
     Goal,
@@ -64,6 +65,14 @@ class AgendaEntry:
     discussed: bool
     outcome: str
     commitment_id: str | None
+    # For an item about a commitment: where that commitment stands now (open, done, dropped).
+    commitment_status: str = ""
+
+    @property
+    def about_commitment(self) -> str | None:
+        """The id of the commitment the item is about, if it is about one."""
+        kind, _, record_id = self.key.partition(":")
+        return record_id if kind == "commitment" else None
 
 
 @dataclass(frozen=True)
@@ -185,7 +194,8 @@ def fresh_items(session: Session, view: WeekView, today: date) -> list[Fresh]:
     return _answer_items(view, names) + _state_items(session, names, day)
 
 
-def _entry(row: AgendaItem) -> AgendaEntry:
+def _entry(row: AgendaItem, statuses: dict[str, str]) -> AgendaEntry:
+    about = row.key.partition(":")[2] if row.kind == "commitment" else ""
     return AgendaEntry(
         id=row.id,
         key=row.key,
@@ -195,7 +205,16 @@ def _entry(row: AgendaItem) -> AgendaEntry:
         discussed=row.discussed,
         outcome=row.outcome,
         commitment_id=row.commitment_id,
+        commitment_status=statuses.get(about, ""),
     )
+
+
+def _statuses(session: Session, rows: list[AgendaItem]) -> dict[str, str]:
+    ids = [row.key.partition(":")[2] for row in rows if row.kind == "commitment"]
+    if not ids:
+        return {}
+    found = session.execute(select(Commitment.id, Commitment.status).where(Commitment.id.in_(ids)))
+    return {record_id: status.value for record_id, status in found}
 
 
 def _stored(session: Session, week: date) -> list[AgendaItem]:
@@ -258,7 +277,8 @@ def open_agenda(session: Session, week: date, today: date, author: Seat = Seat.A
         session.add(row)
         rows.append(row)
     session.flush()
-    return Agenda(week=week, answered=view.answered, items=[_entry(row) for row in rows])
+    statuses = _statuses(session, rows)
+    return Agenda(week=week, answered=view.answered, items=[_entry(r, statuses) for r in rows])
 
 
 def mark_discussed(
@@ -270,7 +290,7 @@ def mark_discussed(
     if outcome is not None:
         row.outcome = clean_text(outcome).strip()
     session.flush()
-    return _entry(row)
+    return _entry(row, _statuses(session, [row]))
 
 
 def commitment_from_item(
@@ -308,9 +328,9 @@ def kept_agenda(session: Session, week: date, viewer: Seat = Seat.A) -> Agenda:
     view = week_as_seen_by(session, week, viewer)
     if not view.complete:
         return Agenda(week=week, answered=view.answered, items=[])
-    return Agenda(
-        week=week, answered=view.answered, items=[_entry(r) for r in _stored(session, week)]
-    )
+    rows = _stored(session, week)
+    statuses = _statuses(session, rows)
+    return Agenda(week=week, answered=view.answered, items=[_entry(r, statuses) for r in rows])
 
 
 def withdraw_commitment_from_item(

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.services import agenda
+from ceocto_desktop.services import agenda, commitments
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand
@@ -61,10 +61,18 @@ class ItemRow(QWidget):
         self.outcome.setPlaceholderText("Outcome, in a line…")
         self.commit = named(f"syncCommit{number}", QPushButton("Make it a commitment"))
         self.commit.setToolTip("The partner at the keyboard owes it, due in a week")
+        # An item about a commitment can settle it here: kept, or dropped with the outcome
+        # line as the reason.
+        self.kept = named(f"syncKept{number}", QPushButton("Kept"))
+        self.kept.setToolTip("Mark the commitment kept today")
+        self.drop = named(f"syncDrop{number}", QPushButton("Drop"))
+        self.drop.setToolTip("Drop the commitment, with the outcome as the reason")
         line = QHBoxLayout()
         line.setContentsMargins(24, 0, 0, 0)
         line.addWidget(self.outcome, 1)
         line.addWidget(self.commit)
+        line.addWidget(self.kept)
+        line.addWidget(self.drop)
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 4, 0, 4)
         head = QHBoxLayout()
@@ -84,6 +92,16 @@ class ItemRow(QWidget):
         made = entry.commitment_id is not None
         self.commit.setText("Commitment made" if made else "Make it a commitment")
         self.commit.setEnabled(not made and bool(entry.outcome))
+        about = entry.about_commitment is not None
+        self.commit.setVisible(not about)
+        self.kept.setVisible(about)
+        self.drop.setVisible(about)
+        still_open = entry.commitment_status == "open"
+        self.kept.setText(
+            "Kept" if still_open or not about else entry.commitment_status.capitalize()
+        )
+        self.kept.setEnabled(still_open)
+        self.drop.setEnabled(still_open and bool(self.outcome.text().strip()))
 
 
 class SyncPanel(QGroupBox):
@@ -140,12 +158,10 @@ class SyncPanel(QGroupBox):
             row = ItemRow(number, entry, self.week or entry.since_week)
             row.tick.toggled.connect(partial(self._ticked, row))
             row.outcome.editingFinished.connect(partial(self._outcome_written, row))
-            row.outcome.textEdited.connect(
-                lambda text, r=row: r.commit.setEnabled(
-                    r.entry.commitment_id is None and bool(text.strip())
-                )
-            )
+            row.outcome.textEdited.connect(partial(self._outcome_typed, row))
             row.commit.clicked.connect(partial(self._make_commitment, row))
+            row.kept.clicked.connect(partial(self._keep, row))
+            row.drop.clicked.connect(partial(self._drop, row))
             self.items.addWidget(row)
             self.rows.append(row)
 
@@ -189,6 +205,49 @@ class SyncPanel(QGroupBox):
             "write an outcome",
             lambda s: agenda.mark_discussed(s, before.id, True, text),
             lambda s: agenda.mark_discussed(s, before.id, before.discussed, before.outcome),
+        )
+
+    @staticmethod
+    def _outcome_typed(row: ItemRow, text: str) -> None:
+        written = bool(text.strip())
+        row.commit.setEnabled(row.entry.commitment_id is None and written)
+        row.drop.setEnabled(row.entry.commitment_status == "open" and written)
+
+    def _keep(self, row: ItemRow) -> None:
+        commitment_id = row.entry.about_commitment
+        if commitment_id is None:
+            return
+        self._outcome_written(row)
+        item = row.entry
+        self._write(
+            "keep a commitment",
+            lambda s: (
+                commitments.complete_commitment(s, commitment_id, date.today()),
+                agenda.mark_discussed(s, item.id, True),
+            ),
+            lambda s: (
+                commitments.reopen_commitment(s, commitment_id),
+                agenda.mark_discussed(s, item.id, item.discussed),
+            ),
+        )
+
+    def _drop(self, row: ItemRow) -> None:
+        commitment_id = row.entry.about_commitment
+        if commitment_id is None:
+            return
+        self._outcome_written(row)
+        item = row.entry
+        reason = row.outcome.text()
+        self._write(
+            "drop a commitment",
+            lambda s: (
+                commitments.drop_commitment(s, commitment_id, reason, date.today()),
+                agenda.mark_discussed(s, item.id, True),
+            ),
+            lambda s: (
+                commitments.reopen_commitment(s, commitment_id),
+                agenda.mark_discussed(s, item.id, item.discussed),
+            ),
         )
 
     def _make_commitment(self, row: ItemRow) -> None:

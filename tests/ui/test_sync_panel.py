@@ -120,3 +120,43 @@ def test_the_overview_says_what_each_owes_the_other_this_week(qtbot, window):
         lambda s: commitments.complete_commitment(s, made.id, today), Changed.COMMITMENTS
     )
     assert not line.isVisible()
+
+
+def test_a_commitment_on_the_agenda_is_kept_or_dropped_with_a_reason_and_undone(qtbot, window, db):
+    page = _checkin_page(qtbot, window)
+    yesterday = date.today() - timedelta(days=1)
+    for what in ("Send the SOC 2 letter", "Hire a contractor"):
+        window.context.write(
+            lambda s, what=what: commitments.create_commitment(s, Seat.B, what, yesterday),
+            Changed.COMMITMENTS,
+        )
+    _answer(window, Seat.A)
+    _answer(window, Seat.B)
+    qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
+    assert not page.findChild(QPushButton, "syncCommit1").isVisible()  # already a promise
+    kept = page.findChild(QPushButton, "syncKept1")
+    qtbot.mouseClick(kept, Qt.MouseButton.LeftButton)
+    assert db.rows("SELECT what, status, done_on FROM commitments ORDER BY what DESC") == [
+        ("Send the SOC 2 letter", "done", str(date.today())),
+        ("Hire a contractor", "open", None),
+    ]
+    assert (kept.text(), kept.isEnabled()) == ("Done", False)
+    assert page.findChild(QCheckBox, "syncItem1").isChecked()
+
+    drop = page.findChild(QPushButton, "syncDrop2")
+    assert not drop.isEnabled()  # a drop needs its reason in the outcome line first
+    outcome = page.findChild(QLineEdit, "syncOutcome2")
+    outcome.setFocus()
+    qtbot.keyClicks(outcome, "Budget frozen until March")
+    qtbot.mouseClick(drop, Qt.MouseButton.LeftButton)
+    assert db.rows(
+        "SELECT status, drop_reason FROM commitments WHERE what = 'Hire a contractor'"
+    ) == [("dropped", "Budget frozen until March")]
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # the drop, then the outcome line
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # the kept
+    assert db.rows("SELECT status, drop_reason FROM commitments ORDER BY what") == [
+        ("open", ""),
+        ("open", ""),
+    ]
+    assert page.findChild(QPushButton, "syncKept1").isEnabled()

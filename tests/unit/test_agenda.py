@@ -122,6 +122,8 @@ def test_ticked_items_keep_their_outcome_and_the_rest_carry_forward_saying_since
         ("commitment", WEEK),
     ]
     assert later.items[1].title == "Sam owes Priya: Intro to the bank (overdue 12 days, 2026-11-27)"
+    assert later.items[1].commitment_status == "open"
+    assert agenda.kept_agenda(session, next_week).items == later.items
 
     # Kept: the commitment no longer stands, so the week after it is gone; the need stays.
     commitments.complete_commitment(session, late.id, on=next_week)
