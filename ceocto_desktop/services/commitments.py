@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics.periods import parse_quarter
+from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import (
     Area,
     Commitment,
@@ -270,3 +270,37 @@ def owed_this_week(session: Session, today: date) -> dict[Seat, list[CommitmentV
     for commitment in open_commitments(session, due_by=end):
         owed[commitment.owed_by].append(commitment)
     return owed
+
+
+@dataclass(frozen=True)
+class DoneForTheOther:
+    """What one partner did for the other in a quarter: promises kept, help across the line."""
+
+    kept: Kept
+    # Per area outside the partner's own (by its name; "the other's area" for help marked
+    # without an area), what they did there: the commitments kept, oldest first.
+    help: dict[str, list[str]]
+
+
+def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheOther:
+    """This quarter's commitments seat kept for the other, and the help across the line."""
+    quarter = quarter_of(today)
+    first, _last = parse_quarter(quarter)
+    titles = _titles(session)
+    kept_records = session.scalars(
+        select(Commitment)
+        .where(
+            Commitment.owed_by == seat,
+            Commitment.status == CommitmentStatus.DONE,
+            Commitment.done_on >= first,
+            Commitment.done_on <= today,
+        )
+        .order_by(Commitment.done_on, Commitment.id)
+    )
+    help_by_area: dict[str, list[str]] = {}
+    for record in kept_records:
+        view = _view(record, titles)
+        if view.help_across:
+            area = view.area.value if view.area else "the other's area"
+            help_by_area.setdefault(area, []).append(view.what)
+    return DoneForTheOther(kept_over_quarter(session, quarter, today)[seat], help_by_area)

@@ -8,7 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QPushButton
 
-from ceocto_desktop.models import Seat
+from ceocto_desktop.models import Area, Seat
 from ceocto_desktop.services import checkins, commitments
 from ceocto_desktop.services.changes import Changed
 
@@ -160,3 +160,32 @@ def test_a_commitment_on_the_agenda_is_kept_or_dropped_with_a_reason_and_undone(
         ("open", ""),
     ]
     assert page.findChild(QPushButton, "syncKept1").isEnabled()
+
+
+def test_our_roles_thanks_each_for_promises_kept_and_help_across_the_line(qtbot, window):
+    today = date.today()
+
+    def promise(seat, what, area=None):
+        return window.context.write(
+            lambda s: commitments.create_commitment(s, seat, what, today, area=area),
+            Changed.COMMITMENTS,
+        )
+
+    for what in ("Joined the Ardennes call", "Wrote the security answers for Łódź"):
+        made = promise(Seat.B, what, Area.SALES)
+        window.context.write(
+            lambda s, made=made: commitments.complete_commitment(s, made.id, today),
+            Changed.COMMITMENTS,
+        )
+    promise(Seat.B, "Ship SSO", Area.PRODUCT)  # her own area, still open
+    qtbot.keyClick(window, Qt.Key.Key_7, CTRL)
+    page = window.stack.currentWidget()
+    assert page.objectName() == "rolesPage"
+    priya = page.findChild(QLabel, "partnerBForOther")
+    assert priya.isVisible()
+    assert priya.text() == (
+        "<b>What Priya did for Sam this quarter</b><br>Commitments: kept 2 of 3<br>"
+        "Priya in sales &amp; marketing (2): Joined the Ardennes call, "
+        "Wrote the security answers for Łódź"
+    )
+    assert not page.findChild(QLabel, "partnerAForOther").isVisible()  # Sam owed nothing
