@@ -293,6 +293,14 @@ def mark_discussed(
     return _entry(row, _statuses(session, [row]))
 
 
+def who_would_owe(entry: AgendaEntry, at_keyboard: Seat) -> Seat:
+    """Who owes a commitment made from an item: for what one partner needs, the partner
+    asked; otherwise the partner at the keyboard."""
+    if entry.kind == "need":
+        return Seat(entry.key.rsplit(":", 1)[1]).other
+    return at_keyboard
+
+
 def commitment_from_item(
     session: Session,
     item_id: str,

@@ -295,7 +295,7 @@ def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheO
             Commitment.done_on >= first,
             Commitment.done_on <= today,
         )
-        .order_by(Commitment.done_on, Commitment.id)
+        .order_by(Commitment.done_on, Commitment.created_at, Commitment.id)
     )
     help_by_area: dict[str, list[str]] = {}
     for record in kept_records:

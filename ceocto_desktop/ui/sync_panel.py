@@ -60,7 +60,9 @@ class ItemRow(QWidget):
         self.outcome = named(f"syncOutcome{number}", QLineEdit())
         self.outcome.setPlaceholderText("Outcome, in a line…")
         self.commit = named(f"syncCommit{number}", QPushButton("Make it a commitment"))
-        self.commit.setToolTip("The partner at the keyboard owes it, due in a week")
+        self.commit.setToolTip(
+            "Due in a week; owed by the partner asked (for a need), else by the one writing"
+        )
         # An item about a commitment can settle it here: kept, or dropped with the outcome
         # line as the reason.
         self.kept = named(f"syncKept{number}", QPushButton("Kept"))
@@ -254,7 +256,7 @@ class SyncPanel(QGroupBox):
         self._outcome_written(row)  # the outcome as typed, kept first
         before = row.entry
         what = row.outcome.text()
-        owed_by = self.context.author
+        owed_by = agenda.who_would_owe(before, self.context.author)
         due = date.today() + timedelta(days=COMMITMENT_DAYS)
 
         def do(session: Session) -> Any:

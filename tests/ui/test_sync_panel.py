@@ -66,31 +66,31 @@ def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbo
     make = page.findChild(QPushButton, "syncCommit2")
     assert not make.isEnabled()  # no outcome yet: nothing to promise
     outcome.setFocus()
-    qtbot.keyClicks(outcome, "Sam runs the Thursday demo")
+    qtbot.keyClicks(outcome, "Priya runs the Thursday demo")
     assert make.isEnabled()
     qtbot.mouseClick(make, Qt.MouseButton.LeftButton)
     assert db.rows(
         "SELECT owed_by, owed_to, what, status, week_start FROM commitments "
-        "WHERE what LIKE 'Sam runs%'"
+        "WHERE what LIKE 'Priya runs%'"
     ) == [
         (
-            "A",
             "B",
-            "Sam runs the Thursday demo",
+            "A",
+            "Priya runs the Thursday demo",
             "open",
             str(window.context.read(checkins.current_week)),
         )
     ]
     assert db.rows(
         "SELECT discussed, outcome, commitment_id IS NOT NULL FROM agenda_items WHERE kind = 'need'"
-    ) == [(1, "Sam runs the Thursday demo", 1)]
+    ) == [(1, "Priya runs the Thursday demo", 1)]
     assert page.findChild(QPushButton, "syncCommit2").text() == "Commitment made"
 
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # undo: the commitment goes, the outcome stays
-    assert db.one("SELECT count(*) FROM commitments WHERE what LIKE 'Sam runs%'") == 0
+    assert db.one("SELECT count(*) FROM commitments WHERE what LIKE 'Priya runs%'") == 0
     assert db.rows(
         "SELECT discussed, outcome, commitment_id FROM agenda_items WHERE kind = 'need'"
-    ) == [(1, "Sam runs the Thursday demo", None)]
+    ) == [(1, "Priya runs the Thursday demo", None)]
     assert page.findChild(QPushButton, "syncCommit2").text() == "Make it a commitment"
 
 
