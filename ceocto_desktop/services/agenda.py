@@ -19,6 +19,8 @@ from ceocto_desktop.models import (
     RATINGS,
     AgendaItem,
     BoardMeeting,
+    CheckIn,
+    CheckInAnswer,
     Commitment,
     Decision,
     DecisionStatus,
@@ -350,3 +352,32 @@ def withdraw_commitment_from_item(
     row.discussed = discussed
     session.flush()
     delete_commitment(session, commitment_id)
+
+
+@dataclass(frozen=True)
+class TalkedThrough:
+    week: date
+    title: str
+    outcome: str
+
+
+def talked_through(session: Session, first: date, last: date) -> list[TalkedThrough]:
+    """Agenda items discussed in weeks from first to last, with their outcomes, oldest first
+    (only of weeks both partners answered: a withdrawn answer makes its week blind again)."""
+    both = (
+        select(CheckIn.week_start)
+        .join(CheckInAnswer, CheckInAnswer.checkin_id == CheckIn.id)
+        .group_by(CheckIn.week_start)
+        .having(func.count(CheckInAnswer.id) == 2)
+    )
+    rows = session.execute(
+        select(AgendaItem.week_start, AgendaItem.title, AgendaItem.outcome)
+        .where(
+            AgendaItem.discussed.is_(True),
+            AgendaItem.week_start >= first,
+            AgendaItem.week_start <= last,
+            AgendaItem.week_start.in_(both),
+        )
+        .order_by(AgendaItem.week_start, AgendaItem.position)
+    )
+    return [TalkedThrough(r.week_start, r.title, r.outcome) for r in rows]

@@ -304,3 +304,34 @@ def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheO
             area = view.area.value if view.area else "the other's area"
             help_by_area.setdefault(area, []).append(view.what)
     return DoneForTheOther(kept_over_quarter(session, quarter, today)[seat], help_by_area)
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A commitment that fell due in a period, as it stood at the period's end."""
+
+    owed_by: Seat
+    what: str
+    due_on: date
+    standing: CommitmentStatus
+    drop_reason: str
+
+
+def promises_due(session: Session, first: date, last: date) -> list[Promise]:
+    """Commitments due from first to last, each as it stood on last (kept by then, dropped
+    by then, or still open), soonest due first."""
+    rows = session.scalars(
+        select(Commitment)
+        .where(Commitment.due_on >= first, Commitment.due_on <= last)
+        .order_by(Commitment.due_on, Commitment.created_at, Commitment.id)
+    )
+    promises = []
+    for record in rows:
+        standing = CommitmentStatus.OPEN
+        if record.done_on is not None and record.done_on <= last:
+            standing = CommitmentStatus.DONE
+        elif record.dropped_on is not None and record.dropped_on <= last:
+            standing = CommitmentStatus.DROPPED
+        reason = record.drop_reason if standing is CommitmentStatus.DROPPED else ""
+        promises.append(Promise(record.owed_by, record.what, record.due_on, standing, reason))
+    return promises
