@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.services import agenda, commitments
+from ceocto_desktop.services import agenda, checkins, commitments
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand
@@ -132,6 +132,10 @@ class SyncPanel(QGroupBox):
     def show_week(self, week: date, complete: bool) -> None:
         """Show the week's kept agenda; hidden until both partners answered the week."""
         self.week = week
+        current = self.context.read(checkins.current_week)
+        self.setTitle(
+            "Our sync this week" if week == current else f"Our sync, week of {week:%d %b}"
+        )
         self.setVisible(complete)
         if not complete:
             self._rebuild([])

@@ -47,6 +47,7 @@ def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbo
     )
     _answer(window, Seat.B, trust=2)
     assert panel.isVisible()
+    assert panel.title() == "Our sync this week"
     qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
     ticks = [page.findChild(QCheckBox, f"syncItem{n}") for n in (1, 2, 3)]
     assert [page.findChild(QLabel, f"syncItemText{n}").text() for n in (1, 2, 3)] == [
