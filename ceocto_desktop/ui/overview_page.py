@@ -29,6 +29,7 @@ from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.notes import NoteView, create_note
 from ceocto_desktop.services.page_data import load_overview
 from ceocto_desktop.ui.commands import CreateCommand
+from ceocto_desktop.ui.commitment_form import CommitmentForm
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.journal_page import JournalPage
@@ -180,6 +181,8 @@ class OverviewPage(JournalPage):
         layout.setContentsMargins(16, 8, 16, 16)
         layout.addWidget(self.heading)
         layout.addWidget(self.owed)
+        self.promise = CommitmentForm(context)
+        layout.addWidget(self.promise)
         columns = QHBoxLayout()
         columns.setSpacing(16)
         left = QVBoxLayout()
