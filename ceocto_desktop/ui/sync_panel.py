@@ -200,6 +200,8 @@ class SyncPanel(QGroupBox):
             lambda s: agenda.mark_discussed(s, before.id, checked),
             lambda s: agenda.mark_discussed(s, before.id, before.discussed),
         )
+        if self.error.isVisible():  # refused: the box shows what the journal holds
+            row.show_entry(before)
 
     def _outcome_written(self, row: ItemRow) -> None:
         before = row.entry

@@ -190,3 +190,32 @@ def test_our_roles_thanks_each_for_promises_kept_and_help_across_the_line(qtbot,
         "Wrote the security answers for Łódź"
     )
     assert not page.findChild(QLabel, "partnerAForOther").isVisible()  # Sam owed nothing
+
+
+def test_a_tick_refused_by_a_locked_journal_says_so_and_shows_what_is_kept(
+    qtbot, window, db, journal_path, monkeypatch
+):
+    import sqlcipher3.dbapi2 as sqlite3
+
+    from ceocto_desktop.store import engine
+
+    page = _checkin_page(qtbot, window)
+    _answer(window, Seat.A, needs="Take the Thursday demo")
+    _answer(window, Seat.B)
+    qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
+    tick = page.findChild(QCheckBox, "syncItem1")
+    monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
+    other = sqlite3.connect(journal_path, isolation_level=None)
+    other.execute("BEGIN EXCLUSIVE")  # another program holds the journal
+    try:
+        qtbot.mouseClick(page.findChild(QLabel, "syncItemText1"), Qt.MouseButton.LeftButton)
+        error = page.findChild(QLabel, "syncError")
+        assert error.isVisible() and error.text()
+        assert not tick.isChecked()  # not saved, so not shown as ticked
+    finally:
+        other.execute("COMMIT")
+        other.close()
+    assert db.rows("SELECT discussed FROM agenda_items") == [(0,)]
+    qtbot.mouseClick(page.findChild(QLabel, "syncItemText1"), Qt.MouseButton.LeftButton)
+    assert tick.isChecked() and not page.findChild(QLabel, "syncError").isVisible()
+    assert db.rows("SELECT discussed FROM agenda_items") == [(1,)]
