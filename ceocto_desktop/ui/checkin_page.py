@@ -30,6 +30,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.page_data import WeekData, load_week
 from ceocto_desktop.services.partners import week_start_day
+from ceocto_desktop.ui.agenda_panel import AgendaPanel
 from ceocto_desktop.ui.checkin_form import AnswerForm
 from ceocto_desktop.ui.checkin_reveal import answers_html
 from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
@@ -37,7 +38,6 @@ from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import first_name
-from ceocto_desktop.ui.sync_panel import SyncPanel
 from ceocto_desktop.ui.widgets import named
 
 
@@ -135,7 +135,7 @@ class CheckinPage(JournalPage):
         column.addWidget(self.answers)
         column.addWidget(self.amendments)
         column.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.sync = SyncPanel(context)
+        self.sync = AgendaPanel(context)
         column.addWidget(self.sync)
         column.addStretch()
         scroll = QScrollArea()

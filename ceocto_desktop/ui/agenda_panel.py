@@ -106,7 +106,7 @@ class ItemRow(QWidget):
         self.drop.setEnabled(still_open and bool(self.outcome.text().strip()))
 
 
-class SyncPanel(QGroupBox):
+class AgendaPanel(QGroupBox):
     """The week's agenda: offered once both answered, kept once opened."""
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
