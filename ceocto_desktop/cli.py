@@ -108,7 +108,7 @@ def _search_arguments(search: argparse.ArgumentParser) -> None:
         action="append",
         dest="types",
         metavar="T",
-        choices=["note", "goal", "obstacle", "decision", "checkin"],
+        choices=["note", "goal", "obstacle", "decision", "checkin", "commitment", "agenda"],
         help="only this kind of record (repeatable)",
     )
     search.add_argument("--author", metavar="A|B", choices=["A", "B"], help="only this partner")
@@ -207,6 +207,7 @@ def build_parser(
         if only is None or only == name:
             add_arguments(sub)
 
+    from ceocto_desktop.cli_agenda import add_agenda_command
     from ceocto_desktop.cli_encryption import add_encryption_commands
     from ceocto_desktop.cli_io import add_import_commands
     from ceocto_desktop.cli_journal import add_journal_commands
@@ -215,6 +216,7 @@ def build_parser(
     add_journal_commands(commands)
     add_import_commands(commands)
     add_sync_commands(commands)
+    add_agenda_command(commands)
     add_encryption_commands(commands)
     return parser
 
@@ -559,6 +561,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         return refused
     if args.command in HANDLERS:
         return HANDLERS[args.command](args)
+    from ceocto_desktop.cli_agenda import HANDLERS as AGENDA
+
+    if args.command in AGENDA:
+        return AGENDA[args.command](args)
     from ceocto_desktop.cli_sync import HANDLERS as SYNC
 
     if args.command in SYNC:

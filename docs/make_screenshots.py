@@ -4,7 +4,7 @@
 
 Every page of the sidebar, light and dark, at 1440×900 and 1024×640, into
 docs/screenshots/ as <page>-<light|dark>-<width>.png (goals-light-1440.png); and the
-README's six images (docs/overview.png, …) again, light at 1440×900.
+README's images (docs/overview.png, …, docs/sync.png) again, light at 1440×900.
 
 The application font is set to --points (11 by default: GNOME's and KDE's desktop font;
 a bare offscreen run would draw Qt's 9 pt and hide what is cut at the desktop's size).
@@ -62,6 +62,28 @@ def paint(app: QApplication, dark: bool) -> None:
         app.setPalette(theme.dark_palette() if dark else style.standardPalette())
 
 
+SYNC_WEEK = date(2026, 11, 16)  # the demo's last week both answered
+
+
+def open_sync(app: QApplication, page: object) -> None:
+    """The check-in page's "Our sync this week" of SYNC_WEEK, opened, one item talked
+    through, scrolled into view: what docs/sync.png shows."""
+    page.show_week(SYNC_WEEK)  # type: ignore[attr-defined]
+    panel = page.sync  # type: ignore[attr-defined]
+    if not panel.rows:
+        panel.open_agenda()
+        app.processEvents()
+    first = panel.rows[0]
+    if not first.entry.discussed:
+        first.tick.setChecked(True)
+        first.outcome.setText("Priya flags a slipping date the day she sees it")
+        first.outcome.editingFinished.emit()
+    app.processEvents()
+    scroll = panel.parentWidget().parentWidget().parentWidget()
+    scroll.ensureWidgetVisible(panel.rows[min(4, len(panel.rows) - 1)])
+    app.processEvents()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=float, default=DESKTOP_POINTS, help="font size (pt)")
@@ -113,6 +135,9 @@ def main(argv: list[str] | None = None) -> int:
             for name, title in README_IMAGES.items():
                 show(title)
                 save(DOCS / name)
+            show("Check-in")
+            open_sync(app, window.stack.currentWidget())
+            save(DOCS / "sync.png")
         window.close()
         app.processEvents()
 

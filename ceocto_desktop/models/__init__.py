@@ -3,9 +3,11 @@
 from ceocto_desktop.models.base import Base, new_id, utc_now
 from ceocto_desktop.models.board import BoardGoalReview, BoardMeeting, Retrospective
 from ceocto_desktop.models.checkin import PROMPTS, RATINGS, CheckIn, CheckInAnswer
+from ceocto_desktop.models.commitment import AgendaItem, Commitment
 from ceocto_desktop.models.decision import Decision, decision_goals
 from ceocto_desktop.models.enums import (
     Area,
+    CommitmentStatus,
     DecisionStatus,
     GoalStatus,
     ObstacleCategory,
@@ -56,6 +58,7 @@ __all__ = [
     "JOURNAL_FORMAT",
     "PROMPTS",
     "RATINGS",
+    "AgendaItem",
     "Area",
     "Base",
     "BoardGoalReview",
@@ -63,6 +66,8 @@ __all__ = [
     "CheckIn",
     "CheckInAmendment",
     "CheckInAnswer",
+    "Commitment",
+    "CommitmentStatus",
     "Decision",
     "DecisionStatus",
     "Draft",

@@ -103,3 +103,11 @@ class Verdict(enum.StrEnum):
     BETTER = "better"
     AS_EXPECTED = "as expected"
     WORSE = "worse"
+
+
+class CommitmentStatus(enum.StrEnum):
+    """Where a promise one partner made the other stands."""
+
+    OPEN = "open"
+    DONE = "done"
+    DROPPED = "dropped"

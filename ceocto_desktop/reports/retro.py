@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import ObstacleKind, Seat, Verdict
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
+from ceocto_desktop.reports.retro_promises import add_promises
 from ceocto_desktop.reports.wording import count, owner_name, pct
 from ceocto_desktop.services.board import RetroView, get_retrospective
 from ceocto_desktop.services.partners import PartnerView, get_partners
@@ -57,6 +58,7 @@ def build_retrospective(
     _decisions(doc, facts, names)
     index = _cooperation(session, doc, facts, partners, chart_dpi, dark)
     _voices(doc, facts, names)
+    add_promises(doc, session, first, last, names)
     achieved = sum(1 for g in facts.goals if g.outcome == "achieved")
     doc.headline = (
         (f"{achieved} of {len(facts.goals)}", "goals achieved"),

@@ -18,5 +18,17 @@ class Changed(enum.Flag):
     BOARD = enum.auto()
     RETROS = enum.auto()
     PINS = enum.auto()
+    COMMITMENTS = enum.auto()  # commitments and the weekly sync's agenda
     # Everything: what another program (the shell, another window) may have written.
-    ALL = PARTNERS | GOALS | OBSTACLES | DECISIONS | NOTES | CHECKINS | BOARD | RETROS | PINS
+    ALL = (
+        PARTNERS
+        | GOALS
+        | OBSTACLES
+        | DECISIONS
+        | NOTES
+        | CHECKINS
+        | BOARD
+        | RETROS
+        | PINS
+        | COMMITMENTS
+    )

@@ -24,7 +24,7 @@ from sqlalchemy import Boolean, Date, Enum, Float, Integer, Table, func, insert,
 from sqlalchemy.orm import Session
 
 from ceocto_desktop import __version__
-from ceocto_desktop.models import JOURNAL_FORMAT, Base, CheckInAnswer, Partner
+from ceocto_desktop.models import JOURNAL_FORMAT, Base, CheckIn, CheckInAnswer, Partner
 from ceocto_desktop.models.base import UTCDateTime
 from ceocto_desktop.services.demo_bulk import indexed_at_the_end
 
@@ -57,6 +57,8 @@ TABLES = (
     "board_meetings",
     "board_goal_reviews",
     "retrospectives",
+    "commitments",
+    "agenda_items",
 )
 # Tables never exported, and columns recomputed rather than carried.
 # The sync_* tables are one laptop's two-laptop state (its outbox, sequence numbers, field
@@ -128,7 +130,21 @@ def _unrevealed_answers(session: Session) -> set[str]:
     return set(session.scalars(select(CheckInAnswer.id).where(CheckInAnswer.checkin_id.in_(alone))))
 
 
-def _kept(name: str, row: dict[str, Any], hidden_answers: set[str]) -> bool:
+def _revealed_weeks(session: Session) -> set[date]:
+    """The weeks both partners have answered: only their sync agendas are exported."""
+    both = (
+        select(CheckInAnswer.checkin_id)
+        .group_by(CheckInAnswer.checkin_id)
+        .having(func.count() >= 2)
+    )
+    return set(session.scalars(select(CheckIn.week_start).where(CheckIn.id.in_(both))))
+
+
+def _kept(
+    name: str, row: dict[str, Any], hidden_answers: set[str], revealed_weeks: set[date]
+) -> bool:
+    if name == "agenda_items":  # an agenda quotes the week's answers (what each needs)
+        return row["week_start"] in revealed_weeks
     if name == "checkin_answers":
         return row["id"] not in hidden_answers
     if name == "checkin_amendments":
@@ -141,6 +157,7 @@ def _kept(name: str, row: dict[str, Any], hidden_answers: set[str]) -> bool:
 def export_rows(session: Session) -> dict[str, list[dict[str, Any]]]:
     """Every exported table's rows as JSON values, in primary-key order."""
     hidden = _unrevealed_answers(session)
+    revealed = _revealed_weeks(session)
     tables: dict[str, list[dict[str, Any]]] = {}
     for name in TABLES:
         table = _table(name)
@@ -149,7 +166,7 @@ def export_rows(session: Session) -> dict[str, list[dict[str, Any]]]:
         rows = []
         for found in session.execute(query):
             row = dict(zip(names, found, strict=True))
-            if _kept(name, row, hidden):
+            if _kept(name, row, hidden, revealed):
                 rows.append({key: _to_json(value) for key, value in row.items()})
         tables[name] = rows
     return tables

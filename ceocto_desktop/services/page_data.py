@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins, decisions, goals, notes, obstacles
+from ceocto_desktop.services import checkins, commitments, decisions, goals, notes, obstacles
 from ceocto_desktop.services.attention import Attention, needs_attention
 from ceocto_desktop.services.notes_journal import NoteEntry, journal_entries
 from ceocto_desktop.services.overview import (
@@ -83,6 +83,7 @@ class OverviewData:
     notes: list[NoteEntry]  # an excerpt of each, never a whole (possibly huge) body
     attention: Attention
     signals: PairSignals
+    owed: dict[Seat, list[commitments.CommitmentView]]
 
 
 def load_overview(session: Session) -> OverviewData:
@@ -92,6 +93,7 @@ def load_overview(session: Session) -> OverviewData:
         journal_entries(session, NoteFilter(), Page(limit=RECENT_NOTES)),
         needs_attention(session),
         pair_signals(session),
+        commitments.owed_this_week(session, date.today()),
     )
 
 

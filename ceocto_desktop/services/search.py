@@ -1,4 +1,5 @@
-"""One search over notes, goals, obstacles, decisions and check-in answers.
+"""One search over notes, goals, obstacles, decisions, check-in answers, commitments and
+the weekly sync agendas.
 
 A bare DB-API connection (store.driver's) on purpose: `ceocto search` answers in a fraction
 of a second, and importing an ORM would cost more than the query. What a person types is
@@ -20,7 +21,7 @@ from ceocto_desktop.store.driver import OperationalError
 if TYPE_CHECKING:  # the shell's search loads no ORM; only the window passes a Session
     from sqlalchemy.orm import Session
 
-KINDS = ("note", "goal", "obstacle", "decision", "checkin")
+KINDS = ("note", "goal", "obstacle", "decision", "checkin", "commitment", "agenda")
 # Past these a query is a pasted document, not a search: SQLite's expression depth and
 # LIKE pattern limits would refuse it anyway, with a message no person could act on.
 MAX_QUERY_CHARS = 1000
@@ -115,6 +116,27 @@ SOURCES = {
         # A week's answers stay blind until both partners have answered: before that they
         # are their author's alone, on the check-in page, and never found by search.
         "(SELECT count(*) FROM checkin_answers o WHERE o.checkin_id = s.checkin_id) >= 2",
+    ),
+    "commitment": Source(
+        "search_commitments",
+        "commitments",
+        ("what", "drop_reason"),
+        "s.what",
+        "s.due_on",
+        "s.owed_by",
+        titled=("what",),
+    ),
+    "agenda": Source(
+        "search_agenda",
+        "agenda_items",
+        ("title", "outcome"),
+        "'Sync, week of ' || s.week_start",
+        "s.week_start",
+        "s.author",
+        # An agenda quotes the week's answers: should one be withdrawn after it opened, the
+        # week is blind again, and so is its agenda.
+        visible="(SELECT count(*) FROM checkin_answers o JOIN checkins c ON c.id = o.checkin_id"
+        " WHERE c.week_start = s.week_start) >= 2",
     ),
 }
 

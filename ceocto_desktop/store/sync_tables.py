@@ -87,6 +87,9 @@ TABLES: tuple[TableSpec, ...] = (
         "value_after",
         refs={"answer_id": "checkin_answers"},
     ),
+    _spec("commitments", "drop_reason"),
+    # Both laptops may open the same week's agenda: an item is known by its week and key.
+    _spec("agenda_items", "outcome", key=("week_start", "key"), local_id="id"),
 )
 
 BY_NAME: dict[str, TableSpec] = {spec.name: spec for spec in TABLES}

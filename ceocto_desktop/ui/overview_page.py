@@ -23,11 +23,13 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.attention import Attention, Item
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.commitments import CommitmentView
 from ceocto_desktop.services.drafts import QUICK_NOTE, discard_draft
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.notes import NoteView, create_note
 from ceocto_desktop.services.page_data import load_overview
 from ceocto_desktop.ui.commands import CreateCommand
+from ceocto_desktop.ui.commitment_form import CommitmentForm
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.grow import grow_with_content
@@ -99,6 +101,21 @@ def attention_items(data: Attention, names: dict[Seat, str]) -> list[Item]:
     return items
 
 
+def owed_line(owed: dict[Seat, list[CommitmentView]], names: dict[Seat, str], today: date) -> str:
+    """What each owes the other this week, overdue first: "" when nothing is owed."""
+    if not any(owed.values()):
+        return ""
+    parts = []
+    for seat in Seat:
+        promises = [
+            f"{c.what} ({'overdue since' if c.due_on < today else 'due'} {c.due_on:%a %d %b})"
+            for c in owed[seat]
+        ]
+        listed = "; ".join(promises) if promises else "nothing due this week"
+        parts.append(f"{names[seat]} owes {names[seat.other]}: {listed}")
+    return ". ".join(parts) + "."
+
+
 class OverviewPage(JournalPage):
     title = "Overview"
 
@@ -109,6 +126,9 @@ class OverviewPage(JournalPage):
 
         self.heading = named("overviewHeading", QLabel())
         self.heading.setTextFormat(Qt.TextFormat.RichText)
+        self.owed = named("owedLine", QLabel())
+        self.owed.setWordWrap(True)
+        self.owed.setTextFormat(Qt.TextFormat.PlainText)
         self.attention = named("attentionList", QListWidget())
         self.attention.setSpacing(3)
         self.attention.setIconSize(QSize(24, 24))
@@ -162,6 +182,7 @@ class OverviewPage(JournalPage):
         layout.setSpacing(8)
         layout.setContentsMargins(16, 8, 16, 16)
         layout.addWidget(self.heading)
+        layout.addWidget(self.owed)
         columns = QHBoxLayout()
         columns.setSpacing(16)
         left = QVBoxLayout()
@@ -179,6 +200,8 @@ class OverviewPage(JournalPage):
         layout.addWidget(self.quick_note)
         layout.addWidget(self.note_error)
         layout.addLayout(note_row)
+        self.promise = CommitmentForm(context)
+        layout.addWidget(self.promise)
         layout.addWidget(QLabel("<b>Recent notes</b> <small>(click to open)</small>"))
         layout.addWidget(self.recent)
         layout.addStretch(1)
@@ -252,6 +275,9 @@ class OverviewPage(JournalPage):
         self.heading.setText(f"<h1>{names}</h1><p>Our journal, {since}.</p>")
         first_names = {seat: first_name(self.context, seat) for seat in Seat}
         self.signals.show_signals(data.signals, first_names)
+        owed = owed_line(data.owed, first_names, date.today())
+        self.owed.setText(owed)
+        self.owed.setVisible(bool(owed))
         entries = attention_items(data.attention, first_names)
         self.attention.clear()
         for entry in entries:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 from PySide6.QtCore import Qt
@@ -26,6 +27,7 @@ from ceocto_desktop.models import Owner, Seat
 from ceocto_desktop.services import partners
 from ceocto_desktop.services.appreciation import Appreciation
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.commitments import DoneForTheOther, done_for_the_other
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.roles import (
     Load,
@@ -81,6 +83,18 @@ def appreciation_list_html(received: list[Appreciation], giver: str) -> str:
     )
 
 
+def done_for_the_other_html(done: DoneForTheOther, name: str, other: str) -> str:
+    """Promises kept and help across the line this quarter, as thanks: "" when none."""
+    if not done.kept.due and not done.help:
+        return ""
+    lines = [f"<b>What {escape(name)} did for {escape(other)} this quarter</b>"]
+    if done.kept.due:
+        lines.append(f"Commitments: {done.kept.sentence()}")
+    for area, what in done.help.items():
+        lines.append(f"{escape(name)} in {escape(area)} ({len(what)}): " + escape(", ".join(what)))
+    return "<br>".join(lines)
+
+
 class PartnerColumn(QFrame):
     """One partner: who they are and what they answer for, what they own now, the
     appreciation they have received; the profile's form opens with Edit (saved as typed)."""
@@ -129,6 +143,7 @@ class PartnerColumn(QFrame):
         self.strengths = self._text(f"partner{key}StrengthsView")
         self.responsibilities = self._text(f"partner{key}ResponsibilitiesView")
         self.appreciation = self._text(f"partner{key}Appreciation")
+        self.for_other = self._text(f"partner{key}ForOther")
         self.lists = {
             "goals": owned_list(f"partner{key}Goals"),
             "obstacles": owned_list(f"partner{key}Obstacles"),
@@ -154,6 +169,7 @@ class PartnerColumn(QFrame):
         layout.addWidget(self.profile)
         layout.addWidget(self.appreciation_heading)
         layout.addWidget(self.appreciation)
+        layout.addWidget(self.for_other)
         for kind, widget in self.lists.items():
             layout.addWidget(self.headings[kind])
             layout.addWidget(widget)
@@ -209,6 +225,10 @@ class PartnerColumn(QFrame):
         self.colour.setStyleSheet(
             f"QPushButton {{ border-left: 14px solid {profile.color}; padding: 4px 8px; }}"
         )
+        done = self.context.read(lambda s: done_for_the_other(s, self.seat, date.today()))
+        html = done_for_the_other_html(done, profile.name.split()[0], giver)
+        self.for_other.setText(html)
+        self.for_other.setVisible(bool(html))
         load = self.context.read(lambda s: what_is_owned(s, seat_owner(self.seat)))
         show_load(self, load, profile.name.split()[0])
 

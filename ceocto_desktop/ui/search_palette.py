@@ -37,6 +37,9 @@ PAGE_OF = {
     "obstacle": "obstacles",
     "decision": "decisions",
     "checkin": "checkins",
+    # Both are shown on the check-in page, in the week's sync (a commitment by its due week).
+    "commitment": "checkins",
+    "agenda": "checkins",
 }
 KIND_LABEL = {
     "note": "Note",
@@ -44,7 +47,10 @@ KIND_LABEL = {
     "obstacle": "Obstacle",
     "decision": "Decision",
     "checkin": "Check-in",
+    "commitment": "Commitment",
+    "agenda": "Sync",
 }
+KIND_PLURAL = {**{k: f"{v}s" for k, v in KIND_LABEL.items()}, "agenda": "Sync agendas"}
 MARKS = ("\x01", "\x02")
 TYPING_PAUSE_MS = 150
 RESULTS = 40
@@ -209,7 +215,7 @@ class SearchPalette(QDialog):
         self.kind = named("searchKind", QComboBox())
         self.kind.addItem("Everything", None)
         for kind in KINDS:
-            self.kind.addItem(f"{kind.capitalize()}s" if kind != "checkin" else "Check-ins", kind)
+            self.kind.addItem(KIND_PLURAL[kind], kind)
         self.author = named("searchAuthor", QComboBox())
         self.author.addItem("Both of us", None)
         for seat in Seat:
@@ -302,5 +308,7 @@ class SearchPalette(QDialog):
         if item is None:
             return
         kind, record_id, day = item.data(Qt.ItemDataRole.UserRole)
-        self.context.openRequested.emit(PAGE_OF[kind], day if kind == "checkin" else record_id)
+        self.context.openRequested.emit(
+            PAGE_OF[kind], day if PAGE_OF[kind] == "checkins" else record_id
+        )
         self.accept()

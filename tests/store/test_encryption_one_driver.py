@@ -63,7 +63,7 @@ def test_every_connection_has_secure_delete_on_and_a_recent_sqlite(journal_path:
                     "SELECT name FROM sqlite_master WHERE sql LIKE '%USING fts5%'"
                 )
             ]
-            assert len(tables) == 5
+            assert len(tables) == 7  # 0002: five sources; 0009: commitments, agendas
             for table in tables:
                 value = connection.exec_driver_sql(
                     f"SELECT v FROM {table}_config WHERE k = 'secure-delete'"

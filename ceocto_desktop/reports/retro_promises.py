@@ -1,0 +1,70 @@
+"""The retrospective's "What we promised each other" and "What we talked through"."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.models import CommitmentStatus, Seat
+from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph
+from ceocto_desktop.reports.wording import count
+from ceocto_desktop.services.agenda import talked_through
+from ceocto_desktop.services.commitments import promises_due
+
+
+def add_promises(
+    doc: Document, session: Session, first: date, last: date, names: dict[str, str]
+) -> None:
+    """Commitments that fell due in the quarter as they stood at its end, framed as what each
+    did for the other; then the sync items the pair talked through, with their outcomes."""
+    promises = promises_due(session, first, last)
+    if promises:
+        doc.add(Heading("What we promised each other"))
+        standing = [p.standing for p in promises]
+        doc.add(
+            Paragraph(
+                f"{count(len(promises), 'commitment')} fell due: "
+                f"{standing.count(CommitmentStatus.DONE)} kept, "
+                f"{standing.count(CommitmentStatus.DROPPED)} dropped, "
+                f"{standing.count(CommitmentStatus.OPEN)} still open."
+            )
+        )
+        lines = []
+        for seat in Seat:
+            own = [p for p in promises if p.owed_by is seat]
+            if own:
+                kept = sum(1 for p in own if p.standing is CommitmentStatus.DONE)
+                lines.append(
+                    f"{names[seat.value]} kept {kept} of {len(own)} for {names[seat.other.value]}"
+                )
+        doc.add(Bullets(tuple(lines)))
+        dropped = [p for p in promises if p.standing is CommitmentStatus.DROPPED]
+        if dropped:
+            doc.add(Heading("Dropped, and why", 3))
+            doc.add(
+                Bullets(
+                    tuple(f"{p.what} ({names[p.owed_by.value]}): {p.drop_reason}" for p in dropped)
+                )
+            )
+        still_open = [p for p in promises if p.standing is CommitmentStatus.OPEN]
+        if still_open:
+            doc.add(Heading("Still open", 3))
+            doc.add(
+                Bullets(
+                    tuple(
+                        f"{p.what} ({names[p.owed_by.value]}, due {p.due_on})" for p in still_open
+                    )
+                )
+            )
+    talked = talked_through(session, first, last)
+    if talked:
+        doc.add(Heading(f"What we talked through ({len(talked)})"))
+        doc.add(
+            Bullets(
+                tuple(
+                    f"Week of {t.week:%d %b}: {t.title}" + (f" — {t.outcome}" if t.outcome else "")
+                    for t in talked
+                )
+            )
+        )

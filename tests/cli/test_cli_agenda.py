@@ -1,0 +1,115 @@
+"""`ceocto agenda`: Markdown and JSON of a week both answered; nothing for a week half answered."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import agenda, checkins, commitments
+from ceocto_desktop.store import open_journal
+
+WEEK = date(2026, 11, 23)  # a Monday, long past: the agenda counts from its last day
+CALM = {"role_clarity": 4, "cooperation": 4, "communication": 4, "trust": 4, "alignment": 4}
+
+
+def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "ceocto_desktop", *args], capture_output=True, text=True, timeout=120
+    )
+
+
+def _fill(path, answers):
+    journal = open_journal(path)
+    try:
+        with journal.transaction() as session:
+            commitments.create_commitment(session, Seat.B, "Security answers for Łódź", WEEK)
+            for week, seat, needs, trust in answers:
+                checkins.submit_answers(
+                    session, week, seat, {**CALM, "trust": trust}, {"needs": needs}
+                )
+    finally:
+        journal.close()
+
+
+def test_markdown_of_a_week_both_answered_with_an_outcome_kept(journal_path):
+    _fill(
+        journal_path,
+        [(WEEK, Seat.A, "Cover Thursday's call", 4), (WEEK, Seat.B, "", 2)],
+    )
+    first = ceocto("agenda", "--week", "2026-11-25", "--db", str(journal_path))
+    assert (first.returncode, first.stderr) == (0, "")
+    assert first.stdout == (
+        "# Our sync, week of 2026-11-23\n"
+        "\n## Where we see it differently\n\n"
+        "- [ ] Trust: Sam 4, Priya 2 — talk about it\n"
+        "\n## What we need from each other\n\n"
+        "- [ ] What Sam needs from Priya: Cover Thursday's call\n"
+        "\n## Commitments due\n\n"
+        "- [ ] Priya owes Sam: Security answers for Łódź (overdue 6 days, 2026-11-23)\n"
+    )
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        gap = agenda.open_agenda(session, WEEK, date(2026, 11, 27)).items[0]
+        agenda.mark_discussed(session, gap.id, True, "Lunch on Friday, phones away")
+    journal.close()
+    again = ceocto("agenda", "--week", "2026-11-23", "--db", str(journal_path))
+    assert (
+        "- [x] Trust: Sam 4, Priya 2 — talk about it\n  Outcome: Lunch on Friday, phones away\n"
+        in (again.stdout)
+    )
+
+
+def test_json_carries_what_was_not_discussed_saying_since_when(journal_path):
+    later = date(2026, 11, 30)
+    _fill(
+        journal_path,
+        [
+            (WEEK, Seat.A, "Cover Thursday's call", 4),
+            (WEEK, Seat.B, "", 4),
+            (later, Seat.A, "", 4),
+            (later, Seat.B, "", 4),
+        ],
+    )
+    assert ceocto("agenda", "--week", "2026-11-23", "--db", str(journal_path)).returncode == 0
+    result = ceocto("agenda", "--week", "2026-11-30", "--format", "json", "--db", str(journal_path))
+    assert (result.returncode, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    assert data["week"] == "2026-11-30"
+    assert [(i["kind"], i["since_week"], i["carried"]) for i in data["items"]] == [
+        ("need", "2026-11-23", True),
+        ("commitment", "2026-11-23", True),
+    ]
+    assert data["items"][1]["title"] == (
+        "Priya owes Sam: Security answers for Łódź (overdue 13 days, 2026-11-23)"
+    )
+    md = ceocto("agenda", "--week", "2026-11-30", "--db", str(journal_path)).stdout
+    assert "Cover Thursday's call (since the week of 2026-11-23)" in md
+
+
+def test_a_week_answered_by_one_says_so_and_prints_nothing_else(journal_path):
+    _fill(journal_path, [(WEEK, Seat.A, "SECRET need not yet revealed", 1)])
+    for form in ("md", "json"):
+        result = ceocto(
+            "agenda", "--week", "2026-11-23", "--format", form, "--db", str(journal_path)
+        )
+        assert result.returncode == 1
+        assert result.stdout == ""
+        assert result.stderr == (
+            "ceocto: the week of 2026-11-23 is not answered by both partners yet "
+            "(Sam has answered, Priya has not); no agenda until then.\n"
+        )
+    none = ceocto("agenda", "--week", "2026-12-07", "--db", str(journal_path))
+    assert (none.returncode, none.stdout) == (1, "")
+    assert "(neither of you has answered)" in none.stderr
+
+
+def test_a_bad_week_or_a_missing_journal_is_one_line(journal_path, tmp_path):
+    bad = ceocto("agenda", "--week", "next monday", "--db", str(journal_path))
+    assert bad.returncode == 2 and bad.stdout == ""
+    assert "'next monday' is not a date" in bad.stderr
+    missing = ceocto("agenda", "--db", str(tmp_path / "nowhere.db"))
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert missing.stderr.startswith("ceocto: ") and missing.stderr.count("\n") == 1

@@ -1,0 +1,52 @@
+"""The retrospective's promises (as they stood at the quarter's end) and what we talked through."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.reports.html import to_html
+from ceocto_desktop.reports.markdown import to_markdown
+from ceocto_desktop.reports.retro import build_retrospective
+from ceocto_desktop.services import agenda, checkins, commitments
+
+CALM = {"role_clarity": 4, "cooperation": 4, "communication": 4, "trust": 4, "alignment": 4}
+WEEK = date(2026, 8, 3)
+
+
+def test_promises_stand_as_at_the_quarters_end_and_talks_keep_their_outcomes(session):
+    kept = commitments.create_commitment(session, Seat.A, "Intro to the bank", date(2026, 8, 7))
+    commitments.complete_commitment(session, kept.id, on=date(2026, 8, 6))
+    dropped = commitments.create_commitment(session, Seat.B, "Hire a contractor", date(2026, 8, 20))
+    commitments.drop_commitment(session, dropped.id, "Budget frozen", on=date(2026, 8, 19))
+    late = commitments.create_commitment(session, Seat.B, "Data room", date(2026, 9, 25))
+    commitments.complete_commitment(session, late.id, on=date(2026, 10, 2))  # after the quarter
+    commitments.create_commitment(session, Seat.A, "Next quarter", date(2026, 10, 9))
+    checkins.submit_answers(session, WEEK, Seat.A, CALM, {"needs": "Cover the Łódź call"})
+    checkins.submit_answers(session, WEEK, Seat.B, {**CALM, "trust": 2})
+    opened = agenda.open_agenda(session, WEEK, date(2026, 8, 5))
+    gap = opened.items[0]
+    agenda.mark_discussed(session, gap.id, True, "Lunch on Friday")
+
+    doc = build_retrospective(session, "2026-Q3", date(2026, 11, 28))
+    md = to_markdown(doc)
+    assert (
+        "## What we promised each other\n\n3 commitments fell due: 1 kept, 1 dropped, 1 still open."
+        in md
+    )
+    assert "- Sam kept 1 of 1 for Priya\n- Priya kept 0 of 2 for Sam" in md
+    assert "- Hire a contractor (Priya): Budget frozen" in md
+    assert "- Data room (Priya, due 2026-09-25)" in md
+    assert "Next quarter" not in md
+    assert (
+        "## What we talked through (1)\n\n"
+        "- Week of 03 Aug: Trust: Sam 4, Priya 2 — talk about it — Lunch on Friday" in md
+    )
+    assert "Cover the Łódź call" not in md.split("What we talked through")[1]  # not discussed
+    html = to_html(doc)
+    assert "Budget frozen" in html and "Lunch on Friday" in html
+
+    # Priya withdraws her answers: the week is blind again, and its talk leaves the report.
+    checkins.delete_answers(session, WEEK, Seat.B)
+    again = to_markdown(build_retrospective(session, "2026-Q3", date(2026, 11, 28)))
+    assert "What we talked through" not in again and "Lunch on Friday" not in again
