@@ -131,10 +131,14 @@ def build(bundle: Path, icons: Path, version: str, out: Path) -> Path:
     with tempfile.TemporaryDirectory(prefix="ceocto-deb-", dir=out) as scratch:
         root = Path(scratch) / "root"
         stage(bundle, icons, root)
+        # Modes set, not left to the umask (a private 077 one made DEBIAN 0700: refused).
+        root.chmod(0o755)
         (root / "DEBIAN").mkdir()  # where dpkg-shlibdeps sees the package's root
+        (root / "DEBIAN").chmod(0o755)
         depends = sorted(set(shlib_depends(root / "opt" / "ceocto")) | set(EXTRA_DEPENDS))
         control = control_text(version, architecture, depends, installed_size_kib(root))
         (root / "DEBIAN" / "control").write_text(control)
+        (root / "DEBIAN" / "control").chmod(0o644)
         target = out / f"ceocto_{version}_{architecture}.deb"
         subprocess.run(
             ["dpkg-deb", "--root-owner-group", "-Zxz", "-z3", "--build", str(root), str(target)],

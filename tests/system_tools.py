@@ -19,6 +19,10 @@ PACKAGES = {
     "pdfinfo": "poppler-utils",
     "pdftotext": "poppler-utils",
     "pdffonts": "poppler-utils",
+    "dpkg-deb": "dpkg",
+    "dpkg-shlibdeps": "dpkg-dev",
+    "chattr": "e2fsprogs",
+    "desktop-file-validate": "desktop-file-utils",
 }
 
 

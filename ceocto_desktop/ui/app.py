@@ -100,7 +100,8 @@ class Launcher(QObject):
         except JournalDamaged as exc:
             return self._damaged(path, str(exc))
         except JournalError as exc:
-            self._error(str(exc))
+            refused = exc.__cause__  # the system refused a folder: say so, and what to do
+            self._error(cannot_use(path, refused) if isinstance(refused, OSError) else str(exc))
             return False
         except OSError as exc:  # a folder that cannot be read or made: HOME read-only
             self._error(cannot_use(path, exc))

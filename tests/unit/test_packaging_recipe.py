@@ -117,6 +117,24 @@ def deb(tmp_path: Path) -> Path:
     return make_deb.build(bundle, icons, "9.8.7", tmp_path / "out")
 
 
+def test_a_private_umask_still_builds_a_package_dpkg_accepts(tmp_path):
+    """A process umask of 077 (as ceocto sets while it creates a journal) once made the
+    package's DEBIAN folder 0700, which dpkg-deb refuses."""
+    _require("dpkg-deb")
+    _require("dpkg-shlibdeps")
+    bundle, icons = _stand_in_bundle(tmp_path)
+    previous = os.umask(0o077)
+    try:
+        built = make_deb.build(bundle, icons, "9.8.7", tmp_path / "out")
+    finally:
+        os.umask(previous)
+    fields = subprocess.run(
+        ["dpkg-deb", "--field", str(built), "Package"], capture_output=True, text=True
+    )
+    assert fields.returncode == 0, fields.stderr
+    assert fields.stdout.strip() == "ceocto"
+
+
 def test_the_appdir_starts_the_bundle_and_shows_its_entry_and_icon(tmp_path):
     bundle, icons = _stand_in_bundle(tmp_path)
     appdir = make_appimage.make_appdir(bundle, icons, tmp_path / "ceocto.AppDir")
