@@ -1,4 +1,5 @@
-"""The journal's dates as an iCalendar file: board meetings, goal targets, decision reviews.
+"""The journal's dates as an iCalendar file: board meetings, goal targets, decision reviews
+and open commitments' due dates.
 
 Titles and dates only, never a body, a note or an answer. Each event's UID is made of its
 record's id, so importing a newer file into a calendar app updates the events it has
@@ -14,7 +15,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop import __version__
-from ceocto_desktop.models import BoardMeeting, Decision, DecisionStatus, Goal, GoalStatus
+from ceocto_desktop.models import (
+    BoardMeeting,
+    Commitment,
+    CommitmentStatus,
+    Decision,
+    DecisionStatus,
+    Goal,
+    GoalStatus,
+)
 
 UID_DOMAIN = "ceocto.journal"
 
@@ -61,6 +70,16 @@ def calendar_events(session: Session) -> list[Event]:
                 decision.review_on,
                 decision.updated_at,
             )
+        )
+    promised = (
+        select(Commitment)
+        .where(Commitment.status == CommitmentStatus.OPEN)
+        .order_by(Commitment.due_on, Commitment.id)
+    )
+    for commitment in session.scalars(promised):
+        summary = f"Commitment due: {commitment.what}"
+        events.append(
+            _event("commitment", commitment.id, summary, commitment.due_on, commitment.updated_at)
         )
     return events
 

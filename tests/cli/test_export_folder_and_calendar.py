@@ -60,6 +60,15 @@ def filled(journal_path: Path) -> Path:
         submit_answers(session, date(2026, 7, 13), Seat.A, RATED, {"wins": "ALONE-SECRET"})
         drafts.save_draft(session, Seat.B, "checkin", {"wins": "DRAFT-SECRET"})
         create_meeting(session, Seat.A, date(2026, 9, 15), "Q3 board meeting")
+        from ceocto_desktop.services import commitments
+
+        commitments.create_commitment(
+            session, Seat.B, "Send the security answers", date(2026, 9, 20), author=Seat.B
+        )
+        kept = commitments.create_commitment(
+            session, Seat.A, "Join the Łódź call", date(2026, 9, 22), author=Seat.A
+        )
+        commitments.complete_commitment(session, kept.id, on=date(2026, 9, 21))
     journal.close()
     return journal_path
 
@@ -150,13 +159,17 @@ def test_the_calendar_parses_back_with_stable_uids_and_titles_only(filled, tmp_p
         "Q3 board meeting",
         "Goal due: Win: ten customers",
         "Review decision: Hire a recruiter",
+        "Commitment due: Send the security answers",  # open ones only: a kept one is done
     }
+    assert events["Commitment due: Send the security answers"].decoded("dtstart") == date(
+        2026, 9, 20
+    )
     assert events["Q3 board meeting"].decoded("dtstart") == date(2026, 9, 15)
     assert events["Review decision: Hire a recruiter"].decoded("dtstart") == date(2026, 10, 1)
     uids = sorted(str(e["uid"]) for e in calendar.walk("VEVENT"))
     again = icalendar.Calendar.from_ical(second.read_bytes())
     assert uids == sorted(str(e["uid"]) for e in again.walk("VEVENT"))
-    assert len(set(uids)) == 3
+    assert len(set(uids)) == 4
     text = first.read_text()
     assert "Went well" not in text and "BOTH-WIN" not in text and "DESCRIPTION" not in text
 
