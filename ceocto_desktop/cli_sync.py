@@ -85,6 +85,7 @@ def _seat(session: Any, given: str) -> str:
 
 def run_setup(args: argparse.Namespace) -> int:
     """Set up sync on the first laptop and print the pairing code."""
+    from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.store import open_journal
     from ceocto_desktop.sync.service import SyncError, setup
 
@@ -93,6 +94,8 @@ def run_setup(args: argparse.Namespace) -> int:
         with journal.sessions() as session:
             seat = _seat(session, args.seat)
         code = setup(journal, args.folder, seat)
+    except ValidationError as exc:  # --as names no partner of this journal
+        return _fail(f"{exc.message} Nothing was changed.")
     except SyncError as exc:
         return _fail(str(exc))
     finally:
@@ -105,6 +108,7 @@ def run_setup(args: argparse.Namespace) -> int:
 
 def run_join(args: argparse.Namespace) -> int:
     """Join the pair's sync folder from the second laptop, building or joining a journal."""
+    from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.store import open_journal
     from ceocto_desktop.sync.service import SyncError, join, read_description, unlock
 
@@ -124,6 +128,8 @@ def run_join(args: argparse.Namespace) -> int:
                 from ceocto_desktop.store.changelog import set_state
 
                 set_state(session.connection(), "seat", _seat(session, args.seat))
+    except ValidationError as exc:  # --as names neither partner of the journal joined
+        return _fail(f"{exc.message} The journal was joined as partner A's laptop.")
     except SyncError as exc:
         return _fail(str(exc))
     finally:

@@ -166,3 +166,13 @@ def test_join_without_a_terminal_or_code_file_says_how(
     code, _, err = run(capsys, "sync", "join", str(folder), "--as", "B", "--db", str(target))
     assert code == 1 and "CEOCTO_SYNC_CODE_FILE" in err and err.count("\n") == 1
     assert not target.exists()
+
+
+def test_setup_as_someone_who_is_not_a_partner_is_one_line(tmp_path, capsys) -> None:
+    journal, folder = tmp_path / "j.db", tmp_path / "Sync"
+    folder.mkdir()
+    assert run(capsys, "init", str(journal), "--a", "Sam Rivera", "--b", "Priya Natarajan")[0] == 0
+    code, out, err = run(capsys, "sync", "setup", str(folder), "--as", "Bob", "--db", str(journal))
+    assert code == 1 and out == ""
+    assert err.startswith("ceocto: ") and "Bob" in err and err.count("\n") == 1
+    assert "Nothing was changed" in err and list(folder.iterdir()) == []
