@@ -13,7 +13,7 @@ SECTIONS = (
     ("commitment", "Commitments due"),
     ("decision", "Decisions to review"),
     ("goal", "Goals at risk"),
-    ("obstacle", "Obstacles open over 30 days"),
+    ("obstacle", "Obstacles open 30 days or more"),
     ("board", "Board"),
 )
 

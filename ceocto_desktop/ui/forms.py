@@ -131,6 +131,7 @@ class RecordForm(QWidget):
             return  # leave the cursor where the person is typing
         if isinstance(widget, QLineEdit):
             widget.setText(value)
+            widget.setCursorPosition(0)  # a long title shows its start, not its end
         elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(value)
         elif isinstance(widget, QComboBox):
