@@ -197,3 +197,20 @@ def test_a_lazy_climb_and_a_cycle_would_be_seen():
     # A cycle through a lazy import is no cycle at import time.
     graph[ui_app] = ({goal}, set())
     assert cycles(graph) == []
+
+
+# The pages' common bases; every other `*_page` module is a page of the window.
+PAGE_BASES = {f"{PACKAGE}.ui.journal_page", f"{PACKAGE}.ui.record_page"}
+
+
+def test_no_page_imports_a_sibling_page():
+    # What two pages share lives in a shared module (ui/widgets.py, ui/labels.py, …).
+    pages = {m for m in MODULES if m.startswith(f"{PACKAGE}.ui.") and m.endswith("_page")}
+    assert f"{PACKAGE}.ui.goals_page" in pages
+    borrowed = sorted(
+        f"{page} imports {target}"
+        for page in pages - PAGE_BASES
+        for target in GRAPH[page][0]
+        if target in pages - PAGE_BASES
+    )
+    assert borrowed == []
