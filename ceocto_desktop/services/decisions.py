@@ -153,12 +153,6 @@ def update_decision(session: Session, decision_id: str, **changes: Any) -> Decis
     return decision_view(session, record)
 
 
-def delete_decision(session: Session, decision_id: str) -> None:
-    """Delete a decision; one that superseded it keeps standing, its link cleared."""
-    session.delete(fetch(session, Decision, decision_id))
-    session.flush()
-
-
 def review_decision(
     session: Session,
     decision_id: str,

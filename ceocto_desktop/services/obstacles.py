@@ -146,12 +146,6 @@ def update_obstacle(session: Session, obstacle_id: str, **changes: Any) -> Obsta
     return obstacle_view(record)
 
 
-def delete_obstacle(session: Session, obstacle_id: str) -> None:
-    """Delete an obstacle and its history."""
-    session.delete(fetch(session, Obstacle, obstacle_id))
-    session.flush()
-
-
 def resolve_obstacle(
     session: Session,
     obstacle_id: str,

@@ -48,10 +48,6 @@ class PinState:
 
     has_pin: frozenset[Seat]
 
-    @property
-    def none_set(self) -> bool:
-        return not self.has_pin
-
 
 def _salt(session: Session) -> bytes:
     """The journal's PIN salt, made (random, 16 bytes) the first time a PIN is set."""

@@ -571,8 +571,3 @@ def note_rows(session: Session, where: NoteFilter, page: Page) -> list[NoteRow]:
         NoteRow(r.id, r.created_at, r.author, r.pinned, plain_title(r.first_line), r.tags or "")
         for r in session.execute(query)
     ]
-
-
-def count_note_rows(session: Session, where: NoteFilter) -> int:
-    """How many notes the filter keeps."""
-    return session.scalar(note_where(select(func.count(Note.id)), where)) or 0

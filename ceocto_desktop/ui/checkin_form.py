@@ -111,10 +111,6 @@ class AnswerForm(QGroupBox):
         if not self._loading:
             self.typed.emit()
 
-    def reset(self, prompts: Mapping[str, str]) -> None:
-        """Empty ratings and prompts, asking these phrasings."""
-        self.fill({}, prompts)
-
     def fill(self, payload: Mapping[str, Any], prompts: Mapping[str, str]) -> None:
         """Show ratings and texts (a draft's or submitted answers') without keeping them again."""
         ratings = payload.get("ratings") or {}

@@ -18,11 +18,10 @@ from ceocto_desktop.services.rows import (
 )
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.decision_detail import DecisionDetail
-from ceocto_desktop.ui.goals_page import choice_filter
 from ceocto_desktop.ui.labels import date_text, owner_label
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import choice_filter, named
 
 
 def review_overdue(row: DecisionRow) -> bool:

@@ -159,10 +159,6 @@ class RecordForm(QWidget):
             self._loading = False
         self.setEnabled(record_id is not None)
 
-    @property
-    def dirty(self) -> bool:
-        return self._timer.isActive() or bool(self._unsent)
-
     # Saving ----------------------------------------------------------------------------------
     def _changed(self) -> None:
         if not self._loading and self.record_id is not None:

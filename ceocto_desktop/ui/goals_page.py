@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 from ceocto_desktop.analytics.periods import quarter_of
 from ceocto_desktop.analytics.relative_dates import relative_day
@@ -17,18 +17,7 @@ from ceocto_desktop.ui.goal_detail import GoalDetail
 from ceocto_desktop.ui.labels import change_text, date_text, owner_label, owner_labels, percent
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
-from ceocto_desktop.ui.widgets import named
-
-
-def choice_filter(name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
-    """A filter combo: the first entry keeps everything, the others hold their value."""
-    box = named(name, QComboBox())
-    box.addItem(everything, None)
-    for label, value in items:
-        box.addItem(label, value)
-    box.setToolTip(everything)
-    return box
-
+from ceocto_desktop.ui.widgets import choice_filter, named
 
 # The status filter's first entries: what a person mostly wants, before single statuses.
 OPEN, DONE = "@open", "@done"

@@ -41,12 +41,11 @@ from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.forms import RecordForm
 from ceocto_desktop.ui.goal_links import GoalLinks
-from ceocto_desktop.ui.goals_page import choice_filter
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.notes_journal import JournalDelegate
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import Column, LazyTableModel
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets import choice_filter, named
 
 
 class TagCompleter(QCompleter):

@@ -13,11 +13,11 @@ from ceocto_desktop.services.rows import (
     obstacle_rows,
 )
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
-from ceocto_desktop.ui.goals_page import choice_filter
 from ceocto_desktop.ui.labels import owner_label
 from ceocto_desktop.ui.obstacle_detail import ObstacleDetail
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
+from ceocto_desktop.ui.widgets import choice_filter
 
 
 class ObstaclesPage(RecordPage):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -481,7 +479,3 @@ class RecordPage(JournalPage):
 
     def filter_text(self) -> str:
         return self.filter_box.text()
-
-    def current_row(self) -> Any:
-        index = self.table.currentIndex()
-        return self.model.row_at(index.row()) if index.isValid() else None

@@ -1,10 +1,11 @@
-"""Small widget helpers shared by the pages."""
+"""Small widget helpers shared by the pages (a page never imports another page for one)."""
 
 from __future__ import annotations
 
 from typing import TypeVar
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QComboBox
 
 W = TypeVar("W", bound=QObject)
 
@@ -21,3 +22,13 @@ def named(name: str, widget: W) -> W:
     """Give a widget the object name tests and accessibility tools find it by."""
     widget.setObjectName(name)
     return widget
+
+
+def choice_filter(name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
+    """A filter combo: the first entry keeps everything, the others hold their value."""
+    box = named(name, QComboBox())
+    box.addItem(everything, None)
+    for label, value in items:
+        box.addItem(label, value)
+    box.setToolTip(everything)
+    return box

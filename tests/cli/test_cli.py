@@ -4,20 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from ceocto_desktop import __version__
 from ceocto_desktop.cli import main
-
-
-def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ceocto_desktop", *args], capture_output=True, text=True, timeout=120
-    )
+from tests.cli.conftest import ceocto
 
 
 def digest(path: Path) -> str:

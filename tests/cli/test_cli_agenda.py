@@ -3,22 +3,15 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from datetime import date
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import agenda, checkins, commitments
 from ceocto_desktop.store import open_journal
+from tests.cli.conftest import ceocto
 
 WEEK = date(2026, 11, 23)  # a Monday, long past: the agenda counts from its last day
 CALM = {"role_clarity": 4, "cooperation": 4, "communication": 4, "trust": 4, "alignment": 4}
-
-
-def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ceocto_desktop", *args], capture_output=True, text=True, timeout=120
-    )
 
 
 def _fill(path, answers):

@@ -12,12 +12,7 @@ import pytest
 
 from ceocto_desktop.cli import main
 from ceocto_desktop.store import check_journal
-
-
-def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ceocto_desktop", *args], capture_output=True, text=True, timeout=120
-    )
+from tests.cli.conftest import ceocto
 
 
 def digest(path: Path) -> str:

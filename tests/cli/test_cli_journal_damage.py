@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,12 +12,7 @@ import pytest
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.notes import create_note
 from ceocto_desktop.store import JournalDamaged, JournalError, open_journal
-
-
-def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ceocto_desktop", *args], capture_output=True, text=True, timeout=120
-    )
+from tests.cli.conftest import ceocto
 
 
 def digest(path: Path) -> str:

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -21,15 +19,10 @@ from ceocto_desktop.services.goals import create_goal
 from ceocto_desktop.services.notes import create_note
 from ceocto_desktop.services.obstacles import create_obstacle
 from ceocto_desktop.store import open_journal
+from tests.cli.conftest import ceocto
 
 RATED = dict.fromkeys(("role_clarity", "cooperation", "communication", "trust", "alignment"), 4)
 LINK = re.compile(r"\]\(([^)]+\.md)\)")
-
-
-def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ceocto_desktop", *args], capture_output=True, text=True, timeout=120
-    )
 
 
 @pytest.fixture

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from datetime import date
 from pathlib import Path
 
@@ -24,15 +22,10 @@ from ceocto_desktop.services.journal_json import (
 )
 from ceocto_desktop.services.notes import create_note
 from ceocto_desktop.store import open_journal
+from tests.cli.conftest import ceocto
 
 RATED = dict.fromkeys(("role_clarity", "cooperation", "communication", "trust", "alignment"), 4)
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "ceocto_desktop", *args], capture_output=True, text=True, timeout=120
-    )
 
 
 @pytest.fixture(scope="module")
