@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +70,16 @@ def _fail(message: str, code: int = EXIT_PROBLEM) -> int:
 
 def run_export_json(args: argparse.Namespace) -> int:
     """Write the whole journal as one JSON file."""
+    from ceocto_desktop.services.journal_json import export_json
+
+    return write_journal_text(args, export_json)
+
+
+def write_journal_text(args: argparse.Namespace, build: Callable[[Any], str]) -> int:
+    """Write the text build makes of the journal to args.output: whole or not at all, never
+    over the journal, an existing file only with --force."""
     from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
     from ceocto_desktop.reports.text_file import write_text_file
-    from ceocto_desktop.services.journal_json import export_json
     from ceocto_desktop.store import JournalError, open_journal
 
     output: Path = args.output.expanduser()
@@ -81,7 +89,7 @@ def run_export_json(args: argparse.Namespace) -> int:
         opened = open_journal(journal)
         try:
             with opened.sessions() as session:
-                text = export_json(session)
+                text = build(session)
         finally:
             opened.close()
         write_text_file(output, text, force=args.force, protect=(journal,))

@@ -92,26 +92,8 @@ def run_export_markdown(args: argparse.Namespace) -> int:
 
 
 def run_export_calendar(args: argparse.Namespace) -> int:
-    """Write board meetings, goal target dates and decision reviews as an iCalendar file."""
-    from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
-    from ceocto_desktop.reports.text_file import write_text_file
+    """Write board meetings, goal targets, decision reviews and commitments as iCalendar."""
+    from ceocto_desktop.cli_io import write_journal_text
     from ceocto_desktop.services.export_calendar import calendar_text
-    from ceocto_desktop.store import JournalError, open_journal
 
-    output: Path = args.output.expanduser()
-    journal = journal_path(args)
-    try:
-        check_target(output, force=args.force, protect=(journal,))
-        opened = open_journal(journal)
-        try:
-            with opened.sessions() as session:
-                text = calendar_text(session)
-        finally:
-            opened.close()
-        write_text_file(output, text, force=args.force, protect=(journal,))
-    except TargetExists as exc:
-        return _fail(f"{exc} Add --force to replace it.", EXIT_USAGE)
-    except (ExportError, JournalError) as exc:
-        return _fail(str(exc))
-    print(f"Wrote {output}")
-    return EXIT_OK
+    return write_journal_text(args, calendar_text)
