@@ -91,7 +91,9 @@ def main(argv: list[str] | None = None) -> int:
     suffix = "" if points == DESKTOP_POINTS else f"-{points:g}pt"
     folder = Path(tempfile.mkdtemp(prefix="ceocto-shots-"))
     journal = folder / "demo.db"
-    write_demo_file(journal, DemoOptions(until=date(2026, 11, 28)))
+    # The window reads "this week" from today: a demo written up to today is one whose
+    # current week has one partner's answers still hidden, as the README's captions say.
+    write_demo_file(journal, DemoOptions(until=date.today()))
     app = make_application()
     font = QFont(app.font())
     font.setPointSizeF(points)
