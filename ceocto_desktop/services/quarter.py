@@ -94,11 +94,10 @@ class QuarterFacts:
 
     @property
     def still_open_count(self) -> int:
-        """Open at the quarter's end, including every one open all through it."""
-        shown_untouched = sum(
-            1 for o in self.still_open if o.opened_on < self.first and not o.closed_in_period
-        )
-        return len(self.still_open) - shown_untouched + self.open_all_quarter
+        """Open at the quarter's end (whatever happened after), including every one open
+        all through it — of which only a few are among the rows."""
+        listed = sum(1 for o in self.still_open if not o.untouched)
+        return listed + self.open_all_quarter
 
     @property
     def taken(self) -> tuple[DecisionInQuarter, ...]:

@@ -299,3 +299,15 @@ def test_the_trends_facts_are_those_of_the_period(q3):
         date(2026, 8, 1),
     ]
     assert len(obstacle_facts(q3)) == 6  # no period: all of them
+
+
+def test_an_obstacle_resolved_after_the_quarter_counts_as_open_at_its_end(session):
+    # Opened before Q3, resolved only in November: open on 30 Sep, as its row says.
+    _obstacle(session, "Roadmap pulled two ways", date(2026, 6, 6), ("resolve", date(2026, 11, 21)))
+    _obstacle(session, "Hiring freeze", date(2026, 4, 1))  # untouched, open all through
+    _obstacle(session, "Flaky exports", date(2026, 5, 1), ("resolve", date(2026, 8, 2)))
+    facts = quarter_facts(session, "2026-Q3", TODAY)
+    assert facts.still_open_count == 2
+    text = to_markdown(build_retrospective(session, "2026-Q3", TODAY))
+    assert "0 obstacles opened and 1 resolved this quarter; 2 still open at its end" in text
+    assert "| Roadmap pulled two ways | customers | 06 Jun 2026 | open |" in text
