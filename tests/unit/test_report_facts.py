@@ -311,3 +311,43 @@ def test_an_obstacle_resolved_after_the_quarter_counts_as_open_at_its_end(sessio
     text = to_markdown(build_retrospective(session, "2026-Q3", TODAY))
     assert "0 obstacles opened and 1 resolved this quarter; 2 still open at its end" in text
     assert "| Roadmap pulled two ways | customers | 06 Jun 2026 | open |" in text
+
+
+def test_a_goal_carried_over_since_the_last_meeting_is_one_row_against_its_predecessor(session):
+    title = "Build a reseller channel in Poland"
+    old = goals.create_goal(session, Seat.A, title, target_date="2026-09-30", board_visible=True)
+    partners = goals.add_key_result(session, old.id, Seat.A, "Resellers signed", 0, 100)
+    goals.record_goal_progress(
+        session,
+        old.id,
+        Seat.A,
+        values={partners.id: 87},
+        status=GoalStatus.OFF_TRACK,
+        on_date=date(2026, 6, 1),
+    )
+    goals.record_goal_progress(
+        session, old.id, Seat.A, status=GoalStatus.DROPPED, on_date=date(2026, 8, 20)
+    )
+    new = goals.create_goal(session, Seat.A, title, target_date="2026-12-31", board_visible=True)
+    session.get(Goal, new.id).carried_from_id = old.id
+    signed = goals.add_key_result(session, new.id, Seat.A, "Resellers signed", 0, 100)
+    goals.record_goal_progress(
+        session,
+        new.id,
+        Seat.A,
+        values={signed.id: 100},
+        status=GoalStatus.ON_TRACK,
+        on_date=date(2026, 9, 1),
+    )
+    board.create_meeting(session, Seat.A, "2026-06-15", "Q2 board")
+    board.create_meeting(session, Seat.A, "2026-09-15", "Q3 board")
+
+    review = board_review(session, date(2026, 9, 15), TODAY)
+    assert [(g.goal_id, g.progress_then, g.progress_now) for g in review.goals] == [
+        (new.id, 0.87, 1.0)
+    ]
+    assert review.goals[0].status_then is GoalStatus.OFF_TRACK and not review.goals[0].is_new
+    text = to_markdown(build_board_brief(session, date(2026, 9, 15), TODAY))
+    assert f"| {title} | 87 % → 100 % · carried over | off track → on track |" in text
+    assert text.count(title) == 1
+    assert "dropped" not in text and "(new)" not in text
