@@ -351,3 +351,24 @@ def test_a_goal_carried_over_since_the_last_meeting_is_one_row_against_its_prede
     assert f"| {title} | 87 % → 100 % · carried over | off track → on track |" in text
     assert text.count(title) == 1
     assert "dropped" not in text and "(new)" not in text
+
+
+def test_a_quarter_under_way_says_its_statuses_are_todays(q3):
+    today = date(2026, 12, 6)
+    _obstacle(q3, "Churn in the Nordics", date(2026, 10, 5))
+    facts = quarter_facts(q3, "2026-Q4", today)
+    assert not facts.ended
+    text = to_markdown(build_retrospective(q3, "2026-Q4", today))
+    assert "Status and progress as they stand today (6 December 2026)." in text
+    assert "31 December" not in text.split("\n", 3)[3]  # only the subtitle names the end
+    assert "still open today" in text and "| Status today |" in text
+    # An ended quarter still says the day it ended.
+    past = to_markdown(build_retrospective(q3, "2026-Q3", today))
+    assert "Status and progress as they stood on 30 September 2026." in past
+    assert "| Status on 30 Sep |" in past
+
+
+def test_a_quarter_not_begun_has_no_retrospective(q3):
+    with pytest.raises(ValidationError, match=r"^2027-Q1 has not begun yet \(it starts on 1 Jan"):
+        build_retrospective(q3, "2027-Q1", TODAY)
+    assert quarter_facts(q3, "2026-Q4", date(2026, 10, 1)).name == "2026-Q4"  # its first day
