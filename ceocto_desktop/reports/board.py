@@ -70,7 +70,7 @@ def board_document(review: BoardReview, pair: str, company: str = "") -> Documen
                 tuple(
                     (
                         g.title,
-                        movement(g.progress_then, g.progress_now, g.is_new),
+                        movement(g.progress_then, g.progress_now, g.is_new, g.carried_over),
                         status_movement(g.status_then, g.status_now, g.is_new),
                         g.weakest_detail or g.weakest or "—",
                         "; ".join(g.open_obstacles) or "—",

@@ -80,7 +80,7 @@ def _goals(doc: Document, facts: QuarterFacts) -> None:
         Paragraph(
             f"{count(len(facts.goals), 'goal')} targeted at {facts.name}: "
             + ", ".join(f"{n} {outcome}" for outcome, n in sorted(outcomes.items()))
-            + f". Status and progress as they stood on {facts.last:%d %B %Y}."
+            + f". Status and progress {facts.as_of_words}."
         )
     )
     rows = []
@@ -98,7 +98,8 @@ def _obstacles(doc: Document, facts: QuarterFacts) -> None:
     doc.add(
         Paragraph(
             f"{count(len(opened), 'obstacle')} opened and {len(resolved)} resolved this "
-            f"quarter; {facts.still_open_count} still open at its end"
+            f"quarter; {facts.still_open_count} still open "
+            + ("at its end" if facts.ended else "today")
             + (f"; median time to resolve {median(days):.0f} days." if days else ".")
         )
     )
@@ -114,7 +115,7 @@ def _obstacles(doc: Document, facts: QuarterFacts) -> None:
     if shown:
         doc.add(
             Table(
-                ("Obstacle", "Category", "Opened", f"Status on {facts.last:%d %b}"),
+                ("Obstacle", "Category", "Opened", facts.status_heading),
                 tuple(
                     (
                         o.title,
@@ -148,7 +149,7 @@ def _decisions(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> Non
     if taken:
         doc.add(
             Table(
-                ("Decision", "Date", "Decided by", "Confidence", f"Status on {facts.last:%d %b}"),
+                ("Decision", "Date", "Decided by", "Confidence", facts.status_heading),
                 tuple(
                     (
                         d.title,

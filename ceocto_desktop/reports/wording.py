@@ -15,10 +15,15 @@ def pct(share: float | None) -> str:
     return "—" if share is None else f"{share * 100:.0f} %"
 
 
-def movement(then: float | None, now: float | None, is_new: bool = False) -> str:
-    """'36 % → 52 %', '52 % (new)', or just '52 %' when it did not move."""
+def movement(
+    then: float | None, now: float | None, is_new: bool = False, carried: bool = False
+) -> str:
+    """'36 % → 52 %', '52 % (new)', or just '52 %' when it did not move; a goal carried
+    over from the one 'then' was read from: '87 % → 100 % · carried over'."""
     if is_new:
         return f"{pct(now)} (new)"
+    if carried:
+        return f"{pct(then)} → {pct(now)} · carried over"
     if then is None or now is None or round(then * 100) == round(now * 100):
         return pct(now)
     return f"{pct(then)} → {pct(now)}"

@@ -217,6 +217,9 @@ class ObstacleThen:
     closed_in_period: bool
     lesson: str
     covered_by: str
+    # Opened before the period, open and untouched since it began: one of the
+    # open-all-through-it obstacles the period's count of them already includes.
+    untouched: bool = False
 
 
 _CLOSING = (ObstacleEventKind.RESOLVED, ObstacleEventKind.ACCEPTED)
@@ -344,6 +347,7 @@ def obstacles_touching(
                     bool(closed_in_period),
                     lesson,
                     covered,
+                    oid in shown_ids,
                 )
             )
     return found, untouched_count

@@ -40,6 +40,9 @@ class GoalReview:
     reviewed: bool
     is_new: bool  # written down since the previous meeting
     weakest_detail: str | None = None  # with its values: "Runway 14 → 18 months, target 22"
+    # Continues a goal carried over since the previous meeting: the "then" figures are
+    # that goal's, and it is not listed apart.
+    carried_over: bool = False
 
     @property
     def change(self) -> float | None:
@@ -132,24 +135,33 @@ def board_review(
             and (since is None or then[g.id].status is GoalStatus.DROPPED)
         )
     ]
+    continued = _continued(session, [g.id for g in goals], since)
+    # One row per carried goal: the goal that continues it, not the predecessor beside it.
+    goals = [g for g in goals if g.id not in continued.carried]
     blockers = _open_obstacles(session, [g.id for g in goals], at)
     reviewed = meeting_view(meeting).reviewed_goal_ids
     reviews = []
     for goal in goals:
-        existed = since is not None and then[goal.id].existed
+        earlier = then.get(goal.id)
+        carried = False
+        if since is not None and not (earlier and earlier.existed):
+            earlier = continued.then.get(goal.id)
+            carried = earlier is not None and earlier.existed
+        existed = earlier is not None and earlier.existed
         reviews.append(
             GoalReview(
                 goal.id,
                 goal.title,
                 now[goal.id].progress,
-                then[goal.id].progress if existed else None,
+                earlier.progress if earlier and existed else None,
                 now[goal.id].status,
-                then[goal.id].status if existed else None,
+                earlier.status if earlier and existed else None,
                 now[goal.id].weakest,
                 blockers.get(goal.id, ()),
                 goal.id in reviewed,
                 since is not None and not existed,
                 now[goal.id].weakest_detail,
+                carried,
             )
         )
     decided = (
@@ -182,6 +194,35 @@ def board_review(
         _count(session, decided, latest),
         overdue,
         _count(session, due, overdue),
+    )
+
+
+@dataclass(frozen=True)
+class _Continued:
+    carried: frozenset[str]  # goals another shown goal continues
+    then: dict[str, as_of.GoalState]  # per continuing goal: its predecessor at the day
+
+
+def _continued(session: Session, goal_ids: list[str], since: date | None) -> _Continued:
+    """Which of the goals continue another (carried over), and how that one stood then."""
+    before: dict[str, str] = {}
+    for part in as_of._chunks(goal_ids):
+        for goal_id, old_id in session.execute(
+            select(Goal.id, Goal.carried_from_id).where(
+                Goal.id.in_(part), Goal.carried_from_id.is_not(None)
+            )
+        ):
+            if old_id is not None:
+                before[goal_id] = old_id
+    if not before or since is None:
+        return _Continued(frozenset(before.values()), {})
+    refs = []
+    for part in as_of._chunks(list(set(before.values()))):
+        refs += list(session.execute(select(*as_of.GOAL_REF_COLUMNS).where(Goal.id.in_(part))))
+    states = as_of.goal_states(session, refs, since)
+    return _Continued(
+        frozenset(before.values()),
+        {goal: states[old] for goal, old in before.items() if old in states},
     )
 
 

@@ -79,6 +79,18 @@ class QuarterFacts:
     appreciations: tuple[Voice, ...]
     weeks_answered: int
     notes: int
+    today: date  # the day the facts were read: before `last`, the quarter is under way
+
+    @property
+    def as_of_words(self) -> str:
+        """When the statuses are from: 'as they stood on 30 September 2026', or today's."""
+        if self.ended:
+            return f"as they stood on {self.last.day} {self.last:%B %Y}"
+        return f"as they stand today ({self.today.day} {self.today:%B %Y})"
+
+    @property
+    def status_heading(self) -> str:
+        return f"Status on {self.last:%d %b}" if self.ended else "Status today"
 
     @property
     def opened(self) -> tuple[ObstacleAtEnd, ...]:
@@ -94,11 +106,10 @@ class QuarterFacts:
 
     @property
     def still_open_count(self) -> int:
-        """Open at the quarter's end, including every one open all through it."""
-        shown_untouched = sum(
-            1 for o in self.still_open if o.opened_on < self.first and not o.closed_in_period
-        )
-        return len(self.still_open) - shown_untouched + self.open_all_quarter
+        """Open at the quarter's end (whatever happened after), including every one open
+        all through it — of which only a few are among the rows."""
+        listed = sum(1 for o in self.still_open if not o.untouched)
+        return listed + self.open_all_quarter
 
     @property
     def taken(self) -> tuple[DecisionInQuarter, ...]:
@@ -136,6 +147,12 @@ def quarter_facts(session: Session, quarter: str, today: date | None = None) -> 
     each with its status at the quarter's end, not today's."""
     name, first, last = quarter_bounds(quarter)
     today = today or date.today()
+    if today < first:
+        raise ValidationError(
+            "quarter",
+            f"{name} has not begun yet (it starts on {first.day} {first:%B %Y}): a retrospective "
+            "looks back on a quarter under way or over.",
+        )
     return QuarterFacts(
         name,
         first,
@@ -147,6 +164,7 @@ def quarter_facts(session: Session, quarter: str, today: date | None = None) -> 
         *_voices(session, first, last),
         _weeks(session, first, last),
         _notes(session, first, last),
+        today,
     )
 
 

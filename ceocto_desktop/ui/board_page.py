@@ -187,7 +187,7 @@ class BoardPage(JournalPage):
             change = "" if goal.change is None else f"{goal.change * 100:+.0f} pts"
             cells = (
                 goal.title,
-                movement(goal.progress_then, goal.progress_now, goal.is_new),
+                movement(goal.progress_then, goal.progress_now, goal.is_new, goal.carried_over),
                 change,
                 status_movement(goal.status_then, goal.status_now, goal.is_new),
                 goal.weakest_detail or goal.weakest or "—",

@@ -44,7 +44,8 @@ def build_retrospective(session: Any, quarter: str, preview: bool = False) -> Do
 
 
 def quarters_between(first: date, last: date) -> list[str]:
-    """Every quarter from first to last, newest first."""
+    """Every quarter from first to last, newest first (last's at least: never a later one)."""
+    first = min(first, last)
     names = []
     day = parse_quarter(quarter_of(last))[0]
     while day >= parse_quarter(quarter_of(first))[0]:

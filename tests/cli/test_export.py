@@ -48,6 +48,8 @@ def test_export_board_defaults_to_the_next_meeting(demo, tmp_path):
     ("args", "message"),
     [
         (["retro", "--quarter", "2026-Q9"], "is not a quarter"),
+        # A quarter not begun has no retrospective (not one of today's statuses).
+        (["retro", "--quarter", "9000-Q1"], "ceocto: 9000-Q1 has not begun yet"),
         (["board", "--meeting", "2026-01-01"], "There is no board meeting on 2026-01-01."),
     ],
 )

@@ -128,3 +128,57 @@ def test_the_retrospective_preview_takes_the_windows_text_colour(qtbot, journal_
         block = block.next()
     assert "Retrospective" in page.preview.toPlainText()
     assert inked == []
+
+
+def test_a_goal_carried_over_since_the_last_meeting_is_one_row_on_the_page(
+    qtbot, journal_path, window
+):
+    from ceocto_desktop.models import Goal, GoalStatus
+
+    today, title = date.today(), "Build a reseller channel in Poland"
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        old = goals.create_goal(
+            session, Seat.A, title, board_visible=True, target_date=today - timedelta(days=5)
+        )
+        kr = goals.add_key_result(session, old.id, Seat.A, "Resellers", 0, 100)
+        goals.record_goal_progress(
+            session,
+            old.id,
+            Seat.A,
+            values={kr.id: 87},
+            status=GoalStatus.OFF_TRACK,
+            on_date=today - timedelta(days=150),
+        )
+        goals.record_goal_progress(
+            session, old.id, Seat.A, status=GoalStatus.DROPPED, on_date=today - timedelta(days=50)
+        )
+        new = goals.create_goal(
+            session, Seat.A, title, board_visible=True, target_date=today + timedelta(days=80)
+        )
+        session.get(Goal, new.id).carried_from_id = old.id
+        kr = goals.add_key_result(session, new.id, Seat.A, "Resellers", 0, 100)
+        goals.record_goal_progress(
+            session,
+            new.id,
+            Seat.A,
+            values={kr.id: 100},
+            status=GoalStatus.ON_TRACK,
+            on_date=today - timedelta(days=30),
+        )
+        board.create_meeting(session, Seat.A, today - timedelta(days=100), "Earlier board")
+        board.create_meeting(session, Seat.A, today - timedelta(days=10), "Last board")
+    journal.close()
+    page = open_page(window, "Board review")
+    table = page.findChild(QTableWidget, "boardGoals")
+    rows = [
+        [table.item(r, c).text() for c in range(1, table.columnCount()) if table.item(r, c)]
+        for r in range(table.rowCount())
+    ]
+    assert len(rows) == 1, rows
+    assert rows[0][:4] == [
+        title,
+        "87 % → 100 % · carried over",
+        "+13 pts",
+        "off track → on track",
+    ]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
@@ -131,3 +131,35 @@ def test_file_export_writes_a_meetings_board_brief(
     text = target.read_text()
     assert text.startswith("# Board brief — Q3 board meeting")
     assert "14 October 2026" in text
+
+
+def test_the_export_chooser_offers_no_quarter_not_yet_begun(qtbot, window, journal_path):
+    # A check-in dated a year ahead (a clock set wrong once) does not make the chooser
+    # offer that quarter, nor leave it with no quarter at all.
+    from ceocto_desktop.services import checkins
+
+    ahead = date.today() + timedelta(days=371)
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        checkins.submit_answers(
+            session,
+            ahead - timedelta(days=ahead.weekday()),
+            Seat.A,
+            dict.fromkeys(
+                ("role_clarity", "cooperation", "communication", "trust", "alignment"), 4
+            ),
+            {},
+        )
+    journal.close()
+    offered: list[list[str]] = []
+
+    def read(dialog):
+        combo = dialog.findChild(QComboBox, "exportQuarter")
+        offered.append([combo.itemText(i) for i in range(combo.count())])
+        dialog.reject()
+
+    when_modal_shows(read, name="exportChooser")
+    press(qtbot, window, Qt.Key.Key_E)
+    qtbot.waitUntil(lambda: bool(offered))
+    [quarters] = offered
+    assert quarters == [quarter_of(date.today())]

@@ -299,3 +299,76 @@ def test_the_trends_facts_are_those_of_the_period(q3):
         date(2026, 8, 1),
     ]
     assert len(obstacle_facts(q3)) == 6  # no period: all of them
+
+
+def test_an_obstacle_resolved_after_the_quarter_counts_as_open_at_its_end(session):
+    # Opened before Q3, resolved only in November: open on 30 Sep, as its row says.
+    _obstacle(session, "Roadmap pulled two ways", date(2026, 6, 6), ("resolve", date(2026, 11, 21)))
+    _obstacle(session, "Hiring freeze", date(2026, 4, 1))  # untouched, open all through
+    _obstacle(session, "Flaky exports", date(2026, 5, 1), ("resolve", date(2026, 8, 2)))
+    facts = quarter_facts(session, "2026-Q3", TODAY)
+    assert facts.still_open_count == 2
+    text = to_markdown(build_retrospective(session, "2026-Q3", TODAY))
+    assert "0 obstacles opened and 1 resolved this quarter; 2 still open at its end" in text
+    assert "| Roadmap pulled two ways | customers | 06 Jun 2026 | open |" in text
+
+
+def test_a_goal_carried_over_since_the_last_meeting_is_one_row_against_its_predecessor(session):
+    title = "Build a reseller channel in Poland"
+    old = goals.create_goal(session, Seat.A, title, target_date="2026-09-30", board_visible=True)
+    partners = goals.add_key_result(session, old.id, Seat.A, "Resellers signed", 0, 100)
+    goals.record_goal_progress(
+        session,
+        old.id,
+        Seat.A,
+        values={partners.id: 87},
+        status=GoalStatus.OFF_TRACK,
+        on_date=date(2026, 6, 1),
+    )
+    goals.record_goal_progress(
+        session, old.id, Seat.A, status=GoalStatus.DROPPED, on_date=date(2026, 8, 20)
+    )
+    new = goals.create_goal(session, Seat.A, title, target_date="2026-12-31", board_visible=True)
+    session.get(Goal, new.id).carried_from_id = old.id
+    signed = goals.add_key_result(session, new.id, Seat.A, "Resellers signed", 0, 100)
+    goals.record_goal_progress(
+        session,
+        new.id,
+        Seat.A,
+        values={signed.id: 100},
+        status=GoalStatus.ON_TRACK,
+        on_date=date(2026, 9, 1),
+    )
+    board.create_meeting(session, Seat.A, "2026-06-15", "Q2 board")
+    board.create_meeting(session, Seat.A, "2026-09-15", "Q3 board")
+
+    review = board_review(session, date(2026, 9, 15), TODAY)
+    assert [(g.goal_id, g.progress_then, g.progress_now) for g in review.goals] == [
+        (new.id, 0.87, 1.0)
+    ]
+    assert review.goals[0].status_then is GoalStatus.OFF_TRACK and not review.goals[0].is_new
+    text = to_markdown(build_board_brief(session, date(2026, 9, 15), TODAY))
+    assert f"| {title} | 87 % → 100 % · carried over | off track → on track |" in text
+    assert text.count(title) == 1
+    assert "dropped" not in text and "(new)" not in text
+
+
+def test_a_quarter_under_way_says_its_statuses_are_todays(q3):
+    today = date(2026, 12, 6)
+    _obstacle(q3, "Churn in the Nordics", date(2026, 10, 5))
+    facts = quarter_facts(q3, "2026-Q4", today)
+    assert not facts.ended
+    text = to_markdown(build_retrospective(q3, "2026-Q4", today))
+    assert "Status and progress as they stand today (6 December 2026)." in text
+    assert "31 December" not in text.split("\n", 3)[3]  # only the subtitle names the end
+    assert "still open today" in text and "| Status today |" in text
+    # An ended quarter still says the day it ended.
+    past = to_markdown(build_retrospective(q3, "2026-Q3", today))
+    assert "Status and progress as they stood on 30 September 2026." in past
+    assert "| Status on 30 Sep |" in past
+
+
+def test_a_quarter_not_begun_has_no_retrospective(q3):
+    with pytest.raises(ValidationError, match=r"^2027-Q1 has not begun yet \(it starts on 1 Jan"):
+        build_retrospective(q3, "2027-Q1", TODAY)
+    assert quarter_facts(q3, "2026-Q4", date(2026, 10, 1)).name == "2026-Q4"  # its first day
