@@ -76,7 +76,7 @@ def test_ctrl_d_at_a_passphrase_prompt_is_one_line(journal_path, capsys, monkeyp
     def eof(prompt: str) -> str:
         raise EOFError
 
-    monkeypatch.setattr(cli_encryption.getpass, "getpass", eof)
+    monkeypatch.setattr("getpass.getpass", eof)  # cli_encryption imports getpass when asking
     before = digest(journal_path)
     code = main(["encrypt", "--db", str(journal_path)])
     err = capsys.readouterr().err
