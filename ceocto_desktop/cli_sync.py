@@ -109,31 +109,19 @@ def run_setup(args: argparse.Namespace) -> int:
 def run_join(args: argparse.Namespace) -> int:
     """Join the pair's sync folder from the second laptop, building or joining a journal."""
     from ceocto_desktop.services.errors import ValidationError
-    from ceocto_desktop.store import open_journal
-    from ceocto_desktop.sync.service import SyncError, join, read_description, unlock
+    from ceocto_desktop.sync.service import SyncError, join_journal, read_description
 
     path = _journal_path(args)
     try:
-        description = read_description(args.folder)
+        read_description(args.folder)  # a folder without a journal is said before the code is asked
         code = _read_code()
-        unlock(description, code)  # a wrong code changes nothing, not even a new file
-    except (SyncError, _Refused) as exc:
+        report = join_journal(path, args.folder, args.seat, code)
+    except _Refused as exc:
         return _fail(str(exc))
-    journal = open_journal(path, create=not path.exists())
-    try:
-        given = args.seat.upper() if args.seat.upper() in ("A", "B") else "A"
-        report = join(journal, args.folder, given, code)
-        if given != args.seat.upper():
-            with journal.transaction() as session:
-                from ceocto_desktop.store.changelog import set_state
-
-                set_state(session.connection(), "seat", _seat(session, args.seat))
     except ValidationError as exc:  # --as names neither partner of the journal joined
         return _fail(f"{exc.message} The journal was joined as partner A's laptop.")
     except SyncError as exc:
         return _fail(str(exc))
-    finally:
-        journal.close()
     print(f"Joined: {report.applied.total} records from {report.received} change files in {path}.")
     return EXIT_OK
 

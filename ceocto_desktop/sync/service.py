@@ -222,6 +222,32 @@ def join(
     return sync_now(journal, bulk=fresh)
 
 
+def join_journal(path: Path, folder: Path, seat: str, code: str) -> PassReport:
+    """Join the folder with the journal at path (made if missing) as seat A, B or a name.
+
+    The folder and the code are checked before anything is written, so a wrong code or a
+    folder without a journal leaves no file behind. A name is looked up once the journal
+    holds the pair's partners; a name that matches neither raises ValidationError after
+    the journal was joined as partner A's laptop.
+    """
+    from ceocto_desktop.store import open_journal
+
+    unlock(read_description(folder), code)  # a wrong code changes nothing, not even a new file
+    journal = open_journal(path, create=not path.exists())
+    try:
+        given = seat.upper() if seat.upper() in ("A", "B") else "A"
+        report = join(journal, folder, given, code)
+        if given != seat.upper():
+            from ceocto_desktop.services.partners import find_partner
+
+            with journal.transaction() as session:
+                found = str(find_partner(session, seat).value)
+                set_state(session.connection(), "seat", found)
+    finally:
+        journal.close()
+    return report
+
+
 def _apply_entries(
     connection: Connection, device: str, seq: int, entries: list[dict[str, Any]], seat: str
 ) -> Applied:

@@ -207,6 +207,9 @@ class MainWindow(QMainWindow):
                 "openJournalAction",
             )
         )
+        file_menu.addAction(
+            self._action("&Join our journal…", None, self.join_journal, "joinJournalAction")
+        )
         file_menu.addSeparator()
         file_menu.addAction(
             self._action("S&ync now", "Ctrl+Shift+Y", self.sync_now, "syncNowAction")
@@ -442,6 +445,15 @@ class MainWindow(QMainWindow):
             "ceocto journals (*.db *.sqlite);;All files (*)",
         )
         if chosen and self.opener.open_path(Path(chosen), allow_demo=False, explicit=True):
+            self.close()
+
+    def join_journal(self) -> None:
+        """File › Join our journal…: build this laptop's journal from the pair's sync folder."""
+        from ceocto_desktop.ui.join_dialog import JoinDialog
+
+        dialog = JoinDialog(self)
+        dialog.exec()
+        if dialog.joined and self.opener.open_path(dialog.joined, allow_demo=False, explicit=True):
             self.close()
 
     def new_journal(self) -> None:
