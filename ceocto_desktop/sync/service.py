@@ -222,7 +222,9 @@ def join(
     return sync_now(journal, bulk=fresh)
 
 
-def join_journal(path: Path, folder: Path, seat: str, code: str) -> PassReport:
+def join_journal(
+    path: Path, folder: Path, seat: str, code: str, *, make_folder: bool = False
+) -> PassReport:
     """Join the folder with the journal at path (made if missing) as seat A, B or a name.
 
     The folder and the code are checked before anything is written, so a wrong code or a
@@ -233,7 +235,7 @@ def join_journal(path: Path, folder: Path, seat: str, code: str) -> PassReport:
     from ceocto_desktop.store import open_journal
 
     unlock(read_description(folder), code)  # a wrong code changes nothing, not even a new file
-    journal = open_journal(path, create=not path.exists())
+    journal = open_journal(path, create=not path.exists(), make_folder=make_folder)
     try:
         given = seat.upper() if seat.upper() in ("A", "B") else "A"
         report = join(journal, folder, given, code)

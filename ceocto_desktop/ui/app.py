@@ -171,6 +171,10 @@ class Launcher(QObject):
             if journal is not None:
                 journal.close()
             return self._open_demo(path if explicit and not path.exists() else default_demo_path())
+        if dialog.choice is Choice.JOIN:
+            if journal is not None:
+                journal.close()
+            return self._join(path, parent)
         assert dialog.partners is not None
         if journal is None:
             journal = open_journal(path, create=True, make_folder=not explicit)
@@ -187,6 +191,14 @@ class Launcher(QObject):
             self._error(describe_write_error(exc))
             return False
         return self._show(journal, Seat.A)  # a new journal is begun by its first partner
+
+    def _join(self, path: Path, parent: QWidget | None) -> bool:
+        """Welcome › Join our journal…: the dialog builds the journal, then it opens."""
+        from ceocto_desktop.ui.join_dialog import JoinDialog
+
+        dialog = JoinDialog(parent, default=path)
+        dialog.exec()
+        return dialog.joined is not None and self._show(open_journal(dialog.joined))
 
     def _open_demo(self, target: Path) -> bool:
         if not target.exists():

@@ -26,6 +26,7 @@ from ceocto_desktop.ui.widgets import named, primary
 class Choice(enum.Enum):
     CREATE = "create"
     DEMO = "demo"
+    JOIN = "join"
 
 
 ERROR_STYLE = "color: #c0392b;"
@@ -168,10 +169,16 @@ class FirstRunDialog(QDialog):
         self.demo_button.setToolTip("A year of a made-up founder pair's entries, to look around")
         self.demo_button.clicked.connect(self._demo)
         self.demo_button.setVisible(allow_demo)
+        self.join_button = named("joinOursButton", QPushButton("&Join our journal…"))
+        self.join_button.setToolTip(
+            "The other laptop set up sync: build this one's from the folder"
+        )
+        self.join_button.clicked.connect(self._join)
         cancel = named("cancelButton", QPushButton("Cancel"))
         cancel.clicked.connect(self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.demo_button)
+        buttons.addWidget(self.join_button)
         buttons.addStretch()
         buttons.addWidget(cancel)
         buttons.addWidget(self.create_button)
@@ -204,4 +211,8 @@ class FirstRunDialog(QDialog):
 
     def _demo(self) -> None:
         self.choice = Choice.DEMO
+        self.accept()
+
+    def _join(self) -> None:
+        self.choice = Choice.JOIN
         self.accept()

@@ -173,8 +173,10 @@ class JoinDialog(QDialog):
         self.busy.show()
         self.join_button.setEnabled(False)
         seat, code = str(self.seat.currentData()), self.code.text().strip()
+        own = path.parent == default_journal_path().parent  # the app's folder: made if missing
         self._task = _JoinTask(
-            lambda: join_journal(path, Path(folder).expanduser(), seat, code), self
+            lambda: join_journal(path, Path(folder).expanduser(), seat, code, make_folder=own),
+            self,
         )
         self._task.done.connect(lambda failure: self._finished(path, failure))
         self._task.start()

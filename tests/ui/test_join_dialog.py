@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import notes
@@ -107,3 +107,35 @@ def test_the_new_journal_goes_beside_an_existing_one_never_over_it(tmp_path: Pat
     assert suggested_path(default) == tmp_path / "journal-joined-2.db"
     (tmp_path / "journal-joined-2.db").write_bytes(b"x")
     assert suggested_path(default) == tmp_path / "journal-joined-3.db"
+
+
+def test_the_welcome_dialog_joins_too_and_opens_the_joined_journal(  # type: ignore[no-untyped-def]
+    qtbot, first_laptop, tmp_path
+):
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+    from ceocto_desktop.ui.first_run import FirstRunDialog
+
+    folder, code = first_laptop
+    target = tmp_path / "priya" / "journal.db"
+    target.parent.mkdir()
+
+    def join() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, JoinDialog))
+        assert dialog.path.text() == str(target)  # where the welcome dialog was to write
+        _fill(qtbot, dialog, folder, code, target)
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+
+    def welcome() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, FirstRunDialog))
+        QTimer.singleShot(0, join)
+        qtbot.mouseClick(dialog.join_button, Qt.MouseButton.LeftButton)
+
+    launcher = Launcher(QSettings())
+    QTimer.singleShot(0, welcome)
+    assert launcher.open_path(target, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    assert window.context.journal.path == target
+    assert Db(target).rows("SELECT body FROM notes") == [("Sam: the board meets on the 14th",)]
