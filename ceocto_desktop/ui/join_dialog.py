@@ -67,6 +67,7 @@ class JoinDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("joinDialog")
         self.setWindowTitle("Join our journal")
+        self.setMinimumWidth(620)  # a folder and a file path read whole
         self.joined: Path | None = None
         self._task: _JoinTask | None = None
         self.folder = named("joinFolder", QLineEdit())
