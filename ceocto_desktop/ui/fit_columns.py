@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QHeaderView, QTableWidget
+from shiboken6 import isValid
 
 from ceocto_desktop.ui.delegates import PAD
 
@@ -51,7 +52,8 @@ class ColumnFitter(QObject):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, table.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
-        table.viewport().installEventFilter(self)
+        self.viewport = table.viewport()
+        self.viewport.installEventFilter(self)
 
     def fit(self) -> None:
         needs = column_needs(self.table, self.progress_column)
@@ -68,6 +70,7 @@ class ColumnFitter(QObject):
                 self.table.setColumnWidth(column, need)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+        # The viewport, kept: asking the table for it fails while the table is being deleted.
+        if watched is self.viewport and event.type() == QEvent.Type.Resize and isValid(self.table):
             self.fit()
         return False
