@@ -209,3 +209,6 @@ def test_key_results_table_headers_whole_at_1024(  # type: ignore[no-untyped-def
             cut.append(f"header {text!r} in {header.sectionSize(column)}px")
     assert used <= table.viewport().width(), "columns run past the table's right edge"
     assert cut == []
+    if header.isSectionHidden(1):  # "Start" gave way: its value shows on hover over the title
+        start = table.item(0, 1).text()
+        assert f"start {start}" in table.item(0, 0).toolTip()
