@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QGroupBox,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -33,6 +32,7 @@ from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.detail_pane import DetailPane
+from ceocto_desktop.ui.fit_columns import ColumnFitter
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_dialogs import RecordProgressDialog
 from ceocto_desktop.ui.grow import grow_with_content
@@ -40,7 +40,7 @@ from ceocto_desktop.ui.labels import date_text, first_name, number, owner_labels
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
 KR_FIELDS = ("title", "start_value", "target_value", "current_value", "unit")
-KR_HEADERS = ("Key result", "Start", "Target", "Current", "Unit", "Progress")
+KR_HEADERS = ("Key result", "Start", "Target", "Now", "Unit", "Progress")
 
 
 def goal_values(goal: goals.GoalView) -> dict[str, Any]:
@@ -93,12 +93,11 @@ class GoalDetail(DetailPane):
         self.kr_table = named("keyResultsTable", QTableWidget(0, len(KR_HEADERS)))
         self.kr_table.setHorizontalHeaderLabels(KR_HEADERS)
         self.kr_table.verticalHeader().hide()
-        # The pane's width, never more: the title takes what the numbers leave.
+        # The pane's width, never more: the title takes what the numbers leave, and "Start"
+        # (on hover over the title) gives way while the title would be cut below its header.
         kr_header = self.kr_table.horizontalHeader()
-        kr_header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in range(1, len(KR_HEADERS)):
-            kr_header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        kr_header.setMinimumSectionSize(40)
+        kr_header.setMinimumSectionSize(24)
+        self.kr_columns = ColumnFitter(self.kr_table, progress_column=5, drop_order=(1,))
         kr_header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.kr_table.setItemDelegateForColumn(5, ProgressDelegate(self.kr_table))
         self.kr_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -140,6 +139,9 @@ class GoalDetail(DetailPane):
             add_row.addWidget(label, 0, column)
             add_row.addWidget(self.new_kr[key], 1, column)
             add_row.setColumnStretch(column, 3 if key == "title" else 1)
+            if key != "title":  # "start", not "st…", at the desktop's font
+                box = self.new_kr[key]
+                box.setMinimumWidth(box.fontMetrics().horizontalAdvance(box.placeholderText()) + 24)
         add_row.addWidget(add_kr, 1, 4)
         kr_box = QGroupBox("Key results")
         kr_layout = QVBoxLayout(kr_box)
@@ -267,12 +269,16 @@ class GoalDetail(DetailPane):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, kr.id)
                 if column == 0:
-                    item.setToolTip(kr.title)
+                    item.setToolTip(
+                        f"{kr.title}\nstart {cells[1]} · target {cells[2]} · now {cells[3]}"
+                        + (f" {kr.unit}" if kr.unit else "")
+                    )
                 if column == 5:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                     item.setData(VALUE_ROLE, kr.progress)
                 self.kr_table.setItem(row, column, item)
         self.kr_table.blockSignals(False)
+        self.kr_columns.fit()
         # As tall as its rows (two at least), not a grey well under two key results.
         rows = min(8, max(2, len(goal.key_results)))
         height = (

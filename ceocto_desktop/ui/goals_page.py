@@ -71,7 +71,10 @@ class GoalsPage(RecordPage):
         )
         self.quarter_filter = named("goalQuarterFilter", QLineEdit())
         self.quarter_filter.setPlaceholderText("Quarter, e.g. 2026-Q4")
-        self.quarter_filter.setMaximumWidth(150)
+        metrics = self.quarter_filter.fontMetrics()  # its hint whole, at the desktop's font
+        self.quarter_filter.setMinimumWidth(
+            metrics.horizontalAdvance(self.quarter_filter.placeholderText()) + 24
+        )
         self.quarter_filter.editingFinished.connect(self.reload)
         for box in (self.status_filter, self.owner_filter, self.area_filter):
             box.currentIndexChanged.connect(lambda _index: self.reload())

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -27,7 +28,7 @@ from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.delegates import PAD, ChipDelegate, ElideDelegate, ProgressDelegate
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.table_model import LazyTableModel
-from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets import ERROR_STYLE, fit_current_text, named
 
 ROW_HEIGHT = 30
 FILTER_DELAY_MS = 250
@@ -127,12 +128,19 @@ class RecordPage(JournalPage):
         self.table.activated.connect(lambda _index: self.edit_detail())
 
         filters = QHBoxLayout()
-        for widget in filter_widgets:
+        # Four filters do not fit beside each other whole at 1024 px and 11 pt: two a line.
+        filter_grid = QGridLayout()
+        filter_grid.setContentsMargins(0, 0, 0, 0)
+        for place, widget in enumerate(filter_widgets):
             if isinstance(widget, QComboBox):
-                # Whole labels when there is room; a few letters when the window is narrow.
                 widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-                widget.setMinimumWidth(84)
-            filters.addWidget(widget)
+                fit_current_text(widget)  # its current choice always whole
+            if len(filter_widgets) >= 4:
+                filter_grid.addWidget(widget, place // 2, place % 2)
+            else:
+                filters.addWidget(widget)
+        if len(filter_widgets) >= 4:
+            filters.addLayout(filter_grid)
         self.filter_box.setMinimumWidth(150)
         # Many filters: the search box gets a row of its own, so nothing is cut at 1024 px.
         search_row = QHBoxLayout()

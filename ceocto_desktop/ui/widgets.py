@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QObject, QSize
+from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
 
 W = TypeVar("W", bound=QObject)
 
@@ -31,4 +31,20 @@ def choice_filter(name: str, everything: str, items: list[tuple[str, str]]) -> Q
     for label, value in items:
         box.addItem(label, value)
     box.setToolTip(everything)
+    # Never narrower than the choice it shows ("Any own…" read as nothing at 11 pt).
+    box.currentIndexChanged.connect(lambda _index: fit_current_text(box))
+    fit_current_text(box)
     return box
+
+
+def current_text_width(box: QComboBox) -> int:
+    """How wide the box must be to show its current text whole, with the style's margins."""
+    option = QStyleOptionComboBox()
+    box.initStyleOption(option)
+    text = QSize(box.fontMetrics().horizontalAdvance(box.currentText()), box.fontMetrics().height())
+    size = box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, box)
+    return size.width()
+
+
+def fit_current_text(box: QComboBox) -> None:
+    box.setMinimumWidth(current_text_width(box))

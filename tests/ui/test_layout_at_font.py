@@ -153,3 +153,62 @@ def test_detail_text_boxes_show_their_whole_text(  # type: ignore[no-untyped-def
                 used = lines + 2 * box.document().documentMargin()
                 room = box.viewport().height()
                 assert used <= room + 1, f"{title} {box.objectName()}: {used} > {room}"
+
+
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+@pytest.mark.parametrize("title", ["Goals", "Obstacles"])
+def test_filter_boxes_show_their_whole_choice_at_1024(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, tmp_path, title
+):
+    """ "Any own…", "Any categ…" at 1024 px and 11 pt: each filter shows its choice whole."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1024, 640)
+    page = open_page(window, title)
+    page.table.selectRow(1)
+    QApplication.processEvents()
+    cut = []
+    for box in page.findChildren(QComboBox):
+        if not box.objectName().endswith("Filter") or not box.isVisibleTo(window):
+            continue
+        option = QStyleOptionComboBox()
+        box.initStyleOption(option)
+        metrics = box.fontMetrics()
+        text = QSize(metrics.horizontalAdvance(box.currentText()), metrics.height())
+        need = box.style().sizeFromContents(QStyle.ContentsType.CT_ComboBox, option, text, box)
+        if box.width() < need.width():
+            cut.append(f"{box.currentText()!r} in {box.width()}px, needs {need.width()}")
+    assert cut == []
+
+
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+def test_key_results_table_headers_whole_at_1024(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, tmp_path
+):
+    """The goal's key results: "Key", "Progres" and "100'" read whole at 1024 px and 11 pt."""
+    window = open_window(qtbot, demo_journal, tmp_path, 1024, 640)
+    page = open_page(window, "Goals")
+    page.table.selectRow(1)
+    for _ in range(3):
+        QApplication.processEvents()
+    table = page.detail.kr_table
+    header = table.horizontalHeader()
+    metrics = header.fontMetrics()
+    bold = QFont(header.font())
+    bold.setWeight(QFont.Weight.DemiBold)
+    metrics = QFontMetrics(bold)
+    cut = []
+    used = 0
+    for column in range(header.count()):
+        if header.isSectionHidden(column):
+            continue
+        used += header.sectionSize(column)
+        text = table.horizontalHeaderItem(column).text()
+        if header.sectionSize(column) < metrics.horizontalAdvance(text) + 12:
+            cut.append(f"header {text!r} in {header.sectionSize(column)}px")
+    assert used <= table.viewport().width(), "columns run past the table's right edge"
+    assert cut == []
+    if header.isSectionHidden(1):  # "Start" gave way: its value shows on hover over the title
+        start = table.item(0, 1).text()
+        assert f"start {start}" in table.item(0, 0).toolTip()
