@@ -48,19 +48,8 @@ def export_report(
     if path.suffix.lower() not in (".pdf", ".md", ".html", ".htm"):
         path = path.with_suffix(f".{file_format}")
     protect = (context.journal.path,)
-    force = False
-    try:
-        try:
-            check_target(path, protect=protect)
-        except TargetExists:
-            replace = QMessageBox.question(
-                parent, "Export", f"{path.name} already exists in {path.parent}.\n\nReplace it?"
-            )
-            if replace != QMessageBox.StandardButton.Yes:
-                return None
-            force = True
-    except ExportError as exc:
-        QMessageBox.warning(parent, "Export", str(exc))
+    force = replace_allowed(parent, path, protect)
+    if force is None:
         return None
 
     def assemble(progress: Callable[[str, float], None]) -> Document:
@@ -80,13 +69,33 @@ def export_report(
     except ExportError as exc:
         QMessageBox.warning(parent, "Export", str(exc))
         return None
-    # The window's bar offers Open and Show in folder (no modal question to dismiss).
+    announce_saved(parent, path)
+    context.notice.emit(f"Saved {path}")
+    return path
+
+
+def replace_allowed(parent: QWidget, path: Path, protect: tuple[Path, ...]) -> bool | None:
+    """Whether writing path replaces a file (asked once), or None: not to be written
+    (the person said no, or the target is refused, said why)."""
+    try:
+        check_target(path, protect=protect)
+    except TargetExists:
+        replace = QMessageBox.question(
+            parent, "Export", f"{path.name} already exists in {path.parent}.\n\nReplace it?"
+        )
+        return True if replace == QMessageBox.StandardButton.Yes else None
+    except ExportError as exc:
+        QMessageBox.warning(parent, "Export", str(exc))
+        return None
+    return False
+
+
+def announce_saved(parent: QWidget, path: Path) -> None:
+    """The window's bar offers Open and Show in folder (no modal question to dismiss)."""
     show_saved = getattr(parent.window(), "show_saved_file", None)
     if show_saved is not None:
         show_saved(path)
-    else:
-        answer = QMessageBox.question(parent, "Export", f"Saved {path}.\n\nOpen it now?")
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-    context.notice.emit(f"Saved {path}")
-    return path
+        return
+    answer = QMessageBox.question(parent, "Export", f"Saved {path}.\n\nOpen it now?")
+    if answer == QMessageBox.StandardButton.Yes:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
+from ceocto_desktop.reports.export import ExportError
 from ceocto_desktop.reports.text_file import write_text_file
 from ceocto_desktop.services.export_calendar import calendar_text
 from ceocto_desktop.services.export_markdown import (
@@ -17,6 +17,7 @@ from ceocto_desktop.services.export_markdown import (
 )
 from ceocto_desktop.store import JournalError
 from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.export_flow import announce_saved, replace_allowed
 from ceocto_desktop.ui.import_dialog import ImportDialog, describe_result
 from ceocto_desktop.ui.workers import run_with_progress
 
@@ -70,20 +71,13 @@ def export_calendar(context: JournalContext, parent: QWidget) -> Path | None:
     if path.suffix.lower() != ".ics":
         path = path.with_suffix(".ics")
     protect = (context.journal.path,)
-    force = False
+    force = replace_allowed(parent, path, protect)
+    if force is None:
+        return None
     try:
-        try:
-            check_target(path, protect=protect)
-        except TargetExists:
-            answer = QMessageBox.question(
-                parent, "Export", f"{path.name} already exists in {path.parent}.\n\nReplace it?"
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return None
-            force = True
         write_text_file(path, context.read(calendar_text), force=force, protect=protect)
     except ExportError as exc:
         QMessageBox.warning(parent, "Export", str(exc))
         return None
-    QMessageBox.information(parent, "Export", f"Saved {path}.")
+    announce_saved(parent, path)
     return path

@@ -182,6 +182,8 @@ def test_export_calendar_from_the_menu(qtbot, window, tmp_path, monkeypatch):
     calendar = icalendar.Calendar.from_ical(written.read_bytes())
     assert [str(e["summary"]) for e in calendar.walk("VEVENT")] == ["Q3 board meeting"]
     assert f"Saved {written}" in window.statusBar().currentMessage()
+    # Like every export from the window, it ends with the bar's Open and Show in folder.
+    assert window.saved_bar.isVisible() and window.saved_bar.path == written
 
 
 def test_a_text_file_picks_jrnl_even_when_day_one_was_chosen(qtbot, window):
