@@ -62,6 +62,9 @@ class Journal:
     engine: Engine
     sessions: sessionmaker[Session]
     write_sessions: sessionmaker[Session]
+    # True while a conversion (encrypt, decrypt, a new passphrase) replaces the file: timers
+    # that would connect (the window's look for outside writes, a sync pass) wait for it.
+    converting: bool = False
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:

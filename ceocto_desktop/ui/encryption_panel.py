@@ -159,9 +159,13 @@ class EncryptionPanel(QWidget):
     def _run(self, label: str, work: Callable[[], Any], done: str) -> bool:
         """Convert with the journal released, then connect again (to the new file)."""
         journal = self.context.journal
-        journal.close()  # no connection may hold the file being replaced (-wal wiped)
-        ok, result = run_with_progress(self, label, lambda progress: work())
-        journal.reopen()
+        journal.converting = True  # the window's timers connect to nothing meanwhile
+        try:
+            journal.close()  # no connection may hold the file being replaced (-wal wiped)
+            ok, result = run_with_progress(self, label, lambda progress: work())
+            journal.reopen()
+        finally:
+            journal.converting = False
         self.refresh()
         self.message.setText(done if ok else str(result))
         return ok

@@ -4,7 +4,9 @@ A timer asks, every few seconds, whether the journal's files moved since this wi
 wrote; if they did, JournalContext announces Changed.ALL and each page refreshes (or marks
 itself stale until shown), as after the window's own writes. In WAL mode every commit by
 anyone appends to the -wal, so its size and time move; the window's own writes update the
-remembered state and are no news. Nothing is polled while the journal is locked or closed.
+remembered state and are no news. Nothing is polled while the journal is locked, closed or
+being converted (encrypted, decrypted, a new passphrase: the file is replaced and the old
+key opens nothing).
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ class OutsideWrites(QObject):
             not window.isVisible()
             or getattr(window, "_closed_journal", False)
             or (idle is not None and idle.locked)
+            or window.context.journal.converting  # type: ignore[attr-defined]
         ):
             return
         window.context.notice_outside_changes()  # type: ignore[attr-defined]

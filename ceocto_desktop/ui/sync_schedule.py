@@ -109,11 +109,13 @@ class SyncSchedule(QObject):
 
     def sync_if_set_up(self) -> None:
         """A pass now, unless this journal does not sync."""
-        if self.is_set_up():
+        if not self.journal.converting and self.is_set_up():
             self.sync_now()
 
     def sync_now(self) -> None:
         """Start a pass (or one more after the running one)."""
+        if self.journal.converting:
+            return  # the file is being replaced; the timer's next pass syncs
         if self._task is not None:
             self._again = True
             return
@@ -125,7 +127,7 @@ class SyncSchedule(QObject):
 
     def _finished(self) -> None:
         self._watch()
-        if not self._timer.isActive() and self.is_set_up():
+        if not self._timer.isActive() and not self.journal.converting and self.is_set_up():
             self._timer.start()  # set up while the window was open
         if self._task is not None:
             self._task.deleteLater()

@@ -225,3 +225,36 @@ def test_a_plain_journal_never_locks(qtbot, window, clean_settings, monkeypatch)
     window.idle_lock.apply()
     qtbot.wait(200)
     assert window.centralWidget().isVisible() and window.isVisible()
+
+
+def test_the_window_looks_for_outside_writes_only_after_a_passphrase_change(
+    qtbot, window, journal_path, monkeypatch
+):
+    """The 2-second look for a shell's notes once fired while the file was being re-keyed,
+    connected with the old key and raised inside Qt's event loop (seen in CI)."""
+    from ceocto_desktop.ui import encryption_panel
+
+    real = encryption_panel.run_with_progress
+    ticks: list[str] = []
+
+    def with_a_tick(parent, label, work):  # type: ignore[no-untyped-def]
+        ok, result = real(parent, label, work)  # the conversion, the file replaced
+        ticks.append(label)
+        window.outside_writes.poll()  # the timer's tick before the journal reconnects
+        window.sync.sync_if_set_up()  # and the sync schedule's
+        return ok, result
+
+    monkeypatch.setattr(encryption_panel, "run_with_progress", with_a_tick)
+    panel = EncryptionPanel(window.context)
+    qtbot.addWidget(panel)
+    qtbot.keyClicks(panel.new, PASSPHRASE)
+    qtbot.keyClicks(panel.repeat, PASSPHRASE)
+    qtbot.mouseClick(panel.encrypt_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(panel.current, PASSPHRASE)
+    qtbot.keyClicks(panel.new, "another fine phrase")
+    qtbot.keyClicks(panel.repeat, "another fine phrase")
+    qtbot.mouseClick(panel.change_button, Qt.MouseButton.LeftButton)
+    assert len(ticks) == 2
+    assert "The passphrase is changed." in panel.message.text()
+    window.context.write(lambda s: notes.create_note(s, Seat.B, "after the change"), Changed.NOTES)
+    window.outside_writes.poll()  # converted and reconnected: the look works again
