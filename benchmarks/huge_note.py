@@ -21,8 +21,8 @@ from PySide6.QtCore import QSettings
 from sqlalchemy import func, select
 
 from ceocto_desktop.models import Note, Seat
-from ceocto_desktop.services import notes
 from ceocto_desktop.services.partners import PartnerInput, create_partners
+from ceocto_desktop.services.records import notes
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher, make_application
 

@@ -25,7 +25,8 @@ WORK = Path(tempfile.mkdtemp(prefix="sync-bench-"))
 os.environ["XDG_DATA_HOME"] = str(WORK / "data")
 
 from ceocto_desktop.models import Seat  # noqa: E402
-from ceocto_desktop.services import checkins, goals, notes  # noqa: E402
+from ceocto_desktop.services.records import goals, notes  # noqa: E402
+from ceocto_desktop.services.weekly import checkins  # noqa: E402
 from ceocto_desktop.store import open_journal  # noqa: E402
 from ceocto_desktop.sync import service  # noqa: E402
 from ceocto_desktop.sync.merge import merge_journal  # noqa: E402

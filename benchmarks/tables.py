@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, Qt
 
 from ceocto_desktop.ui.app import Launcher, make_application
-from ceocto_desktop.ui.record_page import RecordPage
+from ceocto_desktop.ui.pages.record_page import RecordPage
 
 
 def timed(action, repeat: int = 3) -> float:

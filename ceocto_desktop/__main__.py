@@ -2,6 +2,6 @@
 
 import sys
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 
 sys.exit(main())

@@ -26,8 +26,8 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.ui import theme
 from ceocto_desktop.ui.app import Launcher, make_application
 

@@ -86,8 +86,8 @@ def inet_sockets_held() -> list[str]:
 
 @pytest.fixture(scope="module")
 def demo_source(tmp_path_factory) -> Path:
-    from ceocto_desktop.services.demo import DemoOptions
-    from ceocto_desktop.services.demo_file import write_demo_file
+    from ceocto_desktop.services.demo.file import write_demo_file
+    from ceocto_desktop.services.demo.journal import DemoOptions
 
     path = tmp_path_factory.mktemp("demo") / "demo.db"
     write_demo_file(path, DemoOptions())
@@ -100,12 +100,12 @@ def test_window_pages_search_exports_backup_and_restore_never_touch_the_network(
     from PySide6.QtCore import QSettings, Qt
     from PySide6.QtWidgets import QFileDialog, QLineEdit, QListWidget, QMessageBox, QPushButton
 
-    from ceocto_desktop.cli import main
+    from ceocto_desktop.cli.shell import main
     from ceocto_desktop.services.search import search
-    from ceocto_desktop.store.backups import make_backup
-    from ceocto_desktop.store.restore import restore_backup
+    from ceocto_desktop.store.files.backups import make_backup
+    from ceocto_desktop.store.files.restore import restore_backup
     from ceocto_desktop.ui.app import Launcher, make_application
-    from ceocto_desktop.ui.search_palette import SearchPalette
+    from ceocto_desktop.ui.dialogs.search_palette import SearchPalette
 
     journal = tmp_path / "journal.db"
     journal.write_bytes(demo_source.read_bytes())
@@ -180,7 +180,7 @@ def test_window_pages_search_exports_backup_and_restore_never_touch_the_network(
 
     # Encryption on and off again (SQLCipher derives its key locally).
     from ceocto_desktop.store import driver
-    from ceocto_desktop.store.encryption import decrypt_journal, encrypt_journal
+    from ceocto_desktop.store.files.encryption import decrypt_journal, encrypt_journal
 
     encrypt_journal(journal, "a passphrase nobody fetches", remove_plain=True)
     assert driver.looks_encrypted(journal)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from ceocto_desktop.services.agenda import Agenda, AgendaEntry
+from ceocto_desktop.services.weekly.agenda import Agenda, AgendaEntry
 
 SECTIONS = (
     ("gap", "Where we see it differently"),

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph, Table
 from ceocto_desktop.reports.wording import count, movement, pct, status_movement
-from ceocto_desktop.services.board_review import BoardReview, board_review, how_many
 from ceocto_desktop.services.partners import company_name, get_partners
+from ceocto_desktop.services.review.board_review import BoardReview, board_review, how_many
 
 ROWS_SHOWN = 40  # a longer list says how many it leaves out, and where they are
 

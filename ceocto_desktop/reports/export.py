@@ -17,7 +17,7 @@ from pathlib import Path
 from ceocto_desktop.reports.document import Document
 from ceocto_desktop.reports.html import to_html
 from ceocto_desktop.reports.markdown import to_markdown
-from ceocto_desktop.store.backups import fsync_file, fsync_folder
+from ceocto_desktop.store.files.backups import fsync_file, fsync_folder
 
 FORMATS = ("pdf", "md", "html")
 SQLITE_HEADER = b"SQLite format 3\x00"

@@ -15,10 +15,10 @@ from ceocto_desktop.models import ObstacleKind, Seat, Verdict
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
 from ceocto_desktop.reports.retro_promises import add_promises
 from ceocto_desktop.reports.wording import count, owner_name, pct
-from ceocto_desktop.services.board import RetroView, get_retrospective
 from ceocto_desktop.services.partners import PartnerView, get_partners
-from ceocto_desktop.services.quarter import QuarterFacts, quarter_facts
-from ceocto_desktop.services.trends import Period, cooperation_series
+from ceocto_desktop.services.review.board import RetroView, get_retrospective
+from ceocto_desktop.services.review.quarter import QuarterFacts, quarter_facts
+from ceocto_desktop.services.review.trends import Period, cooperation_series
 
 
 def build_retrospective(

@@ -9,8 +9,8 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import CommitmentStatus, Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph
 from ceocto_desktop.reports.wording import count
-from ceocto_desktop.services.agenda import talked_through
-from ceocto_desktop.services.commitments import promises_due
+from ceocto_desktop.services.weekly.agenda import talked_through
+from ceocto_desktop.services.weekly.commitments import promises_due
 
 
 def add_promises(

@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
-from ceocto_desktop.store.backups import fsync_file, fsync_folder
+from ceocto_desktop.store.files.backups import fsync_file, fsync_folder
 
 
 def write_text_file(path: Path, text: str, *, force: bool, protect: tuple[Path, ...]) -> None:

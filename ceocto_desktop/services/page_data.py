@@ -12,10 +12,10 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins, commitments, decisions, goals, notes, obstacles
-from ceocto_desktop.services.attention import Attention, needs_attention
-from ceocto_desktop.services.notes_journal import NoteEntry, journal_entries
-from ceocto_desktop.services.overview import (
+from ceocto_desktop.services.records import decisions, goals, notes, obstacles
+from ceocto_desktop.services.records.notes_journal import NoteEntry, journal_entries
+from ceocto_desktop.services.review.attention import Attention, needs_attention
+from ceocto_desktop.services.review.overview import (
     JournalSummary,
     PairSignals,
     pair_signals,
@@ -29,6 +29,7 @@ from ceocto_desktop.services.rows import (
     Page,
     goal_lineage,
 )
+from ceocto_desktop.services.weekly import checkins, commitments
 
 RECENT_NOTES = 8
 

@@ -23,9 +23,9 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import CheckInAnswer, Seat, Setting
-from ceocto_desktop.services import drafts
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import get_setting, set_setting
+from ceocto_desktop.services.weekly import drafts
 from ceocto_desktop.store import driver
 
 SALT_KEY = "pin_salt"

@@ -32,7 +32,7 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.common import plain_text, shown
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.note_titles import plain_title
+from ceocto_desktop.services.records.note_titles import plain_title
 
 CLOSED = (ObstacleStatus.RESOLVED, ObstacleStatus.ACCEPTED)
 DONE_GOALS = (GoalStatus.ACHIEVED, GoalStatus.DROPPED)

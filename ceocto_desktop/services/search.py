@@ -15,7 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.note_titles import plain_title
+from ceocto_desktop.services.records.note_titles import plain_title
 from ceocto_desktop.store.driver import OperationalError
 
 if TYPE_CHECKING:  # the shell's search loads no ORM; only the window passes a Session

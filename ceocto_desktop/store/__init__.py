@@ -10,13 +10,6 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ceocto_desktop.store.backups import (
-        BackupInfo,
-        backup_if_due,
-        backup_journal,
-        list_backups,
-        make_backup,
-    )
     from ceocto_desktop.store.check import check_journal
     from ceocto_desktop.store.errors import (
         BackupError,
@@ -25,6 +18,20 @@ if TYPE_CHECKING:
         JournalInUse,
         OtherPairsBackup,
     )
+    from ceocto_desktop.store.files.backups import (
+        BackupInfo,
+        backup_if_due,
+        backup_journal,
+        list_backups,
+        make_backup,
+    )
+    from ceocto_desktop.store.files.lock import (
+        JournalLock,
+        LockInfo,
+        ensure_not_in_use,
+        lock_holder,
+    )
+    from ceocto_desktop.store.files.restore import Restored, restore_backup
     from ceocto_desktop.store.journal import (
         Journal,
         JournalState,
@@ -32,15 +39,13 @@ if TYPE_CHECKING:
         migrate,
         open_journal,
     )
-    from ceocto_desktop.store.lock import JournalLock, LockInfo, ensure_not_in_use, lock_holder
-    from ceocto_desktop.store.restore import Restored, restore_backup
 
 _WHERE = {
-    "BackupInfo": "backups",
-    "backup_if_due": "backups",
-    "backup_journal": "backups",
-    "list_backups": "backups",
-    "make_backup": "backups",
+    "BackupInfo": "files.backups",
+    "backup_if_due": "files.backups",
+    "backup_journal": "files.backups",
+    "list_backups": "files.backups",
+    "make_backup": "files.backups",
     "BackupError": "errors",
     "JournalDamaged": "errors",
     "JournalError": "errors",
@@ -52,12 +57,12 @@ _WHERE = {
     "inspect_journal": "journal",
     "migrate": "journal",
     "open_journal": "journal",
-    "JournalLock": "lock",
-    "LockInfo": "lock",
-    "ensure_not_in_use": "lock",
-    "lock_holder": "lock",
-    "Restored": "restore",
-    "restore_backup": "restore",
+    "JournalLock": "files.lock",
+    "LockInfo": "files.lock",
+    "ensure_not_in_use": "files.lock",
+    "lock_holder": "files.lock",
+    "Restored": "files.restore",
+    "restore_backup": "files.restore",
 }
 
 __all__ = [

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ceocto_desktop.store import driver
-from ceocto_desktop.store.backups import backup_journal
+from ceocto_desktop.store.files.backups import backup_journal
+from ceocto_desktop.store.files.journal_path import resolve_journal
 from ceocto_desktop.store.health import NOTE_TABLES, require_healthy
 from ceocto_desktop.store.journal import Journal, open_journal
-from ceocto_desktop.store.journal_path import resolve_journal
 
 __all__ = ["NOTE_TABLES", "open_checked", "require_healthy"]
 

@@ -106,7 +106,7 @@ def make_engine(path: Path, *, foreign_keys: bool = True) -> Engine:
 
 def make_session_factory(engine: Engine, *, write: bool = False) -> sessionmaker[Session]:
     """Sessions that keep loaded values after commit; write=True begins them IMMEDIATE."""
-    from ceocto_desktop.store import changelog
+    from ceocto_desktop.store.travel import changelog
 
     bind = engine.execution_options(**{WRITE_OPTION: True}) if write else engine
     factory = sessionmaker(bind, expire_on_commit=False)

@@ -11,7 +11,7 @@ from typing import Any
 from ceocto_desktop.journal_identity import APPLICATION_ID, JOURNAL_FORMAT
 from ceocto_desktop.store import driver, schema
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
-from ceocto_desktop.store.journal_path import refuse_special
+from ceocto_desktop.store.files.journal_path import refuse_special
 from ceocto_desktop.store.sqlite_files import (
     damaged_message,
     has_sqlite_header,

@@ -13,7 +13,6 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 from ceocto_desktop.store import driver, schema
-from ceocto_desktop.store.backups import make_backup, remove_partial_leftovers
 from ceocto_desktop.store.check import check_journal
 from ceocto_desktop.store.engine import (
     damaged_message,
@@ -23,10 +22,11 @@ from ceocto_desktop.store.engine import (
     private_files,
 )
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
+from ceocto_desktop.store.files.backups import make_backup, remove_partial_leftovers
+from ceocto_desktop.store.files.journal_path import resolve_journal
+from ceocto_desktop.store.files.leftovers import clean_leftovers
+from ceocto_desktop.store.files.lock import ensure_not_in_use
 from ceocto_desktop.store.inspect import Inspection, JournalState, inspect_journal
-from ceocto_desktop.store.journal_path import resolve_journal
-from ceocto_desktop.store.leftovers import clean_leftovers
-from ceocto_desktop.store.lock import ensure_not_in_use
 
 __all__ = [
     "Inspection",

@@ -19,7 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ceocto_desktop.store.changelog import (
+from ceocto_desktop.store.travel.changelog import (
     Row,
     Rows,
     clock_for,
@@ -33,7 +33,7 @@ from ceocto_desktop.store.changelog import (
     text_hash,
     travelling_fields,
 )
-from ceocto_desktop.store.sync_tables import BY_NAME, TableSpec
+from ceocto_desktop.store.travel.sync_tables import BY_NAME, TableSpec
 from ceocto_desktop.sync.textmerge import merge_text
 
 # Fields whose difference is bookkeeping, not words anyone typed.

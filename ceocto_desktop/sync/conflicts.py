@@ -8,8 +8,8 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.store.changelog import capture, sql
-from ceocto_desktop.store.sync_tables import BY_NAME
+from ceocto_desktop.store.travel.changelog import capture, sql
+from ceocto_desktop.store.travel.sync_tables import BY_NAME
 from ceocto_desktop.sync.apply import Locator
 
 KIND_WORDS = {

@@ -17,8 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ceocto_desktop.store.backups import make_backup
-from ceocto_desktop.store.changelog import (
+from ceocto_desktop.store.files.backups import make_backup
+from ceocto_desktop.store.journal import Journal, open_journal
+from ceocto_desktop.store.travel.changelog import (
     Row,
     capture,
     dumps,
@@ -28,9 +29,8 @@ from ceocto_desktop.store.changelog import (
     travelling_fields,
     wire_key,
 )
-from ceocto_desktop.store.hlc import Stamp
-from ceocto_desktop.store.journal import Journal, open_journal
-from ceocto_desktop.store.sync_tables import TABLES, TableSpec, travels
+from ceocto_desktop.store.travel.hlc import Stamp
+from ceocto_desktop.store.travel.sync_tables import TABLES, TableSpec, travels
 from ceocto_desktop.sync.apply import Applied, Applier
 from ceocto_desktop.sync.service import SyncError
 

@@ -3,7 +3,7 @@
 A sealed answer from the other laptop is kept as ciphertext in sync_sealed, outside every
 table that search, reports or the window read, until its key arrives. This laptop sends
 the key of its own answers for a week once it holds the other partner's answers for that
-week (sealed or readable). store/answer_seal.py seals them on the way out.
+week (sealed or readable). store/travel/answer_seal.py seals them on the way out.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ceocto_desktop.store.answer_seal import MINE, RELEASED, THEIRS, answer_key, answers_here
-from ceocto_desktop.store.changelog import append_change, current_device, dumps
+from ceocto_desktop.store.travel.answer_seal import MINE, RELEASED, THEIRS, answer_key, answers_here
+from ceocto_desktop.store.travel.changelog import append_change, current_device, dumps
 from ceocto_desktop.sync.crypto import unb64, unseal
 
 KEY_ENTRY = "_answer_key"

@@ -20,8 +20,9 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ceocto_desktop import __version__
-from ceocto_desktop.store.answer_seal import seal_answers
-from ceocto_desktop.store.changelog import (
+from ceocto_desktop.store.journal import Journal
+from ceocto_desktop.store.travel.answer_seal import seal_answers
+from ceocto_desktop.store.travel.changelog import (
     Capture,
     append_change,
     capture,
@@ -32,8 +33,7 @@ from ceocto_desktop.store.changelog import (
     set_state,
     wire_key,
 )
-from ceocto_desktop.store.journal import Journal
-from ceocto_desktop.store.sync_tables import TABLES, travels
+from ceocto_desktop.store.travel.sync_tables import TABLES, travels
 from ceocto_desktop.sync import sealing
 from ceocto_desktop.sync.apply import Applied, Applier
 from ceocto_desktop.sync.crypto import (
@@ -339,7 +339,7 @@ def _receive(journal: Journal, channel: SyncFolder, report: PassReport, *, bulk:
     # A new laptop joining: every file in one transaction, the search index built once
     # at the end (five times less work than row by row). Killed half-way, it rolls back
     # whole and the next pass starts again; the folder still holds everything.
-    from ceocto_desktop.services.demo_bulk import indexed_at_the_end
+    from ceocto_desktop.services.demo.bulk import indexed_at_the_end
 
     with journal.transaction() as session:
         connection = session.connection()

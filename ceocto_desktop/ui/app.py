@@ -13,8 +13,8 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.paths import APP_NAME, default_demo_path, default_journal_path, resource_path
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import (
     create_partners,
@@ -32,18 +32,18 @@ from ceocto_desktop.store import (
     inspect_journal,
     open_journal,
 )
-from ceocto_desktop.store.journal_path import resolve_journal
+from ceocto_desktop.store.files.journal_path import resolve_journal
 from ceocto_desktop.store.sqlite_files import private_files
-from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog
 from ceocto_desktop.ui.context import JournalContext, describe_write_error
-from ceocto_desktop.ui.first_run import Choice, FirstRunDialog
+from ceocto_desktop.ui.dialogs.backups_dialog import BackupChoice, BackupsDialog
+from ceocto_desktop.ui.dialogs.first_run import Choice, FirstRunDialog
+from ceocto_desktop.ui.dialogs.passphrase_dialog import unlock
+from ceocto_desktop.ui.dialogs.pin_gate import PinGate, start_author
+from ceocto_desktop.ui.dialogs.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.main_window import MainWindow, is_demo
-from ceocto_desktop.ui.passphrase_dialog import unlock
-from ceocto_desktop.ui.pin_gate import PinGate, start_author
 from ceocto_desktop.ui.private_settings import make_private, sync_private
-from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.theme import apply_system_scheme
-from ceocto_desktop.ui.wheel_guard import install_wheel_guard
+from ceocto_desktop.ui.widgets.wheel_guard import install_wheel_guard
 from ceocto_desktop.ui.workers import run_with_progress
 
 
@@ -194,7 +194,7 @@ class Launcher(QObject):
 
     def _join(self, path: Path, parent: QWidget | None) -> bool:
         """Welcome › Join our journal…: the dialog builds the journal, then it opens."""
-        from ceocto_desktop.ui.join_dialog import JoinDialog
+        from ceocto_desktop.ui.dialogs.join_dialog import JoinDialog
 
         dialog = JoinDialog(parent, default=path)
         dialog.exec()

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Base
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.services.snapshots import (
+from ceocto_desktop.services.records.snapshots import (
     Snapshot,
     delete_record,
     replace_with_snapshot,

@@ -11,7 +11,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import drafts
+from ceocto_desktop.services.weekly import drafts
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.save_state import short_reason
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QToolTip, QWidget
 
-from ceocto_desktop.store.encryption import is_encrypted
-from ceocto_desktop.ui.passphrase_dialog import PassphraseDialog
+from ceocto_desktop.store.files.encryption import is_encrypted
+from ceocto_desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
 
 SETTING = "privacy/lockAfterMinutes"
 MINUTE_MS = 60_000

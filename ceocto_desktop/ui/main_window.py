@@ -30,40 +30,40 @@ from ceocto_desktop.models import Seat
 from ceocto_desktop.paths import default_demo_path, default_journal_path
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.partners import is_demo_journal
-from ceocto_desktop.ui import io_flow
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
-from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
-from ceocto_desktop.ui.board_page import BoardPage
-from ceocto_desktop.ui.checkin_page import CheckinPage
-from ceocto_desktop.ui.conflicts_dialog import ConflictsDialog
 from ceocto_desktop.ui.context import JournalContext
-from ceocto_desktop.ui.decisions_page import DecisionsPage
-from ceocto_desktop.ui.demo_banner import DemoBanner
-from ceocto_desktop.ui.export_chooser import choose_and_export
-from ceocto_desktop.ui.goals_page import GoalsPage
+from ceocto_desktop.ui.dialogs import io_flow
+from ceocto_desktop.ui.dialogs.backups_dialog import BackupChoice, BackupsDialog, describe_size
+from ceocto_desktop.ui.dialogs.conflicts_dialog import ConflictsDialog
+from ceocto_desktop.ui.dialogs.export_chooser import choose_and_export
+from ceocto_desktop.ui.dialogs.overlay import run_as_overlay
+from ceocto_desktop.ui.dialogs.pin_gate import PinGate
+from ceocto_desktop.ui.dialogs.restore_flow import confirm_restore, restore_with_progress
+from ceocto_desktop.ui.dialogs.saved_bar import SavedBar
+from ceocto_desktop.ui.dialogs.search_palette import SearchPalette
+from ceocto_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
+from ceocto_desktop.ui.dialogs.unsaved_dialog import confirm_close
 from ceocto_desktop.ui.icons import kind_icon
 from ceocto_desktop.ui.idle_lock import IdleLock
-from ceocto_desktop.ui.notes_page import NotesPage
-from ceocto_desktop.ui.obstacles_page import ObstaclesPage
 from ceocto_desktop.ui.outside_writes import OutsideWrites
-from ceocto_desktop.ui.overlay import run_as_overlay
-from ceocto_desktop.ui.overview_page import OverviewPage
-from ceocto_desktop.ui.pin_gate import PinGate
+from ceocto_desktop.ui.pages.board_page import BoardPage
+from ceocto_desktop.ui.pages.checkin_page import CheckinPage
+from ceocto_desktop.ui.pages.decisions_page import DecisionsPage
+from ceocto_desktop.ui.pages.goals_page import GoalsPage
+from ceocto_desktop.ui.pages.notes_page import NotesPage
+from ceocto_desktop.ui.pages.obstacles_page import ObstaclesPage
+from ceocto_desktop.ui.pages.overview_page import OverviewPage
+from ceocto_desktop.ui.pages.record_page import RecordPage
+from ceocto_desktop.ui.pages.retro_page import RetroPage
+from ceocto_desktop.ui.pages.roles_page import RolesPage
+from ceocto_desktop.ui.pages.trends_page import TrendsPage
 from ceocto_desktop.ui.private_settings import sync_private
-from ceocto_desktop.ui.record_page import RecordPage
-from ceocto_desktop.ui.restore_flow import confirm_restore, restore_with_progress
-from ceocto_desktop.ui.retro_page import RetroPage
-from ceocto_desktop.ui.roles_page import RolesPage
-from ceocto_desktop.ui.saved_bar import SavedBar
-from ceocto_desktop.ui.search_palette import SearchPalette
-from ceocto_desktop.ui.settings_dialog import SettingsDialog
-from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
+from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.sync_schedule import SyncOutcome, SyncSchedule
 from ceocto_desktop.ui.theme import style_window
-from ceocto_desktop.ui.trends_page import TrendsPage
-from ceocto_desktop.ui.unsaved_dialog import confirm_close
-from ceocto_desktop.ui.wheel_guard import install_wheel_guard
-from ceocto_desktop.ui.widgets import named
+from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.widgets.demo_banner import DemoBanner
+from ceocto_desktop.ui.widgets.wheel_guard import install_wheel_guard
 
 PageFactory = Callable[[JournalContext], QWidget]
 # The areas that work today; later pages add themselves here, in sidebar order.
@@ -449,7 +449,7 @@ class MainWindow(QMainWindow):
 
     def join_journal(self) -> None:
         """File › Join our journal…: build this laptop's journal from the pair's sync folder."""
-        from ceocto_desktop.ui.join_dialog import JoinDialog
+        from ceocto_desktop.ui.dialogs.join_dialog import JoinDialog
 
         dialog = JoinDialog(self)
         dialog.exec()

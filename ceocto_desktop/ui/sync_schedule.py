@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
 
 from ceocto_desktop.store import Journal, JournalError
-from ceocto_desktop.store.changelog import get_state
+from ceocto_desktop.store.travel.changelog import get_state
 from ceocto_desktop.sync import service
 from ceocto_desktop.sync.folder import SyncFolder
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services.notes import create_note
+from ceocto_desktop.services.records.notes import create_note
 from ceocto_desktop.store import open_journal
 
 ROOT = Path(__file__).resolve().parents[2]

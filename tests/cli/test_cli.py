@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ceocto_desktop import __version__
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 from tests.cli.conftest import ceocto
 
 
@@ -30,7 +30,7 @@ def test_demo_then_check_prints_ok(tmp_path):
 def test_demo_never_overwrites(tmp_path, capsys):
     path = tmp_path / "d.db"
     path.write_text("our real journal")
-    assert main(["demo", str(path)]) == 2
+    assert main(["demo", str(path)]) == 1
     assert "already exists" in capsys.readouterr().err
     assert path.read_text() == "our real journal"
 
@@ -89,7 +89,7 @@ def test_a_read_only_journal_file_is_refused_for_the_window(tmp_path, capsys, mo
     path = tmp_path / "j.db"
     assert main(["demo", str(path), "--notes", "5"]) == 0
     monkeypatch.setattr("os.access", lambda p, mode: not (Path(p) == path and mode == 2))
-    assert main(["--db", str(path)]) == 2
+    assert main(["--db", str(path)]) == 1
     assert "read-only" in capsys.readouterr().err
 
 

@@ -6,7 +6,7 @@ import json
 from datetime import date
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import agenda, checkins, commitments
+from ceocto_desktop.services.weekly import agenda, checkins, commitments
 from ceocto_desktop.store import open_journal
 from tests.cli.conftest import ceocto
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 from ceocto_desktop.store import driver
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop import cli_encryption
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli import encryption as cli_encryption
+from ceocto_desktop.cli.shell import main
 from ceocto_desktop.store import driver, list_backups
 
 PASSPHRASE = "correct horse battery staple"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 from ceocto_desktop.store import check_journal
 from tests.cli.conftest import ceocto
 
@@ -126,7 +126,7 @@ def test_restore_of_another_pairs_backup_needs_force(journal_path, tmp_path, cap
 def test_the_journal_commands_load_neither_qt_nor_matplotlib(journal_path, tmp_path):
     script = (
         "import sys\n"
-        "from ceocto_desktop.cli import main\n"
+        "from ceocto_desktop.cli.shell import main\n"
         f"assert main(['backup', '--db', {str(journal_path)!r}]) == 0\n"
         f"assert main(['init', {str(tmp_path / 'new.db')!r}, '--a', 'A1', '--b', 'B1']) == 0\n"
         f"assert main(['check', '--db', {str(tmp_path / 'new.db')!r}]) == 0\n"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services.notes import create_note
+from ceocto_desktop.services.records.notes import create_note
 from ceocto_desktop.store import JournalDamaged, JournalError, open_journal
 from tests.cli.conftest import ceocto
 

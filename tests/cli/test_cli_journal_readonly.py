@@ -84,7 +84,7 @@ def test_a_journal_in_a_read_only_folder_is_named_so_not_damaged(place):
 
 def test_a_read_only_journal_with_a_crash_left_wal_is_read_whole_and_left_as_it_was(place):
     from ceocto_desktop.models import Seat
-    from ceocto_desktop.services.notes import create_note
+    from ceocto_desktop.services.records.notes import create_note
     from ceocto_desktop.store import open_journal
 
     journal = open_journal(place)

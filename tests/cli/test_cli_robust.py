@@ -133,7 +133,7 @@ def _no_room(*args, **kwargs):
 
 driver.connect = _no_room
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 sys.exit(main(sys.argv[1:]))
 """
 
@@ -155,7 +155,7 @@ def test_a_full_disk_during_a_note_is_one_line_and_changes_nothing(journal_path)
 
 
 def test_a_journal_another_program_is_writing_is_one_line(journal_path, monkeypatch, capsys):
-    from ceocto_desktop.cli import main
+    from ceocto_desktop.cli.shell import main
     from ceocto_desktop.store import engine, writer
 
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 50)  # not the 5 s a person would wait

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -125,7 +125,7 @@ def test_merge_keeps_the_other_partners_answers_back_until_this_week_is_answered
     from datetime import date
 
     from ceocto_desktop.models import Seat
-    from ceocto_desktop.services import checkins
+    from ceocto_desktop.services.weekly import checkins
     from ceocto_desktop.store import open_journal
 
     a, b = tmp_path / "a.db", tmp_path / "b.db"

@@ -65,4 +65,4 @@ def test_an_unwritable_output_is_one_line(demo, tmp_path):
     result = ceocto(
         "export", "retro", "--quarter", "2026-Q3", "--format", "pdf", "-o", str(out), "--db", demo
     )
-    assert result.returncode == 2 and "does not exist" in result.stderr
+    assert result.returncode == 1 and "does not exist" in result.stderr

@@ -11,13 +11,13 @@ import pytest
 import yaml
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import drafts
-from ceocto_desktop.services.board import create_meeting
-from ceocto_desktop.services.checkins import submit_answers
-from ceocto_desktop.services.decisions import create_decision
-from ceocto_desktop.services.goals import create_goal
-from ceocto_desktop.services.notes import create_note
-from ceocto_desktop.services.obstacles import create_obstacle
+from ceocto_desktop.services.records.decisions import create_decision
+from ceocto_desktop.services.records.goals import create_goal
+from ceocto_desktop.services.records.notes import create_note
+from ceocto_desktop.services.records.obstacles import create_obstacle
+from ceocto_desktop.services.review.board import create_meeting
+from ceocto_desktop.services.weekly import drafts
+from ceocto_desktop.services.weekly.checkins import submit_answers
 from ceocto_desktop.store import open_journal
 from tests.cli.conftest import ceocto
 
@@ -42,7 +42,7 @@ def filled(journal_path: Path) -> Path:
             goal_ids=(goal.id,),
         )
         note = create_note(session, Seat.B, "Recruiter call\nWent well.", tags=["hiring"])
-        from ceocto_desktop.services.notes import link_note
+        from ceocto_desktop.services.records.notes import link_note
 
         link_note(session, note.id, "goals", goal.id)
         link_note(session, note.id, "obstacles", obstacle.id)
@@ -53,7 +53,7 @@ def filled(journal_path: Path) -> Path:
         submit_answers(session, date(2026, 7, 13), Seat.A, RATED, {"wins": "ALONE-SECRET"})
         drafts.save_draft(session, Seat.B, "checkin", {"wins": "DRAFT-SECRET"})
         create_meeting(session, Seat.A, date(2026, 9, 15), "Q3 board meeting")
-        from ceocto_desktop.services import commitments
+        from ceocto_desktop.services.weekly import commitments
 
         commitments.create_commitment(
             session, Seat.B, "Send the security answers", date(2026, 9, 20), author=Seat.B
@@ -119,7 +119,7 @@ def test_a_reexport_replaces_its_own_files_and_nothing_else(filled, tmp_path):
     assert ceocto("export", "md", "-o", str(folder), "--db", str(filled)).returncode == 0
     journal = open_journal(filled)
     with journal.transaction() as session:
-        from ceocto_desktop.services.goals import list_goals, update_goal
+        from ceocto_desktop.services.records.goals import list_goals, update_goal
 
         goal = list_goals(session)[0]
         update_goal(session, goal.id, title="Win twelve customers")

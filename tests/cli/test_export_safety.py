@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 
 CEOCTO = str(Path(sys.executable).with_name("ceocto"))
 RETRO = ["export", "retro", "--quarter", "2026-Q3"]
@@ -51,7 +51,7 @@ def test_export_onto_the_open_journal_is_refused_even_with_force(demo):
     before = digest(demo)
     for extra in ([], ["--force"]):
         result = ceocto(*RETRO, "--format", "md", "-o", str(demo), "--db", str(demo), *extra)
-        assert result.returncode == 2
+        assert result.returncode == 1
         assert result.stderr == f"ceocto: {demo} is the open journal; export never replaces it.\n"
         assert "Wrote" not in result.stdout
     assert digest(demo) == before
@@ -62,10 +62,10 @@ def test_export_onto_another_journal_or_its_wal_is_refused(demo, demo_template, 
     other = tmp_path / "other.db"
     shutil.copyfile(demo_template, other)
     before = digest(other)
-    assert main([*RETRO, "--format", "md", "-o", str(other), "--db", str(demo), "--force"]) == 2
+    assert main([*RETRO, "--format", "md", "-o", str(other), "--db", str(demo), "--force"]) == 1
     assert digest(other) == before
     wal = demo.with_name("journal.db-wal")  # absent now, but SQLite would read it as one
-    assert main([*RETRO, "--format", "md", "-o", str(wal), "--db", str(demo)]) == 2
+    assert main([*RETRO, "--format", "md", "-o", str(wal), "--db", str(demo)]) == 1
     assert not wal.exists()
 
 
@@ -75,7 +75,7 @@ def test_export_through_a_symbolic_link_is_refused(demo, tmp_path, capsys):
     link = tmp_path / "link.md"
     link.symlink_to(real)
     code = main([*RETRO, "--format", "md", "-o", str(link), "--db", str(demo), "--force"])
-    assert code == 2
+    assert code == 1
     assert "is a symbolic link" in capsys.readouterr().err
     assert real.read_text() == "what the link points at" and link.is_symlink()
 
@@ -83,7 +83,7 @@ def test_export_through_a_symbolic_link_is_refused(demo, tmp_path, capsys):
 @pytest.mark.parametrize("device", ["/dev/null", "/dev/full"])
 def test_export_onto_a_device_is_refused(demo, device, capsys):
     code = main([*RETRO, "--format", "md", "-o", device, "--db", str(demo), "--force"])
-    assert code == 2
+    assert code == 1
     assert capsys.readouterr().err == (
         f"ceocto: {device} is a device or special file, not a file export can replace.\n"
     )
@@ -94,7 +94,7 @@ def test_an_existing_file_is_replaced_only_with_force(demo, tmp_path):
     out = tmp_path / "retro.md"
     out.write_text("last quarter's notes, by hand")
     refused = ceocto(*RETRO, "--format", "md", "-o", str(out), "--db", str(demo))
-    assert refused.returncode == 2 and refused.stdout == ""
+    assert refused.returncode == 1 and refused.stdout == ""
     assert refused.stderr == f"ceocto: {out} already exists. Add --force to replace it.\n"
     assert out.read_text() == "last quarter's notes, by hand"
     forced = ceocto(*RETRO, "--format", "md", "-o", str(out), "--db", str(demo), "--force")
@@ -113,7 +113,7 @@ if sys.argv[1] == "fsync":
     def fsync(_descriptor):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
     os.fsync = fsync
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 sys.exit(main(sys.argv[2:]))
 """
 

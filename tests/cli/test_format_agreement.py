@@ -17,8 +17,8 @@ import pytest
 
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.store import open_journal
 from tests.report_sections import (
     assert_formats_agree,

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services.notes import list_notes
+from ceocto_desktop.services.records.notes import list_notes
 from ceocto_desktop.store import list_backups, open_journal
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"

@@ -10,17 +10,17 @@ from pathlib import Path
 import pytest
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import drafts
-from ceocto_desktop.services.checkins import submit_answers
-from ceocto_desktop.services.goals import add_key_result, create_goal
-from ceocto_desktop.services.journal_json import (
+from ceocto_desktop.services.inout.journal_json import (
     DERIVED_COLUMNS,
     TABLES,
     ExportFileError,
     _columns,
     load_export,
 )
-from ceocto_desktop.services.notes import create_note
+from ceocto_desktop.services.records.goals import add_key_result, create_goal
+from ceocto_desktop.services.records.notes import create_note
+from ceocto_desktop.services.weekly import drafts
+from ceocto_desktop.services.weekly.checkins import submit_answers
 from ceocto_desktop.store import open_journal
 from tests.cli.conftest import ceocto
 
@@ -88,7 +88,7 @@ def test_goals_progress_comes_back_from_the_key_results(journal, tmp_path):
     assert ceocto("import", "json", str(out), "--db", str(copy)).returncode == 0
     copied = open_journal(copy)
     with copied.sessions() as session:
-        from ceocto_desktop.services.goals import get_goal
+        from ceocto_desktop.services.records.goals import get_goal
 
         assert get_goal(session, goal.id).progress == pytest.approx(0.4)
     copied.close()
@@ -174,7 +174,7 @@ def test_load_export_is_a_plain_reader(journal, tmp_path):
 
 def test_format_md_documents_every_exported_field():
     from ceocto_desktop.models import Base
-    from ceocto_desktop.services.journal_json import LEFT_OUT_TABLES
+    from ceocto_desktop.services.inout.journal_json import LEFT_OUT_TABLES
 
     # A table added later is exported (and documented) or left out on purpose.
     assert set(Base.metadata.tables) == set(TABLES) | set(LEFT_OUT_TABLES)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 
 LONG = "x" * 5000
 

@@ -61,7 +61,7 @@ def test_an_empty_note_is_refused(journal):
 
 def test_search_on_a_missing_journal_is_one_line(tmp_path):
     result = ceocto("search", "x", "--db", str(tmp_path / "none.db"))
-    assert result.returncode == 2
+    assert result.returncode == 1
     assert result.stderr.strip() == f"ceocto: There is no journal at {tmp_path / 'none.db'}."
 
 

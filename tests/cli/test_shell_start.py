@@ -13,7 +13,7 @@ import pytest
 # Runs one command in a fresh interpreter and prints the heavy packages it loaded.
 PROBE = """
 import sys
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 code = main(sys.argv[1:])
 heavy = sorted({m.split('.')[0] for m in sys.modules} & {'sqlalchemy', 'alembic', 'mako',
                'pygments', 'PySide6', 'matplotlib'})
@@ -50,8 +50,8 @@ def test_shell_commands_on_a_current_journal_load_no_orm_and_no_alembic(
 
 
 def test_a_shell_note_reads_back_through_the_services_as_written(journal_path: Path) -> None:
-    from ceocto_desktop.cli import main
-    from ceocto_desktop.services.notes import list_notes
+    from ceocto_desktop.cli.shell import main
+    from ceocto_desktop.services.records.notes import list_notes
     from ceocto_desktop.store import open_journal
 
     assert (
@@ -87,7 +87,7 @@ def test_a_shell_note_reads_back_through_the_services_as_written(journal_path: P
 
 
 def test_a_shell_note_in_an_older_journal_upgrades_it_first(tmp_path: Path) -> None:
-    from ceocto_desktop.cli import main
+    from ceocto_desktop.cli.shell import main
     from ceocto_desktop.store import inspect_journal, migrate
     from ceocto_desktop.store.inspect import JournalState
 

@@ -24,7 +24,7 @@ from pathlib import Path
 from sqlalchemy import select
 
 from ceocto_desktop.models import Draft, KeyResult, Seat, utc_now
-from ceocto_desktop.services import goals, notes
+from ceocto_desktop.services.records import goals, notes
 from ceocto_desktop.store import open_journal
 
 GOAL_PREFIX = "Crash goal"

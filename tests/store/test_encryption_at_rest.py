@@ -11,8 +11,9 @@ import pytest
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.models.checkin import RATINGS
-from ceocto_desktop.services import checkins, goals, notes
-from ceocto_desktop.services.notes import list_notes
+from ceocto_desktop.services.records import goals, notes
+from ceocto_desktop.services.records.notes import list_notes
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import (
     JournalState,
     driver,
@@ -22,14 +23,14 @@ from ceocto_desktop.store import (
     open_journal,
     restore_backup,
 )
-from ceocto_desktop.store.encryption import (
+from ceocto_desktop.store.errors import JournalError
+from ceocto_desktop.store.files.encryption import (
     change_passphrase,
     decrypt_journal,
     encrypt_journal,
     is_encrypted,
     plain_backups,
 )
-from ceocto_desktop.store.errors import JournalError
 
 PASSPHRASE = "correct horse battery staple"
 SECRET_NOTE = "We might sell Quokkaberry to the Lindqvist group in March"

@@ -35,7 +35,7 @@ def test_no_module_of_the_app_imports_the_stdlib_sqlite3():
 def test_a_shell_search_loads_sqlcipher_and_never_the_stdlib_sqlite3(journal_path: Path):
     code = (
         "import sys\n"
-        "from ceocto_desktop.cli import main\n"
+        "from ceocto_desktop.cli.shell import main\n"
         f"main(['search', 'anything', '--db', {str(journal_path)!r}])\n"
         "print(' '.join(sorted(m for m in sys.modules if 'sqlite' in m or 'cipher' in m)))\n"
     )

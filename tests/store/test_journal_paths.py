@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 from ceocto_desktop.store import JournalError, JournalLock, driver
-from ceocto_desktop.store.lock import lock_path
+from ceocto_desktop.store.files.lock import lock_path
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -259,7 +259,7 @@ def _writer_args(command: str, db: Path, spare: Path) -> list[str]:
 def _ready(command: str, journal: Path, tmp_path: Path) -> Path:
     """The journal as the command needs it (encrypted for decrypt and passphrase); a spare."""
     from ceocto_desktop.store import backup_journal
-    from ceocto_desktop.store.encryption import encrypt_journal
+    from ceocto_desktop.store.files.encryption import encrypt_journal
 
     spare = backup_journal(journal, tmp_path / "spare.db")
     if command in ("decrypt", "passphrase"):
@@ -328,7 +328,7 @@ def test_encrypt_overwrites_the_plain_wal_a_crash_left(journal_path, monkeypatch
     import subprocess
     import sys
 
-    from ceocto_desktop.store.encryption import encrypt_journal
+    from ceocto_desktop.store.files.encryption import encrypt_journal
 
     subprocess.run([sys.executable, "-c", CRASHED_WRITER, str(journal_path)], check=True)
     wal = Path(f"{journal_path}-wal")

@@ -11,7 +11,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from ceocto_desktop.models import Base
-from ceocto_desktop.services.demo import DemoOptions, write_demo_journal
+from ceocto_desktop.services.demo.journal import DemoOptions, write_demo_journal
 from ceocto_desktop.store import migrate, open_journal, schema
 from ceocto_desktop.store.engine import make_engine
 

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop import cli_encryption
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli import encryption as cli_encryption
+from ceocto_desktop.cli.shell import main
 from ceocto_desktop.store import BackupError, backup_journal, driver, restore_backup
-from ceocto_desktop.store import restore as restore_module
+from ceocto_desktop.store.files import restore as restore_module
 
 
 def digest(path: Path) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from ceocto_desktop.store import driver, schema
-from ceocto_desktop.store.encryption import encrypt_journal
+from ceocto_desktop.store.files.encryption import encrypt_journal
 
 PASSPHRASE = "correct horse battery staple"
 

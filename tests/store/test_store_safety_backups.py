@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import text
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services.notes import create_note
+from ceocto_desktop.services.records.notes import create_note
 from ceocto_desktop.store import (
     BackupError,
     JournalDamaged,
@@ -20,7 +20,7 @@ from ceocto_desktop.store import (
     make_backup,
     open_journal,
 )
-from ceocto_desktop.store.backups import backups_to_keep
+from ceocto_desktop.store.files.backups import backups_to_keep
 from tests.cli.test_cli_journal_damage import damage_notes_page
 
 

@@ -13,7 +13,7 @@ WRITER = textwrap.dedent(
     """
     import sys
     from pathlib import Path
-    from ceocto_desktop.services.notes import create_note
+    from ceocto_desktop.services.records.notes import create_note
     from ceocto_desktop.services.partners import find_partner
     from ceocto_desktop.store import open_journal
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from ceocto_desktop.store import JournalInUse, JournalLock, lock_holder, open_journal
-from ceocto_desktop.store.lock import lock_path
+from ceocto_desktop.store.files.lock import lock_path
 
 HOLDER = textwrap.dedent(
     """

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services.notes import create_note
 from ceocto_desktop.services.partners import PartnerInput, create_partners
+from ceocto_desktop.services.records.notes import create_note
 from ceocto_desktop.store import (
     BackupError,
     JournalError,
@@ -21,7 +21,7 @@ from ceocto_desktop.store import (
     open_journal,
     restore_backup,
 )
-from ceocto_desktop.store import restore as restore_module
+from ceocto_desktop.store.files import restore as restore_module
 from tests.cli.test_cli_journal_damage import damage_notes_page
 from tests.store.test_store_safety_backups import add_note, bodies
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import threading
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 from ceocto_desktop.store import backup_journal, driver
-from ceocto_desktop.store import lock as lock_module
-from ceocto_desktop.store.lock import alone, conversion_running, writers_lock_path, writing
+from ceocto_desktop.store.files import lock as lock_module
+from ceocto_desktop.store.files.lock import alone, conversion_running, writers_lock_path, writing
 
 
 def _held(context, until: threading.Event) -> threading.Thread:  # type: ignore[no-untyped-def]
@@ -41,7 +41,7 @@ def _released_when_said(monkeypatch, module, name: str) -> threading.Event:  # t
 def test_two_writers_share_and_a_restore_waits_for_them_saying_so(
     journal_path, tmp_path, capsys, monkeypatch
 ):
-    from ceocto_desktop import cli_journal
+    from ceocto_desktop.cli import journal as cli_journal
 
     backup = backup_journal(journal_path, tmp_path / "copy.db")
     with writing(journal_path), writing(journal_path):  # two notes at once: no refusal
@@ -57,7 +57,7 @@ def test_two_writers_share_and_a_restore_waits_for_them_saying_so(
 
 
 def test_a_note_waits_for_a_conversion_then_writes(journal_path, capsys, monkeypatch):
-    from ceocto_desktop import cli_paths
+    from ceocto_desktop.cli import paths as cli_paths
 
     said = _released_when_said(monkeypatch, cli_paths, "_say")
     holder = _held(alone(journal_path), said)
@@ -92,7 +92,7 @@ def test_a_window_does_not_open_a_journal_being_converted(journal_path):
     import pytest
 
     from ceocto_desktop.store import JournalInUse, JournalLock
-    from ceocto_desktop.store.lock import lock_path
+    from ceocto_desktop.store.files.lock import lock_path
 
     with alone(journal_path):
         with pytest.raises(JournalInUse, match="being converted or restored"):

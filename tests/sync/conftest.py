@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from ceocto_desktop.store import Journal, open_journal
-from ceocto_desktop.store.device import forget_cache
+from ceocto_desktop.store.travel.device import forget_cache
 from ceocto_desktop.sync import service
 
 # Every table that travels, read as both laptops must agree on it (local ids aside).

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import notes
+from ceocto_desktop.services.records import notes
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.sync import service
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import commitments
+from ceocto_desktop.services.weekly import commitments
 
 from .conftest import Pair
 

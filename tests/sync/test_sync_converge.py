@@ -7,10 +7,11 @@ import shutil
 from datetime import date
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins, goals, notes
 from ceocto_desktop.services.partners import set_setting
+from ceocto_desktop.services.records import goals, notes
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.store.device import devices_path
+from ceocto_desktop.store.travel.device import devices_path
 from ceocto_desktop.sync import service
 from ceocto_desktop.sync.folder import SyncFolder
 
@@ -195,7 +196,7 @@ def test_a_journal_copied_as_a_file_takes_its_own_device_id(pair: Pair, tmp_path
 
 
 def test_the_quarters_retrospective_written_on_both_is_one_record(pair: Pair) -> None:
-    from ceocto_desktop.services import board
+    from ceocto_desktop.services.review import board
 
     with pair.a.transaction() as session:
         board.save_retrospective(session, Seat.A, "2026-Q3", went_well="Shipped v2")

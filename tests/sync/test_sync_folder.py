@@ -8,8 +8,9 @@ from datetime import date
 from pathlib import Path
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins, goals, notes
-from ceocto_desktop.store.backups import make_backup
+from ceocto_desktop.services.records import goals, notes
+from ceocto_desktop.services.weekly import checkins
+from ceocto_desktop.store.files.backups import make_backup
 from ceocto_desktop.sync import service
 from ceocto_desktop.sync.folder import MAGIC, SyncFolder
 
@@ -160,7 +161,7 @@ def test_amendments_after_the_reveal_travel_openly(pair: Pair) -> None:
 
 
 def test_drafts_never_travel(pair: Pair) -> None:
-    from ceocto_desktop.services import drafts
+    from ceocto_desktop.services.weekly import drafts
 
     with pair.a.transaction() as session:
         drafts.save_draft(session, Seat.A, "checkin:2026-11-30", {"wins": "Half a thought"})
@@ -175,7 +176,7 @@ def test_answers_submitted_before_setup_travel_sealed(template_journal, tmp_path
     import shutil
 
     from ceocto_desktop.store import open_journal
-    from ceocto_desktop.store.device import forget_cache
+    from ceocto_desktop.store.travel.device import forget_cache
 
     forget_cache()
     path = tmp_path / "a" / "journal.db"

@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import goals, notes
+from ceocto_desktop.services.records import goals, notes
 from ceocto_desktop.sync import service
 from ceocto_desktop.sync.folder import SyncFolder
 

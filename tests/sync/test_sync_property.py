@@ -13,9 +13,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import goals, notes
+from ceocto_desktop.services.records import goals, notes
 from ceocto_desktop.store import Journal, open_journal
-from ceocto_desktop.store.device import forget_cache
+from ceocto_desktop.store.travel.device import forget_cache
 from ceocto_desktop.sync import service
 from ceocto_desktop.sync.folder import SyncFolder
 

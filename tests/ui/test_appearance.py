@@ -7,7 +7,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from ceocto_desktop.ui import theme
-from ceocto_desktop.ui.settings_dialog import SettingsDialog
+from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
 
 
 def window_lightness() -> int:

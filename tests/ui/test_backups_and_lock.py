@@ -12,10 +12,10 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.services.notes import create_note
+from ceocto_desktop.services.records.notes import create_note
 from ceocto_desktop.store import JournalLock, list_backups, make_backup, open_journal
 from ceocto_desktop.ui.app import Launcher
-from ceocto_desktop.ui.backups_dialog import BackupsDialog
+from ceocto_desktop.ui.dialogs.backups_dialog import BackupsDialog
 from tests.ui.helpers import when_modal_shows
 
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import board, goals
+from ceocto_desktop.services.records import goals
+from ceocto_desktop.services.review import board
 from ceocto_desktop.store import open_journal
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPushButton, QWidget
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.labels import day_text
 

@@ -10,11 +10,11 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QListWidget, QWidget
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.checkin_page import PRIVACY_TIP_KEY
-from ceocto_desktop.ui.checkin_reveal import differences_in_words
 from ceocto_desktop.ui.labels import day_text
+from ceocto_desktop.ui.pages.checkin_page import PRIVACY_TIP_KEY
+from ceocto_desktop.ui.panes.checkin_reveal import differences_in_words
 from tests.ui.test_checkin_design import RATINGS, checkin_page
 
 ALT = Qt.KeyboardModifier.AltModifier

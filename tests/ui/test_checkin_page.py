@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QPushButton
 
-from ceocto_desktop.services.checkins import load_question_bank
+from ceocto_desktop.services.weekly.checkins import load_question_bank
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -7,9 +7,9 @@ from datetime import date
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QListWidget
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.search_palette import SearchPalette, row_html
+from ceocto_desktop.ui.dialogs.search_palette import SearchPalette, row_html
 
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
 

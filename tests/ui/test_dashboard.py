@@ -7,8 +7,10 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QLineEdit, QListWidget
 
 from ceocto_desktop.models import GoalStatus, ObstacleCategory, Seat
-from ceocto_desktop.services import board, checkins, decisions, goals, obstacles
-from ceocto_desktop.services.attention import needs_attention
+from ceocto_desktop.services.records import decisions, goals, obstacles
+from ceocto_desktop.services.review import board
+from ceocto_desktop.services.review.attention import needs_attention
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import open_journal
 
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")

@@ -8,8 +8,8 @@ from datetime import date
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFrame, QLineEdit, QPushButton
 
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.ui import app, main_window
 from ceocto_desktop.ui.app import Launcher
 from tests.ui.helpers import when_modal_shows

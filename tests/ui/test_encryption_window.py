@@ -11,13 +11,13 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import notes
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.records import notes
 from ceocto_desktop.store import driver
-from ceocto_desktop.store.encryption import encrypt_journal, plain_backups
+from ceocto_desktop.store.files.encryption import encrypt_journal, plain_backups
 from ceocto_desktop.ui.app import Launcher
-from ceocto_desktop.ui.encryption_panel import EncryptionPanel
-from ceocto_desktop.ui.passphrase_dialog import PassphraseDialog
+from ceocto_desktop.ui.dialogs.passphrase_dialog import PassphraseDialog
+from ceocto_desktop.ui.settings.encryption_panel import EncryptionPanel
 from tests.ui.helpers import when_modal_shows
 
 PASSPHRASE = "correct horse battery staple"
@@ -232,7 +232,7 @@ def test_the_window_looks_for_outside_writes_only_after_a_passphrase_change(
 ):
     """The 2-second look for a shell's notes once fired while the file was being re-keyed,
     connected with the old key and raised inside Qt's event loop (seen in CI)."""
-    from ceocto_desktop.ui import encryption_panel
+    from ceocto_desktop.ui.settings import encryption_panel
 
     real = encryption_panel.run_with_progress
     ticks: list[str] = []

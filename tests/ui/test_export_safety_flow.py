@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QPushButton
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import goals
+from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
 
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
@@ -103,7 +103,7 @@ def test_a_new_file_needs_no_question_about_replacing(
 def test_an_export_ends_with_open_and_show_in_folder(
     qtbot, window, journal_path, tmp_path, monkeypatch
 ):
-    from ceocto_desktop.ui import saved_bar
+    from ceocto_desktop.ui.dialogs import saved_bar
 
     opened: list[str] = []
     monkeypatch.setattr(

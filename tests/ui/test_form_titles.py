@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit
 
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.ui.forms import RecordForm
+from ceocto_desktop.ui.panes.forms import RecordForm
 
 LONG = "Move the customer import pipeline from the nightly CSV batch to Postgres"
 

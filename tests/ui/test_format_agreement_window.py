@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QMessage
 from ceocto_desktop.reports.board import build_board_brief
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui import export_chooser
 from ceocto_desktop.ui.app import Launcher
+from ceocto_desktop.ui.dialogs import export_chooser
 from tests.report_sections import assert_formats_agree, markdown_sections
 from tests.ui.helpers import when_modal_shows
 

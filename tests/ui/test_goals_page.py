@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.models import Area, GoalStatus, Owner, Seat
-from ceocto_desktop.services import goals
+from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
 from tests.ui.helpers import when_modal_shows
 

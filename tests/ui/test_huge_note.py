@@ -6,9 +6,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QPlainTextEdit
 
 from ceocto_desktop.models import Note, Seat
-from ceocto_desktop.services import notes
-from ceocto_desktop.services.notes import NOTE_MAX
-from ceocto_desktop.services.notes_journal import OVERSIZED_SHOWN
+from ceocto_desktop.services.records import notes
+from ceocto_desktop.services.records.notes import NOTE_MAX
+from ceocto_desktop.services.records.notes_journal import OVERSIZED_SHOWN
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher
 

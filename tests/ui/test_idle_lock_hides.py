@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import notes
+from ceocto_desktop.services.records import notes
 from ceocto_desktop.store import driver
-from ceocto_desktop.store.encryption import encrypt_journal
+from ceocto_desktop.store.files.encryption import encrypt_journal
 from ceocto_desktop.store.journal import open_journal
 from ceocto_desktop.ui import idle_lock
 from ceocto_desktop.ui.app import Launcher
-from ceocto_desktop.ui.search_palette import HIT_ROLE
+from ceocto_desktop.ui.dialogs.search_palette import HIT_ROLE
 from tests.ui.helpers import when_modal_shows
 
 PASSPHRASE = "correct horse battery staple"

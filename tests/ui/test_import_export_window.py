@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.store import list_backups
-from ceocto_desktop.ui.import_dialog import ImportDialog
+from ceocto_desktop.ui.dialogs.import_dialog import ImportDialog
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 JRNL_JSON = FIXTURES / "jrnl" / "export.json"
@@ -166,7 +166,7 @@ def test_export_calendar_from_the_menu(qtbot, window, tmp_path, monkeypatch):
     from datetime import date
 
     from ceocto_desktop.models import Seat
-    from ceocto_desktop.services.board import create_meeting
+    from ceocto_desktop.services.review.board import create_meeting
 
     window.context.write(
         lambda s: create_meeting(s, Seat.A, date(2026, 9, 15), "Q3 board meeting"),

@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QLineEdit
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import notes
+from ceocto_desktop.services.records import notes
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.sync import service
-from ceocto_desktop.ui.join_dialog import JoinDialog, suggested_path
+from ceocto_desktop.ui.dialogs.join_dialog import JoinDialog, suggested_path
 from tests.ui.conftest import Db
 
 
@@ -115,7 +115,7 @@ def test_the_welcome_dialog_joins_too_and_opens_the_joined_journal(  # type: ign
     from PySide6.QtCore import QSettings
 
     from ceocto_desktop.ui.app import Launcher
-    from ceocto_desktop.ui.first_run import FirstRunDialog
+    from ceocto_desktop.ui.dialogs.first_run import FirstRunDialog
 
     folder, code = first_laptop
     target = tmp_path / "priya" / "journal.db"

@@ -8,9 +8,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QTableView, QWidget
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import goals
+from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
+from ceocto_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from tests.ui.helpers import when_modal_shows
 from tests.ui.test_menus import native, press
 

@@ -14,11 +14,11 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.ui import theme
 from ceocto_desktop.ui.app import Launcher
-from ceocto_desktop.ui.record_page import WIDEST_COLUMN, RecordPage
+from ceocto_desktop.ui.pages.record_page import WIDEST_COLUMN, RecordPage
 from tests.ui.layout_checks import layout_problems
 
 

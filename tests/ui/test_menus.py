@@ -10,7 +10,8 @@ from PySide6.QtWidgets import QComboBox, QDialogButtonBox, QFileDialog, QMessage
 
 from ceocto_desktop.analytics.periods import quarter_of
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import board, goals
+from ceocto_desktop.services.records import goals
+from ceocto_desktop.services.review import board
 from ceocto_desktop.store import open_journal
 from tests.ui.helpers import when_modal_shows
 
@@ -136,7 +137,7 @@ def test_file_export_writes_a_meetings_board_brief(
 def test_the_export_chooser_offers_no_quarter_not_yet_begun(qtbot, window, journal_path):
     # A check-in dated a year ahead (a clock set wrong once) does not make the chooser
     # offer that quarter, nor leave it with no quarter at all.
-    from ceocto_desktop.services import checkins
+    from ceocto_desktop.services.weekly import checkins
 
     ahead = date.today() + timedelta(days=371)
     journal = open_journal(journal_path)

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import goals
+from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.search_palette import row_html
+from ceocto_desktop.ui.dialogs.search_palette import row_html
 from tests.ui.helpers import when_modal_shows
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -75,7 +75,7 @@ def test_a_note_with_tags_and_a_link_found_by_tag_and_by_search(qtbot, journal_p
 
 
 def test_the_tag_filter_narrows_the_notes(qtbot, journal_path, window):
-    from ceocto_desktop.services import notes
+    from ceocto_desktop.services.records import notes
 
     journal = open_journal(journal_path)
     with journal.transaction() as session:
@@ -99,7 +99,7 @@ def test_the_tag_filter_narrows_the_notes(qtbot, journal_path, window):
 
 def test_the_search_palette_opens_the_right_record(qtbot, journal_path, window):
     from ceocto_desktop.models import ObstacleCategory
-    from ceocto_desktop.services import notes, obstacles
+    from ceocto_desktop.services.records import notes, obstacles
 
     journal = open_journal(journal_path)
     with journal.transaction() as session:
@@ -141,7 +141,7 @@ def test_the_search_palette_opens_the_right_record(qtbot, journal_path, window):
 
 
 def test_tag_completion_offers_the_tags_in_use_for_the_last_word(qtbot, journal_path, window):
-    from ceocto_desktop.services import notes
+    from ceocto_desktop.services.records import notes
 
     journal = open_journal(journal_path)
     with journal.transaction() as session:

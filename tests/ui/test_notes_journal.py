@@ -9,9 +9,9 @@ from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLineEdit
 
 from ceocto_desktop.models import Note, Seat
-from ceocto_desktop.services import notes
+from ceocto_desktop.services.records import notes
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.notes_journal import day_header
+from ceocto_desktop.ui.pages.notes_journal import day_header
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.models import ObstacleKind, Seat, Stance
-from ceocto_desktop.services import goals
+from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
 from tests.ui.helpers import save_or_explain, when_modal_shows
 
@@ -226,7 +226,7 @@ def test_a_confidence_outside_0_to_100_is_refused_next_to_the_field(qtbot, windo
 def test_due_for_review_filter(qtbot, journal_path, window):
     from datetime import date, timedelta
 
-    from ceocto_desktop.services import decisions
+    from ceocto_desktop.services.records import decisions
 
     journal = open_journal(journal_path)
     today = date.today()
@@ -291,7 +291,7 @@ def test_an_obstacle_open_one_day_says_one_day(qtbot, window, journal_path):
     from datetime import date, timedelta
 
     from ceocto_desktop.models import ObstacleCategory
-    from ceocto_desktop.services import obstacles
+    from ceocto_desktop.services.records import obstacles
 
     journal = open_journal(journal_path)
     with journal.transaction() as session:

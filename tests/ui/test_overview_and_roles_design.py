@@ -8,11 +8,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QPlainTextEdit, QPushButton
 
 from ceocto_desktop.models import GoalStatus, ObstacleCategory, Owner, Seat, Verdict
-from ceocto_desktop.services import checkins, decisions, goals, obstacles
-from ceocto_desktop.services.overview import GapTrend
+from ceocto_desktop.services.records import decisions, goals, obstacles
+from ceocto_desktop.services.review.overview import GapTrend
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.overview_page import SEVERITY_ROLE
-from ceocto_desktop.ui.overview_signals import gap_sentence
+from ceocto_desktop.ui.pages.overview_page import SEVERITY_ROLE
+from ceocto_desktop.ui.pages.overview_signals import gap_sentence
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
@@ -176,7 +177,7 @@ def test_our_roles_shows_who_does_what_with_editing_one_click_away(qtbot, journa
 
 
 def test_recent_notes_read_rendered_and_open_in_notes(qtbot, journal_path, window):
-    from ceocto_desktop.services import notes
+    from ceocto_desktop.services.records import notes
 
     journal = open_journal(journal_path)
     with journal.transaction() as session:
@@ -191,7 +192,7 @@ def test_recent_notes_read_rendered_and_open_in_notes(qtbot, journal_path, windo
 
 
 def test_attention_dates_read_relative(journal_path):
-    from ceocto_desktop.services.attention import needs_attention
+    from ceocto_desktop.services.review.attention import needs_attention
 
     today = date(2026, 11, 29)
     journal = open_journal(journal_path)

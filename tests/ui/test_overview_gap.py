@@ -8,9 +8,9 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
-from ceocto_desktop.services.overview import gap_sentence, gap_trend
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
+from ceocto_desktop.services.review.overview import gap_sentence, gap_trend
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import goals
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
 
 

@@ -10,9 +10,9 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QLineEdit, QPushButton
 
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 from ceocto_desktop.paths import default_demo_path, default_journal_path
-from ceocto_desktop.store.backups import backups_folder, make_backup
+from ceocto_desktop.store.files.backups import backups_folder, make_backup
 from ceocto_desktop.ui.app import Launcher
 from ceocto_desktop.ui.private_settings import sync_private
 from tests.ui.helpers import when_modal_shows

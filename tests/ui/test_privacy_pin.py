@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
 )
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins, drafts, pins
+from ceocto_desktop.services import pins
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.weekly import checkins, drafts
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher
 from tests.ui.helpers import when_modal_shows

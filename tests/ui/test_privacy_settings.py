@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton, QTabWid
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import pins
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.ui.settings_dialog import SettingsDialog
+from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
 from tests.ui.helpers import when_modal_shows
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -130,7 +130,7 @@ def test_wrong_old_pins_in_settings_share_the_windows_wait(qtbot, window):
 def test_settings_has_an_encryption_tab_that_manages_the_passphrase(qtbot, window):
     from PySide6.QtWidgets import QTabWidget
 
-    from ceocto_desktop.ui.encryption_panel import EncryptionPanel
+    from ceocto_desktop.ui.settings.encryption_panel import EncryptionPanel
 
     dialog = SettingsDialog(window.context, window)
     qtbot.addWidget(dialog)

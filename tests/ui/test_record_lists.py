@@ -19,7 +19,7 @@ from ceocto_desktop.models import (
     Severity,
     Verdict,
 )
-from ceocto_desktop.services import decisions, goals, obstacles
+from ceocto_desktop.services.records import decisions, goals, obstacles
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher
 from ceocto_desktop.ui.theme import tokens

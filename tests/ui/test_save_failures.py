@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import event
 from sqlalchemy.exc import OperationalError
 
-from ceocto_desktop.services import drafts
+from ceocto_desktop.services.weekly import drafts
 from ceocto_desktop.store import engine
 from ceocto_desktop.ui.app import Launcher
 

@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
 
 from ceocto_desktop.models import ObstacleCategory, Seat
-from ceocto_desktop.services import goals, notes, obstacles
+from ceocto_desktop.services.records import goals, notes, obstacles
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.search_palette import SearchPalette, row_html
+from ceocto_desktop.ui.dialogs.search_palette import SearchPalette, row_html
 
 
 def write(journal_path, work):

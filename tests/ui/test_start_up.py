@@ -14,11 +14,11 @@ from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QSpinBox, QVBoxLayout
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import goals
+from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.store.lock import lock_path
-from ceocto_desktop.ui import overview_page
+from ceocto_desktop.store.files.lock import lock_path
 from ceocto_desktop.ui.app import Launcher
+from ceocto_desktop.ui.pages import overview_page
 
 
 def open_window(qtbot, journal_path: Path):  # type: ignore[no-untyped-def]

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QPushButton
 
 from ceocto_desktop.models import Area, Seat
-from ceocto_desktop.services import checkins, commitments
 from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.weekly import checkins, commitments
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 CALM = {"role_clarity": 4, "cooperation": 4, "communication": 4, "trust": 4, "alignment": 4}

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import goals, notes
+from ceocto_desktop.services.records import goals, notes
 from ceocto_desktop.store import Journal, open_journal
 from ceocto_desktop.sync import service
-from ceocto_desktop.ui.conflicts_dialog import ConflictsDialog
+from ceocto_desktop.ui.dialogs.conflicts_dialog import ConflictsDialog
 
 
 @pytest.fixture
@@ -113,7 +113,7 @@ def test_the_conflicts_view_takes_the_other_laptops_value(other_laptop: Journal,
 
 
 def test_settings_sets_sync_up_and_shows_the_pairing_code(window, qtbot, tmp_path):  # type: ignore[no-untyped-def]
-    from ceocto_desktop.ui.settings_dialog import SettingsDialog
+    from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
 
     folder = tmp_path / "Shared"
     folder.mkdir()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLineEdit
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.services.checkins import submit_answers
+from ceocto_desktop.services.weekly.checkins import submit_answers
 from ceocto_desktop.store import open_journal
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.board import build_board_brief
 from ceocto_desktop.reports.markdown import to_markdown
-from ceocto_desktop.services import board
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import company_name, set_company_name
+from ceocto_desktop.services.review import board
 from ceocto_desktop.store import open_journal
-from ceocto_desktop.ui.settings_dialog import SettingsDialog
+from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
 from tests.ui.helpers import when_modal_shows
 from tests.ui.test_first_run_fields import click_create, launch
 

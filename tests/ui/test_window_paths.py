@@ -9,9 +9,9 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QMessageBox
 
-from ceocto_desktop.store.lock import lock_path
+from ceocto_desktop.store.files.lock import lock_path
 from ceocto_desktop.ui.app import Launcher
-from ceocto_desktop.ui.first_run import FirstRunDialog
+from ceocto_desktop.ui.dialogs.first_run import FirstRunDialog
 
 
 @pytest.fixture

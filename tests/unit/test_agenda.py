@@ -7,18 +7,11 @@ from datetime import date, timedelta
 import pytest
 
 from ceocto_desktop.models import GoalStatus, ObstacleCategory, Seat
-from ceocto_desktop.services import (
-    agenda,
-    board,
-    checkins,
-    commitments,
-    decisions,
-    drafts,
-    goals,
-    obstacles,
-    search,
-)
+from ceocto_desktop.services import search
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.records import decisions, goals, obstacles
+from ceocto_desktop.services.review import board
+from ceocto_desktop.services.weekly import agenda, checkins, commitments, drafts
 
 WEEK = date(2026, 11, 30)  # a Monday
 TODAY = date(2026, 12, 3)

@@ -7,8 +7,11 @@ from datetime import date
 import pytest
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import board, checkins, goals, notes, partners
+from ceocto_desktop.services import partners
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.records import goals, notes
+from ceocto_desktop.services.review import board
+from ceocto_desktop.services.weekly import checkins
 
 RATINGS = {"role_clarity": 4, "cooperation": 5, "communication": 3, "trust": 5, "alignment": 4}
 

@@ -10,10 +10,10 @@ from datetime import date
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
-from ceocto_desktop.services import checkins
-from ceocto_desktop.services.attention import needs_attention
+from ceocto_desktop.services.review.attention import needs_attention
+from ceocto_desktop.services.review.trends import checkin_answers
 from ceocto_desktop.services.search import search
-from ceocto_desktop.services.trends import checkin_answers
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import driver
 
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")

@@ -6,8 +6,8 @@ import errno
 import os
 import sqlite3
 
-from ceocto_desktop.cli import main
-from ceocto_desktop.services import demo_file
+from ceocto_desktop.cli.shell import main
+from ceocto_desktop.services.demo import file as demo_file
 
 
 def test_a_file_created_while_the_demo_generates_is_kept(tmp_path, monkeypatch, capsys):
@@ -20,7 +20,7 @@ def test_a_file_created_while_the_demo_generates_is_kept(tmp_path, monkeypatch, 
         return summary
 
     monkeypatch.setattr(demo_file, "write_demo_journal", another_program_saves_there)
-    assert main(["demo", str(target), "--notes", "5", "--until", "2026-11-28"]) == 2
+    assert main(["demo", str(target), "--notes", "5", "--until", "2026-11-28"]) == 1
     assert capsys.readouterr().err == (
         f"ceocto: {target} already exists; the demo never overwrites a file.\n"
     )
@@ -53,6 +53,6 @@ def test_a_full_disk_while_generating_leaves_nothing(tmp_path, monkeypatch, caps
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
     monkeypatch.setattr(demo_file, "write_demo_journal", disk_fills_up)
-    assert main(["demo", str(target)]) == 2
+    assert main(["demo", str(target)]) == 1
     assert capsys.readouterr().err.startswith(f"ceocto: the disk is full; {target} was not")
     assert list(tmp_path.iterdir()) == []

@@ -7,8 +7,10 @@ from datetime import date
 import pytest
 
 from ceocto_desktop.models import Area, CommitmentStatus, Seat
-from ceocto_desktop.services import commitments, goals, partners
+from ceocto_desktop.services import partners
 from ceocto_desktop.services.errors import NotFoundError, ValidationError
+from ceocto_desktop.services.records import goals
+from ceocto_desktop.services.weekly import commitments
 
 TODAY = date(2026, 12, 2)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.store import check_journal
 
 UNTIL = date(2026, 11, 28)

@@ -37,22 +37,12 @@ from ceocto_desktop.models import (
     Seat,
     Verdict,
 )
-from ceocto_desktop.services import (
-    attention,
-    board,
-    checkins,
-    decisions,
-    goals,
-    notes,
-    obstacles,
-    overview,
-    partners,
-    roles,
-    rows,
-    trends,
-)
+from ceocto_desktop.services import partners, rows
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.records import decisions, goals, notes, obstacles
+from ceocto_desktop.services.review import attention, board, overview, roles, trends
 from ceocto_desktop.services.search import SOURCES, search
+from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import Journal
 
 T = TypeVar("T")

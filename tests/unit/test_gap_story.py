@@ -8,9 +8,9 @@ from pathlib import Path
 
 from ceocto_desktop.analytics import cooperation as coop
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services.demo import DemoOptions
-from ceocto_desktop.services.demo_file import write_demo_file
-from ceocto_desktop.services.overview import gap_sentence, gap_trend, trend_of
+from ceocto_desktop.services.demo.file import write_demo_file
+from ceocto_desktop.services.demo.journal import DemoOptions
+from ceocto_desktop.services.review.overview import gap_sentence, gap_trend, trend_of
 from ceocto_desktop.store import open_journal
 
 NAMES = {Seat.A: "Sam", Seat.B: "Priya"}

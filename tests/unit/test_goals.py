@@ -14,8 +14,8 @@ from ceocto_desktop.analytics.progress import (
     key_result_progress,
 )
 from ceocto_desktop.models import Area, GoalStatus, GoalUpdate, KeyResult, Owner, Seat
-from ceocto_desktop.services import goals
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.records import goals
 from ceocto_desktop.services.rows import GoalFilter, count_goal_rows
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from ceocto_desktop.models import ImportSource, Note, Seat
-from ceocto_desktop.services.import_entries import ImportedEntry, ImportPreview, apply_import
+from ceocto_desktop.services.inout.import_entries import ImportedEntry, ImportPreview, apply_import
 
 
 def _preview(count: int, *, repeat_first: bool = False) -> ImportPreview:

@@ -37,7 +37,7 @@ LAYERS = {
     "ceocto_desktop.charts": ("PySide6",),
     "ceocto_desktop.reports": ("PySide6",),
 }
-SHELL_MODULES = ["ceocto_desktop.cli", "ceocto_desktop.cli_journal", "ceocto_desktop.paths"]
+SHELL_MODULES = ["ceocto_desktop.cli.shell", "ceocto_desktop.cli.journal", "ceocto_desktop.paths"]
 
 PROBE = """
 import importlib, sys
@@ -54,7 +54,7 @@ def test_every_module_of_every_layer_is_walked():
     services = modules_of("ceocto_desktop.services")
     assert "ceocto_desktop.services.search" in services
     assert "ceocto_desktop.services.changes" in services
-    assert len(services) == len(list(Path(services_path()).glob("*.py")))
+    assert len(services) == len(list(Path(services_path()).rglob("*.py")))
 
 
 def services_path() -> str:
@@ -82,7 +82,7 @@ def test_shell_modules_load_neither_qt_nor_matplotlib():
 
 CLI_PROBE = """
 import sys
-from ceocto_desktop.cli import main
+from ceocto_desktop.cli.shell import main
 code = main({argv!r})
 loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('PySide6', 'matplotlib'))
 print('LOADED=' + ','.join(loaded))

@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 
 from ceocto_desktop.models import Note, Seat
-from ceocto_desktop.services import notes
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.notes import NOTE_MAX
-from ceocto_desktop.services.notes_journal import (
+from ceocto_desktop.services.page_data import load_overview
+from ceocto_desktop.services.records import notes
+from ceocto_desktop.services.records.notes import NOTE_MAX
+from ceocto_desktop.services.records.notes_journal import (
     EXCERPT,
     OVERSIZED_SHOWN,
     note_for_window,
     note_heading,
 )
-from ceocto_desktop.services.page_data import load_overview
 
 LINE = "Minutes of the Ardennes call, word for word. "
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from ceocto_desktop.models import Note, Seat
-from ceocto_desktop.services import notes
-from ceocto_desktop.services.snapshots import (
+from ceocto_desktop.services.records import notes
+from ceocto_desktop.services.records.snapshots import (
     delete_record,
     replace_with_snapshot,
     restore_snapshot,
     take_snapshot,
 )
-from ceocto_desktop.store.backups import make_backup
+from ceocto_desktop.store.files.backups import make_backup
 from ceocto_desktop.store.journal import open_journal
 
 SECRET_TAG = "layoffs-ardennes"

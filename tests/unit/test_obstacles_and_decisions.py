@@ -17,8 +17,8 @@ from ceocto_desktop.models import (
     Stance,
     Verdict,
 )
-from ceocto_desktop.services import decisions, goals, obstacles
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.records import decisions, goals, obstacles
 from ceocto_desktop.services.rows import DecisionFilter, ObstacleFilter
 
 

@@ -12,7 +12,7 @@ from ceocto_desktop.models import Seat
 from ceocto_desktop.services import pins
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.store import driver, open_journal
-from ceocto_desktop.store.encryption import encrypt_journal
+from ceocto_desktop.store.files.encryption import encrypt_journal
 
 NOW = 1_800_000_000.0  # a fixed Unix time
 PASSPHRASE = "correct horse battery staple"

@@ -8,8 +8,9 @@ import pytest
 from sqlalchemy import text
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import checkins, drafts, pins
+from ceocto_desktop.services import pins
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.weekly import checkins, drafts
 
 RATINGS = {"role_clarity": 4, "cooperation": 4, "communication": 3, "trust": 5, "alignment": 4}
 WEEK = date(2026, 11, 23)

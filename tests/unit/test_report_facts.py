@@ -18,17 +18,19 @@ from ceocto_desktop.reports.board import build_board_brief
 from ceocto_desktop.reports.export import export
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
-from ceocto_desktop.services import board, checkins, decisions, goals, obstacles
-from ceocto_desktop.services.board_review import board_review
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.quarter import quarter_facts
-from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
-from ceocto_desktop.services.trends import (
+from ceocto_desktop.services.records import decisions, goals, obstacles
+from ceocto_desktop.services.review import board
+from ceocto_desktop.services.review.board_review import board_review
+from ceocto_desktop.services.review.quarter import quarter_facts
+from ceocto_desktop.services.review.trends import (
     Period,
     cooperation_series,
     decision_facts,
     obstacle_facts,
 )
+from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
+from ceocto_desktop.services.weekly import checkins
 from tests.system_tools import require_tool
 
 TODAY = date(2026, 11, 28)

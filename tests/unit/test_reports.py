@@ -13,8 +13,10 @@ from ceocto_desktop.reports.export import ExportError, export
 from ceocto_desktop.reports.html import to_html
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
-from ceocto_desktop.services import board, checkins, decisions, goals, obstacles
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.records import decisions, goals, obstacles
+from ceocto_desktop.services.review import board
+from ceocto_desktop.services.weekly import checkins
 from tests.system_tools import require_tool
 
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")

@@ -8,7 +8,7 @@ from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.html import to_html
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
-from ceocto_desktop.services import agenda, checkins, commitments
+from ceocto_desktop.services.weekly import agenda, checkins, commitments
 
 CALM = {"role_clarity": 4, "cooperation": 4, "communication": 4, "trust": 4, "alignment": 4}
 WEEK = date(2026, 8, 3)

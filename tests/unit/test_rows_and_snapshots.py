@@ -19,9 +19,10 @@ from ceocto_desktop.models import (
     Seat,
     Severity,
 )
-from ceocto_desktop.services import decisions, goals, obstacles
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.roles import what_is_owned
+from ceocto_desktop.services.records import decisions, goals, obstacles
+from ceocto_desktop.services.records.snapshots import delete_record, restore_snapshot
+from ceocto_desktop.services.review.roles import what_is_owned
 from ceocto_desktop.services.rows import (
     DecisionFilter,
     GoalFilter,
@@ -32,7 +33,6 @@ from ceocto_desktop.services.rows import (
     goal_rows,
     obstacle_rows,
 )
-from ceocto_desktop.services.snapshots import delete_record, restore_snapshot
 
 
 def make_goal(session, title, shares, **fields):

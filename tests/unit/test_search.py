@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from ceocto_desktop.models import ObstacleCategory, Seat, Verdict
-from ceocto_desktop.services import decisions, goals, notes, obstacles
+from ceocto_desktop.services.records import decisions, goals, notes, obstacles
 from ceocto_desktop.services.search import match_expression, search
 
 
@@ -44,7 +44,7 @@ def test_every_kind_of_record_is_searched_and_filtered(journal):
         notes.create_note(session, Seat.B, "Bridge terms look fair", goal_ids=[goal.id])
         from datetime import date
 
-        from ceocto_desktop.services.checkins import submit_answers
+        from ceocto_desktop.services.weekly.checkins import submit_answers
 
         submit_answers(
             session,

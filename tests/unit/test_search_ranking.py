@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services import decisions, goals, notes
+from ceocto_desktop.services.records import decisions, goals, notes
 from ceocto_desktop.services.search import match_expression, recent, search
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.store.hlc import MAX_SKEW_MS, Clock, Stamp
+from ceocto_desktop.store.travel.hlc import MAX_SKEW_MS, Clock, Stamp
 from ceocto_desktop.sync.crypto import WrongCode, new_key, new_pairing_code, unwrap_key, wrap_key
 from ceocto_desktop.sync.folder import SyncFolder
 from ceocto_desktop.sync.textmerge import merge_text

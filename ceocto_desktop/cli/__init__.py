@@ -1,0 +1,1 @@
+"""The shell: `ceocto` and its commands, one module per topic."""

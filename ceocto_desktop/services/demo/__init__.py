@@ -1,0 +1,1 @@
+"""The demo journal: a deterministic, believable founder pair's years."""

@@ -1,0 +1,1 @@
+"""In and out: imports from other journal apps, and every export of the journal."""

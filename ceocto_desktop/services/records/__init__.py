@@ -1,0 +1,1 @@
+"""The record kinds the pair writes, each with its table queries beside it."""

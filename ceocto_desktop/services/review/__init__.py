@@ -1,0 +1,1 @@
+"""Looking back and ahead: quarters, board reviews, trends, the overview."""

@@ -1,0 +1,145 @@
+"""What needs the pair's attention this week: the dashboard's list."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.analytics import cooperation as coop
+from ceocto_desktop.models import (
+    BoardMeeting,
+    CheckIn,
+    Decision,
+    DecisionStatus,
+    Goal,
+    GoalStatus,
+    Note,
+    Obstacle,
+    ObstacleStatus,
+    Seat,
+    Severity,
+)
+from ceocto_desktop.services.review.trends import Period, checkin_answers
+from ceocto_desktop.services.weekly.checkins import answered_weeks, current_week, week_as_seen_by
+
+OLD_OBSTACLE_DAYS = 30
+
+
+@dataclass(frozen=True)
+class Item:
+    kind: str  # the page that opens it: goals, obstacles, decisions, checkins, trends
+    record_id: str
+    text: str
+    severity: str = "low"  # "high", "medium" or "low": how the dashboard marks it
+
+
+@dataclass(frozen=True)
+class Attention:
+    week: date
+    answered: frozenset[Seat]
+    decisions_due: list[Item]
+    goals_at_risk: list[Item]
+    old_obstacles: list[Item]
+    next_board_meeting: date | None
+    gap_widening: bool
+    streak: int
+    empty: bool
+
+
+def _days(count: int) -> str:
+    return f"{count} day" if count == 1 else f"{count} days"
+
+
+def overdue_text(today: date, due: date) -> str:
+    """ "due today" or "overdue 3 days": how late a review is, as a person says it."""
+    late = (today - due).days
+    return "due today" if late <= 0 else f"overdue {_days(late)}"
+
+
+def due_text(today: date, due: date) -> str:
+    """ "today", "tomorrow", "in 12 days": a date ahead, relative to today."""
+    ahead = (due - today).days
+    return {0: "today", 1: "tomorrow"}.get(ahead, f"in {_days(ahead)}")
+
+
+def answered_by_both(session: Session) -> list[date]:
+    """The weeks both partners answered."""
+    return [week for week, count in answered_weeks(session) if count == 2]
+
+
+def needs_attention(session: Session, today: date | None = None) -> Attention:
+    """This week's check-in, decisions due, goals at risk, old obstacles, board, the gap."""
+    today = today or date.today()
+    week = current_week(session, today)
+    due = session.execute(
+        select(Decision.id, Decision.title, Decision.review_on)
+        .where(Decision.status == DecisionStatus.DECIDED, Decision.review_on <= today)
+        .order_by(Decision.review_on)
+        .limit(20)
+    )
+    at_risk = session.execute(
+        select(Goal.id, Goal.title, Goal.status, Goal.target_date)
+        .where(
+            Goal.status.in_((GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)),
+            (Goal.target_date.is_(None)) | (Goal.target_date >= today),
+        )
+        .order_by(Goal.target_date)
+        .limit(20)
+    )
+    old = session.execute(
+        select(Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
+        .where(
+            Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
+            Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS),
+        )
+        .order_by(Obstacle.opened_on)
+        .limit(20)
+    )
+    recent = checkin_answers(session, Period(today - timedelta(weeks=12), today))
+    gaps = coop.perception_gap(coop.weekly_index(recent))
+    # Whether anything is written yet: the first row of each, not a count of 100,000.
+    anything = any(
+        session.scalar(select(model.id).limit(1)) is not None
+        for model in (Goal, Obstacle, Decision, CheckIn, Note)
+    )
+    return Attention(
+        week=week,
+        answered=week_as_seen_by(session, week, Seat.A).answered,
+        decisions_due=[
+            Item(
+                "decisions",
+                r.id,
+                f"Review the decision “{r.title}” ({overdue_text(today, r.review_on)})",
+                "high" if (today - r.review_on).days > 14 else "medium",
+            )
+            for r in due
+        ],
+        goals_at_risk=[
+            Item(
+                "goals",
+                r.id,
+                f"Goal “{r.title}” is {r.status.value}"
+                + (f", due {due_text(today, r.target_date)}" if r.target_date else ""),
+                "high" if r.status is GoalStatus.OFF_TRACK else "medium",
+            )
+            for r in at_risk
+        ],
+        old_obstacles=[
+            Item(
+                "obstacles",
+                r.id,
+                f"Obstacle “{r.title}” has been open {(today - r.opened_on).days} days",
+                "high" if r.severity in (Severity.HIGH, Severity.CRITICAL) else "medium",
+            )
+            for r in old
+        ],
+        next_board_meeting=session.scalar(
+            select(func.min(BoardMeeting.held_on)).where(BoardMeeting.held_on >= today)
+        ),
+        gap_widening=coop.gap_widening(gaps),
+        streak=coop.streak(answered_by_both(session), week),
+        empty=not anything,
+    )

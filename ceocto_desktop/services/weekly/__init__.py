@@ -1,0 +1,1 @@
+"""The weekly rhythm: check-ins, drafts, the agenda and commitments."""

@@ -1,0 +1,1 @@
+"""The journal file's safety: its path, lock, backups, restore and encryption."""

@@ -1,0 +1,1 @@
+"""What the store keeps for two laptops: change log, clock, device, seals."""

@@ -1,0 +1,1 @@
+"""Dialogs and the flows that drive them (export, import, restore)."""

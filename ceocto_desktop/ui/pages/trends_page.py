@@ -1,0 +1,240 @@
+"""The trends page: how the pair's cooperation moves, drawn with matplotlib, offline.
+
+matplotlib is imported the first time the page is shown, not at start-up (about 0.7 s).
+"""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from typing import Any
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ceocto_desktop.analytics import records, takeaways
+from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services.changes import Changed
+from ceocto_desktop.services.common import parse_date
+from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.review import trends
+from ceocto_desktop.services.weekly.checkins import RATING_LABELS
+from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.journal_page import JournalPage
+from ceocto_desktop.ui.theme import is_dark
+from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
+
+CHARTS = (
+    "Cooperation index",
+    "Perception gap",
+    "Obstacle flow",
+    "Goals by quarter",
+    "Decisions and calibration",
+)
+RANGES = ("This quarter", "Last 4 quarters", "All", "Custom dates")
+
+
+def quarter_start(day: date) -> date:
+    return parse_quarter(quarter_of(day))[0]
+
+
+def period_for(choice: str, today: date, first: str = "", last: str = "") -> trends.Period:
+    """The dates a range choice covers (custom dates are checked here)."""
+    if choice == "This quarter":
+        return trends.Period(quarter_start(today), today)
+    if choice == "Last 4 quarters":
+        start = quarter_start(today)
+        for _ in range(3):
+            start = quarter_start(start - timedelta(days=1))
+        return trends.Period(start, today)
+    if choice == "Custom dates":
+        since = parse_date(first, "from") if first.strip() else None
+        until = parse_date(last, "to") if last.strip() else None
+        if since and until and until < since:
+            raise ValidationError("to", "The end date comes before the start date.")
+        return trends.Period(since, until)
+    return trends.Period()
+
+
+class TrendsPage(JournalPage):
+    title = "Trends"
+    depends_on = (
+        Changed.CHECKINS | Changed.GOALS | Changed.DECISIONS | Changed.OBSTACLES | Changed.PARTNERS
+    )
+
+    def __init__(self, context: JournalContext, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("trendsPage")
+        self.context = context
+        self.canvas: Any = None
+        self.figure: Any = None
+        self.chart = named("chartChoice", QComboBox())
+        self.chart.addItems(list(CHARTS))
+        self.range = named("rangeChoice", QComboBox())
+        self.range.addItems(list(RANGES))
+        self.range.setCurrentText("Last 4 quarters")
+        self.since = named("rangeFrom", QLineEdit(placeholderText="from YYYY-MM-DD"))
+        self.until = named("rangeTo", QLineEdit(placeholderText="to YYYY-MM-DD"))
+        self.dimension = named("dimensionChoice", QComboBox())
+        self.dimension.addItem("Index (mean of five)", None)
+        for name, label in RATING_LABELS.items():
+            self.dimension.addItem(label, name)
+        self.show_seat = {
+            seat: named(f"show{seat.value}", QCheckBox(context.partner_label(seat)))
+            for seat in Seat
+        }
+        save = named("saveChart", QPushButton("Save chart…"))
+        save.clicked.connect(self.save_chart)
+        # The chart's point in a sentence above it, computed from what it draws.
+        self.takeaway = named("chartTakeaway", QLabel())
+        self.takeaway.setWordWrap(True)
+        self.takeaway.setStyleSheet("font-size: 12pt; font-weight: 600; padding: 4px 2px;")
+        self.error = named("trendsError", QLabel())
+        self.error.setStyleSheet(ERROR_STYLE)
+        self.error.hide()
+        for box in (self.chart, self.range, self.dimension):
+            box.currentIndexChanged.connect(lambda _index: self.redraw())
+        for edit in (self.since, self.until):
+            edit.editingFinished.connect(self.redraw)
+            edit.setMaximumWidth(140)
+        for check in self.show_seat.values():
+            check.setChecked(True)
+            check.toggled.connect(lambda _on: self.redraw())
+        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        for box in (self.chart, self.range, self.dimension):
+            box.setSizeAdjustPolicy(shrink)
+            box.setMinimumContentsLength(12)
+        row = QHBoxLayout()
+        for widget in (
+            self.chart,
+            self.range,
+            self.since,
+            self.until,
+            self.dimension,
+            *self.show_seat.values(),
+        ):
+            row.addWidget(widget)
+        row.addStretch()
+        row.addWidget(save)
+        self.body = QVBoxLayout(self)
+        self.body.addLayout(row)
+        self.body.addWidget(self.error)
+        self.watch_journal(context)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self.canvas is None:
+            self._build_canvas()
+        super().showEvent(event)  # redraws when the journal changed since it was drawn
+
+    def _build_canvas(self) -> None:
+        # No matplotlib navigation toolbar: a developer's tool, not the pair's (Save stays).
+        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+        from matplotlib.figure import Figure
+
+        self.figure = Figure(figsize=(8, 4.5), dpi=100, layout="constrained")
+        self.canvas = named("trendsCanvas", FigureCanvasQTAgg(self.figure))
+        self.body.addWidget(self.takeaway)
+        self.body.addWidget(self.canvas, 1)
+
+    def refresh(self) -> None:
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Draw the chosen chart for the chosen range; draw_idle, so Qt paints once."""
+        if self.canvas is None:
+            return
+        custom = self.range.currentText() == "Custom dates"
+        self.since.setVisible(custom)
+        self.until.setVisible(custom)
+        index_chart = self.chart.currentText() in ("Cooperation index", "Perception gap")
+        self.dimension.setVisible(index_chart)
+        for check in self.show_seat.values():
+            check.setVisible(self.chart.currentText() == "Cooperation index")
+        try:
+            period = period_for(
+                self.range.currentText(), date.today(), self.since.text(), self.until.text()
+            )
+        except ValidationError as exc:
+            self.error.setText(exc.message)
+            self.error.show()
+            return
+        self.error.hide()
+        dimension = self.dimension.currentData()
+        facts = self.context.read(lambda s: trends.period_facts(s, period, dimension))
+        self._draw(self.chart.currentText(), facts)
+        self.canvas.draw_idle()
+
+    def _draw(self, chart: str, facts: dict[str, Any]) -> None:
+        from ceocto_desktop.charts import trends as charts
+
+        partners = self.context.partners
+        names = {s.value: partners[s].name.split()[0] for s in Seat}
+        style = charts.Style(
+            colors={s.value: partners[s].color for s in Seat},
+            names={s.value: partners[s].name.split()[0] for s in Seat},
+            dark=is_dark(),
+        )
+        dimension = self.dimension.currentData()
+        series = facts["series"]
+        points = list(series.points)
+        if chart == "Cooperation index":
+            seats = [s.value for s in Seat if self.show_seat[s].isChecked()]
+            rolling = {s: list(v) for s, v in series.rolling.items()}
+            label = self.dimension.currentText() if dimension else "Cooperation index"
+            charts.draw_cooperation(self.figure, points, rolling, style, seats, label)
+            shown = {s: v for s, v in rolling.items() if s in seats}
+            topic = label.split(" (")[0] if dimension else "the partnership"
+            said = takeaways.cooperation(points, shown, names, topic)
+        elif chart == "Perception gap":
+            charts.draw_gap(self.figure, points, list(series.gaps), series.widening, style)
+            topic = self.dimension.currentText().split(" (")[0] if dimension else "the partnership"
+            said = takeaways.gap(points, list(series.gaps), names, topic)
+        elif chart == "Obstacle flow":
+            found = facts["obstacles"]
+            flow = records.obstacle_flow(found)
+            age = records.median_open_age(found, date.today())
+            charts.draw_obstacle_flow(
+                self.figure, flow, style, age, records.median_days_to_resolve(found)
+            )
+            still_open = sum(1 for o in found if o.resolved_on is None)
+            said = takeaways.obstacle_flow(flow, age, still_open)
+        elif chart == "Goals by quarter":
+            quarters = records.goals_by_quarter(facts["goals"], date.today())
+            charts.draw_goal_quarters(self.figure, quarters, style)
+            said = takeaways.goal_quarters(quarters)
+        else:
+            decisions = facts["decisions"]
+            calls = {
+                seat: records.confident_calls([d for d in decisions if d.decided_by == seat])
+                for seat in ("A", "B", "joint")
+            }
+            charts.draw_decisions(self.figure, records.decisions_per_month(decisions), calls, style)
+            said = takeaways.confident_calls(calls, names)
+        self.takeaway.setText(said)
+
+    def save_chart(self) -> None:
+        if self.figure is None:
+            return
+        name = self.chart.currentText().lower().replace(" ", "-")
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save chart", f"{name}.png", "PNG image (*.png);;SVG (*.svg);;PDF (*.pdf)"
+        )
+        if not path:
+            return
+        try:
+            self.figure.savefig(path, dpi=200, facecolor=self.figure.get_facecolor())
+        except (OSError, ValueError) as exc:
+            self.error.setText(f"Could not save the chart: {exc}")
+            self.error.show()
+            return
+        self.context.notice.emit(f"Saved the chart to {path}")

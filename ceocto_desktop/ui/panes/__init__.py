@@ -1,0 +1,1 @@
+"""Detail panes and forms: one record's fields, edited in place."""

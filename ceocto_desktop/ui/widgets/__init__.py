@@ -1,0 +1,1 @@
+"""Widgets and item models the pages share; none knows a page."""
