@@ -13,21 +13,18 @@ from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records import decisions, goals, notes, obstacles
+from ceocto_desktop.services.records.decision_rows import DecisionFilter
+from ceocto_desktop.services.records.goal_rows import LineageStep, goal_lineage
+from ceocto_desktop.services.records.note_rows import NoteFilter
 from ceocto_desktop.services.records.notes_journal import NoteEntry, journal_entries
+from ceocto_desktop.services.records.obstacle_rows import ObstacleFilter
+from ceocto_desktop.services.records.paging import Page
 from ceocto_desktop.services.review.attention import Attention, needs_attention
 from ceocto_desktop.services.review.overview import (
     JournalSummary,
     PairSignals,
     pair_signals,
     summarise_journal,
-)
-from ceocto_desktop.services.rows import (
-    DecisionFilter,
-    LineageStep,
-    NoteFilter,
-    ObstacleFilter,
-    Page,
-    goal_lineage,
 )
 from ceocto_desktop.services.weekly import checkins, commitments
 

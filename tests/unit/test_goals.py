@@ -16,7 +16,7 @@ from ceocto_desktop.analytics.progress import (
 from ceocto_desktop.models import Area, GoalStatus, GoalUpdate, KeyResult, Owner, Seat
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import goals
-from ceocto_desktop.services.rows import GoalFilter, count_goal_rows
+from ceocto_desktop.services.records.goal_rows import GoalFilter, count_goal_rows
 
 
 def test_key_result_progress_runs_from_start_to_target_and_clamps():

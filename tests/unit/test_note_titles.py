@@ -12,10 +12,11 @@ import sqlcipher3.dbapi2 as sqlite3
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import search
+from ceocto_desktop.services.records.note_rows import NoteFilter, note_rows
 from ceocto_desktop.services.records.note_titles import plain_title
 from ceocto_desktop.services.records.notes import create_note
 from ceocto_desktop.services.records.notes_journal import journal_entries
-from ceocto_desktop.services.rows import NoteFilter, Page, note_rows
+from ceocto_desktop.services.records.paging import Page
 
 MEETING = "## Partner meeting, 17 December\n\n- **Runway**: 19 months\n- `hiring`"
 

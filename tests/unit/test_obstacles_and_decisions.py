@@ -19,7 +19,8 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import decisions, goals, obstacles
-from ceocto_desktop.services.rows import DecisionFilter, ObstacleFilter
+from ceocto_desktop.services.records.decision_rows import DecisionFilter
+from ceocto_desktop.services.records.obstacle_rows import ObstacleFilter
 
 
 def test_an_obstacle_is_joint_by_default_links_to_a_goal_and_resolves(session):

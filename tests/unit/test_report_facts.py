@@ -20,6 +20,8 @@ from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import decisions, goals, obstacles
+from ceocto_desktop.services.records.goal_rows import GoalFilter, goal_rows
+from ceocto_desktop.services.records.paging import Page
 from ceocto_desktop.services.review import board
 from ceocto_desktop.services.review.board_review import board_review
 from ceocto_desktop.services.review.quarter import quarter_facts
@@ -29,7 +31,6 @@ from ceocto_desktop.services.review.trends import (
     decision_facts,
     obstacle_facts,
 )
-from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
 from ceocto_desktop.services.weekly import checkins
 from tests.system_tools import require_tool
 

@@ -21,18 +21,12 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import decisions, goals, obstacles
+from ceocto_desktop.services.records.decision_rows import DecisionFilter, decision_rows
+from ceocto_desktop.services.records.goal_rows import GoalFilter, count_goal_rows, goal_rows
+from ceocto_desktop.services.records.obstacle_rows import ObstacleFilter, obstacle_rows
+from ceocto_desktop.services.records.paging import Page
 from ceocto_desktop.services.records.snapshots import delete_record, restore_snapshot
 from ceocto_desktop.services.review.roles import what_is_owned
-from ceocto_desktop.services.rows import (
-    DecisionFilter,
-    GoalFilter,
-    ObstacleFilter,
-    Page,
-    count_goal_rows,
-    decision_rows,
-    goal_rows,
-    obstacle_rows,
-)
 
 
 def make_goal(session, title, shares, **fields):

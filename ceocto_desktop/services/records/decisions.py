@@ -28,7 +28,7 @@ from ceocto_desktop.services.common import (
     view_of,
 )
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.rows import DecisionFilter, decision_where
+from ceocto_desktop.services.records.decision_rows import DecisionFilter, decision_where
 
 
 @dataclass(frozen=True)

@@ -31,7 +31,7 @@ from ceocto_desktop.services.common import (
     view_of,
 )
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.rows import GoalFilter, goal_where
+from ceocto_desktop.services.records.goal_rows import GoalFilter, goal_where
 
 
 @dataclass(frozen=True)

@@ -12,14 +12,10 @@ from sqlalchemy.orm import Session, defer
 from ceocto_desktop.models import Note, Seat, Tag
 from ceocto_desktop.services.common import plain_text
 from ceocto_desktop.services.errors import NotFoundError
+from ceocto_desktop.services.records.note_rows import NoteFilter, note_tags_text, note_where
 from ceocto_desktop.services.records.note_titles import plain_title
 from ceocto_desktop.services.records.notes import NOTE_MAX, NoteView, note_view
-from ceocto_desktop.services.rows import (
-    NoteFilter,
-    Page,
-    note_tags_text,
-    note_where,
-)
+from ceocto_desktop.services.records.paging import Page
 
 FIRST_LINE = 120
 # Of a note over NOTE_MAX, the start the editor shows read-only: a long read, quick to lay

@@ -30,7 +30,7 @@ from ceocto_desktop.services.common import (
     view_of,
 )
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.rows import ObstacleFilter, obstacle_where
+from ceocto_desktop.services.records.obstacle_rows import ObstacleFilter, obstacle_where
 
 
 @dataclass(frozen=True)

@@ -21,8 +21,8 @@ from ceocto_desktop.models import (
     ObstacleStatus,
     Seat,
 )
+from ceocto_desktop.services.records.decision_rows import DecisionFilter, count_decision_rows
 from ceocto_desktop.services.review.trends import Period, checkin_answers
-from ceocto_desktop.services.rows import DecisionFilter, count_decision_rows
 from ceocto_desktop.services.weekly.appreciation import Appreciation, appreciation_given
 from ceocto_desktop.services.weekly.checkins import current_week
 

@@ -10,7 +10,7 @@ from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Decision, DecisionStatus
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.records import decisions
-from ceocto_desktop.services.rows import (
+from ceocto_desktop.services.records.decision_rows import (
     DecisionFilter,
     DecisionRow,
     count_decision_rows,

@@ -11,7 +11,12 @@ from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, Owner
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.records import goals
-from ceocto_desktop.services.rows import GoalFilter, GoalRow, count_goal_rows, goal_rows
+from ceocto_desktop.services.records.goal_rows import (
+    GoalFilter,
+    GoalRow,
+    count_goal_rows,
+    goal_rows,
+)
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.labels import change_text, date_text, owner_label, owner_labels, percent
 from ceocto_desktop.ui.pages.record_page import RecordPage

@@ -28,6 +28,7 @@ from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.page_data import note_link_titles, save_note
 from ceocto_desktop.services.records import notes
+from ceocto_desktop.services.records.note_rows import NoteFilter
 from ceocto_desktop.services.records.notes import NOTE_MAX
 from ceocto_desktop.services.records.notes_journal import (
     count_journal_entries,
@@ -35,7 +36,6 @@ from ceocto_desktop.services.records.notes_journal import (
     note_for_window,
     note_heading,
 )
-from ceocto_desktop.services.rows import NoteFilter
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.labels import first_name

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWidget
 from ceocto_desktop.models import Obstacle, ObstacleCategory, ObstacleKind, Severity
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.records import obstacles
-from ceocto_desktop.services.rows import (
+from ceocto_desktop.services.records.obstacle_rows import (
     ObstacleFilter,
     count_obstacle_rows,
     obstacle_rows,

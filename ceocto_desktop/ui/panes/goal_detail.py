@@ -27,7 +27,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.page_data import GoalDetailData, load_goal_detail
 from ceocto_desktop.services.records import goals
-from ceocto_desktop.services.rows import LineageStep
+from ceocto_desktop.services.records.goal_rows import LineageStep
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand, EditCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.dialogs.goal_dialogs import RecordProgressDialog

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.services.changes import Changed
-from ceocto_desktop.services.rows import GoalFilter, Page, goal_rows
+from ceocto_desktop.services.records.goal_rows import GoalFilter, goal_rows
+from ceocto_desktop.services.records.paging import Page
 from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.widgets.basic import named

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QFont
 
-from ceocto_desktop.services.rows import Page
+from ceocto_desktop.services.records.paging import Page
 from ceocto_desktop.ui.theme import tokens
 from ceocto_desktop.ui.widgets.delegates import VALUE_ROLE
 
