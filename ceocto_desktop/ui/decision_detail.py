@@ -6,13 +6,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -30,6 +26,7 @@ from ceocto_desktop.ui.dialogs import Choices, FieldsDialog, text_box
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_links import GoalLinks
 from ceocto_desktop.ui.grow import grow_with_content
+from ceocto_desktop.ui.history_box import state_label, status_box
 from ceocto_desktop.ui.labels import date_text, first_name, owner_labels
 from ceocto_desktop.ui.widgets import named
 
@@ -93,8 +90,7 @@ class DecisionDetail(DetailPane):
         review_on.setPlaceholderText("YYYY-MM-DD (empty: no review planned)")
         self.form.add("review_on", "Review on", review_on)
 
-        self.state = named("decisionState", QLabel())
-        self.state.setWordWrap(True)
+        self.state = state_label("decisionState")
         self.review_button = named("reviewDecision", QPushButton("Review…"))
         self.review_button.clicked.connect(self.review)
         self.supersede_button = named("supersedeDecision", QPushButton("Supersede…"))
@@ -105,16 +101,12 @@ class DecisionDetail(DetailPane):
         self.next_button = named("supersededByLink", QPushButton())
         self.next_button.setFlat(True)
         self.next_button.clicked.connect(lambda: self._open_link("superseded_by_id"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.review_button)
-        buttons.addWidget(self.supersede_button)
-        buttons.addStretch()
-        outcome_box = QGroupBox("Outcome")
-        outcome_layout = QVBoxLayout(outcome_box)
-        outcome_layout.addWidget(self.state)
-        outcome_layout.addLayout(buttons)
-        outcome_layout.addWidget(self.previous_button)
-        outcome_layout.addWidget(self.next_button)
+        outcome_box = status_box(
+            "Outcome",
+            self.state,
+            (self.review_button, self.supersede_button),
+            (self.previous_button, self.next_button),
+        )
         self.links = GoalLinks(
             context,
             "decision",
@@ -127,7 +119,7 @@ class DecisionDetail(DetailPane):
             (self.form, outcome_box, self.links),
         )
 
-    def show_decision(self, record_id: str | None) -> None:
+    def show_record(self, record_id: str | None) -> None:
         view = self.fetch(record_id, decisions.get_decision)
         self.view = view
         if view is None:

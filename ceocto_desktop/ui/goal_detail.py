@@ -36,6 +36,7 @@ from ceocto_desktop.ui.fit_columns import ColumnFitter
 from ceocto_desktop.ui.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.goal_dialogs import RecordProgressDialog
 from ceocto_desktop.ui.grow import grow_with_content
+from ceocto_desktop.ui.history_box import history_list
 from ceocto_desktop.ui.labels import date_text, first_name, number, owner_labels, percent
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
@@ -153,13 +154,7 @@ class GoalDetail(DetailPane):
         self.record_button = named("recordProgress", QPushButton("Record progress…"))
         self.record_button.setToolTip("New key-result values and/or status, with a note")
         self.record_button.clicked.connect(self.record_progress)
-        self.history = named("goalHistory", QListWidget())
-        # Long notes wrap inside the pane instead of scrolling sideways.
-        self.history.setWordWrap(True)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.history.setSpacing(2)
-        grow_with_content(self.history, min_height=48)
+        self.history = history_list("goalHistory", min_height=48, spacing=2)
         history_box = QGroupBox("History")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -195,7 +190,7 @@ class GoalDetail(DetailPane):
         return goals.update_goal(session, goal_id, **values)
 
     # Showing ---------------------------------------------------------------------------------
-    def show_goal(self, goal_id: str | None) -> None:
+    def show_record(self, goal_id: str | None) -> None:
         data = self.fetch(goal_id, load_goal_detail)
         self.data = data
         if data is None:
@@ -308,7 +303,7 @@ class GoalDetail(DetailPane):
             after: Any = item.text() if field in ("title", "unit") else float(item.text())
         except ValueError:
             self._kr_error(f"'{item.text()}' is not a number.")
-            self.show_goal(self.data.goal.id)
+            self.show_record(self.data.goal.id)
             return
         if field == "current_value":
             self._record_value(kr_id, after)
@@ -326,7 +321,7 @@ class GoalDetail(DetailPane):
             command.perform()
         except (ValidationError, WriteFailed) as exc:
             self._kr_error(str(exc))
-            self.show_goal(self.data.goal.id)
+            self.show_record(self.data.goal.id)
             return
         self.kr_error.hide()
 
@@ -345,7 +340,7 @@ class GoalDetail(DetailPane):
             ).perform()
         except (ValidationError, WriteFailed) as exc:
             self._kr_error(str(exc))
-            self.show_goal(goal_id)
+            self.show_record(goal_id)
             return
         self.kr_error.hide()
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,11 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from ceocto_desktop.models import Base, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.delegates import PAD, ChipDelegate, ElideDelegate, ProgressDelegate
+from ceocto_desktop.ui.detail_pane import DetailPane
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.table_model import LazyTableModel
 from ceocto_desktop.ui.widgets import ERROR_STYLE, fit_current_text, named
@@ -42,17 +48,22 @@ PROGRESS_BAR = 40
 
 
 class RecordPage(JournalPage):
-    """Subclasses give: kind, noun, model columns and queries, a detail widget, new/delete."""
+    """Subclasses give: kind, noun, model columns and queries, a detail pane, new/delete."""
 
     kind = ""  # the records this page shows, as links name them ("goals")
     noun = ""  # one record, for messages ("goal")
     depends_on = Changed.NOTHING  # what the page shows: its own records and what they link
+    changes = Changed.NOTHING  # what creating or deleting one of its records changes
+    record_class: type[Base]  # the model a new record is, and a deleted one was
+    detail: DetailPane
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"{self.kind}Page")
         self.context = context
         self.current_id: str | None = None
+        # The detail first: filters and the model may reload (and so flush edits) as they are made.
+        self.detail = self.make_detail()
 
         self.filter_box = named(f"{self.kind}Filter", QLineEdit())
         self.filter_box.setPlaceholderText(f"Filter {self.kind} (Ctrl+F)")
@@ -173,7 +184,6 @@ class RecordPage(JournalPage):
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
 
-        self.detail = self.make_detail()
         scroll = named(f"{self.kind}DetailPane", QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -215,26 +225,53 @@ class RecordPage(JournalPage):
         """Which column the table is sorted on at first, and whether descending."""
         return 0, False
 
-    def make_detail(self) -> QWidget:
+    def make_detail(self) -> DetailPane:
+        raise NotImplementedError
+
+    def create_new(self, session: Session, author: Seat) -> Any:
+        """Write a new record with its default title; return it."""
+        raise NotImplementedError
+
+    def title_of(self, session: Session, record_id: str) -> str:
+        """The record's title, as the status bar and the undo menu name it."""
         raise NotImplementedError
 
     def show_record(self, record_id: str | None) -> None:
         """Load the record into the detail pane (None empties it)."""
-        raise NotImplementedError
+        self.detail.show_record(record_id)
 
     def create_record(self) -> str | None:
         """Create a new record (undoably) and return its id."""
-        raise NotImplementedError
+        author = self.context.author
+        command = CreateCommand(
+            self.context,
+            f"new {self.noun}",
+            self.changes,
+            self.record_class,
+            lambda s: self.create_new(s, author),
+        )
+        command.perform()
+        return command.record_id
 
     def delete_record(self, record_id: str) -> str:
         """Delete the record (undoably); return its title for the status bar."""
-        raise NotImplementedError
+        title = self.context.read(lambda s: self.title_of(s, record_id))
+        DeleteCommand(
+            self.context,
+            f"delete {self.noun} “{title}”",
+            self.changes,
+            self.record_class,
+            record_id,
+        ).perform()
+        return title
 
     def focus_detail(self) -> None:
         """Put the cursor in the detail pane's first field."""
+        self.detail.focus_first()
 
     def flush_edits(self) -> None:
         """Save what is being typed now (on closing, on switching records)."""
+        self.detail.form.flush()
 
     def column_widths(self) -> list[int]:
         return []

@@ -302,10 +302,10 @@ def test_no_list_scrolls_sideways_at_1024_by_640(qtbot, journal_path, window):
             assert page.detail.minimumSizeHint().width() <= inner, name
     goals_page = page_of(qtbot, window, Qt.Key.Key_3)
     goals_page.table.selectRow(0)
-    kr_table = goals_page.findChild(type(goals_page.goal_detail.kr_table), "keyResultsTable")
+    kr_table = goals_page.findChild(type(goals_page.detail.kr_table), "keyResultsTable")
     header = kr_table.horizontalHeader()
     assert header.length() <= kr_table.viewport().width()
-    history = goals_page.goal_detail.history
+    history = goals_page.detail.history
     assert history.horizontalScrollBar().maximum() == 0
 
 
