@@ -18,7 +18,13 @@ from ceocto_desktop.reports.wording import count, owner_name, pct
 from ceocto_desktop.services.board import RetroView, get_retrospective
 from ceocto_desktop.services.partners import PartnerView, get_partners
 from ceocto_desktop.services.quarter import QuarterFacts, quarter_facts
-from ceocto_desktop.services.trends import Chart, Period, TrendFacts, cooperation_series
+from ceocto_desktop.services.trends import (
+    Chart,
+    CooperationSeries,
+    Period,
+    TrendFacts,
+    cooperation_series,
+)
 
 
 def build_retrospective(
@@ -243,28 +249,7 @@ def _cooperation(
         doc.add(Paragraph("No check-ins this quarter or the one before."))
         return "—"
 
-    def shown(value: float | None) -> str:
-        return "—" if value is None else f"{value:.2f}"
-
-    doc.add(
-        Table(
-            ("", "This quarter", "Previous quarter"),
-            (
-                (
-                    f"Cooperation index, {names[Seat.A]}",
-                    shown(now.mean("A")),
-                    shown(then.mean("A")),
-                ),
-                (
-                    f"Cooperation index, {names[Seat.B]}",
-                    shown(now.mean("B")),
-                    shown(then.mean("B")),
-                ),
-                ("Perception gap (mean size)", shown(now.mean_gap()), shown(then.mean_gap())),
-                ("Weeks checked in", str(len(now.points)), str(len(then.points))),
-            ),
-        )
-    )
+    _cooperation_table(doc, now, then, names)
     headline = "—" if now.mean() is None else f"{now.mean():.1f}"
     style = Style(
         {s.value: partners[s].color for s in Seat},
@@ -288,6 +273,35 @@ def _cooperation(
         )
     )
     return headline
+
+
+def _cooperation_table(
+    doc: Document, now: CooperationSeries, then: CooperationSeries, names: dict[Seat, str]
+) -> None:
+    """Each partner's mean index, the mean gap and the weeks, this quarter beside the last."""
+
+    def shown(value: float | None) -> str:
+        return "—" if value is None else f"{value:.2f}"
+
+    doc.add(
+        Table(
+            ("", "This quarter", "Previous quarter"),
+            (
+                (
+                    f"Cooperation index, {names[Seat.A]}",
+                    shown(now.mean("A")),
+                    shown(then.mean("A")),
+                ),
+                (
+                    f"Cooperation index, {names[Seat.B]}",
+                    shown(now.mean("B")),
+                    shown(then.mean("B")),
+                ),
+                ("Perception gap (mean size)", shown(now.mean_gap()), shown(then.mean_gap())),
+                ("Weeks checked in", str(len(now.points)), str(len(then.points))),
+            ),
+        )
+    )
 
 
 def _chart(chart: Chart, facts: TrendFacts, style: Style, dpi: int) -> bytes:

@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -90,6 +91,21 @@ class DecisionDetail(DetailPane):
         review_on.setPlaceholderText("YYYY-MM-DD (empty: no review planned)")
         self.form.add("review_on", "Review on", review_on)
 
+        outcome_box = self._make_outcome()
+        self.links = GoalLinks(
+            context,
+            "decision",
+            Changed.DECISIONS,
+            decisions.link_decision_goal,
+            decisions.unlink_decision_goal,
+        )
+        self.lay_out(
+            "Select a decision, or press Ctrl+N to record one.",
+            (self.form, outcome_box, self.links),
+        )
+
+    def _make_outcome(self) -> QGroupBox:
+        """Where the decision stands, Review… and Supersede…, and the links along its line."""
         self.state = state_label("decisionState")
         self.review_button = named("reviewDecision", QPushButton("Review…"))
         self.review_button.clicked.connect(self.review)
@@ -107,17 +123,7 @@ class DecisionDetail(DetailPane):
             (self.review_button, self.supersede_button),
             (self.previous_button, self.next_button),
         )
-        self.links = GoalLinks(
-            context,
-            "decision",
-            Changed.DECISIONS,
-            decisions.link_decision_goal,
-            decisions.unlink_decision_goal,
-        )
-        self.lay_out(
-            "Select a decision, or press Ctrl+N to record one.",
-            (self.form, outcome_box, self.links),
-        )
+        return outcome_box
 
     def show_record(self, record_id: str | None) -> None:
         view = self.fetch(record_id, decisions.get_decision)
