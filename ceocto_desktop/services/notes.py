@@ -115,13 +115,6 @@ def update_note(
     return note_view(record)
 
 
-def delete_note(session: Session, note_id: str) -> None:
-    """Delete a note; a tag no other note carries goes with it."""
-    session.delete(fetch(session, Note, note_id))
-    drop_unused_tags(session)
-    session.flush()
-
-
 def list_notes(
     session: Session,
     *,

@@ -389,10 +389,6 @@ class RecordPage(JournalPage):
     def _setting(self, name: str) -> str:
         return f"pages/{self.kind}/{name}"
 
-    def detail_open(self) -> bool:
-        """Whether the detail pane takes room now."""
-        return self.detail_scroll.isVisible() and self.splitter.sizes()[1] > 0
-
     def _update_pane(self) -> None:
         # With nothing chosen the list takes the whole width; a record opens the pane again.
         wanted = self.current_id is not None and not self._detail_collapsed

@@ -6,9 +6,10 @@ from datetime import date
 
 import pytest
 
-from ceocto_desktop.models import Area, CommitmentStatus, Seat
+from ceocto_desktop.models import Area, CommitmentStatus, Goal, Seat
 from ceocto_desktop.services import commitments, goals, partners
 from ceocto_desktop.services.errors import NotFoundError, ValidationError
+from ceocto_desktop.services.snapshots import delete_record
 
 TODAY = date(2026, 12, 2)
 
@@ -114,6 +115,6 @@ def test_a_commitment_links_to_a_goal_and_loses_the_link_when_the_goal_goes(sess
     goal = goals.create_goal(session, Seat.A, "Close Series A")
     made = commitments.create_commitment(session, Seat.B, "Data room", TODAY, goal_id=goal.id)
     assert made.goal_id == goal.id
-    goals.delete_goal(session, goal.id)
+    delete_record(session, Goal, goal.id)
     session.expire_all()
     assert commitments.get_commitment(session, made.id).goal_id is None
