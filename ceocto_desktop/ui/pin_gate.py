@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,12 @@ from ceocto_desktop.services import pins
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.labels import first_name
-from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets import ERROR_STYLE, named, secret_field
+
+
+def wait_message(left: int) -> str:
+    """What a partner reads while three wrong PINs make them wait."""
+    return f"Three wrong PINs. Wait {left} seconds, then try again."
 
 
 class PinThrottle:
@@ -86,9 +90,7 @@ class PinDialog(QDialog):
             f"Enter {name}'s PIN to write as {name}."
         )
         intro.setWordWrap(True)
-        self.field = named("pinField", QLineEdit())
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText("PIN")
+        self.field = secret_field("pinField", "PIN")
         self.error = named("pinError", QLabel())
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -118,7 +120,7 @@ class PinDialog(QDialog):
         self.field.setEnabled(left == 0)
         ok.setEnabled(left == 0)
         if left:
-            self.error.setText(f"Three wrong PINs. Wait {left} seconds, then try again.")
+            self.error.setText(wait_message(left))
             self.error.show()
             if not self._tick.isActive():
                 self._tick.start()

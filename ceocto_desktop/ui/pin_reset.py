@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -25,8 +24,8 @@ from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.store import driver
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.labels import first_name
-from ceocto_desktop.ui.pin_gate import PinThrottle
-from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+from ceocto_desktop.ui.pin_gate import PinThrottle, wait_message
+from ceocto_desktop.ui.widgets import ERROR_STYLE, named, secret_field
 
 # Said wherever a PIN is chosen: what a short PIN is worth against a copied file.
 PIN_STRENGTH = (
@@ -87,9 +86,7 @@ class ResetPinDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.other_pin = named("otherPinField", QLineEdit())
-        self.other_pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.other_pin.setPlaceholderText(f"{other}'s PIN")
+        self.other_pin = secret_field("otherPinField", f"{other}'s PIN")
         self.other_pin.setVisible(other_has_pin)
         layout.addWidget(self.other_pin)
         self.both_here = named(
@@ -99,9 +96,7 @@ class ResetPinDialog(QDialog):
         self.together = named("resetTogether", QPushButton(f"Reset with {other}"))
         self.together.clicked.connect(self.reset_together)
         layout.addWidget(self.together)
-        self.passphrase = named("resetPassphraseField", QLineEdit())
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("The journal's passphrase")
+        self.passphrase = secret_field("resetPassphraseField", "The journal's passphrase")
         self.with_passphrase = named(
             "resetWithPassphrase", QPushButton("Reset with the passphrase")
         )
@@ -140,7 +135,7 @@ class ResetPinDialog(QDialog):
         now = self.throttle.clock()
         left = self.throttle.wait_left(self.seat.other)
         if left:
-            self.message.setText(f"Three wrong PINs. Wait {left} seconds, then try again.")
+            self.message.setText(wait_message(left))
             return
         self._reset(
             lambda s: pins.reset_pin_together(s, self.seat, other_pin, both_here=both, now=now),
