@@ -68,8 +68,10 @@ class PinThrottle:
             self.context.write(lambda s: pins.record_right_pin(s, seat), Changed.PINS)
 
 
-class PinDialog(QDialog):
-    """Asks one partner's PIN; accepted only when it is right."""
+class SeatPinDialog(QDialog):
+    """A dialog about one partner's PIN, its wrong tries counted by the window's throttle."""
+
+    object_name = ""
 
     def __init__(
         self,
@@ -79,10 +81,25 @@ class PinDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setObjectName("pinDialog")
+        self.setObjectName(self.object_name)
         self.context = context
         self.seat = seat
         self.throttle = throttle
+
+
+class PinDialog(SeatPinDialog):
+    """Asks one partner's PIN; accepted only when it is right."""
+
+    object_name = "pinDialog"
+
+    def __init__(
+        self,
+        context: JournalContext,
+        seat: Seat,
+        throttle: PinThrottle,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(context, seat, throttle, parent)
         name = first_name(context, seat)
         self.setWindowTitle(f"{name}'s PIN")
         intro = QLabel(

@@ -24,7 +24,7 @@ from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.store import driver
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.labels import first_name
-from ceocto_desktop.ui.pin_gate import PinThrottle, wait_message
+from ceocto_desktop.ui.pin_gate import PinThrottle, SeatPinDialog, wait_message
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named, secret_field
 
 # Said wherever a PIN is chosen: what a short PIN is worth against a copied file.
@@ -58,8 +58,10 @@ def confirm_own_pin(context: JournalContext, seat: Seat, parent: QWidget | None)
     return box.clickedButton() is yes
 
 
-class ResetPinDialog(QDialog):
+class ResetPinDialog(SeatPinDialog):
     """Reset a forgotten PIN: together (the other's PIN if they have one) or by passphrase."""
+
+    object_name = "resetPinDialog"
 
     def __init__(
         self,
@@ -68,11 +70,7 @@ class ResetPinDialog(QDialog):
         throttle: PinThrottle,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.setObjectName("resetPinDialog")
-        self.context = context
-        self.seat = seat
-        self.throttle = throttle
+        super().__init__(context, seat, throttle, parent)
         name, other = first_name(context, seat), first_name(context, seat.other)
         other_has_pin = context.read(lambda s: pins.has_pin(s, seat.other))
         encrypted = not driver.has_sqlite_header(context.journal.path)
