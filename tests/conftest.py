@@ -15,14 +15,27 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["XDG_CONFIG_HOME"] = str(_HOME / "config")
 os.environ["XDG_DATA_HOME"] = str(_HOME / "data")
 
+from datetime import date  # noqa: E402
+
 import pytest  # noqa: E402
 from sqlalchemy.orm import Session  # noqa: E402
 
 from ceocto_desktop.services.partners import PartnerInput, create_partners  # noqa: E402
 from ceocto_desktop.store import Journal, open_journal  # noqa: E402
+from tests.clock import on_fixed_day  # noqa: E402
 
 SAM = PartnerInput("Sam Rivera", "CEO")
 PRIYA = PartnerInput("Priya Natarajan", "CTO")
+
+
+@pytest.fixture
+def today() -> Iterator[date]:
+    """One fixed day, for the test and the app it drives alike: the clock starts at its noon
+    and runs on, so nothing depends on the wall clock (midnight, a week's or quarter's end).
+
+    Ask for it before the window or journal fixtures, so they too start on that day."""
+    with on_fixed_day() as day:
+        yield day
 
 
 @pytest.fixture(scope="session")

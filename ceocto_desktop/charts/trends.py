@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -13,6 +13,15 @@ from matplotlib.ticker import MaxNLocator
 from ceocto_desktop.analytics.cooperation import WeekPoint
 from ceocto_desktop.analytics.records import GoalQuarter
 from ceocto_desktop.charts.style import Style as Style  # re-exported for the pages
+from ceocto_desktop.services.review.trends import (
+    Chart,
+    ChartOptions,
+    CooperationSeries,
+    DecisionFacts,
+    GoalQuarterFacts,
+    ObstacleFlowFacts,
+    TrendFacts,
+)
 
 NAN = math.nan
 # Okabe–Ito, told apart with every common colour-vision deficiency.
@@ -277,3 +286,51 @@ def draw_decisions(
     legend = axes.legend(fontsize=8, frameon=False, ncol=3, loc="upper right")
     for text in legend.get_texts():
         text.set_color(style.ink)
+
+
+def _cooperation(figure: Figure, facts: TrendFacts, style: Style, options: ChartOptions) -> None:
+    assert isinstance(facts, CooperationSeries)
+    rolling = {s: list(v) for s, v in facts.rolling.items()}
+    draw_cooperation(figure, list(facts.points), rolling, style, options.seats, options.label)
+
+
+def _gap(figure: Figure, facts: TrendFacts, style: Style, _options: ChartOptions) -> None:
+    assert isinstance(facts, CooperationSeries)
+    draw_gap(figure, list(facts.points), list(facts.gaps), facts.widening, style)
+
+
+def _obstacles(figure: Figure, facts: TrendFacts, style: Style, _options: ChartOptions) -> None:
+    assert isinstance(facts, ObstacleFlowFacts)
+    draw_obstacle_flow(
+        figure, list(facts.flow), style, facts.median_open_age, facts.days_to_resolve
+    )
+
+
+def _goals(figure: Figure, facts: TrendFacts, style: Style, _options: ChartOptions) -> None:
+    assert isinstance(facts, GoalQuarterFacts)
+    draw_goal_quarters(figure, list(facts.quarters), style)
+
+
+def _decisions(figure: Figure, facts: TrendFacts, style: Style, _options: ChartOptions) -> None:
+    assert isinstance(facts, DecisionFacts)
+    draw_decisions(figure, list(facts.per_month), facts.confident_calls, style)
+
+
+DRAW: Mapping[Chart, Callable[[Figure, TrendFacts, Style, ChartOptions], None]] = {
+    Chart.COOPERATION: _cooperation,
+    Chart.GAP: _gap,
+    Chart.OBSTACLE_FLOW: _obstacles,
+    Chart.GOAL_QUARTERS: _goals,
+    Chart.DECISIONS: _decisions,
+}
+
+
+def draw_chart(
+    figure: Figure,
+    chart: Chart,
+    facts: TrendFacts,
+    style: Style,
+    options: ChartOptions | None = None,
+) -> None:
+    """Draw one of the Trends charts from the facts services.trends.chart_facts built for it."""
+    DRAW[chart](figure, facts, style, options or ChartOptions())

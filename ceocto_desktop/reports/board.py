@@ -49,6 +49,15 @@ def board_document(review: BoardReview, pair: str, company: str = "") -> Documen
     )
     doc.add(Heading("What we ask of the board"))
     doc.add(Paragraph(meeting.ask_of_board.strip() or "Nothing this time."))
+    _goals(doc, review)
+    _decisions(doc, review, since)
+    if meeting.notes.strip():
+        doc.add(Heading("Notes"), Paragraph(meeting.notes.strip()))
+    return doc
+
+
+def _goals(doc: Document, review: BoardReview) -> None:
+    """The goals at risk first, then every goal the board follows, what moved since."""
     if review.at_risk:
         doc.add(Heading(f"{count(len(review.at_risk), 'goal')} at risk"))
         doc.add(
@@ -82,6 +91,10 @@ def board_document(review: BoardReview, pair: str, company: str = "") -> Documen
         _more(doc, len(review.goals), "goal", "goals")
     else:
         doc.add(Paragraph("No goals are marked as shown to the board."))
+
+
+def _decisions(doc: Document, review: BoardReview, since: str) -> None:
+    """The decisions taken since the previous meeting, and those due for review by this one."""
     heading = f"Decisions we took {since}" if since else "Decisions we took"
     doc.add(Heading(heading))
     doc.add(
@@ -110,6 +123,3 @@ def board_document(review: BoardReview, pair: str, company: str = "") -> Documen
                 "reviews due; all are on the Decisions page."
             )
         )
-    if meeting.notes.strip():
-        doc.add(Heading("Notes"), Paragraph(meeting.notes.strip()))
-    return doc

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import html
 import struct
+from collections.abc import Sequence
 
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
 
@@ -59,51 +60,12 @@ def to_html(
     qt = image_width is not None
     parts = [f"<h1>{esc(document.title)}</h1>", f"<p class='subtitle'>{esc(document.subtitle)}</p>"]
     if document.headline:
-        cells = "".join(
-            f"<td align='center'><span class='figure'>{esc(figure)}</span><br>"
-            f"<span class='label'>{esc(label)}</span></td>"
-            if qt
-            else f"<td><span class='figure'>{esc(figure)}</span>"
-            f"<span class='label'>{esc(label)}</span></td>"
-            for figure, label in document.headline
-        )
-        table = "<table width='100%' cellpadding='6'>" if qt else "<table class='headline'>"
-        parts.append(f"{table}<tr>{cells}</tr></table>")
+        parts.append(_headline_html(document.headline, qt))
     for index, block in enumerate(document.blocks):
-        if isinstance(block, Heading):
-            parts.append(f"<h{block.level}>{esc(block.text)}</h{block.level}>")
-        elif isinstance(block, Paragraph):
-            parts.append(f"<p>{esc(block.text)}</p>")
-        elif isinstance(block, Bullets):
-            parts.append("<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>")
-        elif isinstance(block, Table):
-            # <thead>: Qt repeats the header row on every page a long table runs onto.
-            head = "".join(f"<th>{esc(h)}</th>" for h in block.header)
-            rows = "".join(
-                "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows
-            )
-            table = (
-                "<table width='100%' cellspacing='0' cellpadding='4' border='1'>"
-                if qt
-                else "<table>"
-            )
-            parts.append(f"{table}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>")
-        elif isinstance(block, Image):
-            caption = esc(block.caption)
-            wide, high = png_size(block.png)
-            if image_width is None:
-                source = "data:image/png;base64," + base64.b64encode(block.png).decode("ascii")
-                parts.append(
-                    f"<figure><img src='{source}' width='{wide}' height='{high}' "
-                    f"alt='{caption}'><figcaption>{caption}</figcaption></figure>"
-                )
-            else:
-                source = (images or {}).get(index, "")
-                height = round(image_width * high / wide)
-                parts.append(
-                    f"<p align='center'><img src='{source}' width='{image_width}' "
-                    f"height='{height}'></p><p align='center' class='caption'>{caption}</p>"
-                )
+        if isinstance(block, Image):
+            parts.append(_image_html(block, (images or {}).get(index, ""), image_width))
+        else:
+            parts.append(_block_html(block, qt))
     body = "\n".join(parts)
     if qt:
         style = QT_STYLE.format(
@@ -121,4 +83,54 @@ def to_html(
         f"<!DOCTYPE html><html lang='{lang}'><head><meta charset='utf-8'>"
         f"<title>{esc(document.title)}</title>{meta}<style>{style}</style></head>"
         f"<body>{body}</body></html>\n"
+    )
+
+
+def _headline_html(headline: Sequence[tuple[str, str]], qt: bool) -> str:
+    """The headline figures in one row of a table."""
+    esc = html.escape
+    cells = "".join(
+        f"<td align='center'><span class='figure'>{esc(figure)}</span><br>"
+        f"<span class='label'>{esc(label)}</span></td>"
+        if qt
+        else f"<td><span class='figure'>{esc(figure)}</span>"
+        f"<span class='label'>{esc(label)}</span></td>"
+        for figure, label in headline
+    )
+    table = "<table width='100%' cellpadding='6'>" if qt else "<table class='headline'>"
+    return f"{table}<tr>{cells}</tr></table>"
+
+
+def _block_html(block: Heading | Paragraph | Bullets | Table, qt: bool) -> str:
+    """A heading, paragraph, list or table."""
+    esc = html.escape
+    if isinstance(block, Heading):
+        return f"<h{block.level}>{esc(block.text)}</h{block.level}>"
+    if isinstance(block, Paragraph):
+        return f"<p>{esc(block.text)}</p>"
+    if isinstance(block, Bullets):
+        return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>"
+    # <thead>: Qt repeats the header row on every page a long table runs onto.
+    head = "".join(f"<th>{esc(h)}</th>" for h in block.header)
+    rows = "".join(
+        "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows
+    )
+    table = "<table width='100%' cellspacing='0' cellpadding='4' border='1'>" if qt else "<table>"
+    return f"{table}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
+
+
+def _image_html(block: Image, source: str, image_width: int | None) -> str:
+    """A chart: inlined as a data URI, or (image_width) Qt's named resource of that width."""
+    caption = html.escape(block.caption)
+    wide, high = png_size(block.png)
+    if image_width is None:
+        source = "data:image/png;base64," + base64.b64encode(block.png).decode("ascii")
+        return (
+            f"<figure><img src='{source}' width='{wide}' height='{high}' "
+            f"alt='{caption}'><figcaption>{caption}</figcaption></figure>"
+        )
+    height = round(image_width * high / wide)
+    return (
+        f"<p align='center'><img src='{source}' width='{image_width}' "
+        f"height='{height}'></p><p align='center' class='caption'>{caption}</p>"
     )

@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import Counter
 from datetime import date, timedelta
 from statistics import median
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
+from ceocto_desktop.charts.style import Style  # plain values: no matplotlib
 from ceocto_desktop.models import ObstacleKind, Seat, Verdict
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
 from ceocto_desktop.reports.retro_promises import add_promises
@@ -18,7 +18,13 @@ from ceocto_desktop.reports.wording import count, owner_name, pct
 from ceocto_desktop.services.partners import PartnerView, get_partners
 from ceocto_desktop.services.review.board import RetroView, get_retrospective
 from ceocto_desktop.services.review.quarter import QuarterFacts, quarter_facts
-from ceocto_desktop.services.review.trends import Period, cooperation_series
+from ceocto_desktop.services.review.trends import (
+    Chart,
+    CooperationSeries,
+    Period,
+    TrendFacts,
+    cooperation_series,
+)
 
 
 def build_retrospective(
@@ -243,6 +249,37 @@ def _cooperation(
         doc.add(Paragraph("No check-ins this quarter or the one before."))
         return "—"
 
+    _cooperation_table(doc, now, then, names)
+    headline = "—" if now.mean() is None else f"{now.mean():.1f}"
+    style = Style(
+        {s.value: partners[s].color for s in Seat},
+        {s.value: names[s] for s in Seat},
+        dark=dark,
+        quarter=(first, last),
+    )
+    both = cooperation_series(session, Period(before_first, last))
+    if len(both.points) < 2:  # no trend to draw: the table above says all there is
+        return headline
+    doc.add(
+        Image(
+            lambda: _chart(Chart.COOPERATION, both, style, dpi),
+            "Cooperation index by week, the previous quarter and this one (shaded)",
+        )
+    )
+    doc.add(
+        Image(
+            lambda: _chart(Chart.GAP, both, style, dpi),
+            f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
+        )
+    )
+    return headline
+
+
+def _cooperation_table(
+    doc: Document, now: CooperationSeries, then: CooperationSeries, names: dict[Seat, str]
+) -> None:
+    """Each partner's mean index, the mean gap and the weeks, this quarter beside the last."""
+
     def shown(value: float | None) -> str:
         return "—" if value is None else f"{value:.2f}"
 
@@ -265,41 +302,14 @@ def _cooperation(
             ),
         )
     )
-    headline = "—" if now.mean() is None else f"{now.mean():.1f}"
-    from ceocto_desktop.charts.style import Style
-
-    style = Style(
-        {s.value: partners[s].color for s in Seat},
-        {s.value: names[s] for s in Seat},
-        dark=dark,
-        quarter=(first, last),
-    )
-    both = cooperation_series(session, Period(before_first, last))
-    if len(both.points) < 2:  # no trend to draw: the table above says all there is
-        return headline
-    points, rolling = list(both.points), {s: list(v) for s, v in both.rolling.items()}
-    doc.add(
-        Image(
-            lambda: _chart("draw_cooperation", points, rolling, style, dpi=dpi),
-            "Cooperation index by week, the previous quarter and this one (shaded)",
-        )
-    )
-    doc.add(
-        Image(
-            lambda: _chart("draw_gap", points, list(both.gaps), both.widening, style, dpi=dpi),
-            f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
-        )
-    )
-    return headline
 
 
-def _chart(name: str, *args: Any, dpi: int) -> bytes:
-    """Draw one of charts.trends' figures as PNG; matplotlib loads here, when first asked."""
-    from ceocto_desktop.charts import trends
+def _chart(chart: Chart, facts: TrendFacts, style: Style, dpi: int) -> bytes:
+    """Draw one of the Trends charts as PNG; matplotlib loads here, when first asked."""
     from ceocto_desktop.charts.render import png
+    from ceocto_desktop.charts.trends import draw_chart
 
-    draw = getattr(trends, name)
-    return png(lambda figure: draw(figure, *args), dpi=dpi)
+    return png(lambda figure: draw_chart(figure, chart, facts, style), dpi=dpi)
 
 
 def _reflection(doc: Document, reflection: RetroView) -> None:

@@ -28,6 +28,19 @@ def fetch(session: Session, model: type[M], record_id: str) -> M:
     return record
 
 
+def add_link(session: Session, linked: list[Any], model: type[Base], target_id: str) -> None:
+    """Link the record target_id (a goal, an obstacle…) into a relationship list; linking
+    twice is harmless."""
+    target = fetch(session, model, target_id)
+    if target not in linked:
+        linked.append(target)
+
+
+def without_link(linked: Iterable[Any], target_id: str) -> list[Any]:
+    """A relationship list less the record target_id (the unlinked record stays)."""
+    return [target for target in linked if target.id != target_id]
+
+
 def clean_title(value: str, field: str = "title", max_length: int = TITLE_MAX) -> str:
     """The title as plain_text stripped of outer space; empty or too long is refused."""
     text = plain_text(value or "").strip()

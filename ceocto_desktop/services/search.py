@@ -260,20 +260,7 @@ def _fts_hits(connection: Any, kind: str, query: _Query, titles_only: bool) -> l
     ).fetchall()
     if not best:
         return []
-    ids = [row[0] for row in best]
-    # The snippets of those rows only: one pass over the match within their rowid range
-    # (the unary + keeps SQLite from asking the index once per id).
-    shown = {
-        row[0]: row[1:]
-        for row in connection.execute(
-            f"SELECT {source.fts}.rowid, s.id, {source.title}, "
-            f"{source.snippet_sql()}, {source.author}, {source.day} "
-            f"FROM {source.fts} JOIN {source.table} s ON s.rowid = {source.fts}.rowid "
-            f"{source.join} WHERE {source.fts} MATCH ? AND {source.fts}.rowid BETWEEN ? AND ? "
-            f"AND +{source.fts}.rowid IN ({', '.join('?' * len(ids))})",
-            [*query.marks, expression, min(ids), max(ids), *ids],
-        )
-    }
+    shown = _shown_rows(connection, source, query, expression, [row[0] for row in best])
     rank = TITLE if titles_only else TEXT
     first = (_tokens(query.text) or [""])[0]
     hits = []
@@ -295,6 +282,26 @@ def _fts_hits(connection: Any, kind: str, query: _Query, titles_only: bool) -> l
             )
         )
     return hits
+
+
+def _shown_rows(
+    connection: Any, source: Source, query: _Query, expression: str, ids: list[int]
+) -> dict[int, Any]:
+    """Each ranked row's id, title, snippet, author and day, by its rowid."""
+    # The snippets of those rows only: one pass over the match within their rowid range
+    # (the unary + keeps SQLite from asking the index once per id).
+    shown = {
+        row[0]: row[1:]
+        for row in connection.execute(
+            f"SELECT {source.fts}.rowid, s.id, {source.title}, "
+            f"{source.snippet_sql()}, {source.author}, {source.day} "
+            f"FROM {source.fts} JOIN {source.table} s ON s.rowid = {source.fts}.rowid "
+            f"{source.join} WHERE {source.fts} MATCH ? AND {source.fts}.rowid BETWEEN ? AND ? "
+            f"AND +{source.fts}.rowid IN ({', '.join('?' * len(ids))})",
+            [*query.marks, expression, min(ids), max(ids), *ids],
+        )
+    }
+    return shown
 
 
 def _marked(snippet: str | None, word: str, query: _Query) -> str:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -108,6 +109,38 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(f"ceocto — {context.journal.path.name}")
         self.setMinimumSize(720, 480)
 
+        self._build_pages()
+
+        self._closed_journal = False
+        self._start_schedules()
+        self.idle_lock = IdleLock(self, settings)
+        self.outside_writes = OutsideWrites(self)  # a note from a shell shows within seconds
+        self._build_toolbar()
+        self._build_menus()
+        self._build_status_bar()
+        self._restore_geometry()
+        style_window(self)  # once everything is in place: one styling pass
+
+    def _start_schedules(self) -> None:
+        """Backups and sync passes after saves, each saying in the status bar how it went."""
+        context = self.context
+        self.backups = BackupSchedule(context.journal.path, self)
+        self.backups.backedUp.connect(
+            lambda info: self.statusBar().showMessage(
+                f"Backed up ({describe_size(info.size)}) to {info.path.parent}", 5000
+            )
+        )
+        self.backups.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        context.saved.connect(lambda _when: self.backups.note_saved())
+
+        self.sync = SyncSchedule(context.journal, self)
+        self.sync.synced.connect(self._show_sync)
+        context.saved.connect(lambda _when: self.sync.note_saved())
+
+    # Building ------------------------------------------------------------------------------
+    def _build_pages(self) -> None:
+        """The sidebar beside the pages, the demo banner above, the saved bar below."""
+        context = self.context
         self.sidebar = named("sidebar", QListWidget())
         self.sidebar.setMaximumWidth(190)
         self.sidebar.setMinimumWidth(160)
@@ -138,29 +171,6 @@ class MainWindow(QMainWindow):
         central_layout.addWidget(self.saved_bar)
         self.setCentralWidget(central)
 
-        self._closed_journal = False
-        self.backups = BackupSchedule(context.journal.path, self)
-        self.backups.backedUp.connect(
-            lambda info: self.statusBar().showMessage(
-                f"Backed up ({describe_size(info.size)}) to {info.path.parent}", 5000
-            )
-        )
-        self.backups.failed.connect(lambda text: self.statusBar().showMessage(text, 10000))
-        context.saved.connect(lambda _when: self.backups.note_saved())
-
-        self.sync = SyncSchedule(context.journal, self)
-        self.sync.synced.connect(self._show_sync)
-        context.saved.connect(lambda _when: self.sync.note_saved())
-
-        self.idle_lock = IdleLock(self, settings)
-        self.outside_writes = OutsideWrites(self)  # a note from a shell shows within seconds
-        self._build_toolbar()
-        self._build_menus()
-        self._build_status_bar()
-        self._restore_geometry()
-        style_window(self)  # once everything is in place: one styling pass
-
-    # Building ------------------------------------------------------------------------------
     def _build_toolbar(self) -> None:
         toolbar = named("authorToolbar", QToolBar("Author"))
         toolbar.setMovable(False)
@@ -195,7 +205,17 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        self._build_file_menu(bar.addMenu("&File"))
+        self._build_edit_menu(bar.addMenu("&Edit"))
+        self._build_view_menu(bar.addMenu("&View"))
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(
+            self._action("&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "shortcutsAction")
+        )
+        help_menu.addAction(self._action("&About ceocto", None, self.about, "aboutAction"))
+
+    def _build_file_menu(self, file_menu: QMenu) -> None:
+        """Journals, sync, import and export, backups, quit."""
         file_menu.addAction(
             self._action("&New journal…", "Ctrl+Shift+N", self.new_journal, "newJournalAction")
         )
@@ -238,7 +258,8 @@ class MainWindow(QMainWindow):
             self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
         )
 
-        edit_menu = bar.addMenu("&Edit")
+    def _build_edit_menu(self, edit_menu: QMenu) -> None:
+        """Undo and redo, records, finding, the author, settings."""
         undo = self.context.undo_stack.createUndoAction(self, "&Undo")
         undo.setShortcut(QKeySequence.StandardKey.Undo)
         undo.setObjectName("undoAction")
@@ -278,7 +299,8 @@ class MainWindow(QMainWindow):
             self._action("Se&ttings…", "Ctrl+,", self.show_settings, "settingsAction")
         )
 
-        view_menu = bar.addMenu("&View")
+    def _build_view_menu(self, view_menu: QMenu) -> None:
+        """One action a page, Ctrl+1 to Ctrl+0."""
         for index, (title, _) in enumerate(PAGES):
             view_menu.addAction(
                 self._action(
@@ -288,12 +310,6 @@ class MainWindow(QMainWindow):
                     f"pageAction{index + 1}",
                 )
             )
-
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(
-            self._action("&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "shortcutsAction")
-        )
-        help_menu.addAction(self._action("&About ceocto", None, self.about, "aboutAction"))
 
     def _build_status_bar(self) -> None:
         self.path_label = named("journalPathLabel", QLabel(str(self.context.journal.path)))

@@ -158,11 +158,6 @@ def palette_for(t: Tokens) -> QPalette:
     return palette
 
 
-def dark_palette() -> QPalette:
-    """A calm dark palette with enough contrast for long reading."""
-    return palette_for(DARK)
-
-
 def stylesheet(t: Tokens) -> str:
     """The application stylesheet: cards with section headers, calm lists, roomy fields."""
     s1, s2, s3, _s4, _s5 = SPACE

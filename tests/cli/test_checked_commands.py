@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
-import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -16,6 +14,7 @@ import pytest
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records.notes import create_note
 from ceocto_desktop.store import open_journal
+from tests.cli.conftest import digest, overwrite_notes_page
 
 ROOT = Path(__file__).resolve().parents[2]
 NOBODY = 65534
@@ -30,29 +29,15 @@ def ceocto(*args: str, cwd: Path = ROOT, as_nobody: bool = False) -> subprocess.
     return subprocess.run(command, capture_output=True, text=True, timeout=120, cwd=cwd, env=env)
 
 
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def damage_an_index(path: Path) -> None:
     """Overwrite one page of the notes' index with noise; the table itself reads fine."""
-    journal = open_journal(path)
-    with journal.transaction() as session:
-        for number in range(60):
-            create_note(session, Seat.A, f"Note {number} " + "words " * 40)
-    journal.close()
-    with sqlite3.connect(path) as db:
-        db.execute("PRAGMA journal_mode=DELETE")  # as a backup is: no -wal, a plain header
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        (root,) = db.execute(
-            "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notes' "
-            "ORDER BY name LIMIT 1"
-        ).fetchone()
-    db.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    data[start : start + page_size] = bytes([0x5A]) * page_size
-    path.write_bytes(bytes(data))
+    overwrite_notes_page(
+        path,
+        60,
+        "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'notes' "
+        "ORDER BY name LIMIT 1",
+        wal=False,
+    )
 
 
 @pytest.fixture

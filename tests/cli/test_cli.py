@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 from pathlib import Path
 
@@ -10,11 +9,7 @@ import pytest
 
 from ceocto_desktop import __version__
 from ceocto_desktop.cli.shell import main
-from tests.cli.conftest import ceocto
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.cli.conftest import ceocto, digest
 
 
 def test_demo_then_check_prints_ok(tmp_path):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,6 +10,7 @@ import pytest
 from ceocto_desktop.cli import encryption as cli_encryption
 from ceocto_desktop.cli.shell import main
 from ceocto_desktop.store import driver, list_backups
+from tests.cli.conftest import digest
 
 PASSPHRASE = "correct horse battery staple"
 
@@ -49,10 +49,6 @@ def typed(monkeypatch: pytest.MonkeyPatch, *answers: str) -> list[str]:
     monkeypatch.setattr(cli_encryption, "interactive", lambda: True)
     monkeypatch.setattr(cli_encryption, "ask", ask)
     return prompts
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def test_encrypt_from_a_file_then_every_command_needs_the_passphrase(

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import sqlite3
 import subprocess
 import sys
@@ -12,11 +11,7 @@ import pytest
 
 from ceocto_desktop.cli.shell import main
 from ceocto_desktop.store import check_journal
-from tests.cli.conftest import ceocto
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.cli.conftest import ceocto, digest
 
 
 def one_line(stderr: str) -> str:

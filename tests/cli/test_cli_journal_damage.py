@@ -2,40 +2,20 @@
 
 from __future__ import annotations
 
-import hashlib
-import sqlite3
 import subprocess
 from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.models import Seat
-from ceocto_desktop.services.records.notes import create_note
 from ceocto_desktop.store import JournalDamaged, JournalError, open_journal
-from tests.cli.conftest import ceocto
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+from tests.cli.conftest import ceocto, digest, overwrite_notes_page
 
 
 def damage_notes_page(path: Path) -> None:
     """Overwrite the notes table's root page with noise, as a bad disk sector would."""
-    journal = open_journal(path)
-    with journal.transaction() as session:
-        for number in range(30):
-            create_note(session, Seat.A, f"Note {number} " + "words " * 40)
-    journal.close()
-    with sqlite3.connect(path) as db:
-        db.execute("PRAGMA journal_mode=DELETE")  # everything into the file itself...
-        db.execute("PRAGMA journal_mode=WAL")  # ...which stays a WAL journal, as ours are
-        page_size = db.execute("PRAGMA page_size").fetchone()[0]
-        (root,) = db.execute("SELECT rootpage FROM sqlite_master WHERE name = 'notes'").fetchone()
-    db.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    data[start : start + page_size] = bytes([0x5A]) * page_size
-    path.write_bytes(bytes(data))
+    overwrite_notes_page(
+        path, 30, "SELECT rootpage FROM sqlite_master WHERE name = 'notes'", wal=True
+    )
 
 
 @pytest.fixture

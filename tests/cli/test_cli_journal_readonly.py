@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -13,11 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from tests.cli.conftest import digest
+
 NOBODY = 65534
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture

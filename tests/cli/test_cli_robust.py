@@ -5,7 +5,6 @@ These run the installed `ceocto` command in its own process, as a person's shell
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import subprocess
@@ -15,6 +14,8 @@ from pathlib import Path
 import pytest
 import sqlcipher3
 
+from tests.cli.conftest import digest
+
 CEOCTO = str(Path(sys.executable).with_name("ceocto"))
 
 
@@ -22,10 +23,6 @@ def ceocto(*args: str | bytes, **options) -> subprocess.CompletedProcess[str]:
     if "stdout" not in options:
         options["capture_output"] = True
     return subprocess.run([CEOCTO, *args], text=True, timeout=120, **options)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def notes_in(path: Path) -> int:

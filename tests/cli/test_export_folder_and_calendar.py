@@ -119,9 +119,11 @@ def test_a_reexport_replaces_its_own_files_and_nothing_else(filled, tmp_path):
     assert ceocto("export", "md", "-o", str(folder), "--db", str(filled)).returncode == 0
     journal = open_journal(filled)
     with journal.transaction() as session:
-        from ceocto_desktop.services.records.goals import list_goals, update_goal
+        from ceocto_desktop.services.records.goal_rows import GoalFilter, goal_rows
+        from ceocto_desktop.services.records.goals import update_goal
+        from ceocto_desktop.services.records.paging import Page
 
-        goal = list_goals(session)[0]
+        goal = goal_rows(session, GoalFilter(), Page())[0]
         update_goal(session, goal.id, title="Win twelve customers")
     journal.close()
     assert ceocto("export", "md", "-o", str(folder), "--db", str(filled)).returncode == 0

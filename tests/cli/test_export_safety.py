@@ -6,7 +6,6 @@ older file as it was and no temporary file behind.
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import subprocess
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from ceocto_desktop.cli.shell import main
+from tests.cli.conftest import digest
 
 CEOCTO = str(Path(sys.executable).with_name("ceocto"))
 RETRO = ["export", "retro", "--quarter", "2026-Q3"]
@@ -23,10 +23,6 @@ RETRO = ["export", "retro", "--quarter", "2026-Q3"]
 
 def ceocto(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([CEOCTO, *args], capture_output=True, text=True, timeout=180)
-
-
-def digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.models import Seat
+from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.models.checkin import RATINGS
 from ceocto_desktop.services.records import goals, notes
 from ceocto_desktop.services.records.notes import list_notes
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import (
     JournalState,
@@ -93,7 +94,7 @@ def test_a_deleted_note_leaves_no_trace_in_the_journal_its_wal_or_later_backups(
             with journal.transaction() as session:
                 notes.create_note(session, Seat.B, f"Standup {day}: nothing to add")
         with journal.transaction() as session:
-            notes.delete_note(session, note.id)
+            delete_record(session, Note, note.id)
         make_backup(journal_path, "manual")
         with journal.engine.connect() as connection:
             connection.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")

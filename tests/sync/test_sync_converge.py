@@ -6,9 +6,10 @@ import json
 import shutil
 from datetime import date
 
-from ceocto_desktop.models import Seat
+from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.partners import set_setting
 from ceocto_desktop.services.records import goals, notes
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.store.travel.device import devices_path
@@ -143,8 +144,8 @@ def test_a_deletion_travels_and_an_edit_after_it_brings_the_record_back(pair: Pa
         kept = notes.create_note(session, Seat.A, "deleted there, edited here later")
     pair.sync()
     with pair.a.transaction() as session:
-        notes.delete_note(session, gone.id)
-        notes.delete_note(session, kept.id)
+        delete_record(session, Note, gone.id)
+        delete_record(session, Note, kept.id)
     with pair.b.transaction() as session:
         notes.update_note(session, kept.id, body="edited after the deletion")
     pair.sync()

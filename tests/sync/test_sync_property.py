@@ -12,8 +12,9 @@ from typing import Any
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from ceocto_desktop.models import Seat
+from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.records import goals, notes
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.store import Journal, open_journal
 from ceocto_desktop.store.travel.device import forget_cache
 from ceocto_desktop.sync import service
@@ -80,7 +81,7 @@ def _apply(pair: Pair, step: tuple[Any, ...], slots: dict[int, str], index: int)
         elif kind == "edit" and here:
             notes.update_note(session, note_id, body=step[3])
         elif kind == "delete" and here:
-            notes.delete_note(session, note_id)
+            delete_record(session, Note, note_id)
 
 
 def _make_pair(template: Path, root: Path) -> Pair:

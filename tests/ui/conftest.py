@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from ceocto_desktop.store import driver
-from ceocto_desktop.ui.app import Launcher, make_application
+from ceocto_desktop.ui.app import make_application
+from tests.ui.helpers import open_window
 
 
 @pytest.fixture(autouse=True)
@@ -25,14 +26,7 @@ def clean_settings(qapp) -> Iterator[QSettings]:  # type: ignore[no-untyped-def]
 @pytest.fixture
 def window(qtbot, journal_path):  # type: ignore[no-untyped-def]
     """The main window on a journal holding only the pair, shown and active."""
-    launcher = Launcher(QSettings())
-    assert launcher.open_path(journal_path, explicit=True)
-    shown = launcher.windows[0]
-    qtbot.addWidget(shown)
-    shown.resize(1300, 820)
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
-    return shown
+    return open_window(qtbot, journal_path)
 
 
 class Db:

@@ -1,11 +1,27 @@
-"""Driving modal dialogs: act on the dialog once it is on screen."""
+"""Opening the window on a journal; driving modal dialogs once they are on screen."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QWidget
+
+from ceocto_desktop.ui.app import Launcher
+
+
+def open_window(qtbot: Any, journal_path: Path) -> Any:
+    """The main window on the journal, as a person's start opens it: shown and active."""
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(journal_path, explicit=True)
+    shown = launcher.windows[0]
+    qtbot.addWidget(shown)
+    shown.resize(1300, 820)
+    qtbot.waitExposed(shown)
+    shown.activateWindow()
+    return shown
 
 
 def when_modal_shows(act: Callable[[QWidget], None], *, name: str | None = None) -> None:

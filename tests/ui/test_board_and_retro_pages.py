@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -27,9 +27,8 @@ def open_page(window, title):
     return window.stack.currentWidget()
 
 
-def seed(journal_path):
+def seed(today, journal_path):
     journal = open_journal(journal_path)
-    today = date.today()
     with journal.transaction() as session:
         goal = goals.create_goal(
             session,
@@ -59,9 +58,9 @@ def quiet_export(monkeypatch, path):
 
 
 def test_board_review_ticks_goals_and_exports_the_brief(
-    qtbot, journal_path, window, db, tmp_path, monkeypatch
+    today, qtbot, journal_path, window, db, tmp_path, monkeypatch
 ):
-    seed(journal_path)
+    seed(today, journal_path)
     page = open_page(window, "Board review")
     assert page.findChild(QListWidget, "meetingList").count() == 1
     table = page.findChild(QTableWidget, "boardGoals")
@@ -89,9 +88,9 @@ def test_a_new_meeting_and_its_undo(qtbot, window, db):
 
 
 def test_the_retrospective_page_keeps_our_reflection_and_exports(
-    qtbot, journal_path, window, db, tmp_path, monkeypatch
+    today, qtbot, journal_path, window, db, tmp_path, monkeypatch
 ):
-    seed(journal_path)
+    seed(today, journal_path)
     page = open_page(window, "Retrospective")
     quarter = page.findChild(QComboBox, "retroQuarter")
     quarter.setCurrentIndex(0)  # this quarter, where the seeded goal is
@@ -110,10 +109,12 @@ def test_the_retrospective_page_keeps_our_reflection_and_exports(
     assert "We wrote every decision down" in page.preview.toPlainText()
 
 
-def test_the_retrospective_preview_takes_the_windows_text_colour(qtbot, journal_path, window):
+def test_the_retrospective_preview_takes_the_windows_text_colour(
+    today, qtbot, journal_path, window
+):
     # Dark grey ink on a dark page was unreadable: the preview sets no text colour of its
     # own, so the palette's (light in dark mode) applies.
-    seed(journal_path)
+    seed(today, journal_path)
     page = open_page(window, "Retrospective")
     page.quarter.setCurrentIndex(0)
     document = page.preview.document()
@@ -132,11 +133,11 @@ def test_the_retrospective_preview_takes_the_windows_text_colour(qtbot, journal_
 
 
 def test_a_goal_carried_over_since_the_last_meeting_is_one_row_on_the_page(
-    qtbot, journal_path, window
+    today, qtbot, journal_path, window
 ):
     from ceocto_desktop.models import Goal, GoalStatus
 
-    today, title = date.today(), "Build a reseller channel in Poland"
+    today, title = today, "Build a reseller channel in Poland"
     journal = open_journal(journal_path)
     with journal.transaction() as session:
         old = goals.create_goal(

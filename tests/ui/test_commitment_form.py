@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButt
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
-def test_a_promise_is_made_owed_and_undone(qtbot, window, db):
+def test_a_promise_is_made_owed_and_undone(today, qtbot, window, db):
     page = window.stack.currentWidget()
     assert page.objectName() == "overviewPage"
     what = page.findChild(QLineEdit, "commitmentWhat")
@@ -20,7 +20,7 @@ def test_a_promise_is_made_owed_and_undone(qtbot, window, db):
         "Sam owes Priya",
         "Priya owes Sam",
     ]
-    assert due.text() == (date.today() + timedelta(days=7)).isoformat()
+    assert due.text() == (today + timedelta(days=7)).isoformat()
 
     due.clear()
     qtbot.keyClicks(due, "next friday")
@@ -32,8 +32,8 @@ def test_a_promise_is_made_owed_and_undone(qtbot, window, db):
     assert what.text() == "Cover the Ardennes call"  # what was typed stays
 
     due.clear()
-    today = date.today().isoformat()
-    qtbot.keyClicks(due, today)
+    typed = today.isoformat()
+    qtbot.keyClicks(due, typed)
     owed_by.setCurrentIndex(1)
     area = page.findChild(QComboBox, "commitmentArea")
     area.setCurrentIndex(area.findText("Sales & marketing"))
@@ -43,12 +43,12 @@ def test_a_promise_is_made_owed_and_undone(qtbot, window, db):
     assert not error.isVisible()
     assert db.rows(
         "SELECT owed_by, owed_to, what, due_on, area, help_across, status, author FROM commitments"
-    ) == [("B", "A", "Cover the Ardennes call", today, "sales & marketing", 1, "open", "A")]
+    ) == [("B", "A", "Cover the Ardennes call", typed, "sales & marketing", 1, "open", "A")]
     assert what.text() == ""
     owed = page.findChild(QLabel, "owedLine")
     assert owed.text() == (
         f"Sam owes Priya: nothing due this week. Priya owes Sam: Cover the Ardennes call "
-        f"(due {date.today():%a %d %b})."
+        f"(due {today:%a %d %b})."
     )
 
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtWidgets import QLineEdit, QListWidget
 
@@ -30,8 +30,7 @@ def test_an_empty_journal_shows_how_to_start(qtbot, window):
     assert page.findChild(QLineEdit, "goal_title").text() == "New goal"
 
 
-def seed(journal_path):
-    today = date.today()
+def seed(today, journal_path):
     journal = open_journal(journal_path)
     with journal.transaction() as session:
         goals.create_goal(
@@ -75,8 +74,8 @@ def seed(journal_path):
     return due.id
 
 
-def test_needs_attention_lists_what_is_due(journal_path):
-    seed(journal_path)
+def test_needs_attention_lists_what_is_due(today, journal_path):
+    seed(today, journal_path)
     journal = open_journal(journal_path)
     with journal.sessions() as session:
         found = needs_attention(session)
@@ -89,18 +88,18 @@ def test_needs_attention_lists_what_is_due(journal_path):
         "Obstacle “No one owns recruiting” has been open 45 days"
     ]
     assert [i.record_id for i in found.decisions_due] and found.gap_widening
-    assert found.next_board_meeting == date.today() + timedelta(days=12)
+    assert found.next_board_meeting == today + timedelta(days=12)
     assert found.streak == 3  # the three weeks before this one, both answered
 
 
-def test_each_item_is_one_click_from_its_record(qtbot, journal_path, window):
-    decision_id = seed(journal_path)
+def test_each_item_is_one_click_from_its_record(today, qtbot, journal_path, window):
+    decision_id = seed(today, journal_path)
     window.stack.currentWidget().refresh()
     attention = window.findChild(QListWidget, "attentionList")
     shown = texts(attention)
     assert shown[0] == "This week's check-in: Priya still to answer (streak: 3 weeks)"
     assert shown[1].startswith("Your perception gap has widened")
-    assert shown[-1] == f"Next board meeting in 12 days ({date.today() + timedelta(days=12)})"
+    assert shown[-1] == f"Next board meeting in 12 days ({today + timedelta(days=12)})"
     row = next(i for i, t in enumerate(shown) if t.startswith("Review the decision"))
     attention.itemClicked.emit(attention.item(row))
     page = window.stack.currentWidget()

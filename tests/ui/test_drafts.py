@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 # The app's own SQLite library: a second one in this process, closing the file,
 # would drop the open window's locks (and has hung a write waiting on them).
 import sqlcipher3.dbapi2 as sqlite3
@@ -105,7 +103,7 @@ def test_a_checkin_draft_survives_quitting_and_reopening(qtbot, window, journal_
     assert shown_text(page, "needs") == "Decide on the hire by Friday"
 
 
-def test_no_one_else_sees_a_draft(qtbot, window, journal_path, db):
+def test_no_one_else_sees_a_draft(today, qtbot, window, journal_path, db):
     page = checkin_page(qtbot, window)
     rate(qtbot, page, {"trust": 1})
     type_answer(qtbot, page, "worries", "Zanzibar worry only Sam may read")
@@ -124,7 +122,7 @@ def test_no_one_else_sees_a_draft(qtbot, window, journal_path, db):
     # Not in search, not in a report.
     with sqlite3.connect(journal_path) as connection:
         assert search(connection, "Zanzibar") == []
-    quarter = f"{date.today().year}-Q{(date.today().month - 1) // 3 + 1}"
+    quarter = f"{today.year}-Q{(today.month - 1) // 3 + 1}"
     report = window.context.read(lambda s: to_markdown(build_retrospective(s, quarter)))
     assert "Zanzibar" not in report and "Priya's own draft" not in report
 

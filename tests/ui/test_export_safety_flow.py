@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QMessageBox, QPushButton
 
@@ -14,10 +12,10 @@ from ceocto_desktop.store import open_journal
 Yes, No = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
 
 
-def retro_page(qtbot, window, journal_path):
+def retro_page(today, qtbot, window, journal_path):
     journal = open_journal(journal_path)
     with journal.transaction() as session:
-        goals.create_goal(session, Seat.A, "Close the Series A", target_date=date.today())
+        goals.create_goal(session, Seat.A, "Close the Series A", target_date=today)
     journal.close()
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
     window.sidebar.setCurrentRow(titles.index("Retrospective"))
@@ -55,9 +53,9 @@ def export_clicked(qtbot, page):
 
 
 def test_an_existing_file_is_replaced_only_when_the_person_says_so(
-    qtbot, window, journal_path, tmp_path, monkeypatch
+    today, qtbot, window, journal_path, tmp_path, monkeypatch
 ):
-    page = retro_page(qtbot, window, journal_path)
+    page = retro_page(today, qtbot, window, journal_path)
     target = tmp_path / "retro.md"
     target.write_text("last quarter, written by hand")
     person = Person(monkeypatch, target, [No])
@@ -74,9 +72,9 @@ def test_an_existing_file_is_replaced_only_when_the_person_says_so(
 
 
 def test_a_journal_under_a_report_name_is_refused_without_asking(
-    qtbot, window, journal_path, tmp_path, monkeypatch
+    today, qtbot, window, journal_path, tmp_path, monkeypatch
 ):
-    page = retro_page(qtbot, window, journal_path)
+    page = retro_page(today, qtbot, window, journal_path)
     copy = tmp_path / "copy.md"  # a journal a person renamed, or a backup
     copy.write_bytes(journal_path.read_bytes())
     person = Person(monkeypatch, copy, [])
@@ -90,9 +88,9 @@ def test_a_journal_under_a_report_name_is_refused_without_asking(
 
 
 def test_a_new_file_needs_no_question_about_replacing(
-    qtbot, window, journal_path, tmp_path, monkeypatch
+    today, qtbot, window, journal_path, tmp_path, monkeypatch
 ):
-    page = retro_page(qtbot, window, journal_path)
+    page = retro_page(today, qtbot, window, journal_path)
     target = tmp_path / "retro.md"
     person = Person(monkeypatch, target, [])
     export_clicked(qtbot, page)
@@ -101,7 +99,7 @@ def test_a_new_file_needs_no_question_about_replacing(
 
 
 def test_an_export_ends_with_open_and_show_in_folder(
-    qtbot, window, journal_path, tmp_path, monkeypatch
+    today, qtbot, window, journal_path, tmp_path, monkeypatch
 ):
     from ceocto_desktop.ui.dialogs import saved_bar
 
@@ -111,7 +109,7 @@ def test_an_export_ends_with_open_and_show_in_folder(
         "openUrl",
         staticmethod(lambda url: opened.append(url.toLocalFile()) or True),
     )
-    page = retro_page(qtbot, window, journal_path)
+    page = retro_page(today, qtbot, window, journal_path)
     target = tmp_path / "retro.md"
     Person(monkeypatch, target, [Yes])  # the second export replaces the first
     export_clicked(qtbot, page)

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
-
+import sqlcipher3.dbapi2 as sqlite3  # the window's own driver: one SQLite library a file
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 

@@ -3,8 +3,6 @@ the mouse wheel passing over a field never changes it."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QTableWidget
@@ -29,7 +27,7 @@ def wheel_over(widget, steps=-1):
     QApplication.sendEvent(widget, event)
 
 
-def test_a_current_value_typed_in_the_table_is_recorded_as_progress(qtbot, window, db):
+def test_a_current_value_typed_in_the_table_is_recorded_as_progress(today, qtbot, window, db):
     page = goals_page(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     add_key_result(qtbot, page, "Paying customers", "0", "10", "customers")
@@ -44,14 +42,14 @@ def test_a_current_value_typed_in_the_table_is_recorded_as_progress(qtbot, windo
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: db.one("SELECT count(*) FROM goal_updates") == 1)
     assert db.rows("SELECT on_date, author, progress FROM goal_updates") == [
-        (date.today().isoformat(), "A", 0.4)
+        (today.isoformat(), "A", 0.4)
     ]
     assert db.rows("SELECT value_before, value_after FROM key_result_changes") == [(0.0, 4.0)]
     assert db.one("SELECT progress FROM goals") == 0.4
     assert table.item(0, 5).text() == "40%"
 
 
-def test_the_status_combo_records_an_update_and_ignores_a_passing_wheel(qtbot, window, db):
+def test_the_status_combo_records_an_update_and_ignores_a_passing_wheel(today, qtbot, window, db):
     page = goals_page(qtbot, window)
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
     status = field(page, "goal_status", QComboBox)
@@ -66,5 +64,5 @@ def test_the_status_combo_records_an_update_and_ignores_a_passing_wheel(qtbot, w
     qtbot.waitUntil(lambda: db.one("SELECT count(*) FROM goal_updates") == 1)
     assert db.rows("SELECT status FROM goals") == [("on track",)]
     assert db.rows("SELECT on_date, author, status FROM goal_updates") == [
-        (date.today().isoformat(), "A", GoalStatus.ON_TRACK.value)
+        (today.isoformat(), "A", GoalStatus.ON_TRACK.value)
     ]

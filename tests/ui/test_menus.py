@@ -87,17 +87,17 @@ def export_from_menu(qtbot, window, choose):
 
 
 def test_file_export_writes_the_chosen_quarters_retrospective(
-    qtbot, window, journal_path, tmp_path, monkeypatch
+    today, qtbot, window, journal_path, tmp_path, monkeypatch
 ):
     journal = open_journal(journal_path)
     with journal.transaction() as session:
-        goals.create_goal(session, Seat.A, "Close the Series A", target_date=date.today())
+        goals.create_goal(session, Seat.A, "Close the Series A", target_date=today)
     journal.close()
     target = tmp_path / "retro.md"
     asked = answer_files(monkeypatch, target)
 
     def this_quarter(dialog):
-        dialog.findChild(QComboBox, "exportQuarter").setCurrentText(quarter_of(date.today()))
+        dialog.findChild(QComboBox, "exportQuarter").setCurrentText(quarter_of(today))
 
     export_from_menu(qtbot, window, this_quarter)
     qtbot.waitUntil(window.saved_bar.isVisible)
@@ -105,7 +105,7 @@ def test_file_export_writes_the_chosen_quarters_retrospective(
     assert window.saved_bar.path == target
     text = target.read_text()
     assert text.startswith("# Retrospective")
-    assert quarter_of(date.today()) in text
+    assert quarter_of(today) in text
     assert "Close the Series A" in text
 
 
@@ -134,12 +134,12 @@ def test_file_export_writes_a_meetings_board_brief(
     assert "14 October 2026" in text
 
 
-def test_the_export_chooser_offers_no_quarter_not_yet_begun(qtbot, window, journal_path):
+def test_the_export_chooser_offers_no_quarter_not_yet_begun(today, qtbot, window, journal_path):
     # A check-in dated a year ahead (a clock set wrong once) does not make the chooser
     # offer that quarter, nor leave it with no quarter at all.
     from ceocto_desktop.services.weekly import checkins
 
-    ahead = date.today() + timedelta(days=371)
+    ahead = today + timedelta(days=371)
     journal = open_journal(journal_path)
     with journal.transaction() as session:
         checkins.submit_answers(
@@ -163,4 +163,4 @@ def test_the_export_chooser_offers_no_quarter_not_yet_begun(qtbot, window, journ
     press(qtbot, window, Qt.Key.Key_E)
     qtbot.waitUntil(lambda: bool(offered))
     [quarters] = offered
-    assert quarters == [quarter_of(date.today())]
+    assert quarters == [quarter_of(today)]

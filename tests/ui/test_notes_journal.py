@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
@@ -40,8 +40,8 @@ def headers(page):
     return [delegate.header_of(page.model.index(r, 0)) for r in range(page.model.rowCount())]
 
 
-def test_entries_stand_newest_first_under_their_day(qtbot, journal_path, window):
-    now = datetime.now().replace(hour=12, minute=0, second=0, microsecond=0)
+def test_entries_stand_newest_first_under_their_day(today, qtbot, journal_path, window):
+    now = datetime.combine(today, time(12))
     last_week = now - timedelta(days=6)
     write(
         journal_path,
@@ -77,10 +77,16 @@ def test_day_headers_name_the_day_with_the_year_only_when_another():
     assert day_header(datetime(2025, 11, 24).date(), today) == "Monday 24 November 2025"
 
 
-def test_the_list_renders_markdown_and_shows_tags_as_chips(qtbot, journal_path, window):
+def test_the_list_renders_markdown_and_shows_tags_as_chips(today, qtbot, journal_path, window):
     write(
         journal_path,
-        [(datetime.now(), "Investor dinner went **well**\n\n- terms by Friday", ("board",))],
+        [
+            (
+                datetime.combine(today, time(12)),
+                "Investor dinner went **well**\n\n- terms by Friday",
+                ("board",),
+            )
+        ],
     )
     page = notes_page(qtbot, window)
     index = page.model.index(0, 0)
@@ -96,8 +102,8 @@ def test_the_list_renders_markdown_and_shows_tags_as_chips(qtbot, journal_path, 
     assert page.table.rowHeight(0) >= document.size().height() + 26
 
 
-def test_the_filter_finds_tags_as_well_as_words(qtbot, journal_path, window):
-    now = datetime.now()
+def test_the_filter_finds_tags_as_well_as_words(today, qtbot, journal_path, window):
+    now = datetime.combine(today, time(12))
     write(
         journal_path,
         [

@@ -223,13 +223,12 @@ def test_a_confidence_outside_0_to_100_is_refused_next_to_the_field(qtbot, windo
     assert db.one("SELECT confidence FROM decisions") == 70
 
 
-def test_due_for_review_filter(qtbot, journal_path, window):
-    from datetime import date, timedelta
+def test_due_for_review_filter(today, qtbot, journal_path, window):
+    from datetime import timedelta
 
     from ceocto_desktop.services.records import decisions
 
     journal = open_journal(journal_path)
-    today = date.today()
     with journal.transaction() as session:
         decisions.create_decision(
             session,
@@ -287,8 +286,8 @@ def test_our_roles_page_edits_a_profile_and_shows_what_each_owns(qtbot, journal_
     assert window.stack.currentWidget().objectName() == "goalsPage"
 
 
-def test_an_obstacle_open_one_day_says_one_day(qtbot, window, journal_path):
-    from datetime import date, timedelta
+def test_an_obstacle_open_one_day_says_one_day(today, qtbot, window, journal_path):
+    from datetime import timedelta
 
     from ceocto_desktop.models import ObstacleCategory
     from ceocto_desktop.services.records import obstacles
@@ -300,7 +299,7 @@ def test_an_obstacle_open_one_day_says_one_day(qtbot, window, journal_path):
             Seat.A,
             "Cloud bill doubled",
             ObstacleCategory.FINANCES,
-            opened_on=date.today() - timedelta(days=1),
+            opened_on=today - timedelta(days=1),
         )
     journal.close()
     window.context.openRequested.emit("obstacles", made.id)

@@ -85,8 +85,7 @@ def attention_texts(page):
     return [attention.item(r).text() for r in range(attention.count())], attention
 
 
-def test_each_attention_item_goes_once_handled(qtbot, journal_path, window):
-    today = date.today()
+def test_each_attention_item_goes_once_handled(today, qtbot, journal_path, window):
     journal = open_journal(journal_path)
     with journal.transaction() as session:
         goal = goals.create_goal(
@@ -138,7 +137,9 @@ def test_each_attention_item_goes_once_handled(qtbot, journal_path, window):
     assert any("No one owns recruiting" in t for t in shown)  # still open
 
 
-def test_our_roles_shows_who_does_what_with_editing_one_click_away(qtbot, journal_path, window):
+def test_our_roles_shows_who_does_what_with_editing_one_click_away(
+    today, qtbot, journal_path, window
+):
     seed_appreciation(journal_path)
     journal = open_journal(journal_path)
     with journal.transaction() as session:
@@ -149,7 +150,7 @@ def test_our_roles_shows_who_does_what_with_editing_one_click_away(qtbot, journa
             "Pricing has no owner",
             ObstacleCategory.ROLES,
             owner=Owner.JOINT,
-            opened_on=date.today() - timedelta(days=1),
+            opened_on=today - timedelta(days=1),
         )
     journal.close()
     window.activateWindow()

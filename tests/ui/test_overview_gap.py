@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLabel
 
@@ -15,9 +13,9 @@ from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher
 
 
-def test_the_overview_says_what_happened_to_the_gap_on_the_demo_journal(qtbot, tmp_path):
+def test_the_overview_says_what_happened_to_the_gap_on_the_demo_journal(today, qtbot, tmp_path):
     path = tmp_path / "demo.db"
-    write_demo_file(path, DemoOptions(until=dt.date.today()))
+    write_demo_file(path, DemoOptions(until=today))
     journal = open_journal(path)
     try:
         with journal.sessions() as session:

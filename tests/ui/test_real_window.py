@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import signal
-import sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import sqlcipher3.dbapi2 as sqlite3  # the window's own driver: one SQLite library a file
 
 from tests.system_tools import require_tool
 

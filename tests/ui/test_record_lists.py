@@ -3,8 +3,9 @@ titles cut with "…", a detail pane that steps aside, nothing scrolling sideway
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
+import pytest
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QToolButton
@@ -23,9 +24,11 @@ from ceocto_desktop.services.records import decisions, goals, obstacles
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher
 from ceocto_desktop.ui.theme import tokens
+from tests.clock import FIXED_TODAY
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-TODAY = date.today()
+pytestmark = pytest.mark.usefixtures("today")  # the window's today is TODAY too
+TODAY = FIXED_TODAY
 THIS_FIRST, THIS_LAST = parse_quarter(quarter_of(TODAY))
 LAST_QUARTER_END = THIS_FIRST - timedelta(days=1)
 NEXT_QUARTER_END = parse_quarter(quarter_of(THIS_LAST + timedelta(days=1)))[1]
@@ -302,10 +305,10 @@ def test_no_list_scrolls_sideways_at_1024_by_640(qtbot, journal_path, window):
             assert page.detail.minimumSizeHint().width() <= inner, name
     goals_page = page_of(qtbot, window, Qt.Key.Key_3)
     goals_page.table.selectRow(0)
-    kr_table = goals_page.findChild(type(goals_page.goal_detail.kr_table), "keyResultsTable")
+    kr_table = goals_page.findChild(type(goals_page.detail.kr_table), "keyResultsTable")
     header = kr_table.horizontalHeader()
     assert header.length() <= kr_table.viewport().width()
-    history = goals_page.goal_detail.history
+    history = goals_page.detail.history
     assert history.horizontalScrollBar().maximum() == 0
 
 

@@ -14,7 +14,7 @@ import pytest
 # The app's own SQLite library: a second one in this process, closing the file,
 # would drop the open window's locks (and has hung a write waiting on them).
 import sqlcipher3.dbapi2 as sqlite3
-from PySide6.QtCore import QPoint, QSettings, Qt, QTimer
+from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -28,7 +28,7 @@ from sqlalchemy.exc import OperationalError
 
 from ceocto_desktop.services.weekly import drafts
 from ceocto_desktop.store import engine
-from ceocto_desktop.ui.app import Launcher
+from tests.ui.helpers import open_window
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
@@ -37,14 +37,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def window(qtbot, journal_path, monkeypatch):  # type: ignore[no-untyped-def]
     """The window, with a short busy timeout so a locked journal refuses within 0.1 s."""
     monkeypatch.setattr(engine, "BUSY_TIMEOUT_MS", 100)
-    launcher = Launcher(QSettings())
-    assert launcher.open_path(journal_path, explicit=True)
-    shown = launcher.windows[0]
-    qtbot.addWidget(shown)
-    shown.resize(1300, 820)
-    qtbot.waitExposed(shown)
-    shown.activateWindow()
-    return shown
+    return open_window(qtbot, journal_path)
 
 
 class Locker:

@@ -3,7 +3,7 @@ an outcome made a commitment, undone."""
 
 from __future__ import annotations
 
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QPushButton
@@ -33,14 +33,16 @@ def _checkin_page(qtbot, window):
     return page
 
 
-def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbot, window, db):
+def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(
+    today, qtbot, window, db
+):
     page = _checkin_page(qtbot, window)
     panel = page.findChild(QGroupBox, "syncPanel")
     _answer(window, Seat.A, needs="Take the Thursday demo", trust=4)
     assert not panel.isVisible()  # Priya has not answered: no agenda, nothing of Sam's
     assert db.one("SELECT count(*) FROM agenda_items") == 0
 
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = today - timedelta(days=1)
     window.context.write(
         lambda s: commitments.create_commitment(s, Seat.B, "Send the SOC 2 letter", yesterday),
         Changed.COMMITMENTS,
@@ -95,12 +97,11 @@ def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbo
     assert page.findChild(QPushButton, "syncCommit2").text() == "Make it a commitment"
 
 
-def test_the_overview_says_what_each_owes_the_other_this_week(qtbot, window):
+def test_the_overview_says_what_each_owes_the_other_this_week(today, qtbot, window):
     page = window.stack.currentWidget()
     assert page.objectName() == "overviewPage"
     line = page.findChild(QLabel, "owedLine")
     assert not line.isVisible()  # nothing promised: nothing said
-    today = date.today()
     late = today - timedelta(days=3)
     made = window.context.write(
         lambda s: commitments.create_commitment(s, Seat.A, "Intro to the bank", late),
@@ -123,9 +124,11 @@ def test_the_overview_says_what_each_owes_the_other_this_week(qtbot, window):
     assert not line.isVisible()
 
 
-def test_a_commitment_on_the_agenda_is_kept_or_dropped_with_a_reason_and_undone(qtbot, window, db):
+def test_a_commitment_on_the_agenda_is_kept_or_dropped_with_a_reason_and_undone(
+    today, qtbot, window, db
+):
     page = _checkin_page(qtbot, window)
-    yesterday = date.today() - timedelta(days=1)
+    yesterday = today - timedelta(days=1)
     for what in ("Send the SOC 2 letter", "Hire a contractor"):
         window.context.write(
             lambda s, what=what: commitments.create_commitment(s, Seat.B, what, yesterday),
@@ -138,7 +141,7 @@ def test_a_commitment_on_the_agenda_is_kept_or_dropped_with_a_reason_and_undone(
     kept = page.findChild(QPushButton, "syncKept1")
     qtbot.mouseClick(kept, Qt.MouseButton.LeftButton)
     assert db.rows("SELECT what, status, done_on FROM commitments ORDER BY what DESC") == [
-        ("Send the SOC 2 letter", "done", str(date.today())),
+        ("Send the SOC 2 letter", "done", str(today)),
         ("Hire a contractor", "open", None),
     ]
     assert (kept.text(), kept.isEnabled()) == ("Done", False)
@@ -163,8 +166,7 @@ def test_a_commitment_on_the_agenda_is_kept_or_dropped_with_a_reason_and_undone(
     assert page.findChild(QPushButton, "syncKept1").isEnabled()
 
 
-def test_our_roles_thanks_each_for_promises_kept_and_help_across_the_line(qtbot, window):
-    today = date.today()
+def test_our_roles_thanks_each_for_promises_kept_and_help_across_the_line(today, qtbot, window):
 
     def promise(seat, what, area=None):
         return window.context.write(

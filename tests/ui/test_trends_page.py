@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QLineEdit
@@ -48,9 +48,9 @@ def test_matplotlib_loads_only_when_the_trends_page_is_shown(journal_path, home)
     assert result.stdout.split() == ["before", "False", "after", "True"], result.stderr
 
 
-def seed_weeks(journal_path, weeks):
+def seed_weeks(today, journal_path, weeks):
     journal = open_journal(journal_path)
-    monday = date.today() - timedelta(days=date.today().weekday())
+    monday = today - timedelta(days=today.weekday())
     with journal.transaction() as session:
         for n in range(weeks):
             week = monday - timedelta(weeks=n * 4)  # one every four weeks, back over time
@@ -79,8 +79,8 @@ def plotted_weeks(page):
     return len(page.figure.axes[0].get_lines()[0].get_xdata())
 
 
-def test_the_range_selector_changes_what_is_plotted(qtbot, journal_path, window):
-    seed_weeks(journal_path, 20)  # about a year and a half of check-ins
+def test_the_range_selector_changes_what_is_plotted(today, qtbot, journal_path, window):
+    seed_weeks(today, journal_path, 20)  # about a year and a half of check-ins
     page = trends_page(qtbot, window)
     assert page.findChild(QComboBox, "rangeChoice").currentText() == "Last 4 quarters"
     last_year = plotted_weeks(page)
@@ -89,7 +89,7 @@ def test_the_range_selector_changes_what_is_plotted(qtbot, journal_path, window)
     page.findChild(QComboBox, "rangeChoice").setCurrentText("Custom dates")
     since = page.findChild(QLineEdit, "rangeFrom")
     assert since.isVisible()
-    since.setText((date.today() - timedelta(weeks=9)).isoformat())
+    since.setText((today - timedelta(weeks=9)).isoformat())
     since.editingFinished.emit()
     assert plotted_weeks(page) == 3
     page.findChild(QCheckBox, "showA").setChecked(False)
@@ -106,12 +106,12 @@ def test_an_empty_journal_says_what_is_missing(qtbot, window):
     assert "Two check-ins are needed for a trend." in [t.get_text() for t in page.figure.texts]
 
 
-def test_a_new_check_in_redraws_the_page(qtbot, journal_path, window):
-    seed_weeks(journal_path, 3)
+def test_a_new_check_in_redraws_the_page(today, qtbot, journal_path, window):
+    seed_weeks(today, journal_path, 3)
     page = trends_page(qtbot, window)
     page.findChild(QComboBox, "rangeChoice").setCurrentText("All")
     before = plotted_weeks(page)
-    week = date.today() - timedelta(days=date.today().weekday()) - timedelta(weeks=1)
+    week = today - timedelta(days=today.weekday()) - timedelta(weeks=1)
     ratings = dict.fromkeys(
         ("role_clarity", "cooperation", "communication", "trust", "alignment"), 5
     )
@@ -122,8 +122,8 @@ def test_a_new_check_in_redraws_the_page(qtbot, journal_path, window):
     assert plotted_weeks(page) == before + 1
 
 
-def test_saving_the_chart_writes_a_png(qtbot, journal_path, window, tmp_path, monkeypatch):
-    seed_weeks(journal_path, 4)
+def test_saving_the_chart_writes_a_png(today, qtbot, journal_path, window, tmp_path, monkeypatch):
+    seed_weeks(today, journal_path, 4)
     page = trends_page(qtbot, window)
     target = tmp_path / "cooperation.png"
     monkeypatch.setattr(
@@ -136,10 +136,12 @@ def test_saving_the_chart_writes_a_png(qtbot, journal_path, window, tmp_path, mo
     assert data[:8] == b"\x89PNG\r\n\x1a\n" and len(data) > 10_000
 
 
-def test_each_chart_says_its_point_above_it_with_no_developer_toolbar(qtbot, journal_path, window):
+def test_each_chart_says_its_point_above_it_with_no_developer_toolbar(
+    today, qtbot, journal_path, window
+):
     from PySide6.QtWidgets import QLabel, QPushButton, QToolBar
 
-    seed_weeks(journal_path, 10)
+    seed_weeks(today, journal_path, 10)
     page = trends_page(qtbot, window)
     assert page.findChildren(QToolBar) == []  # no matplotlib pan/zoom bar
     assert page.findChild(QPushButton, "saveChart").isVisible()

@@ -4,9 +4,7 @@ edits)."""
 
 from __future__ import annotations
 
-import sqlite3
-from datetime import date
-
+import sqlcipher3.dbapi2 as sqlite3  # the window's own driver: one SQLite library a file
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
@@ -44,7 +42,7 @@ def test_a_field_in_error_is_marked_and_cleared_as_soon_as_it_is_fixed(qtbot, tm
     assert seen == {"marked": True, "grew": True, "whole": True, "cleared": True, "other": True}
 
 
-def test_the_company_asked_at_first_run_heads_the_board_brief(qtbot, tmp_path):
+def test_the_company_asked_at_first_run_heads_the_board_brief(today, qtbot, tmp_path):
     path = tmp_path / "ours.db"
 
     def act(dialog):
@@ -62,7 +60,7 @@ def test_the_company_asked_at_first_run_heads_the_board_brief(qtbot, tmp_path):
     assert stored == [("Routewise GmbH",)]
     window = launcher.windows[0]
     with window.context.journal.transaction() as session:
-        board.create_meeting(session, Seat.A, date.today(), "Q4 board")
+        board.create_meeting(session, Seat.A, today, "Q4 board")
         text = to_markdown(build_board_brief(session))
     assert text.startswith("# Routewise GmbH — Board brief — Q4 board")
 

@@ -11,6 +11,9 @@ from matplotlib.figure import Figure
 from ceocto_desktop.analytics import cooperation as coop
 from ceocto_desktop.analytics import records
 from ceocto_desktop.charts import trends
+from ceocto_desktop.models import ObstacleCategory, Seat
+from ceocto_desktop.services.records import obstacles
+from ceocto_desktop.services.review import trends as trend_facts
 
 STYLE = trends.Style(colors={"A": "#2f6db5", "B": "#d9822b"}, names={"A": "Sam", "B": "Priya"})
 
@@ -138,3 +141,22 @@ def test_opened_and_resolved_use_colour_blind_safe_colours_and_axes_fit_the_data
     trends.draw_cooperation(figure, points, {s: coop.rolling_mean(points, s) for s in "AB"}, STYLE)
     low, high = figure.axes[0].get_ylim()
     assert 3.0 < low < 3.6 and 4.0 < high < 4.6  # not squashed into 1–5
+
+
+TODAY = date(2026, 9, 30)
+
+
+@pytest.mark.parametrize("chart", list(trend_facts.Chart))
+def test_every_chart_is_built_drawn_and_said_by_its_enum_member(session, chart):
+    """Each Trends chart has its facts, its drawing and its sentence: none is left out."""
+    obstacles.create_obstacle(
+        session, Seat.A, "Hiring stalls", ObstacleCategory.HIRING, opened_on=date(2026, 8, 3)
+    )
+    period = trend_facts.Period(date(2026, 7, 1), TODAY)
+    facts = trend_facts.chart_facts(session, chart, period, TODAY)
+    figure = Figure()
+    trends.draw_chart(figure, chart, facts, STYLE)
+    said = trend_facts.takeaway(chart, facts, STYLE.names, trend_facts.ChartOptions())
+    assert any(texts(figure)) and said.endswith(".")
+    if chart is trend_facts.Chart.OBSTACLE_FLOW:
+        assert said.startswith("Since August 2026: 1 opened, 0 resolved")

@@ -6,10 +6,11 @@ from datetime import date
 
 import pytest
 
-from ceocto_desktop.models import Area, CommitmentStatus, Seat
+from ceocto_desktop.models import Area, CommitmentStatus, Goal, Seat
 from ceocto_desktop.services import partners
 from ceocto_desktop.services.errors import NotFoundError, ValidationError
 from ceocto_desktop.services.records import goals
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.services.weekly import commitments
 
 TODAY = date(2026, 12, 2)
@@ -116,6 +117,6 @@ def test_a_commitment_links_to_a_goal_and_loses_the_link_when_the_goal_goes(sess
     goal = goals.create_goal(session, Seat.A, "Close Series A")
     made = commitments.create_commitment(session, Seat.B, "Data room", TODAY, goal_id=goal.id)
     assert made.goal_id == goal.id
-    goals.delete_goal(session, goal.id)
+    delete_record(session, Goal, goal.id)
     session.expire_all()
     assert commitments.get_commitment(session, made.id).goal_id is None

@@ -30,7 +30,9 @@ from ceocto_desktop.analytics.periods import week_start
 from ceocto_desktop.models import (
     RATINGS,
     Area,
+    Goal,
     GoalStatus,
+    Note,
     ObstacleCategory,
     ObstacleKind,
     Owner,
@@ -40,6 +42,8 @@ from ceocto_desktop.models import (
 from ceocto_desktop.services import partners, rows
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import decisions, goals, notes, obstacles
+from ceocto_desktop.services.records.notes_journal import journal_entries
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.services.review import attention, board, overview, roles, trends
 from ceocto_desktop.services.search import SOURCES, search
 from ceocto_desktop.services.weekly import checkins
@@ -178,7 +182,7 @@ def marked(text: str) -> tuple[str, str]:
 def read_everything(journal: Journal) -> None:
     """What the window and reports read: none of it may fail on what was stored."""
     with journal.transaction() as session:
-        goals.list_goals(session)
+        rows.goal_rows(session, rows.GoalFilter(), rows.Page())
         obstacles.list_obstacles(session)
         decisions.list_decisions(session)
         notes.list_notes(session)
@@ -199,7 +203,7 @@ def read_everything(journal: Journal) -> None:
         rows.goal_rows(session, rows.GoalFilter(), page)
         rows.obstacle_rows(session, rows.ObstacleFilter(), page)
         rows.decision_rows(session, rows.DecisionFilter(), page)
-        rows.note_rows(session, rows.NoteFilter(), page)
+        journal_entries(session, rows.NoteFilter(), page)
     # The search index agrees, token for token, with the text it indexes (rank 1: compare
     # with the content table too, not only the index with itself).
     with closing(sqlite3.connect(journal.path)) as connection:
@@ -539,7 +543,7 @@ def test_notes_and_tags_store_what_is_typed_or_refuse_it(journal, body, tags, ed
         for tag in tags:
             assert note.id in {n.id for n in notes.list_notes(session, tag=tag)}
         assert stored.tags == tuple(sorted(set(wanted)))
-        rows.note_rows(
+        journal_entries(
             session, rows.NoteFilter(tag=tags[0] if tags else "", text=edit), rows.Page()
         )
     assert stored.body == as_stored(text).strip()
@@ -703,9 +707,9 @@ def test_a_five_megabyte_body_is_stored_whole_and_found(journal, kind, piece):
     assert len(hits) == 1 and (not record_id or hits[0].record_id == record_id)
     with journal.transaction() as session:  # the next example starts from an empty journal
         if kind == "note":
-            notes.delete_note(session, record_id)
+            delete_record(session, Note, record_id)
         elif kind == "goal":
-            goals.delete_goal(session, record_id)
+            delete_record(session, Goal, record_id)
         else:
             checkins.delete_answers(session, date(2026, 3, 2), Seat.A)
             checkins.delete_answers(session, date(2026, 3, 2), Seat.B)

@@ -13,10 +13,12 @@ from ceocto_desktop.analytics.progress import (
     health,
     key_result_progress,
 )
-from ceocto_desktop.models import Area, GoalStatus, GoalUpdate, KeyResult, Owner, Seat
+from ceocto_desktop.models import Area, Goal, GoalStatus, GoalUpdate, KeyResult, Owner, Seat
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import goals
-from ceocto_desktop.services.records.goal_rows import GoalFilter, count_goal_rows
+from ceocto_desktop.services.records.goal_rows import GoalFilter, count_goal_rows, goal_rows
+from ceocto_desktop.services.records.paging import Page
+from ceocto_desktop.services.records.snapshots import delete_record
 
 
 def test_key_result_progress_runs_from_start_to_target_and_clamps():
@@ -133,27 +135,27 @@ def test_filters_narrow_the_list(session):
         owner=Owner.B,
         target_date=date(2026, 12, 31),
     )
-    assert [g.title for g in goals.list_goals(session, GoalFilter(area=Area.FINANCE))] == [
+    assert [g.title for g in goal_rows(session, GoalFilter(area=Area.FINANCE), Page())] == [
         "Close the Series A"
     ]
-    assert [g.title for g in goals.list_goals(session, GoalFilter(owner=Owner.B))] == [
+    assert [g.title for g in goal_rows(session, GoalFilter(owner=Owner.B), Page())] == [
         "Cut incidents"
     ]
-    assert [g.title for g in goals.list_goals(session, GoalFilter(quarter="2026-Q4"))] == [
+    assert [g.title for g in goal_rows(session, GoalFilter(quarter="2026-Q4"), Page())] == [
         "Cut incidents"
     ]
-    assert [g.title for g in goals.list_goals(session, GoalFilter(text="series"))] == [
+    assert [g.title for g in goal_rows(session, GoalFilter(text="series"), Page())] == [
         "Close the Series A"
     ]
     assert count_goal_rows(session, GoalFilter(status=GoalStatus.AT_RISK)) == 1
     with pytest.raises(ValidationError, match="2026-Q3"):
-        goals.list_goals(session, GoalFilter(quarter="Q5"))
+        goal_rows(session, GoalFilter(quarter="Q5"), Page())
 
 
 def test_deleting_a_goal_takes_its_key_results_and_history(session):
     goal = goals.create_goal(session, Seat.A, "Partner channel")
     kr = goals.add_key_result(session, goal.id, Seat.A, "Partners", 0, 2)
     goals.record_goal_progress(session, goal.id, Seat.A, values={kr.id: 1})
-    goals.delete_goal(session, goal.id)
+    delete_record(session, Goal, goal.id)
     assert session.scalar(select(func.count()).select_from(KeyResult)) == 0
     assert session.scalar(select(func.count()).select_from(GoalUpdate)) == 0

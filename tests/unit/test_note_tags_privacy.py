@@ -37,7 +37,7 @@ def test_deleting_a_notes_last_tag_removes_the_tag_name_from_the_file(journal_pa
     assert SECRET_TAG.encode() in file_text(journal_path)
     journal = open_journal(journal_path)
     with journal.transaction() as session:
-        notes.delete_note(session, note_id)
+        delete_record(session, Note, note_id)
         assert [name for name, _ in notes.all_tags(session)] == ["board"]
     journal.close()  # checkpointed: the WAL folds into the file
     assert SECRET_TAG.encode() not in file_text(journal_path)

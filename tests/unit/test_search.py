@@ -8,8 +8,9 @@ import sqlcipher3.dbapi2 as sqlite3
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ceocto_desktop.models import ObstacleCategory, Seat, Verdict
+from ceocto_desktop.models import Note, ObstacleCategory, Seat, Verdict
 from ceocto_desktop.services.records import decisions, goals, notes, obstacles
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.services.search import match_expression, search
 
 
@@ -27,7 +28,7 @@ def test_the_index_follows_insert_edit_and_delete(journal):
     assert found(journal.path, "lisbon") == []
     assert found(journal.path, "porto") == [("note", "Offsite moved to Porto")]
     with journal.transaction() as session:
-        notes.delete_note(session, note.id)
+        delete_record(session, Note, note.id)
     assert found(journal.path, "porto") == []
 
 

@@ -77,20 +77,10 @@ class DecisionWriter:
         last = self.last_used.get(key)
         if last is not None and (day - last).days < COOLDOWN.get(key, 240):
             return None
-        for attempt in range(6):
-            # The goal's own slots first (its market, its customer), fresh ones on retry.
-            slots = Slots(rng, fixed if attempt == 0 else dict(self.story.figures[quarter_of(day)]))
-            if key == "enterprise":
-                verdict, verdict_text = rng.choice(ENTERPRISE_VERDICTS)
-                slots["verdict"], slots["verdict_text"] = (
-                    slots.fill(verdict),
-                    slots.fill(verdict_text),
-                )
-            title = slots.fill(plan.title)
-            if title not in self.used_titles:
-                break
-        else:
+        found = self._unused_title(key, day, fixed)
+        if found is None:
             return None
+        title, slots = found
         self.used_titles.add(title)
         self.last_used[key] = day
         decider = plan.decided_by
@@ -136,6 +126,23 @@ class DecisionWriter:
         if review_on is not None and due and (rng.random() < 0.85 or not recent):
             self.review(decision, review_on, plan, slots, goal)
         return decision
+
+    def _unused_title(self, key: str, day: date, fixed: dict[str, str]) -> tuple[str, Slots] | None:
+        """A title not used yet, with the slots it was filled from (None after six tries)."""
+        rng = self.rng
+        for attempt in range(6):
+            # The goal's own slots first (its market, its customer), fresh ones on retry.
+            slots = Slots(rng, fixed if attempt == 0 else dict(self.story.figures[quarter_of(day)]))
+            if key == "enterprise":
+                verdict, verdict_text = rng.choice(ENTERPRISE_VERDICTS)
+                slots["verdict"], slots["verdict_text"] = (
+                    slots.fill(verdict),
+                    slots.fill(verdict_text),
+                )
+            title = slots.fill(DECISIONS[key].title)
+            if title not in self.used_titles:
+                return title, slots
+        return None
 
     def review(
         self,

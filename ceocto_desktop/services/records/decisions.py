@@ -19,6 +19,7 @@ from ceocto_desktop.models import (
     Verdict,
 )
 from ceocto_desktop.services.common import (
+    add_link,
     apply_changes,
     clean_percent,
     clean_text,
@@ -26,6 +27,7 @@ from ceocto_desktop.services.common import (
     fetch,
     parse_date,
     view_of,
+    without_link,
 )
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records.decision_rows import DecisionFilter, decision_where
@@ -197,9 +199,7 @@ def supersede_decision(
 def link_decision_goal(session: Session, decision_id: str, goal_id: str) -> DecisionView:
     """Link a decision to a goal it serves (linking twice is harmless)."""
     record = fetch(session, Decision, decision_id)
-    goal = fetch(session, Goal, goal_id)
-    if goal not in record.goals:
-        record.goals.append(goal)
+    add_link(session, record.goals, Goal, goal_id)
     session.flush()
     return decision_view(session, record)
 
@@ -207,7 +207,7 @@ def link_decision_goal(session: Session, decision_id: str, goal_id: str) -> Deci
 def unlink_decision_goal(session: Session, decision_id: str, goal_id: str) -> DecisionView:
     """Remove the link between a decision and a goal."""
     record = fetch(session, Decision, decision_id)
-    record.goals = [goal for goal in record.goals if goal.id != goal_id]
+    record.goals = without_link(record.goals, goal_id)
     session.flush()
     return decision_view(session, record)
 

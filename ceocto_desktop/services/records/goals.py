@@ -8,8 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import progress as prog
 from ceocto_desktop.models import (
@@ -31,7 +30,6 @@ from ceocto_desktop.services.common import (
     view_of,
 )
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.records.goal_rows import GoalFilter, goal_where
 
 
 @dataclass(frozen=True)
@@ -145,26 +143,6 @@ def update_goal(session: Session, goal_id: str, **changes: Any) -> GoalView:
     apply_changes(record, changes, _CLEANERS, _CLEANERS)
     session.flush()
     return goal_view(record)
-
-
-def delete_goal(session: Session, goal_id: str) -> None:
-    """Delete a goal with its key results and history; links to it go too."""
-    session.delete(fetch(session, Goal, goal_id))
-    session.flush()
-
-
-def list_goals(
-    session: Session, where: GoalFilter | None = None, *, offset: int = 0, limit: int | None = None
-) -> list[GoalView]:
-    """Goals matching the filter (the table's own), with their key results, by target date."""
-    query = (
-        goal_where(select(Goal), where or GoalFilter())
-        .options(selectinload(Goal.key_results))
-        .order_by(Goal.target_date.is_(None), Goal.target_date, Goal.title)
-        .offset(offset)
-        .limit(limit)
-    )
-    return [goal_view(record) for record in session.scalars(query)]
 
 
 def clean_number(value: float | str, field: str) -> float:

@@ -10,7 +10,7 @@ from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from ceocto_desktop.models import Decision, Goal, Note, Obstacle, Seat, Tag, note_tags
-from ceocto_desktop.services.common import fetch, view_of
+from ceocto_desktop.services.common import add_link, fetch, view_of, without_link
 from ceocto_desktop.services.text import NOTE_MAX, TAG_MAX, clean_note_body, clean_tag
 
 __all__ = ["NOTE_MAX", "TAG_MAX", "NoteView", "clean_note_body", "clean_tag"]
@@ -115,13 +115,6 @@ def update_note(
     return note_view(record)
 
 
-def delete_note(session: Session, note_id: str) -> None:
-    """Delete a note; a tag no other note carries goes with it."""
-    session.delete(fetch(session, Note, note_id))
-    drop_unused_tags(session)
-    session.flush()
-
-
 def list_notes(
     session: Session,
     *,
@@ -170,10 +163,7 @@ def link_note(session: Session, note_id: str, kind: str, target_id: str) -> Note
     """Link a note to a goal, obstacle or decision (linking twice is harmless)."""
     record = fetch(session, Note, note_id)
     attribute, model = _LINKS[kind]
-    target = fetch(session, model, target_id)
-    linked = getattr(record, attribute)
-    if target not in linked:
-        linked.append(target)
+    add_link(session, getattr(record, attribute), model, target_id)
     session.flush()
     return note_view(record)
 
@@ -182,7 +172,7 @@ def unlink_note(session: Session, note_id: str, kind: str, target_id: str) -> No
     """Remove a note's link to a goal, obstacle or decision."""
     record = fetch(session, Note, note_id)
     attribute, _ = _LINKS[kind]
-    setattr(record, attribute, [t for t in getattr(record, attribute) if t.id != target_id])
+    setattr(record, attribute, without_link(getattr(record, attribute), target_id))
     session.flush()
     return note_view(record)
 

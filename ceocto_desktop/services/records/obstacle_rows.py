@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import case, func, literal, or_, select
 from sqlalchemy.orm import Session
@@ -74,18 +75,7 @@ def obstacle_rows(
     session: Session, where: ObstacleFilter, page: Page, today: date | None = None
 ) -> list[ObstacleRow]:
     """One page of obstacles: days open counted to today, or to resolution once closed."""
-    end = func.coalesce(Obstacle.resolved_on, literal((today or date.today()).isoformat()))
-    days_open = func.round(func.julianday(end) - func.julianday(Obstacle.opened_on)).label(
-        "days_open"
-    )
-    goals = (
-        select(func.group_concat(Goal.title, "; "))
-        .join(obstacle_goals, obstacle_goals.c.goal_id == Goal.id)
-        .where(obstacle_goals.c.obstacle_id == Obstacle.id)
-        .correlate(Obstacle)
-        .scalar_subquery()
-        .label("goals")
-    )
+    days_open, goals = _obstacle_figures(today)
     rank = case({s: i for i, s in enumerate(Severity)}, value=Obstacle.severity)
     query = select(
         Obstacle.id,
@@ -112,20 +102,7 @@ def obstacle_rows(
     if page.sort:
         query = ordered(query, sortable, page, folded(Obstacle.title))
     else:
-        # What matters now: open before closed, the most severe first, then the oldest;
-        # closed ones most recently resolved first.
-        closed = Obstacle.status.in_(CLOSED)
-        query = (
-            query.order_by(
-                closed,
-                case((closed, Obstacle.resolved_on)).desc(),
-                rank.desc(),
-                days_open.desc(),
-                folded(Obstacle.title),
-            )
-            .offset(page.offset)
-            .limit(page.limit)
-        )
+        query = _what_matters_now(query, rank, days_open).offset(page.offset).limit(page.limit)
     return [
         ObstacleRow(
             id=row.id,
@@ -140,6 +117,36 @@ def obstacle_rows(
         )
         for row in session.execute(query)
     ]
+
+
+def _obstacle_figures(today: date | None) -> tuple[Any, Any]:
+    """Days open (to today, or to resolution once closed) and the linked goals' titles."""
+    end = func.coalesce(Obstacle.resolved_on, literal((today or date.today()).isoformat()))
+    days_open = func.round(func.julianday(end) - func.julianday(Obstacle.opened_on)).label(
+        "days_open"
+    )
+    goals = (
+        select(func.group_concat(Goal.title, "; "))
+        .join(obstacle_goals, obstacle_goals.c.goal_id == Goal.id)
+        .where(obstacle_goals.c.obstacle_id == Obstacle.id)
+        .correlate(Obstacle)
+        .scalar_subquery()
+        .label("goals")
+    )
+    return days_open, goals
+
+
+def _what_matters_now(query: Any, rank: Any, days_open: Any) -> Any:
+    """Open before closed, the most severe first, then the oldest; closed ones most
+    recently resolved first."""
+    closed = Obstacle.status.in_(CLOSED)
+    return query.order_by(
+        closed,
+        case((closed, Obstacle.resolved_on)).desc(),
+        rank.desc(),
+        days_open.desc(),
+        folded(Obstacle.title),
+    )
 
 
 def count_obstacle_rows(session: Session, where: ObstacleFilter) -> int:

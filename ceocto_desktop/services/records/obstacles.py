@@ -22,12 +22,14 @@ from ceocto_desktop.models import (
     Severity,
 )
 from ceocto_desktop.services.common import (
+    add_link,
     apply_changes,
     clean_text,
     clean_title,
     fetch,
     parse_date,
     view_of,
+    without_link,
 )
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records.obstacle_rows import ObstacleFilter, obstacle_where
@@ -208,9 +210,7 @@ def reopen_obstacle(
 def link_obstacle_goal(session: Session, obstacle_id: str, goal_id: str) -> ObstacleView:
     """Link an obstacle to a goal it stands in the way of (linking twice is harmless)."""
     record = fetch(session, Obstacle, obstacle_id)
-    goal = fetch(session, Goal, goal_id)
-    if goal not in record.goals:
-        record.goals.append(goal)
+    add_link(session, record.goals, Goal, goal_id)
     session.flush()
     return obstacle_view(record)
 
@@ -218,7 +218,7 @@ def link_obstacle_goal(session: Session, obstacle_id: str, goal_id: str) -> Obst
 def unlink_obstacle_goal(session: Session, obstacle_id: str, goal_id: str) -> ObstacleView:
     """Remove the link between an obstacle and a goal."""
     record = fetch(session, Obstacle, obstacle_id)
-    record.goals = [goal for goal in record.goals if goal.id != goal_id]
+    record.goals = without_link(record.goals, goal_id)
     session.flush()
     return obstacle_view(record)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
@@ -66,20 +66,23 @@ class GoalRef(Protocol):
 GOAL_REF_COLUMNS = (Goal.id, Goal.title, Goal.status, Goal.created_at, Goal.target_date)
 
 
-def goal_states(session: Session, goals: Sequence[GoalRef], day: date) -> dict[str, GoalState]:
-    """Each goal's status and progress at the end of day, from its recorded updates.
+_KeyResultRow = tuple[str, str, float, float, float, str]  # id, title, start, target, now, unit
 
-    A key result's value on a day is the value after its last change up to that day, else
-    the value before its first later change, else its value today. The status is that of
-    the last update up to the day; with no update then, the goal still had the status it
-    was created with (proposed) if it was updated later, and its present one if never.
-    """
-    ids = [g.id for g in goals]
+
+@dataclass
+class _GoalHistory:
+    """What goal_states reads for a set of goals, by goal and key result."""
+
+    results: dict[str, list[_KeyResultRow]]
+    changes: dict[str, list[tuple[date, float, float]]] = field(default_factory=dict)
+    last_status: dict[str, GoalStatus] = field(default_factory=dict)  # up to the day
+    updated_later: set[str] = field(default_factory=set)
+
+
+def _read_goal_history(session: Session, ids: Sequence[str], day: date) -> _GoalHistory:
+    """Key results, their dated changes and the goals' statuses (plain rows, in chunks)."""
     # Plain rows, not ORM objects: a quarter at scale holds thousands of goals.
-    results: dict[str, list[tuple[str, str, float, float, float, str]]] = {i: [] for i in ids}
-    changes: dict[str, list[tuple[date, float, float]]] = {}
-    last_status: dict[str, GoalStatus] = {}
-    updated_later: set[str] = set()
+    found = _GoalHistory({i: [] for i in ids})
     for part in _chunks(ids):
         # A key result added later still counts from its start value: the pair often
         # write down today what they were already measuring.
@@ -96,7 +99,7 @@ def goal_states(session: Session, goals: Sequence[GoalRef], day: date) -> dict[s
             .where(KeyResult.goal_id.in_(part))
             .order_by(KeyResult.position)
         ):
-            results[goal_id].append(tuple(kr))  # type: ignore[arg-type]
+            found.results[goal_id].append(tuple(kr))  # type: ignore[arg-type]
         rows = session.execute(
             select(
                 KeyResultChange.key_result_id,
@@ -109,44 +112,58 @@ def goal_states(session: Session, goals: Sequence[GoalRef], day: date) -> dict[s
             .order_by(GoalUpdate.on_date, GoalUpdate.created_at)
         )
         for kr_id, on_date, before, after in rows:
-            changes.setdefault(kr_id, []).append((on_date, before, after))
+            found.changes.setdefault(kr_id, []).append((on_date, before, after))
         for goal_id, on_date, status in session.execute(
             select(GoalUpdate.goal_id, GoalUpdate.on_date, GoalUpdate.status)
             .where(GoalUpdate.goal_id.in_(part))
             .order_by(GoalUpdate.on_date, GoalUpdate.created_at)
         ):
             if on_date <= day:
-                last_status[goal_id] = status
+                found.last_status[goal_id] = status
             else:
-                updated_later.add(goal_id)
-    known_by = {goal_id for goal_id in last_status}
-    states = {}
-    for goal in goals:
-        shares = []
-        values = []
-        for kr_id, _title, start, target, current, _unit in results[goal.id]:
-            value = value_on(changes.get(kr_id, ()), day, current)
-            values.append(value)
-            shares.append(prog.key_result_progress(start, target, value))
-        weakest = prog.weakest_index(shares)
-        detail = None
-        if weakest is not None:
-            _id, title, start, target, _current, unit = results[goal.id][weakest]
-            detail = key_result_detail(title, start, values[weakest], target, unit)
-        if goal.id in last_status:
-            status = last_status[goal.id]
-        elif goal.id in updated_later:
-            status = GoalStatus.PROPOSED
-        else:
-            status = goal.status
-        states[goal.id] = GoalState(
-            status,
-            prog.goal_progress(shares),
-            None if weakest is None else results[goal.id][weakest][1],
-            goal.id in known_by or goal.created_at.date() <= day,
-            detail,
-        )
-    return states
+                found.updated_later.add(goal_id)
+    return found
+
+
+def goal_states(session: Session, goals: Sequence[GoalRef], day: date) -> dict[str, GoalState]:
+    """Each goal's status and progress at the end of day, from its recorded updates.
+
+    A key result's value on a day is the value after its last change up to that day, else
+    the value before its first later change, else its value today. The status is that of
+    the last update up to the day; with no update then, the goal still had the status it
+    was created with (proposed) if it was updated later, and its present one if never.
+    """
+    history = _read_goal_history(session, [g.id for g in goals], day)
+    return {goal.id: _goal_state(goal, history, day) for goal in goals}
+
+
+def _goal_state(goal: GoalRef, history: _GoalHistory, day: date) -> GoalState:
+    """One goal at the end of day: status, progress, its weakest key result."""
+    results = history.results[goal.id]
+    shares = []
+    values = []
+    for kr_id, _title, start, target, current, _unit in results:
+        value = value_on(history.changes.get(kr_id, ()), day, current)
+        values.append(value)
+        shares.append(prog.key_result_progress(start, target, value))
+    weakest = prog.weakest_index(shares)
+    detail = None
+    if weakest is not None:
+        _id, title, start, target, _current, unit = results[weakest]
+        detail = key_result_detail(title, start, values[weakest], target, unit)
+    if goal.id in history.last_status:
+        status = history.last_status[goal.id]
+    elif goal.id in history.updated_later:
+        status = GoalStatus.PROPOSED
+    else:
+        status = goal.status
+    return GoalState(
+        status,
+        prog.goal_progress(shares),
+        None if weakest is None else results[weakest][1],
+        goal.id in history.last_status or goal.created_at.date() <= day,
+        detail,
+    )
 
 
 def value_on(changes: Sequence[tuple[date, float, float]], day: date, current: float) -> float:
@@ -225,32 +242,22 @@ class ObstacleThen:
 _CLOSING = (ObstacleEventKind.RESOLVED, ObstacleEventKind.ACCEPTED)
 
 
-def obstacles_touching(
-    session: Session, first: date, last: date, open_before_shown: int = 10
-) -> tuple[list[ObstacleThen], int]:
-    """Obstacles opened in the period, closed in it, or still open at its end — each with
-    its status at the end, read from its events in SQL (one row per obstacle).
+def _untouched_since(first: date) -> Any:
+    """Opened before the period, still open, and no event since it began."""
+    o, e = Obstacle, ObstacleEvent
+    # Set-based, not one subquery per obstacle: at scale most obstacles are old.
+    moved_since = select(e.obstacle_id).where(e.on_date >= first)
+    return (o.opened_on < first) & o.resolved_on.is_(None) & o.id.not_in(moved_since)
 
-    Those opened before the period and untouched since (open all through it) can number
-    thousands; only the open_before_shown oldest come back, with how many there are.
-    """
+
+def _obstacles_then_query(first: date, last: date, shown_ids: Sequence[str]) -> Any:
+    """One row per obstacle the period may show: its fields and, from its events in SQL,
+    its last event's kind by the end, its last closing date, and whether it closed in the
+    period, changed after it or has any event at all."""
     o, e = Obstacle, ObstacleEvent
 
     def events(*conditions: Any) -> Any:
         return select(e.kind).where(e.obstacle_id == o.id, *conditions)
-
-    # Set-based, not one subquery per obstacle: at scale most obstacles are old.
-    moved_since = select(e.obstacle_id).where(e.on_date >= first)
-    untouched = (o.opened_on < first) & o.resolved_on.is_(None) & o.id.not_in(moved_since)
-    untouched_count = session.scalar(select(func.count(o.id)).where(untouched)) or 0
-    shown_ids = list(
-        session.scalars(
-            select(o.id)
-            .where(untouched)
-            .order_by(o.resolved_on, o.opened_on)
-            .limit(open_before_shown)
-        )
-    )
 
     last_kind = (
         events(e.on_date <= last)
@@ -264,9 +271,13 @@ def obstacles_touching(
         .scalar_subquery()
     )
     closed_in = events(e.on_date.between(first, last), e.kind.in_(_CLOSING)).exists()
-    later = events(e.on_date > last).exists()
-    any_event = events().exists()
-    query = (
+    touched = union(
+        select(o.id).where(o.opened_on.between(first, last)),
+        select(o.id).where(o.resolved_on >= first),
+        select(e.obstacle_id).where(e.on_date >= first),
+        select(o.id).where(o.id.in_(shown_ids)),
+    )
+    return (
         select(
             o.id,
             o.title,
@@ -281,73 +292,75 @@ def obstacles_touching(
             last_kind,
             last_closing,
             closed_in,
-            later,
-            any_event,
+            events(e.on_date > last).exists(),
+            events().exists(),
         )
         .where(o.opened_on <= last)
-        .where(
-            o.id.in_(
-                union(
-                    select(o.id).where(o.opened_on.between(first, last)),
-                    select(o.id).where(o.resolved_on >= first),
-                    moved_since,
-                    select(o.id).where(o.id.in_(shown_ids)),
-                )
-            )
-        )
+        .where(o.id.in_(touched))
         .order_by(o.opened_on, o.title)
     )
+
+
+def _status_then(row: Any, first: date, last: date) -> tuple[ObstacleStatus, date | None, bool]:
+    """An obstacle's status at the period's end, the day it closed, whether in the period."""
+    status, resolved = row.status, row.resolved_on
+    closed_in_period = bool(row[12])
+    if row[14]:  # it has events: they tell
+        kind_then = row[10]
+        if kind_then is None:
+            status_then = ObstacleStatus.OPEN
+        else:
+            status_then = _EVENT_STATUS[ObstacleEventKind(kind_then)]
+        if status_then is ObstacleStatus.OPEN and not row[13]:
+            status_then = status  # "in progress" is a field, not an event
+        return status_then, (row[11] if status_then.is_closed else None), closed_in_period
+    # Written before events were kept: its dates are all there is.
+    closed_at_end = resolved is not None and resolved <= last
+    status_then = (
+        status if closed_at_end else (ObstacleStatus.OPEN if resolved is not None else status)
+    )
+    closed_on = resolved if closed_at_end else None
+    return status_then, closed_on, resolved is not None and first <= resolved <= last
+
+
+def obstacles_touching(
+    session: Session, first: date, last: date, open_before_shown: int = 10
+) -> tuple[list[ObstacleThen], int]:
+    """Obstacles opened in the period, closed in it, or still open at its end — each with
+    its status at the end, read from its events in SQL (one row per obstacle).
+
+    Those opened before the period and untouched since (open all through it) can number
+    thousands; only the open_before_shown oldest come back, with how many there are.
+    """
+    o = Obstacle
+    untouched = _untouched_since(first)
+    untouched_count = session.scalar(select(func.count(o.id)).where(untouched)) or 0
+    shown_ids = list(
+        session.scalars(
+            select(o.id)
+            .where(untouched)
+            .order_by(o.resolved_on, o.opened_on)
+            .limit(open_before_shown)
+        )
+    )
     found = []
-    for row in session.execute(query):
-        (
-            oid,
-            title,
-            kind,
-            category,
-            severity,
-            opened,
-            status,
-            resolved,
-            lesson,
-            covered,
-            kind_then,
-            closing,
-            closed_in_period,
-            changed_later,
-            has_events,
-        ) = row
-        if has_events:
-            if kind_then is None:
-                status_then = ObstacleStatus.OPEN
-            else:
-                status_then = _EVENT_STATUS[ObstacleEventKind(kind_then)]
-            if status_then is ObstacleStatus.OPEN and not changed_later:
-                status_then = status  # "in progress" is a field, not an event
-            closed_on = closing if status_then.is_closed else None
-        else:  # written before events were kept: its dates are all there is
-            closed_at_end = resolved is not None and resolved <= last
-            status_then = (
-                status
-                if closed_at_end
-                else (ObstacleStatus.OPEN if resolved is not None else status)
-            )
-            closed_on = resolved if closed_at_end else None
-            closed_in_period = resolved is not None and first <= resolved <= last
-        if first <= opened or closed_in_period or not status_then.is_closed:
+    for row in session.execute(_obstacles_then_query(first, last, shown_ids)):
+        status_then, closed_on, closed_in_period = _status_then(row, first, last)
+        if first <= row.opened_on or closed_in_period or not status_then.is_closed:
             found.append(
                 ObstacleThen(
-                    oid,
-                    title,
-                    kind,
-                    category,
-                    severity,
-                    opened,
+                    row.id,
+                    row.title,
+                    row.kind,
+                    row.category,
+                    row.severity,
+                    row.opened_on,
                     status_then,
                     closed_on,
-                    bool(closed_in_period),
-                    lesson,
-                    covered,
-                    oid in shown_ids,
+                    closed_in_period,
+                    row.lesson,
+                    row.covered_by,
+                    row.id in shown_ids,
                 )
             )
     return found, untouched_count

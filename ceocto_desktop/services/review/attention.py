@@ -74,30 +74,6 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
     """This week's check-in, decisions due, goals at risk, old obstacles, board, the gap."""
     today = today or date.today()
     week = current_week(session, today)
-    due = session.execute(
-        select(Decision.id, Decision.title, Decision.review_on)
-        .where(Decision.status == DecisionStatus.DECIDED, Decision.review_on <= today)
-        .order_by(Decision.review_on)
-        .limit(20)
-    )
-    at_risk = session.execute(
-        select(Goal.id, Goal.title, Goal.status, Goal.target_date)
-        .where(
-            Goal.status.in_((GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)),
-            (Goal.target_date.is_(None)) | (Goal.target_date >= today),
-        )
-        .order_by(Goal.target_date)
-        .limit(20)
-    )
-    old = session.execute(
-        select(Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
-        .where(
-            Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
-            Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS),
-        )
-        .order_by(Obstacle.opened_on)
-        .limit(20)
-    )
     recent = checkin_answers(session, Period(today - timedelta(weeks=12), today))
     gaps = coop.perception_gap(coop.weekly_index(recent))
     # Whether anything is written yet: the first row of each, not a count of 100,000.
@@ -108,34 +84,9 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
     return Attention(
         week=week,
         answered=week_as_seen_by(session, week, Seat.A).answered,
-        decisions_due=[
-            Item(
-                "decisions",
-                r.id,
-                f"Review the decision “{r.title}” ({overdue_text(today, r.review_on)})",
-                "high" if (today - r.review_on).days > 14 else "medium",
-            )
-            for r in due
-        ],
-        goals_at_risk=[
-            Item(
-                "goals",
-                r.id,
-                f"Goal “{r.title}” is {r.status.value}"
-                + (f", due {due_text(today, r.target_date)}" if r.target_date else ""),
-                "high" if r.status is GoalStatus.OFF_TRACK else "medium",
-            )
-            for r in at_risk
-        ],
-        old_obstacles=[
-            Item(
-                "obstacles",
-                r.id,
-                f"Obstacle “{r.title}” has been open {(today - r.opened_on).days} days",
-                "high" if r.severity in (Severity.HIGH, Severity.CRITICAL) else "medium",
-            )
-            for r in old
-        ],
+        decisions_due=_decisions_due(session, today),
+        goals_at_risk=_goals_at_risk(session, today),
+        old_obstacles=_old_obstacles(session, today),
         next_board_meeting=session.scalar(
             select(func.min(BoardMeeting.held_on)).where(BoardMeeting.held_on >= today)
         ),
@@ -143,3 +94,67 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
         streak=coop.streak(answered_by_both(session), week),
         empty=not anything,
     )
+
+
+def _decisions_due(session: Session, today: date) -> list[Item]:
+    """Decided, with a review date passed: the most overdue first."""
+    due = session.execute(
+        select(Decision.id, Decision.title, Decision.review_on)
+        .where(Decision.status == DecisionStatus.DECIDED, Decision.review_on <= today)
+        .order_by(Decision.review_on)
+        .limit(20)
+    )
+    return [
+        Item(
+            "decisions",
+            r.id,
+            f"Review the decision “{r.title}” ({overdue_text(today, r.review_on)})",
+            "high" if (today - r.review_on).days > 14 else "medium",
+        )
+        for r in due
+    ]
+
+
+def _goals_at_risk(session: Session, today: date) -> list[Item]:
+    """Goals at risk or off track, not yet past their target date, the soonest first."""
+    at_risk = session.execute(
+        select(Goal.id, Goal.title, Goal.status, Goal.target_date)
+        .where(
+            Goal.status.in_((GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)),
+            (Goal.target_date.is_(None)) | (Goal.target_date >= today),
+        )
+        .order_by(Goal.target_date)
+        .limit(20)
+    )
+    return [
+        Item(
+            "goals",
+            r.id,
+            f"Goal “{r.title}” is {r.status.value}"
+            + (f", due {due_text(today, r.target_date)}" if r.target_date else ""),
+            "high" if r.status is GoalStatus.OFF_TRACK else "medium",
+        )
+        for r in at_risk
+    ]
+
+
+def _old_obstacles(session: Session, today: date) -> list[Item]:
+    """Obstacles open longer than OLD_OBSTACLE_DAYS, the oldest first."""
+    old = session.execute(
+        select(Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
+        .where(
+            Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
+            Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS),
+        )
+        .order_by(Obstacle.opened_on)
+        .limit(20)
+    )
+    return [
+        Item(
+            "obstacles",
+            r.id,
+            f"Obstacle “{r.title}” has been open {(today - r.opened_on).days} days",
+            "high" if r.severity in (Severity.HIGH, Severity.CRITICAL) else "medium",
+        )
+        for r in old
+    ]

@@ -113,7 +113,23 @@ def board_review(
         .limit(1)
     )
     since = previous.held_on if previous else None
-    at = min(meeting.held_on, today)
+    reviews = _goal_reviews(session, meeting, since, min(meeting.held_on, today), today)
+    latest, decided, overdue, due = _decision_lines(session, since, meeting.held_on)
+    return BoardReview(
+        meeting_view(meeting),
+        meeting_view(previous) if previous else None,
+        reviews,
+        latest,
+        decided,
+        overdue,
+        due,
+    )
+
+
+def _board_goals(
+    session: Session, since: date | None, at: date, today: date
+) -> tuple[list[Any], dict[str, as_of.GoalState], dict[str, as_of.GoalState]]:
+    """The board-visible goals the review shows, with their states at the day and since."""
     candidates = list(
         session.execute(
             select(*as_of.GOAL_REF_COLUMNS)
@@ -135,6 +151,14 @@ def board_review(
             and (since is None or then[g.id].status is GoalStatus.DROPPED)
         )
     ]
+    return goals, now, then
+
+
+def _goal_reviews(
+    session: Session, meeting: BoardMeeting, since: date | None, at: date, today: date
+) -> tuple[GoalReview, ...]:
+    """Each goal at the day against the previous meeting (or its predecessor's, if carried)."""
+    goals, now, then = _board_goals(session, since, at, today)
     continued = _continued(session, [g.id for g in goals], since)
     # One row per carried goal: the goal that continues it, not the predecessor beside it.
     goals = [g for g in goals if g.id not in continued.carried]
@@ -164,19 +188,26 @@ def board_review(
                 carried,
             )
         )
+    return tuple(reviews)
+
+
+def _decision_lines(
+    session: Session, since: date | None, held_on: date
+) -> tuple[tuple[DecisionLine, ...], int, tuple[DecisionLine, ...], int]:
+    """The latest decisions since the previous meeting and the most overdue reviews by this
+    one, each with how many there are in all."""
     decided = (
         select(Decision.id, Decision.title, Decision.decided_on)
-        .where(Decision.decided_on > (since or date.min), Decision.decided_on <= meeting.held_on)
+        .where(Decision.decided_on > (since or date.min), Decision.decided_on <= held_on)
         .where(Decision.status != DecisionStatus.PROPOSED)
     )
     due = (
         select(Decision.id, Decision.title, Decision.review_on)
         .where(Decision.status != DecisionStatus.PROPOSED)
-        .where(Decision.decided_on <= meeting.held_on, Decision.review_on <= meeting.held_on)
-        .where((Decision.reviewed_on.is_(None)) | (Decision.reviewed_on > meeting.held_on))
-        .where(~_superseded_by(meeting.held_on))
+        .where(Decision.decided_on <= held_on, Decision.review_on <= held_on)
+        .where((Decision.reviewed_on.is_(None)) | (Decision.reviewed_on > held_on))
+        .where(~_superseded_by(held_on))
     )
-    # The latest decisions and the most overdue reviews, with how many there are in all.
     latest = tuple(
         DecisionLine(*row)
         for row in session.execute(decided.order_by(Decision.decided_on.desc()).limit(LINES_SHOWN))
@@ -186,15 +217,7 @@ def board_review(
         for i, title, day in session.execute(due.order_by(Decision.review_on).limit(LINES_SHOWN))
         if day is not None
     )
-    return BoardReview(
-        meeting_view(meeting),
-        meeting_view(previous) if previous else None,
-        tuple(reviews),
-        latest,
-        _count(session, decided, latest),
-        overdue,
-        _count(session, due, overdue),
-    )
+    return latest, _count(session, decided, latest), overdue, _count(session, due, overdue)
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
+from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import cooperation as coop
-from ceocto_desktop.analytics import records
+from ceocto_desktop.analytics import records, takeaways
 from ceocto_desktop.models import (
     RATINGS,
     CheckIn,
@@ -152,15 +153,158 @@ def cooperation_series(
     )
 
 
-def period_facts(session: Session, period: Period, dimension: str | None = None) -> dict[str, Any]:
-    """What the Trends page charts for a period: cooperation, obstacles, decisions, goals."""
-    return {
-        "series": cooperation_series(session, period, dimension),
-        "obstacles": obstacle_facts(session, period),
-        "decisions": decision_facts(session, period),
-        "goals": [
-            g
-            for g in goal_facts(session)
-            if g.target_date is not None and period.holds(g.target_date)
-        ],
+class Chart(Enum):
+    """The Trends page's charts, in the order its chooser lists them; the value is the title.
+
+    A new chart: a member here, its facts type and builder in FACTS below, its drawing in
+    charts.trends.DRAW, and its takeaway on the Trends page (a test checks all four agree).
+    """
+
+    COOPERATION = "Cooperation index"
+    GAP = "Perception gap"
+    OBSTACLE_FLOW = "Obstacle flow"
+    GOAL_QUARTERS = "Goals by quarter"
+    DECISIONS = "Decisions and calibration"
+
+    @property
+    def title(self) -> str:
+        return self.value
+
+    @property
+    def by_dimension(self) -> bool:
+        """Whether the chart can show one rating instead of the index of all five."""
+        return self in (Chart.COOPERATION, Chart.GAP)
+
+    @property
+    def by_partner(self) -> bool:
+        """Whether each partner's line can be shown or hidden."""
+        return self is Chart.COOPERATION
+
+
+@dataclass(frozen=True)
+class ObstacleFlowFacts:
+    """Obstacles opened and resolved by month, how long the open ones have waited."""
+
+    flow: tuple[tuple[date, int, int], ...]
+    median_open_age: float | None
+    days_to_resolve: Mapping[str, float]  # median days to resolve, by category
+    still_open: int
+
+
+@dataclass(frozen=True)
+class GoalQuarterFacts:
+    """Goals due in the period, by the quarter they were due in."""
+
+    quarters: tuple[records.GoalQuarter, ...]
+
+
+@dataclass(frozen=True)
+class DecisionFacts:
+    """Decisions by month, and how each decider's confident calls turned out."""
+
+    per_month: tuple[tuple[date, int, int, int], ...]
+    confident_calls: Mapping[str, tuple[int, int]]  # by decider: A, B or joint
+
+
+# What one chart draws: the cooperation series serves both the index and the gap.
+TrendFacts = CooperationSeries | ObstacleFlowFacts | GoalQuarterFacts | DecisionFacts
+
+
+def obstacle_flow_facts(session: Session, period: Period, today: date) -> ObstacleFlowFacts:
+    """The obstacle flow of a period, its open obstacles' median age as of today."""
+    found = obstacle_facts(session, period)
+    return ObstacleFlowFacts(
+        tuple(records.obstacle_flow(found)),
+        records.median_open_age(found, today),
+        records.median_days_to_resolve(found),
+        sum(1 for o in found if o.resolved_on is None),
+    )
+
+
+def goal_quarter_facts(session: Session, period: Period, today: date) -> GoalQuarterFacts:
+    """The goals whose target date falls in the period, by quarter."""
+    due = [
+        g for g in goal_facts(session) if g.target_date is not None and period.holds(g.target_date)
+    ]
+    return GoalQuarterFacts(tuple(records.goals_by_quarter(due, today)))
+
+
+def decision_calibration_facts(session: Session, period: Period) -> DecisionFacts:
+    """The decisions of a period by month, and each decider's confident calls."""
+    found = decision_facts(session, period)
+    calls = {
+        seat: records.confident_calls([d for d in found if d.decided_by == seat])
+        for seat in ("A", "B", "joint")
     }
+    return DecisionFacts(tuple(records.decisions_per_month(found)), calls)
+
+
+FACTS: Mapping[Chart, Callable[[Session, Period, date, str | None], TrendFacts]] = {
+    Chart.COOPERATION: lambda s, period, _today, dimension: cooperation_series(
+        s, period, dimension
+    ),
+    Chart.GAP: lambda s, period, _today, dimension: cooperation_series(s, period, dimension),
+    Chart.OBSTACLE_FLOW: lambda s, period, today, _dimension: obstacle_flow_facts(s, period, today),
+    Chart.GOAL_QUARTERS: lambda s, period, today, _dimension: goal_quarter_facts(s, period, today),
+    Chart.DECISIONS: lambda s, period, _today, _dimension: decision_calibration_facts(s, period),
+}
+
+
+def chart_facts(
+    session: Session, chart: Chart, period: Period, today: date, dimension: str | None = None
+) -> TrendFacts:
+    """What one chart of the Trends page draws for a period (dimension: one rating, or None)."""
+    return FACTS[chart](session, period, today, dimension)
+
+
+@dataclass(frozen=True)
+class ChartOptions:
+    """How a person asked to see a chart: whose lines, and the rating it shows."""
+
+    seats: tuple[str, ...] = ("A", "B")
+    label: str = "Cooperation index"  # the index, or one rating's name
+    topic: str = "the partnership"  # what the sentence above the chart speaks of
+
+
+def _cooperation_takeaway(
+    facts: TrendFacts, names: Mapping[str, str], options: ChartOptions
+) -> str:
+    assert isinstance(facts, CooperationSeries)
+    shown = {s: v for s, v in facts.rolling.items() if s in options.seats}
+    return takeaways.cooperation(list(facts.points), shown, names, options.topic)
+
+
+def _gap_takeaway(facts: TrendFacts, names: Mapping[str, str], options: ChartOptions) -> str:
+    assert isinstance(facts, CooperationSeries)
+    return takeaways.gap(list(facts.points), list(facts.gaps), names, options.topic)
+
+
+def _obstacle_takeaway(facts: TrendFacts, _names: Mapping[str, str], _o: ChartOptions) -> str:
+    assert isinstance(facts, ObstacleFlowFacts)
+    return takeaways.obstacle_flow(list(facts.flow), facts.median_open_age, facts.still_open)
+
+
+def _goal_takeaway(facts: TrendFacts, _names: Mapping[str, str], _o: ChartOptions) -> str:
+    assert isinstance(facts, GoalQuarterFacts)
+    return takeaways.goal_quarters(list(facts.quarters))
+
+
+def _decision_takeaway(facts: TrendFacts, names: Mapping[str, str], _o: ChartOptions) -> str:
+    assert isinstance(facts, DecisionFacts)
+    return takeaways.confident_calls(facts.confident_calls, names)
+
+
+TAKEAWAYS: Mapping[Chart, Callable[[TrendFacts, Mapping[str, str], ChartOptions], str]] = {
+    Chart.COOPERATION: _cooperation_takeaway,
+    Chart.GAP: _gap_takeaway,
+    Chart.OBSTACLE_FLOW: _obstacle_takeaway,
+    Chart.GOAL_QUARTERS: _goal_takeaway,
+    Chart.DECISIONS: _decision_takeaway,
+}
+
+
+def takeaway(
+    chart: Chart, facts: TrendFacts, names: Mapping[str, str], options: ChartOptions
+) -> str:
+    """The chart's point in a sentence, said above it (names: each seat's first name)."""
+    return TAKEAWAYS[chart](facts, names, options)

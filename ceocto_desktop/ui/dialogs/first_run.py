@@ -140,7 +140,19 @@ class FirstRunDialog(QDialog):
         where.setObjectName("journalPath")
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        company_row, forms, week_row = self._make_fields()
+        buttons = self._make_buttons(allow_demo)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(company_row)
+        layout.addLayout(forms)
+        layout.addLayout(week_row)
+        layout.addWidget(where)
+        layout.addLayout(buttons)
+        self.form_a.name.setFocus()
 
+    def _make_fields(self) -> tuple[QHBoxLayout, QHBoxLayout, QHBoxLayout]:
+        """The company's name, the two partners' forms, the day the week starts."""
         self.form_a = PartnerForm("First partner", "A", "CEO")
         self.form_b = PartnerForm("Second partner", "B", "CTO")
         forms = QHBoxLayout()
@@ -161,7 +173,10 @@ class FirstRunDialog(QDialog):
         week_row.addWidget(QLabel("Our week starts on"))
         week_row.addWidget(self.week_start)
         week_row.addStretch()
+        return company_row, forms, week_row
 
+    def _make_buttons(self, allow_demo: bool) -> QHBoxLayout:
+        """Demo and Join on the left; Cancel and Create on the right."""
         self.create_button = primary(named("createButton", QPushButton("&Create our journal")))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self._create)
@@ -182,15 +197,7 @@ class FirstRunDialog(QDialog):
         buttons.addStretch()
         buttons.addWidget(cancel)
         buttons.addWidget(self.create_button)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(company_row)
-        layout.addLayout(forms)
-        layout.addLayout(week_row)
-        layout.addWidget(where)
-        layout.addLayout(buttons)
-        self.form_a.name.setFocus()
+        return buttons
 
     def _create(self) -> None:
         self.form_a.clear_errors()

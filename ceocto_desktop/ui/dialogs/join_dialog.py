@@ -25,7 +25,7 @@ from ceocto_desktop.paths import default_journal_path
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.store import JournalError
 from ceocto_desktop.sync.service import SyncError, join_journal, read_description
-from ceocto_desktop.ui.widgets.basic import named, primary
+from ceocto_desktop.ui.widgets.basic import named, primary, secret_field
 
 
 def suggested_path(default: Path | None = None) -> Path:
@@ -75,9 +75,7 @@ class JoinDialog(QDialog):
         self.folder.editingFinished.connect(self._read_folder)
         self.seat = named("joinSeat", QComboBox())
         self._set_seats(["A", "B"])
-        self.code = named("joinCode", QLineEdit())
-        self.code.setEchoMode(QLineEdit.EchoMode.Password)
-        self.code.setPlaceholderText("The code written down when sync was set up")
+        self.code = secret_field("joinCode", "The code written down when sync was set up")
         self.path = named("joinPath", QLineEdit(str(suggested_path(default))))
         self.message = named("joinMessage", QLabel())
         self.message.setWordWrap(True)

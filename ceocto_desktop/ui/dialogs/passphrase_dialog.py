@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -17,7 +16,7 @@ from PySide6.QtWidgets import (
 from ceocto_desktop.store import driver
 from ceocto_desktop.ui import keyring_store
 from ceocto_desktop.ui.theme import style_window
-from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.widgets.basic import named, secret_field
 
 TRIES = 3
 
@@ -38,9 +37,7 @@ class PassphraseDialog(QDialog):
         intro = QLabel(f"{path.name} is encrypted. Type its passphrase to open it.")
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.field = named("passphraseField", QLineEdit())
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setAccessibleName("Passphrase")
+        self.field = secret_field("passphraseField", accessible="Passphrase")
         layout.addWidget(self.field)
         self.message = named("passphraseMessage", QLabel(""))
         self.message.setWordWrap(True)

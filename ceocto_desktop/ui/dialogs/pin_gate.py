@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,7 +21,12 @@ from ceocto_desktop.services import pins
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.labels import first_name
-from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named, secret_field
+
+
+def wait_message(left: int) -> str:
+    """What a partner reads while three wrong PINs make them wait."""
+    return f"Three wrong PINs. Wait {left} seconds, then try again."
 
 
 class PinThrottle:
@@ -64,8 +68,10 @@ class PinThrottle:
             self.context.write(lambda s: pins.record_right_pin(s, seat), Changed.PINS)
 
 
-class PinDialog(QDialog):
-    """Asks one partner's PIN; accepted only when it is right."""
+class SeatPinDialog(QDialog):
+    """A dialog about one partner's PIN, its wrong tries counted by the window's throttle."""
+
+    object_name = ""
 
     def __init__(
         self,
@@ -75,10 +81,25 @@ class PinDialog(QDialog):
         parent: QWidget | None = None,
     ):
         super().__init__(parent)
-        self.setObjectName("pinDialog")
+        self.setObjectName(self.object_name)
         self.context = context
         self.seat = seat
         self.throttle = throttle
+
+
+class PinDialog(SeatPinDialog):
+    """Asks one partner's PIN; accepted only when it is right."""
+
+    object_name = "pinDialog"
+
+    def __init__(
+        self,
+        context: JournalContext,
+        seat: Seat,
+        throttle: PinThrottle,
+        parent: QWidget | None = None,
+    ):
+        super().__init__(context, seat, throttle, parent)
         name = first_name(context, seat)
         self.setWindowTitle(f"{name}'s PIN")
         intro = QLabel(
@@ -86,9 +107,7 @@ class PinDialog(QDialog):
             f"Enter {name}'s PIN to write as {name}."
         )
         intro.setWordWrap(True)
-        self.field = named("pinField", QLineEdit())
-        self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.field.setPlaceholderText("PIN")
+        self.field = secret_field("pinField", "PIN")
         self.error = named("pinError", QLabel())
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -118,7 +137,7 @@ class PinDialog(QDialog):
         self.field.setEnabled(left == 0)
         ok.setEnabled(left == 0)
         if left:
-            self.error.setText(f"Three wrong PINs. Wait {left} seconds, then try again.")
+            self.error.setText(wait_message(left))
             self.error.show()
             if not self._tick.isActive():
                 self._tick.start()

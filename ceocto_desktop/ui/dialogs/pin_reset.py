@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -24,9 +23,9 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.store import driver
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
-from ceocto_desktop.ui.dialogs.pin_gate import PinThrottle
+from ceocto_desktop.ui.dialogs.pin_gate import PinThrottle, SeatPinDialog, wait_message
 from ceocto_desktop.ui.labels import first_name
-from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named, secret_field
 
 # Said wherever a PIN is chosen: what a short PIN is worth against a copied file.
 PIN_STRENGTH = (
@@ -59,8 +58,10 @@ def confirm_own_pin(context: JournalContext, seat: Seat, parent: QWidget | None)
     return box.clickedButton() is yes
 
 
-class ResetPinDialog(QDialog):
+class ResetPinDialog(SeatPinDialog):
     """Reset a forgotten PIN: together (the other's PIN if they have one) or by passphrase."""
+
+    object_name = "resetPinDialog"
 
     def __init__(
         self,
@@ -69,11 +70,7 @@ class ResetPinDialog(QDialog):
         throttle: PinThrottle,
         parent: QWidget | None = None,
     ):
-        super().__init__(parent)
-        self.setObjectName("resetPinDialog")
-        self.context = context
-        self.seat = seat
-        self.throttle = throttle
+        super().__init__(context, seat, throttle, parent)
         name, other = first_name(context, seat), first_name(context, seat.other)
         other_has_pin = context.read(lambda s: pins.has_pin(s, seat.other))
         encrypted = not driver.has_sqlite_header(context.journal.path)
@@ -87,9 +84,7 @@ class ResetPinDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.other_pin = named("otherPinField", QLineEdit())
-        self.other_pin.setEchoMode(QLineEdit.EchoMode.Password)
-        self.other_pin.setPlaceholderText(f"{other}'s PIN")
+        self.other_pin = secret_field("otherPinField", f"{other}'s PIN")
         self.other_pin.setVisible(other_has_pin)
         layout.addWidget(self.other_pin)
         self.both_here = named(
@@ -99,9 +94,7 @@ class ResetPinDialog(QDialog):
         self.together = named("resetTogether", QPushButton(f"Reset with {other}"))
         self.together.clicked.connect(self.reset_together)
         layout.addWidget(self.together)
-        self.passphrase = named("resetPassphraseField", QLineEdit())
-        self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
-        self.passphrase.setPlaceholderText("The journal's passphrase")
+        self.passphrase = secret_field("resetPassphraseField", "The journal's passphrase")
         self.with_passphrase = named(
             "resetWithPassphrase", QPushButton("Reset with the passphrase")
         )
@@ -140,7 +133,7 @@ class ResetPinDialog(QDialog):
         now = self.throttle.clock()
         left = self.throttle.wait_left(self.seat.other)
         if left:
-            self.message.setText(f"Three wrong PINs. Wait {left} seconds, then try again.")
+            self.message.setText(wait_message(left))
             return
         self._reset(
             lambda s: pins.reset_pin_together(s, self.seat, other_pin, both_here=both, now=now),

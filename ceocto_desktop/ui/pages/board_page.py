@@ -59,6 +59,22 @@ class BoardPage(JournalPage):
         self.context = context
         self.meeting_id: str | None = None
         self.review: BoardReview | None = None
+        left = self._make_meetings()
+        right = self._make_review()
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(right)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(scroll)
+        split.setSizes([220, 900])
+        layout = QVBoxLayout(self)
+        layout.addWidget(split)
+        self.watch_journal(context)
+
+    def _make_meetings(self) -> QWidget:
+        """The list of meetings with New and Delete below it."""
         self.meetings = named("meetingList", QListWidget())
         self.meetings.setWordWrap(True)
         self.meetings.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -76,9 +92,12 @@ class BoardPage(JournalPage):
         buttons.addWidget(new)
         buttons.addWidget(delete)
         left_layout.addLayout(buttons)
+        return left
 
+    def _make_review(self) -> QWidget:
+        """The chosen meeting: its form, its goals then and now, decisions, Export."""
         self.form = RecordForm(
-            context,
+            self.context,
             Changed.BOARD,
             "meeting",
             lambda s, meeting_id, values: board.update_meeting(s, meeting_id, **values),
@@ -117,17 +136,7 @@ class BoardPage(JournalPage):
         column.addWidget(export, 0, Qt.AlignmentFlag.AlignRight)
         column.addStretch()
         self.sections = (self.form, self.since, self.goals, self.decided, self.due, export)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidget(right)
-        split = QSplitter()
-        split.addWidget(left)
-        split.addWidget(scroll)
-        split.setSizes([220, 900])
-        layout = QVBoxLayout(self)
-        layout.addWidget(split)
-        self.watch_journal(context)
+        return right
 
     def refresh(self) -> None:
         meetings = self.context.read(board.list_meetings)
@@ -181,6 +190,11 @@ class BoardPage(JournalPage):
             if previous
             else "<b>The first board meeting</b>: progress so far"
         )
+        self._show_goals(review)
+        self._show_decisions(review)
+
+    def _show_goals(self, review: BoardReview) -> None:
+        """A row a goal: ticked once reviewed, what moved, its weakest result, its blockers."""
         self.goals.blockSignals(True)
         self.goals.setRowCount(len(review.goals))
         for row, goal in enumerate(review.goals):
@@ -204,6 +218,9 @@ class BoardPage(JournalPage):
             self.goals.setItem(row, 0, tick)
         self.goals.blockSignals(False)
         self.goals_fit.fit()
+
+    def _show_decisions(self, review: BoardReview) -> None:
+        """The decisions taken since the previous meeting and those due for review."""
         decided = "".join(f"<li>{d.day}: {escape(d.title)}</li>" for d in review.decided_since)
         due = "".join(f"<li>{escape(d.title)} (review {d.day})</li>" for d in review.due_for_review)
         shown = (

@@ -111,7 +111,17 @@ class CheckinPage(JournalPage):
         # Whose words the form shows, for which week, under which draft key (None: hidden).
         self.form_owner: tuple[Seat, date, str] | None = None
         self.editing: tuple[Seat, date] | None = None  # "Edit my answers" was chosen
+        top, previous = self._make_week_bar()
+        self._make_answers()
+        self._make_history()
+        self._lay_out(top)
+        self._keys(previous)
+        self.watch_journal(context)
+        context.authorChanged.connect(self._author_changed)
+        # No refresh here: the first show loads the week (watch_journal marked it stale).
 
+    def _make_week_bar(self) -> tuple[QHBoxLayout, QPushButton]:
+        """The week's heading with Earlier, This week and Later beside it."""
         self.heading = named("checkinWeek", QLabel())
         self.heading.setWordWrap(True)
         self.heading.setMinimumWidth(120)
@@ -128,6 +138,10 @@ class CheckinPage(JournalPage):
         top.addWidget(previous)
         top.addWidget(this_week)
         top.addWidget(self.next)
+        return top, previous
+
+    def _make_answers(self) -> None:
+        """Who has answered, the privacy tip, the form (kept as a draft), the answers shown."""
         self.status = named("checkinStatus", QLabel())
         self.status.setWordWrap(True)
         self.privacy_hint = named("privacyHint", QLabel())
@@ -138,7 +152,7 @@ class CheckinPage(JournalPage):
         self.form = AnswerForm()
         self.form.submit.clicked.connect(self.submit)
         self.form.cancel.clicked.connect(self.cancel_edit)
-        self.drafts = DraftKeeper(context, self._shown_draft, self._describe_draft, self)
+        self.drafts = DraftKeeper(self.context, self._shown_draft, self._describe_draft, self)
         self.form.typed.connect(self.drafts.changed)
         self.form.picked.connect(self._picked)
         self.form.left.connect(self.drafts.flush)
@@ -153,6 +167,9 @@ class CheckinPage(JournalPage):
         self.amendments = named("checkinAmendments", QLabel())
         self.amendments.setWordWrap(True)
         self.amendments.setTextFormat(Qt.TextFormat.RichText)
+
+    def _make_history(self) -> None:
+        """The past weeks, one line each, a click shows the week."""
         self.history = named("checkinHistory", QListWidget())
         # As wide as its longest line at the desktop's font: one line a week, never cut.
         widest = self.history.fontMetrics().horizontalAdvance("30 Sep 2026 · Priya missing")
@@ -162,6 +179,9 @@ class CheckinPage(JournalPage):
         self.history.itemClicked.connect(
             lambda item: self.show_week(item.data(Qt.ItemDataRole.UserRole))
         )
+
+    def _lay_out(self, top: QHBoxLayout) -> None:
+        """The week in a scrolling column, the past weeks beside it."""
         body = QWidget()
         column = QVBoxLayout(body)
         column.addLayout(top)
@@ -171,7 +191,7 @@ class CheckinPage(JournalPage):
         column.addWidget(self.answers)
         column.addWidget(self.amendments)
         column.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
-        self.sync = AgendaPanel(context)
+        self.sync = AgendaPanel(self.context)
         column.addWidget(self.sync)
         column.addStretch()
         scroll = QScrollArea()
@@ -186,10 +206,6 @@ class CheckinPage(JournalPage):
         layout = QHBoxLayout(self)
         layout.addWidget(scroll, 1)
         layout.addLayout(side)
-        self._keys(previous)
-        self.watch_journal(context)
-        context.authorChanged.connect(self._author_changed)
-        # No refresh here: the first show loads the week (watch_journal marked it stale).
 
     def _author_changed(self, _seat: Seat) -> None:
         if self.isVisible():
@@ -258,7 +274,6 @@ class CheckinPage(JournalPage):
     def refresh(self) -> None:
         self.drafts.flush()  # the words shown so far stay with their partner and week
         me = self.context.author
-        other = me.other
         data = self.context.read(lambda s: load_week(s, self.week, me, self.bank))
         self.data = data
         current = self.context.read(checkins.current_week)
@@ -267,6 +282,26 @@ class CheckinPage(JournalPage):
         self.heading.setText(f"<h2>Week of {day_text(self.week)}{late}</h2>")
         answered = data.week.answered
         names = {seat: first_name(self.context, seat) for seat in Seat}
+        self._show_status(answered, names)
+        mine = me in answered
+        self._show_privacy_hint(me, names[me], data.week.complete)
+        editing = self._show_form(data, me, mine, names)
+        self.answers.setVisible(mine and not editing)
+        self.edit_button.setVisible(mine and not editing)
+        if mine:
+            amended = {(a.seat, a.field) for a in data.amendments}
+            self.answers.setText(self._answers_html(data.week, me, names, amended))
+        lines = [escape(amendment_text(a, names)) for a in data.amendments]
+        self.amendments.setVisible(bool(lines))
+        self.amendments.setText(
+            "<b>Changed after both had answered</b><br>"
+            + "<br>".join(f"<i>{line}</i>" for line in lines)
+        )
+        self._fill_history(data.history, names)
+        self.sync.show_week(self.week, data.week.complete and not editing)
+
+    def _show_status(self, answered: Any, names: dict[Seat, str]) -> None:
+        """Who has answered the week, and who is awaited."""
         if len(answered) == 2:
             self.status.setText("<b>Done by both.</b> Here is how you each saw the week.")
         elif answered:
@@ -276,8 +311,11 @@ class CheckinPage(JournalPage):
             )
         else:
             self.status.setText("Nobody has answered this week yet.")
-        mine = me in answered
-        self._show_privacy_hint(me, names[me], data.week.complete)
+
+    def _show_form(self, data: WeekData, me: Seat, mine: bool, names: dict[Seat, str]) -> bool:
+        """The form for my answers (or my changes to them), filled from my draft; whether
+        I am changing answers already submitted."""
+        other = me.other
         edit_key = drafts.checkin_edit_key(self.week)
         edit_draft = self.drafts.load(me, edit_key) if mine else None
         editing = mine and (self.editing == (me, self.week) or edit_draft is not None)
@@ -311,19 +349,7 @@ class CheckinPage(JournalPage):
             self.form_owner = (me, self.week, edit_key)
         else:
             self.form_owner = None
-        self.answers.setVisible(mine and not editing)
-        self.edit_button.setVisible(mine and not editing)
-        if mine:
-            amended = {(a.seat, a.field) for a in data.amendments}
-            self.answers.setText(self._answers_html(data.week, me, names, amended))
-        lines = [escape(amendment_text(a, names)) for a in data.amendments]
-        self.amendments.setVisible(bool(lines))
-        self.amendments.setText(
-            "<b>Changed after both had answered</b><br>"
-            + "<br>".join(f"<i>{line}</i>" for line in lines)
-        )
-        self._fill_history(data.history, names)
-        self.sync.show_week(self.week, data.week.complete and not editing)
+        return editing
 
     def _show_privacy_hint(self, me: Seat, name: str, revealed: bool) -> None:
         # Blind only holds at one laptop if a PIN guards the switch: a tip, said once (until

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QWidget
+from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.relative_dates import relative_day
-from ceocto_desktop.models import Decision, DecisionStatus
+from ceocto_desktop.models import Decision, DecisionStatus, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.records import decisions
 from ceocto_desktop.services.records.decision_rows import (
@@ -16,7 +18,6 @@ from ceocto_desktop.services.records.decision_rows import (
     count_decision_rows,
     decision_rows,
 )
-from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.labels import date_text, owner_label
 from ceocto_desktop.ui.pages.record_page import RecordPage
 from ceocto_desktop.ui.panes.decision_detail import DecisionDetail
@@ -55,6 +56,9 @@ class DecisionsPage(RecordPage):
     kind = "decisions"
     noun = "decision"
     depends_on = Changed.DECISIONS | Changed.GOALS
+    changes = Changed.DECISIONS
+    record_class = Decision
+    detail: DecisionDetail
 
     def make_filters(self) -> list[QWidget]:
         self.due_filter = named("decisionDueFilter", QCheckBox("Due for review"))
@@ -112,35 +116,11 @@ class DecisionsPage(RecordPage):
         """No column: the query's own order, what matters now first."""
         return -1, False
 
-    def make_detail(self) -> QWidget:
-        self.decision_detail = DecisionDetail(self.context)
-        return self.decision_detail
+    def make_detail(self) -> DecisionDetail:
+        return DecisionDetail(self.context)
 
-    def show_record(self, record_id: str | None) -> None:
-        self.decision_detail.show_decision(record_id)
+    def create_new(self, session: Session, author: Seat) -> Any:
+        return decisions.create_decision(session, author, "New decision")
 
-    def create_record(self) -> str | None:
-        author = self.context.author
-        command = CreateCommand(
-            self.context,
-            "new decision",
-            Changed.DECISIONS,
-            Decision,
-            lambda s: decisions.create_decision(s, author, "New decision"),
-        )
-        command.perform()
-        return command.record_id
-
-    def delete_record(self, record_id: str) -> str:
-        title = self.context.read(lambda s: decisions.get_decision(s, record_id).title)
-        DeleteCommand(
-            self.context, f"delete decision “{title}”", Changed.DECISIONS, Decision, record_id
-        ).perform()
-        return title
-
-    def focus_detail(self) -> None:
-        self.decision_detail.focus_first()
-
-    def flush_edits(self) -> None:
-        if hasattr(self, "decision_detail"):
-            self.decision_detail.form.flush()
+    def title_of(self, session: Session, record_id: str) -> str:
+        return decisions.get_decision(session, record_id).title

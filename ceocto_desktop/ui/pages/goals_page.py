@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import QLineEdit, QWidget
+from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import quarter_of
 from ceocto_desktop.analytics.relative_dates import relative_day
-from ceocto_desktop.models import Area, Goal, GoalStatus, Owner
+from ceocto_desktop.models import Area, Goal, GoalStatus, Owner, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.records import goals
 from ceocto_desktop.services.records.goal_rows import (
@@ -17,7 +19,6 @@ from ceocto_desktop.services.records.goal_rows import (
     count_goal_rows,
     goal_rows,
 )
-from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.labels import change_text, date_text, owner_label, owner_labels, percent
 from ceocto_desktop.ui.pages.record_page import RecordPage
 from ceocto_desktop.ui.panes.goal_detail import GoalDetail
@@ -56,6 +57,9 @@ class GoalsPage(RecordPage):
     kind = "goals"
     noun = "goal"
     depends_on = Changed.GOALS | Changed.OBSTACLES | Changed.DECISIONS
+    changes = Changed.GOALS
+    record_class = Goal
+    detail: GoalDetail
 
     def make_filters(self) -> list[QWidget]:
         self.status_filter = choice_filter(
@@ -159,35 +163,11 @@ class GoalsPage(RecordPage):
         """No column: the query's own order, open goals of this quarter first."""
         return -1, False
 
-    def make_detail(self) -> QWidget:
-        self.goal_detail = GoalDetail(self.context)
-        return self.goal_detail
+    def make_detail(self) -> GoalDetail:
+        return GoalDetail(self.context)
 
-    def show_record(self, record_id: str | None) -> None:
-        self.goal_detail.show_goal(record_id)
+    def create_new(self, session: Session, author: Seat) -> Any:
+        return goals.create_goal(session, author, "New goal")
 
-    def create_record(self) -> str | None:
-        author = self.context.author
-        command = CreateCommand(
-            self.context,
-            "new goal",
-            Changed.GOALS,
-            Goal,
-            lambda s: goals.create_goal(s, author, "New goal"),
-        )
-        command.perform()
-        return command.record_id
-
-    def delete_record(self, record_id: str) -> str:
-        title = self.context.read(lambda s: goals.get_goal(s, record_id).title)
-        DeleteCommand(
-            self.context, f"delete goal “{title}”", Changed.GOALS, Goal, record_id
-        ).perform()
-        return title
-
-    def focus_detail(self) -> None:
-        self.goal_detail.focus_first()
-
-    def flush_edits(self) -> None:
-        if hasattr(self, "goal_detail"):
-            self.goal_detail.form.flush()
+    def title_of(self, session: Session, record_id: str) -> str:
+        return goals.get_goal(session, record_id).title

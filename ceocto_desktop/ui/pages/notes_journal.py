@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QRectF, QSize, Qt
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
@@ -101,26 +101,59 @@ class JournalDelegate(QStyledItemDelegate):
         # fills a selected row before the delegate paints; the card shows it instead).
         owner = self.parent()
         palette: QPalette = owner.palette() if isinstance(owner, QWidget) else option.palette
-        state = option.state
         painter.save()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = rect.top()
         header = self.header_of(index)
         if header is not None:
-            font = QFont(option.font)
-            font.setBold(True)
-            font.setPointSizeF(font.pointSizeF() * 1.15)
-            painter.setFont(font)
-            painter.setPen(palette.color(QPalette.ColorRole.Text))
-            band = QRectF(rect.left() + PAD, top + 8, rect.width() - 2 * PAD, HEADER - 10)
-            painter.drawText(
-                band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, header
-            )
-            painter.setPen(palette.color(QPalette.ColorRole.Mid))
-            painter.drawLine(
-                rect.left() + PAD, top + HEADER - 1, rect.right() - PAD, top + HEADER - 1
-            )
+            self._paint_header(painter, option, palette, header, top)
             top += HEADER
+        small = self._paint_card(painter, option, palette, entry, top)
+        body_top = top + PAD + META
+        height = self._paint_body(painter, palette, entry, rect, body_top)
+        if entry.tags:
+            self.paint_chips(
+                painter,
+                entry,
+                palette,
+                small,
+                rect.left() + PAD,
+                body_top + height + 4,
+                rect.right() - PAD,
+            )
+        painter.restore()
+
+    def _paint_header(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        palette: QPalette,
+        header: str,
+        top: int,
+    ) -> None:
+        """The day's header above its first entry, underlined."""
+        rect = option.rect
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        painter.setFont(font)
+        painter.setPen(palette.color(QPalette.ColorRole.Text))
+        band = QRectF(rect.left() + PAD, top + 8, rect.width() - 2 * PAD, HEADER - 10)
+        painter.drawText(band, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, header)
+        painter.setPen(palette.color(QPalette.ColorRole.Mid))
+        painter.drawLine(rect.left() + PAD, top + HEADER - 1, rect.right() - PAD, top + HEADER - 1)
+
+    def _paint_card(
+        self,
+        painter: QPainter,
+        option: QStyleOptionViewItem,
+        palette: QPalette,
+        entry: NoteEntry,
+        top: int,
+    ) -> QFont:
+        """The entry's card (marked when selected or under the mouse), who and when on it;
+        returns the small font the meta line and the tags are drawn in."""
+        rect, state = option.rect, option.state
         card = QRectF(rect.left() + 4, top + 3, rect.width() - 8, rect.bottom() - top - 4)
         if state & QStyle.StateFlag.State_Selected:
             fill = QColor(palette.color(QPalette.ColorRole.Highlight))
@@ -145,10 +178,14 @@ class JournalDelegate(QStyledItemDelegate):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             meta,
         )
-        # The Markdown, rendered, clipped to a few lines.
+        return small
+
+    def _paint_body(
+        self, painter: QPainter, palette: QPalette, entry: NoteEntry, rect: QRect, body_top: int
+    ) -> int:
+        """The Markdown, rendered, clipped to a few lines; returns the height it took."""
         width = rect.width() - 2 * PAD
         doc = self.document(entry, width)
-        body_top = top + PAD + META
         height = min(BODY_MAX, int(doc.size().height()) + 2)
         painter.translate(rect.left() + PAD, body_top)
         context = QAbstractTextDocumentLayout.PaintContext()
@@ -159,17 +196,7 @@ class JournalDelegate(QStyledItemDelegate):
         doc.documentLayout().draw(painter, context)
         painter.setClipping(False)
         painter.translate(-(rect.left() + PAD), -body_top)
-        if entry.tags:
-            self.paint_chips(
-                painter,
-                entry,
-                palette,
-                small,
-                rect.left() + PAD,
-                body_top + height + 4,
-                rect.right() - PAD,
-            )
-        painter.restore()
+        return height
 
     def paint_chips(
         self,

@@ -36,7 +36,6 @@ from ceocto_desktop.services.records.notes_journal import (
     note_for_window,
     note_heading,
 )
-from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.pages.notes_journal import JournalDelegate
@@ -134,8 +133,8 @@ class NoteDetail(DetailPane):
         self.preview_toggle.setText("Edit" if on else "Preview")
         (self.preview if on else self.body).setFocus()
 
-    def show_note(self, note_id: str | None) -> None:
-        shown = self.fetch(note_id, note_for_window)
+    def show_record(self, record_id: str | None) -> None:
+        shown = self.fetch(record_id, note_for_window)
         if shown is None:
             return
         view = shown.view
@@ -182,6 +181,9 @@ class NotesPage(RecordPage):
     kind = "notes"
     depends_on = Changed.NOTES
     noun = "note"
+    changes = Changed.NOTES
+    record_class = Note
+    detail: NoteDetail
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(context, parent)
@@ -281,33 +283,11 @@ class NotesPage(RecordPage):
     def author_names(self) -> dict[Seat, str]:
         return {seat: first_name(self.context, seat) for seat in Seat}
 
-    def make_detail(self) -> QWidget:
-        self.note_detail = NoteDetail(self.context)
-        return self.note_detail
+    def make_detail(self) -> NoteDetail:
+        return NoteDetail(self.context)
 
-    def show_record(self, record_id: str | None) -> None:
-        self.note_detail.show_note(record_id)
+    def create_new(self, session: Session, author: Seat) -> Any:
+        return notes.create_note(session, author, "New note")
 
-    def create_record(self) -> str | None:
-        author = self.context.author
-        command = CreateCommand(
-            self.context,
-            "new note",
-            Changed.NOTES,
-            Note,
-            lambda s: notes.create_note(s, author, "New note"),
-        )
-        command.perform()
-        return command.record_id
-
-    def delete_record(self, record_id: str) -> str:
-        first = self.context.read(lambda s: note_heading(s, record_id))
-        DeleteCommand(self.context, "delete note", Changed.NOTES, Note, record_id).perform()
-        return first[:40]
-
-    def focus_detail(self) -> None:
-        self.note_detail.focus_first()
-
-    def flush_edits(self) -> None:
-        if hasattr(self, "note_detail"):
-            self.note_detail.form.flush()
+    def title_of(self, session: Session, record_id: str) -> str:
+        return note_heading(session, record_id)[:40]

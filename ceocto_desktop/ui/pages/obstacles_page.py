@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from typing import Any
 
-from ceocto_desktop.models import Obstacle, ObstacleCategory, ObstacleKind, Severity
+from PySide6.QtWidgets import QWidget
+from sqlalchemy.orm import Session
+
+from ceocto_desktop.models import Obstacle, ObstacleCategory, ObstacleKind, Seat, Severity
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.records import obstacles
 from ceocto_desktop.services.records.obstacle_rows import (
@@ -12,7 +15,6 @@ from ceocto_desktop.services.records.obstacle_rows import (
     count_obstacle_rows,
     obstacle_rows,
 )
-from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.labels import owner_label
 from ceocto_desktop.ui.pages.record_page import RecordPage
 from ceocto_desktop.ui.panes.obstacle_detail import ObstacleDetail
@@ -25,6 +27,9 @@ class ObstaclesPage(RecordPage):
     kind = "obstacles"
     noun = "obstacle"
     depends_on = Changed.OBSTACLES | Changed.GOALS
+    changes = Changed.OBSTACLES
+    record_class = Obstacle
+    detail: ObstacleDetail
 
     def make_filters(self) -> list[QWidget]:
         self.open_filter = choice_filter(
@@ -90,37 +95,13 @@ class ObstaclesPage(RecordPage):
         """No column: the query's own order, what matters now first."""
         return -1, False
 
-    def make_detail(self) -> QWidget:
-        self.obstacle_detail = ObstacleDetail(self.context)
-        return self.obstacle_detail
+    def make_detail(self) -> ObstacleDetail:
+        return ObstacleDetail(self.context)
 
-    def show_record(self, record_id: str | None) -> None:
-        self.obstacle_detail.show_obstacle(record_id)
-
-    def create_record(self) -> str | None:
-        author = self.context.author
-        command = CreateCommand(
-            self.context,
-            "new obstacle",
-            Changed.OBSTACLES,
-            Obstacle,
-            lambda s: obstacles.create_obstacle(
-                s, author, "New obstacle", ObstacleCategory.COMMUNICATION
-            ),
+    def create_new(self, session: Session, author: Seat) -> Any:
+        return obstacles.create_obstacle(
+            session, author, "New obstacle", ObstacleCategory.COMMUNICATION
         )
-        command.perform()
-        return command.record_id
 
-    def delete_record(self, record_id: str) -> str:
-        title = self.context.read(lambda s: obstacles.get_obstacle(s, record_id).title)
-        DeleteCommand(
-            self.context, f"delete obstacle “{title}”", Changed.OBSTACLES, Obstacle, record_id
-        ).perform()
-        return title
-
-    def focus_detail(self) -> None:
-        self.obstacle_detail.focus_first()
-
-    def flush_edits(self) -> None:
-        if hasattr(self, "obstacle_detail"):
-            self.obstacle_detail.form.flush()
+    def title_of(self, session: Session, record_id: str) -> str:
+        return obstacles.get_obstacle(session, record_id).title

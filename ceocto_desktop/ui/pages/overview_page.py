@@ -123,7 +123,17 @@ class OverviewPage(JournalPage):
         super().__init__(parent)
         self.setObjectName("overviewPage")
         self.context = context
+        self._make_attention()
+        note_row = self._make_quick_note()
+        self._make_recent()
+        self._lay_out(note_row)
+        self.watch_journal(context)
+        context.authorChanged.connect(lambda _seat: self._show_author())
+        self._show_author()
+        # No refresh here: the first show does it (watch_journal marked the page stale).
 
+    def _make_attention(self) -> None:
+        """The heading, what each owes the other, what needs attention, the signals."""
         self.heading = named("overviewHeading", QLabel())
         self.heading.setTextFormat(Qt.TextFormat.RichText)
         self.owed = named("owedLine", QLabel())
@@ -140,6 +150,8 @@ class OverviewPage(JournalPage):
         self.attention.itemActivated.connect(self._open_item)
         self.signals = SignalsPanel()
 
+    def _make_quick_note(self) -> QHBoxLayout:
+        """The quick note (its writer's draft until added) and its row: who writes, Add."""
         self.quick_note = named("quickNote", QPlainTextEdit())
         self.quick_note.setPlaceholderText(
             "Jot a note for the journal… (Markdown; #tags become tags; Ctrl+Enter adds it)"
@@ -156,8 +168,8 @@ class OverviewPage(JournalPage):
             shortcut.setWhatsThis("Add the quick note")
             shortcut.activated.connect(self.add_note)
         # The quick note is kept as its writer's draft until added (Ctrl+Enter).
-        self.note_seat = context.author
-        self.drafts = DraftKeeper(context, self._shown_draft, self._describe_draft, self)
+        self.note_seat = self.context.author
+        self.drafts = DraftKeeper(self.context, self._shown_draft, self._describe_draft, self)
         self.quick_note.textChanged.connect(self._note_typed)
         self.quick_note.installEventFilter(self)
         self.drafts.stateChanged.connect(self._draft_state)
@@ -167,7 +179,10 @@ class OverviewPage(JournalPage):
         note_row.addWidget(self.author_hint)
         note_row.addStretch()
         note_row.addWidget(self.add_button)
+        return note_row
 
+    def _make_recent(self) -> None:
+        """The latest notes, each opened by a click."""
         self.recent = named("recentNotes", QListWidget())
         self.recent.setWordWrap(True)
         self.recent.setSpacing(4)
@@ -177,6 +192,8 @@ class OverviewPage(JournalPage):
         self.recent.itemActivated.connect(self._open_note)
         self.recent.itemClicked.connect(self._open_note)
 
+    def _lay_out(self, note_row: QHBoxLayout) -> None:
+        """Two columns (attention, signals) above the quick note, a promise and recent notes."""
         body = QWidget()
         layout = QVBoxLayout(body)
         layout.setSpacing(8)
@@ -200,7 +217,7 @@ class OverviewPage(JournalPage):
         layout.addWidget(self.quick_note)
         layout.addWidget(self.note_error)
         layout.addLayout(note_row)
-        self.promise = CommitmentForm(context)
+        self.promise = CommitmentForm(self.context)
         layout.addWidget(self.promise)
         layout.addWidget(QLabel("<b>Recent notes</b> <small>(click to open)</small>"))
         layout.addWidget(self.recent)
@@ -213,11 +230,6 @@ class OverviewPage(JournalPage):
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
-
-        self.watch_journal(context)
-        context.authorChanged.connect(lambda _seat: self._show_author())
-        self._show_author()
-        # No refresh here: the first show does it (watch_journal marked the page stale).
 
     # The quick note's draft ----------------------------------------------------------------------
     def _shown_draft(self) -> tuple[Seat, str, Payload]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -21,11 +23,15 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.orm import Session
 
+from ceocto_desktop.models import Base, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.journal_page import JournalPage
+from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, fit_current_text, named
 from ceocto_desktop.ui.widgets.delegates import PAD, ChipDelegate, ElideDelegate, ProgressDelegate
 from ceocto_desktop.ui.widgets.table_model import LazyTableModel
@@ -42,25 +48,64 @@ PROGRESS_BAR = 40
 
 
 class RecordPage(JournalPage):
-    """Subclasses give: kind, noun, model columns and queries, a detail widget, new/delete."""
+    """Subclasses give: kind, noun, model columns and queries, a detail pane, new/delete."""
 
     kind = ""  # the records this page shows, as links name them ("goals")
     noun = ""  # one record, for messages ("goal")
     depends_on = Changed.NOTHING  # what the page shows: its own records and what they link
+    changes = Changed.NOTHING  # what creating or deleting one of its records changes
+    record_class: type[Base]  # the model a new record is, and a deleted one was
+    detail: DetailPane
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName(f"{self.kind}Page")
         self.context = context
         self.current_id: str | None = None
+        # The detail first: filters and the model may reload (and so flush edits) as they are made.
+        self.detail = self.make_detail()
+        self._make_controls()
+        filter_widgets = self.make_filters()
+        self.model = self.make_model()
+        self.table = self._make_table()
+        self._draw_columns()
+        self.splitter = self._make_splitter(self._make_list_side(filter_widgets))
+        settings = QSettings()
+        self._detail_width = int(str(settings.value(self._setting("detailWidth"), DETAIL_WIDTH)))
+        self._detail_collapsed = settings.value(self._setting("detailCollapsed"), False) in (
+            True,
+            "true",
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 12, 12, 8)
+        layout.addWidget(self.splitter)
+        self._update_pane()
+        # Once all is built: columns give way when the table narrows (never a sideways scroll
+        # bar) and follow what they show; J/K walk the list; Down goes from the filter into it.
+        self._measured: list[int] | None = None
+        for watched in (self.table.viewport(), self.table, self.filter_box, self.splitter):
+            watched.installEventFilter(self)
+        for signal in (
+            self.model.modelReset,
+            self.model.rowsInserted,
+            self.model.dataChanged,
+            self.model.layoutChanged,
+        ):
+            signal.connect(self._forget_widths)
+        self.watch_journal(context)  # the first show loads the rows (reload), counts, selects
+        self.size_columns()
 
+    def _make_controls(self) -> None:
+        """The filter box, the count, its error line, the pane toggle, New and Delete."""
         self.filter_box = named(f"{self.kind}Filter", QLineEdit())
         self.filter_box.setPlaceholderText(f"Filter {self.kind} (Ctrl+F)")
         self.filter_box.setClearButtonEnabled(True)
+        self.filter_box.setMinimumWidth(150)
         self._filter_timer = QTimer(self, singleShot=True, interval=FILTER_DELAY_MS)
         self._filter_timer.timeout.connect(self.reload)
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
         self.count_label = named(f"{self.kind}Count", QLabel())
+        self.count_label.setProperty("role", "muted")
         self.filter_error = named(f"{self.kind}FilterError", QLabel())
         self.filter_error.setStyleSheet(ERROR_STYLE)
         self.filter_error.hide()
@@ -70,45 +115,52 @@ class RecordPage(JournalPage):
         self.delete_button = named(f"delete_{self.noun}", QPushButton("Delete"))
         self.delete_button.setToolTip(f"Delete the selected {self.noun} (Delete; Ctrl+Z undoes)")
         self.delete_button.clicked.connect(self.delete_current)
+        self.pane_toggle = named(f"{self.kind}DetailToggle", QToolButton())
+        self.pane_toggle.setProperty("role", "paneToggle")
+        # A page shortcut, not the button's: setText() on a button resets its shortcut, and
+        # the toggle's text changes ("Hide details" / "Show details").
+        toggle_key = QShortcut(QKeySequence("Ctrl+Shift+D"), self)
+        toggle_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        toggle_key.setWhatsThis("Show or hide the detail pane")
+        toggle_key.activated.connect(self._toggle_key)
+        self.pane_toggle.clicked.connect(self.toggle_detail)
 
-        filter_widgets = self.make_filters()
-        self.model = self.make_model()
-        self.table = named(f"{self.kind}Table", QTableView())
-        self.table.setModel(self.model)
+    def _make_table(self) -> QTableView:
+        """The list: one row a record, sorted, selected whole, never edited in place."""
+        table = named(f"{self.kind}Table", QTableView())
+        table.setModel(self.model)
         self.model.wait_for_first_reload()  # the first show loads the rows, once
         column, descending = self.initial_sort()
         order = Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-        self.table.horizontalHeader().setSortIndicator(column, order)
-        self.table.setSortingEnabled(True)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
+        table.horizontalHeader().setSortIndicator(column, order)
+        table.setSortingEnabled(True)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setAlternatingRowColors(True)
+        table.setWordWrap(False)
         # Fixed row heights: a ResizeToContents header measures every row (47 s at 100k).
-        vertical = self.table.verticalHeader()
+        vertical = table.verticalHeader()
         vertical.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         vertical.setDefaultSectionSize(ROW_HEIGHT)
         vertical.hide()
-        self.table.setShowGrid(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
-        header = self.table.horizontalHeader()
+        table.setShowGrid(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header.setStretchLastSection(False)
         header.setSortIndicatorShown(True)
         header.setHighlightSections(False)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        table.selectionModel().currentRowChanged.connect(self._row_changed)
+        table.activated.connect(lambda _index: self.edit_detail())
+        return table
+
+    def _draw_columns(self) -> None:
+        """Titles elided, status as chips, progress as bars; the title column stretches."""
+        header = self.table.horizontalHeader()
         self.title_delegate = ElideDelegate(self.table)
         self.model.modelReset.connect(self.title_delegate.painted.clear)
-        # Columns sized to what they show (at the desktop's font, not a guess made at 9 pt).
-        self._measured: list[int] | None = None
-        for signal in (
-            self.model.modelReset,
-            self.model.rowsInserted,
-            self.model.dataChanged,
-            self.model.layoutChanged,
-        ):
-            signal.connect(self._forget_widths)
         self._delegates = [
             self.title_delegate,
             ChipDelegate(self.table),
@@ -120,13 +172,9 @@ class RecordPage(JournalPage):
                 self.table.setItemDelegateForColumn(number, self._delegates[drawn])
             if spec.draw == "title":
                 header.setSectionResizeMode(number, QHeaderView.ResizeMode.Stretch)
-        # Columns give way when the table narrows: never a sideways scroll bar.
-        self.table.viewport().installEventFilter(self)
-        self.table.installEventFilter(self)  # J/K
-        self.filter_box.installEventFilter(self)  # Down into the list
-        self.table.selectionModel().currentRowChanged.connect(self._row_changed)
-        self.table.activated.connect(lambda _index: self.edit_detail())
 
+    def _make_list_side(self, filter_widgets: list[QWidget]) -> QWidget:
+        """The filters above the table, the count and the buttons below it."""
         filters = QHBoxLayout()
         # Four filters do not fit beside each other whole at 1024 px and 11 pt: two a line.
         filter_grid = QGridLayout()
@@ -141,7 +189,6 @@ class RecordPage(JournalPage):
                 filters.addWidget(widget)
         if len(filter_widgets) >= 4:
             filters.addLayout(filter_grid)
-        self.filter_box.setMinimumWidth(150)
         # Many filters: the search box gets a row of its own, so nothing is cut at 1024 px.
         search_row = QHBoxLayout()
         if len(filter_widgets) >= 3:
@@ -149,16 +196,6 @@ class RecordPage(JournalPage):
             filters.addStretch(1)
         else:
             filters.addWidget(self.filter_box, 1)
-        self.count_label.setProperty("role", "muted")
-        self.pane_toggle = named(f"{self.kind}DetailToggle", QToolButton())
-        self.pane_toggle.setProperty("role", "paneToggle")
-        # A page shortcut, not the button's: setText() on a button resets its shortcut, and
-        # the toggle's text changes ("Hide details" / "Show details").
-        toggle_key = QShortcut(QKeySequence("Ctrl+Shift+D"), self)
-        toggle_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        toggle_key.setWhatsThis("Show or hide the detail pane")
-        toggle_key.activated.connect(self._toggle_key)
-        self.pane_toggle.clicked.connect(self.toggle_detail)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count_label, 1)
         buttons.addWidget(self.pane_toggle)
@@ -172,8 +209,10 @@ class RecordPage(JournalPage):
         left_layout.addWidget(self.filter_error)
         left_layout.addWidget(self.table, 1)
         left_layout.addLayout(buttons)
+        return left
 
-        self.detail = self.make_detail()
+    def _make_splitter(self, left: QWidget) -> QSplitter:
+        """The list beside the scrolling detail pane; the pane collapses, the list never."""
         scroll = named(f"{self.kind}DetailPane", QScrollArea())
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -188,21 +227,7 @@ class RecordPage(JournalPage):
         splitter.setCollapsible(0, False)
         splitter.setCollapsible(1, True)
         splitter.splitterMoved.connect(self._splitter_moved)
-        splitter.installEventFilter(self)
-        self.splitter = splitter
-        settings = QSettings()
-        self._detail_width = int(str(settings.value(self._setting("detailWidth"), DETAIL_WIDTH)))
-        self._detail_collapsed = settings.value(self._setting("detailCollapsed"), False) in (
-            True,
-            "true",
-        )
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 12, 12, 8)
-        layout.addWidget(splitter)
-        self._update_pane()
-
-        self.watch_journal(context)  # the first show loads the rows (reload), counts, selects
-        self.size_columns()
+        return splitter
 
     # For subclasses ----------------------------------------------------------------------------
     def make_model(self) -> LazyTableModel:
@@ -215,26 +240,53 @@ class RecordPage(JournalPage):
         """Which column the table is sorted on at first, and whether descending."""
         return 0, False
 
-    def make_detail(self) -> QWidget:
+    def make_detail(self) -> DetailPane:
+        raise NotImplementedError
+
+    def create_new(self, session: Session, author: Seat) -> Any:
+        """Write a new record with its default title; return it."""
+        raise NotImplementedError
+
+    def title_of(self, session: Session, record_id: str) -> str:
+        """The record's title, as the status bar and the undo menu name it."""
         raise NotImplementedError
 
     def show_record(self, record_id: str | None) -> None:
         """Load the record into the detail pane (None empties it)."""
-        raise NotImplementedError
+        self.detail.show_record(record_id)
 
     def create_record(self) -> str | None:
         """Create a new record (undoably) and return its id."""
-        raise NotImplementedError
+        author = self.context.author
+        command = CreateCommand(
+            self.context,
+            f"new {self.noun}",
+            self.changes,
+            self.record_class,
+            lambda s: self.create_new(s, author),
+        )
+        command.perform()
+        return command.record_id
 
     def delete_record(self, record_id: str) -> str:
         """Delete the record (undoably); return its title for the status bar."""
-        raise NotImplementedError
+        title = self.context.read(lambda s: self.title_of(s, record_id))
+        DeleteCommand(
+            self.context,
+            f"delete {self.noun} “{title}”",
+            self.changes,
+            self.record_class,
+            record_id,
+        ).perform()
+        return title
 
     def focus_detail(self) -> None:
         """Put the cursor in the detail pane's first field."""
+        self.detail.focus_first()
 
     def flush_edits(self) -> None:
         """Save what is being typed now (on closing, on switching records)."""
+        self.detail.form.flush()
 
     def column_widths(self) -> list[int]:
         return []
@@ -271,8 +323,7 @@ class RecordPage(JournalPage):
 
     def _forget_widths(self, *_args: object) -> None:
         self._measured = None
-        if hasattr(self, "splitter"):  # built: the table is laid out
-            self.size_columns()
+        self.size_columns()
 
     def size_columns(self) -> None:
         """Columns at their widths; the least needed hidden while the title would be squeezed."""
@@ -302,7 +353,7 @@ class RecordPage(JournalPage):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self.size_columns()
-        elif watched is getattr(self, "splitter", None) and event.type() in (
+        elif watched is self.splitter and event.type() in (
             QEvent.Type.Resize,
             QEvent.Type.Show,
         ):
@@ -337,10 +388,6 @@ class RecordPage(JournalPage):
     # The detail pane: shown for a record, collapsible, its width remembered -------------------
     def _setting(self, name: str) -> str:
         return f"pages/{self.kind}/{name}"
-
-    def detail_open(self) -> bool:
-        """Whether the detail pane takes room now."""
-        return self.detail_scroll.isVisible() and self.splitter.sizes()[1] > 0
 
     def _update_pane(self) -> None:
         # With nothing chosen the list takes the whole width; a record opens the pane again.

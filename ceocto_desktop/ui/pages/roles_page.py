@@ -106,8 +106,14 @@ class PartnerColumn(QFrame):
         key = seat.value
         self.setObjectName(f"partnerCard{key}")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._make_form()
+        self._make_view()
+
+    def _make_form(self) -> None:
+        """The profile's form, hidden until Edit: name, title, strengths, duties, colour."""
+        seat, key = self.seat, self.seat.value
         self.form = RecordForm(
-            context,
+            self.context,
             Changed.PARTNERS,
             f"partner{key}",
             lambda s, _id, values: partners.update_partner(s, seat, **values),
@@ -129,6 +135,9 @@ class PartnerColumn(QFrame):
         self.form.layout_.addRow("Colour", self.colour)
         self.form.hide()
 
+    def _make_view(self) -> None:
+        """The card as read: its colour, name, profile, appreciation and what they own."""
+        key = self.seat.value
         self.stripe = named("colourStripe", QFrame())
         self.stripe.setFixedHeight(4)
         self.name = named(f"partner{key}Name", QLabel())

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceocto_desktop.analytics import records, takeaways
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
@@ -34,13 +33,6 @@ from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.theme import is_dark
 from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
 
-CHARTS = (
-    "Cooperation index",
-    "Perception gap",
-    "Obstacle flow",
-    "Goals by quarter",
-    "Decisions and calibration",
-)
 RANGES = ("This quarter", "Last 4 quarters", "All", "Custom dates")
 
 
@@ -79,7 +71,8 @@ class TrendsPage(JournalPage):
         self.canvas: Any = None
         self.figure: Any = None
         self.chart = named("chartChoice", QComboBox())
-        self.chart.addItems(list(CHARTS))
+        for chart in trends.Chart:  # each item carries its chart: chosen by it, not by text
+            self.chart.addItem(chart.title, chart)
         self.range = named("rangeChoice", QComboBox())
         self.range.addItems(list(RANGES))
         self.range.setCurrentText("Last 4 quarters")
@@ -149,20 +142,26 @@ class TrendsPage(JournalPage):
     def refresh(self) -> None:
         self.redraw()
 
+    def chosen_chart(self) -> trends.Chart:
+        chart = self.chart.currentData()
+        assert isinstance(chart, trends.Chart)
+        return chart
+
     def redraw(self) -> None:
         """Draw the chosen chart for the chosen range; draw_idle, so Qt paints once."""
         if self.canvas is None:
             return
+        chart = self.chosen_chart()
         custom = self.range.currentText() == "Custom dates"
         self.since.setVisible(custom)
         self.until.setVisible(custom)
-        index_chart = self.chart.currentText() in ("Cooperation index", "Perception gap")
-        self.dimension.setVisible(index_chart)
+        self.dimension.setVisible(chart.by_dimension)
         for check in self.show_seat.values():
-            check.setVisible(self.chart.currentText() == "Cooperation index")
+            check.setVisible(chart.by_partner)
+        today = date.today()
         try:
             period = period_for(
-                self.range.currentText(), date.today(), self.since.text(), self.until.text()
+                self.range.currentText(), today, self.since.text(), self.until.text()
             )
         except ValidationError as exc:
             self.error.setText(exc.message)
@@ -170,57 +169,30 @@ class TrendsPage(JournalPage):
             return
         self.error.hide()
         dimension = self.dimension.currentData()
-        facts = self.context.read(lambda s: trends.period_facts(s, period, dimension))
-        self._draw(self.chart.currentText(), facts)
+        facts = self.context.read(lambda s: trends.chart_facts(s, chart, period, today, dimension))
+        self._draw(chart, facts)
         self.canvas.draw_idle()
 
-    def _draw(self, chart: str, facts: dict[str, Any]) -> None:
+    def chart_options(self) -> trends.ChartOptions:
+        """Whose lines are shown, and the rating drawn (the index of all five by default)."""
+        rating = self.dimension.currentText() if self.dimension.currentData() else ""
+        return trends.ChartOptions(
+            seats=tuple(s.value for s in Seat if self.show_seat[s].isChecked()),
+            label=rating or "Cooperation index",
+            topic=rating.split(" (")[0] if rating else "the partnership",
+        )
+
+    def _draw(self, chart: trends.Chart, facts: trends.TrendFacts) -> None:
         from ceocto_desktop.charts import trends as charts
 
         partners = self.context.partners
         names = {s.value: partners[s].name.split()[0] for s in Seat}
         style = charts.Style(
-            colors={s.value: partners[s].color for s in Seat},
-            names={s.value: partners[s].name.split()[0] for s in Seat},
-            dark=is_dark(),
+            colors={s.value: partners[s].color for s in Seat}, names=names, dark=is_dark()
         )
-        dimension = self.dimension.currentData()
-        series = facts["series"]
-        points = list(series.points)
-        if chart == "Cooperation index":
-            seats = [s.value for s in Seat if self.show_seat[s].isChecked()]
-            rolling = {s: list(v) for s, v in series.rolling.items()}
-            label = self.dimension.currentText() if dimension else "Cooperation index"
-            charts.draw_cooperation(self.figure, points, rolling, style, seats, label)
-            shown = {s: v for s, v in rolling.items() if s in seats}
-            topic = label.split(" (")[0] if dimension else "the partnership"
-            said = takeaways.cooperation(points, shown, names, topic)
-        elif chart == "Perception gap":
-            charts.draw_gap(self.figure, points, list(series.gaps), series.widening, style)
-            topic = self.dimension.currentText().split(" (")[0] if dimension else "the partnership"
-            said = takeaways.gap(points, list(series.gaps), names, topic)
-        elif chart == "Obstacle flow":
-            found = facts["obstacles"]
-            flow = records.obstacle_flow(found)
-            age = records.median_open_age(found, date.today())
-            charts.draw_obstacle_flow(
-                self.figure, flow, style, age, records.median_days_to_resolve(found)
-            )
-            still_open = sum(1 for o in found if o.resolved_on is None)
-            said = takeaways.obstacle_flow(flow, age, still_open)
-        elif chart == "Goals by quarter":
-            quarters = records.goals_by_quarter(facts["goals"], date.today())
-            charts.draw_goal_quarters(self.figure, quarters, style)
-            said = takeaways.goal_quarters(quarters)
-        else:
-            decisions = facts["decisions"]
-            calls = {
-                seat: records.confident_calls([d for d in decisions if d.decided_by == seat])
-                for seat in ("A", "B", "joint")
-            }
-            charts.draw_decisions(self.figure, records.decisions_per_month(decisions), calls, style)
-            said = takeaways.confident_calls(calls, names)
-        self.takeaway.setText(said)
+        options = self.chart_options()
+        charts.draw_chart(self.figure, chart, facts, style, options)
+        self.takeaway.setText(trends.takeaway(chart, facts, names, options))
 
     def save_chart(self) -> None:
         if self.figure is None:

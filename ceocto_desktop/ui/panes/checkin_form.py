@@ -35,6 +35,29 @@ class AnswerForm(QGroupBox):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        grid = self._make_ratings()
+        self.prompt_labels: dict[str, QLabel] = {}
+        self.texts: dict[str, QPlainTextEdit] = {}
+        layout = QVBoxLayout(self)
+        self.note = named("checkinFormNote", QLabel())
+        self.note.setWordWrap(True)
+        layout.addWidget(self.note)
+        scale = named(
+            "ratingScale",
+            QLabel(
+                "1 = poor … 5 = excellent · click, or Tab to a row and press 1–5 or the arrow keys"
+            ),
+        )
+        scale.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        scale.setWordWrap(True)
+        layout.addWidget(scale)
+        layout.addLayout(grid)
+        self._add_prompts(layout)
+        self._add_buttons(layout)
+        self._loading = False
+
+    def _make_ratings(self) -> QGridLayout:
+        """A row a rating: its name, 1 to 5, and what the chosen value means."""
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(4)
@@ -55,22 +78,10 @@ class AnswerForm(QGroupBox):
             self.rating_controls[name] = control
             self.meanings[name] = meaning
         grid.setColumnStretch(3, 1)
-        self.prompt_labels: dict[str, QLabel] = {}
-        self.texts: dict[str, QPlainTextEdit] = {}
-        layout = QVBoxLayout(self)
-        self.note = named("checkinFormNote", QLabel())
-        self.note.setWordWrap(True)
-        layout.addWidget(self.note)
-        scale = named(
-            "ratingScale",
-            QLabel(
-                "1 = poor … 5 = excellent · click, or Tab to a row and press 1–5 or the arrow keys"
-            ),
-        )
-        scale.setForegroundRole(QPalette.ColorRole.PlaceholderText)
-        scale.setWordWrap(True)
-        layout.addWidget(scale)
-        layout.addLayout(grid)
+        return grid
+
+    def _add_prompts(self, layout: QVBoxLayout) -> None:
+        """The four prompts, each a label over its box."""
         for name in PROMPTS:
             label = named(f"prompt_{name}", QLabel())
             label.setWordWrap(True)
@@ -84,6 +95,9 @@ class AnswerForm(QGroupBox):
             self.texts[name] = box
             layout.addWidget(label)
             layout.addWidget(box)
+
+    def _add_buttons(self, layout: QVBoxLayout) -> None:
+        """The error line, the draft's state, Cancel and Submit."""
         self.error = named("checkinError", QLabel())
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.setWordWrap(True)
@@ -100,7 +114,6 @@ class AnswerForm(QGroupBox):
         buttons.addWidget(self.submit)
         layout.addWidget(self.error)
         layout.addLayout(buttons)
-        self._loading = False
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:

@@ -80,6 +80,22 @@ def answers_html(
         f"<tr><th align='left'>Rating</th>{header}"
         f"<th>{'Difference' if both else ''}</th></tr>{''.join(rows)}</table>"
     )
+    texts = _texts_html(week, names, amended)
+    note = (
+        ""
+        if both
+        else f"<p>{escape(names[me.other])}'s answers are hidden until "
+        f"{escape(names[me.other])} answers.</p>"
+    )
+    summary = _summary(gaps) if both else ""
+    return f"{note}{summary}{ratings}{texts}"
+
+
+def _texts_html(
+    week: checkins.WeekView, names: dict[Seat, str], amended: set[tuple[Seat, str]]
+) -> str:
+    """Each prompt with the two partners' words side by side (hidden until answered)."""
+    seats = [Seat.A, Seat.B]
     words = []
     for name in PROMPTS:
         cells = ""
@@ -100,11 +116,4 @@ def answers_html(
         f"<table width='100%' cellspacing='0' cellpadding='5'><tr>{heads}</tr>"
         f"{''.join(words)}</table>"
     )
-    note = (
-        ""
-        if both
-        else f"<p>{escape(names[me.other])}'s answers are hidden until "
-        f"{escape(names[me.other])} answers.</p>"
-    )
-    summary = _summary(gaps) if both else ""
-    return f"{note}{summary}{ratings}{texts}"
+    return texts

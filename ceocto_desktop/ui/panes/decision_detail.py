@@ -7,12 +7,9 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
@@ -32,6 +29,7 @@ from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
 from ceocto_desktop.ui.widgets.basic import named
 from ceocto_desktop.ui.widgets.grow import grow_with_content
+from ceocto_desktop.ui.widgets.history_box import state_label, status_box
 
 TEXTS = (
     ("context", "Context"),
@@ -93,28 +91,7 @@ class DecisionDetail(DetailPane):
         review_on.setPlaceholderText("YYYY-MM-DD (empty: no review planned)")
         self.form.add("review_on", "Review on", review_on)
 
-        self.state = named("decisionState", QLabel())
-        self.state.setWordWrap(True)
-        self.review_button = named("reviewDecision", QPushButton("Review…"))
-        self.review_button.clicked.connect(self.review)
-        self.supersede_button = named("supersedeDecision", QPushButton("Supersede…"))
-        self.supersede_button.clicked.connect(self.supersede)
-        self.previous_button = named("supersedesLink", QPushButton())
-        self.previous_button.setFlat(True)
-        self.previous_button.clicked.connect(lambda: self._open_link("supersedes_id"))
-        self.next_button = named("supersededByLink", QPushButton())
-        self.next_button.setFlat(True)
-        self.next_button.clicked.connect(lambda: self._open_link("superseded_by_id"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.review_button)
-        buttons.addWidget(self.supersede_button)
-        buttons.addStretch()
-        outcome_box = QGroupBox("Outcome")
-        outcome_layout = QVBoxLayout(outcome_box)
-        outcome_layout.addWidget(self.state)
-        outcome_layout.addLayout(buttons)
-        outcome_layout.addWidget(self.previous_button)
-        outcome_layout.addWidget(self.next_button)
+        outcome_box = self._make_outcome()
         self.links = GoalLinks(
             context,
             "decision",
@@ -127,7 +104,28 @@ class DecisionDetail(DetailPane):
             (self.form, outcome_box, self.links),
         )
 
-    def show_decision(self, record_id: str | None) -> None:
+    def _make_outcome(self) -> QGroupBox:
+        """Where the decision stands, Review… and Supersede…, and the links along its line."""
+        self.state = state_label("decisionState")
+        self.review_button = named("reviewDecision", QPushButton("Review…"))
+        self.review_button.clicked.connect(self.review)
+        self.supersede_button = named("supersedeDecision", QPushButton("Supersede…"))
+        self.supersede_button.clicked.connect(self.supersede)
+        self.previous_button = named("supersedesLink", QPushButton())
+        self.previous_button.setFlat(True)
+        self.previous_button.clicked.connect(lambda: self._open_link("supersedes_id"))
+        self.next_button = named("supersededByLink", QPushButton())
+        self.next_button.setFlat(True)
+        self.next_button.clicked.connect(lambda: self._open_link("superseded_by_id"))
+        outcome_box = status_box(
+            "Outcome",
+            self.state,
+            (self.review_button, self.supersede_button),
+            (self.previous_button, self.next_button),
+        )
+        return outcome_box
+
+    def show_record(self, record_id: str | None) -> None:
         view = self.fetch(record_id, decisions.get_decision)
         self.view = view
         if view is None:

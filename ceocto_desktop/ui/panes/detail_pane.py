@@ -16,7 +16,7 @@ V = TypeVar("V")
 
 
 class DetailPane(QWidget):
-    """Subclasses build self.form and their sections, then call lay_out()."""
+    """Subclasses build self.form and their sections, call lay_out(), and give show_record."""
 
     form: RecordForm
     first_field = "title"
@@ -52,6 +52,10 @@ class DetailPane(QWidget):
         if view is None:
             self.form.load(None, {})
         return view  # type: ignore[no-any-return]
+
+    def show_record(self, record_id: str | None) -> None:
+        """Load the record into the pane (None, or a record deleted meanwhile, empties it)."""
+        raise NotImplementedError
 
     def focus_first(self) -> None:
         """The cursor in the first field, its text selected for typing over."""

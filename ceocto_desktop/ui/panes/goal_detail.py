@@ -38,6 +38,7 @@ from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
 from ceocto_desktop.ui.widgets.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.widgets.fit_columns import ColumnFitter
 from ceocto_desktop.ui.widgets.grow import grow_with_content
+from ceocto_desktop.ui.widgets.history_box import history_list
 
 KR_FIELDS = ("title", "start_value", "target_value", "current_value", "unit")
 KR_HEADERS = ("Key result", "Start", "Target", "Now", "Unit", "Progress")
@@ -60,25 +61,7 @@ class GoalDetail(DetailPane):
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.data: GoalDetailData | None = None
-
-        self.form = RecordForm(
-            context,
-            Changed.GOALS,
-            "goal",
-            self._save_goal,
-        )
-        self.form.add("title", "&Title", QLineEdit())
-        description = QPlainTextEdit()
-        grow_with_content(description, min_lines=3)
-        self.form.add("description", "Description", description)
-        self.form.add("owner", "Owner", enum_combo("goal_owner", Owner, owner_labels(context)))
-        self.form.add("area", "Area", enum_combo("goal_area", Area))
-        self.form.add("status", "Status", enum_combo("goal_status", GoalStatus))
-        target = QLineEdit()
-        target.setPlaceholderText("YYYY-MM-DD (empty: no target date)")
-        self.form.add("target_date", "Target date", target)
-        self.form.add("board_visible", "", QCheckBox("Show to the board"))
-
+        self._make_form()
         self.summary = named("goalSummary", QLabel())
         self.summary.setWordWrap(True)
         self.summary.setTextFormat(Qt.TextFormat.RichText)
@@ -89,7 +72,40 @@ class GoalDetail(DetailPane):
         self.lineage.linkActivated.connect(
             lambda goal_id: self.context.openRequested.emit("goals", goal_id)
         )
+        self.lay_out(
+            "Select a goal, or press Ctrl+N for a new one.",
+            (
+                self.form,
+                self.summary,
+                self.lineage,
+                self._make_key_results(),
+                self._make_history(),
+                self._make_links(),
+            ),
+        )
 
+    def _make_form(self) -> None:
+        """The goal's own fields, saved as they are edited."""
+        self.form = RecordForm(
+            self.context,
+            Changed.GOALS,
+            "goal",
+            self._save_goal,
+        )
+        self.form.add("title", "&Title", QLineEdit())
+        description = QPlainTextEdit()
+        grow_with_content(description, min_lines=3)
+        self.form.add("description", "Description", description)
+        self.form.add("owner", "Owner", enum_combo("goal_owner", Owner, owner_labels(self.context)))
+        self.form.add("area", "Area", enum_combo("goal_area", Area))
+        self.form.add("status", "Status", enum_combo("goal_status", GoalStatus))
+        target = QLineEdit()
+        target.setPlaceholderText("YYYY-MM-DD (empty: no target date)")
+        self.form.add("target_date", "Target date", target)
+        self.form.add("board_visible", "", QCheckBox("Show to the board"))
+
+    def _make_key_results(self) -> QGroupBox:
+        """The key-results table, edited in place, with a row to add one below it."""
         self.kr_table = named("keyResultsTable", QTableWidget(0, len(KR_HEADERS)))
         self.kr_table.setHorizontalHeaderLabels(KR_HEADERS)
         self.kr_table.verticalHeader().hide()
@@ -109,6 +125,18 @@ class GoalDetail(DetailPane):
         self.kr_error.setStyleSheet(ERROR_STYLE)
         self.kr_error.setWordWrap(True)
         self.kr_error.hide()
+        kr_box = QGroupBox("Key results")
+        kr_layout = QVBoxLayout(kr_box)
+        kr_layout.addWidget(self.kr_table)
+        kr_layout.addLayout(self._make_new_key_result())
+        kr_layout.addWidget(self.kr_error)
+        remove_kr = named("removeKeyResult", QPushButton("Remove selected"))
+        remove_kr.clicked.connect(self.remove_key_result)
+        kr_layout.addWidget(remove_kr, 0, Qt.AlignmentFlag.AlignRight)
+        return kr_box
+
+    def _make_new_key_result(self) -> QGridLayout:
+        """Boxes for a new key result's title, start, target and unit, each labelled above."""
         self.new_kr = {
             "title": named("newKrTitle", QLineEdit(placeholderText="New key result")),
             "start": named("newKrStart", QLineEdit(placeholderText="start")),
@@ -119,8 +147,6 @@ class GoalDetail(DetailPane):
         add_kr.clicked.connect(self.add_key_result)
         self.new_kr["unit"].returnPressed.connect(self.add_key_result)
         self.new_kr["target"].returnPressed.connect(self.add_key_result)
-        remove_kr = named("removeKeyResult", QPushButton("Remove selected"))
-        remove_kr.clicked.connect(self.remove_key_result)
         add_row = QGridLayout()
         add_row.setHorizontalSpacing(6)
         add_row.setVerticalSpacing(2)
@@ -143,28 +169,22 @@ class GoalDetail(DetailPane):
                 box = self.new_kr[key]
                 box.setMinimumWidth(box.fontMetrics().horizontalAdvance(box.placeholderText()) + 24)
         add_row.addWidget(add_kr, 1, 4)
-        kr_box = QGroupBox("Key results")
-        kr_layout = QVBoxLayout(kr_box)
-        kr_layout.addWidget(self.kr_table)
-        kr_layout.addLayout(add_row)
-        kr_layout.addWidget(self.kr_error)
-        kr_layout.addWidget(remove_kr, 0, Qt.AlignmentFlag.AlignRight)
+        return add_row
 
+    def _make_history(self) -> QGroupBox:
+        """Record progress…, and the goal's dated, authored updates."""
         self.record_button = named("recordProgress", QPushButton("Record progress…"))
         self.record_button.setToolTip("New key-result values and/or status, with a note")
         self.record_button.clicked.connect(self.record_progress)
-        self.history = named("goalHistory", QListWidget())
-        # Long notes wrap inside the pane instead of scrolling sideways.
-        self.history.setWordWrap(True)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.history.setSpacing(2)
-        grow_with_content(self.history, min_height=48)
+        self.history = history_list("goalHistory", min_height=48, spacing=2)
         history_box = QGroupBox("History")
         history_layout = QVBoxLayout(history_box)
         history_layout.addWidget(self.record_button, 0, Qt.AlignmentFlag.AlignLeft)
         history_layout.addWidget(self.history)
+        return history_box
 
+    def _make_links(self) -> QGroupBox:
+        """The obstacles and decisions linked to the goal, each opened by a click."""
         self.linked_obstacles = named("goalObstacles", QListWidget())
         self.linked_decisions = named("goalDecisions", QListWidget())
         for widget, kind in (
@@ -180,11 +200,7 @@ class GoalDetail(DetailPane):
         links_layout = QVBoxLayout(links_box)
         links_layout.addWidget(self.linked_obstacles)
         links_layout.addWidget(self.linked_decisions)
-
-        self.lay_out(
-            "Select a goal, or press Ctrl+N for a new one.",
-            (self.form, self.summary, self.lineage, kr_box, history_box, links_box),
-        )
+        return links_box
 
     def _save_goal(self, session: Session, goal_id: str, values: dict[str, Any]) -> Any:
         # A status change is progress: it goes into the goal's dated, authored history.
@@ -195,7 +211,7 @@ class GoalDetail(DetailPane):
         return goals.update_goal(session, goal_id, **values)
 
     # Showing ---------------------------------------------------------------------------------
-    def show_goal(self, goal_id: str | None) -> None:
+    def show_record(self, goal_id: str | None) -> None:
         data = self.fetch(goal_id, load_goal_detail)
         self.data = data
         if data is None:
@@ -308,7 +324,7 @@ class GoalDetail(DetailPane):
             after: Any = item.text() if field in ("title", "unit") else float(item.text())
         except ValueError:
             self._kr_error(f"'{item.text()}' is not a number.")
-            self.show_goal(self.data.goal.id)
+            self.show_record(self.data.goal.id)
             return
         if field == "current_value":
             self._record_value(kr_id, after)
@@ -326,7 +342,7 @@ class GoalDetail(DetailPane):
             command.perform()
         except (ValidationError, WriteFailed) as exc:
             self._kr_error(str(exc))
-            self.show_goal(self.data.goal.id)
+            self.show_record(self.data.goal.id)
             return
         self.kr_error.hide()
 
@@ -345,7 +361,7 @@ class GoalDetail(DetailPane):
             ).perform()
         except (ValidationError, WriteFailed) as exc:
             self._kr_error(str(exc))
-            self.show_goal(goal_id)
+            self.show_record(goal_id)
             return
         self.kr_error.hide()
 

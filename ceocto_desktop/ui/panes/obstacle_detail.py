@@ -5,18 +5,12 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QGroupBox,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QListWidget,
     QPlainTextEdit,
     QPushButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -42,6 +36,7 @@ from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
 from ceocto_desktop.ui.widgets.basic import named
 from ceocto_desktop.ui.widgets.grow import grow_with_content
+from ceocto_desktop.ui.widgets.history_box import history_list, state_label, status_box
 
 
 def obstacle_values(view: obstacles.ObstacleView) -> dict[str, Any]:
@@ -89,8 +84,7 @@ class ObstacleDetail(DetailPane):
         self.form.add("covered_by", "How we covered", covered)
         self.form.edited.connect(self._refresh_kind)
 
-        self.state = named("obstacleState", QLabel())
-        self.state.setWordWrap(True)
+        self.state = state_label("obstacleState")
         # Status moves by these buttons alone: one way to work on, resolve or reopen.
         self.work_button = named("obstacleWorkOn", QPushButton("Start work"))
         self.work_button.setToolTip("Mark it in progress, or back to open")
@@ -99,22 +93,13 @@ class ObstacleDetail(DetailPane):
         self.resolve_button.clicked.connect(self.resolve)
         self.reopen_button = named("reopenObstacle", QPushButton("Reopen…"))
         self.reopen_button.clicked.connect(self.reopen)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.work_button)
-        buttons.addWidget(self.resolve_button)
-        buttons.addWidget(self.reopen_button)
-        buttons.addStretch()
-        self.history = named("obstacleHistory", QListWidget())
-        # A long resolution wraps inside the pane instead of scrolling sideways.
-        self.history.setWordWrap(True)
-        self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.history.setResizeMode(QListWidget.ResizeMode.Adjust)
-        grow_with_content(self.history, min_height=32)
-        history_box = QGroupBox("Status and history")
-        history_layout = QVBoxLayout(history_box)
-        history_layout.addWidget(self.state)
-        history_layout.addLayout(buttons)
-        history_layout.addWidget(self.history)
+        self.history = history_list("obstacleHistory", min_height=32)
+        history_box = status_box(
+            "Status and history",
+            self.state,
+            (self.work_button, self.resolve_button, self.reopen_button),
+            (self.history,),
+        )
         self.links = GoalLinks(
             context,
             "obstacle",
@@ -127,7 +112,7 @@ class ObstacleDetail(DetailPane):
             (self.form, history_box, self.links),
         )
 
-    def show_obstacle(self, record_id: str | None) -> None:
+    def show_record(self, record_id: str | None) -> None:
         view = self.fetch(record_id, obstacles.get_obstacle)
         self.view = view
         if view is None:
@@ -189,7 +174,7 @@ class ObstacleDetail(DetailPane):
             ).perform()
         except WriteFailed:
             return
-        self.show_obstacle(view.id)
+        self.show_record(view.id)
 
     def resolve(self) -> None:
         view = self.view

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -34,15 +33,8 @@ from ceocto_desktop.ui import keyring_store
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.idle_lock import SETTING as IDLE_SETTING
 from ceocto_desktop.ui.idle_lock import lock_minutes
-from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.widgets.basic import named, secret_field
 from ceocto_desktop.ui.workers import run_with_progress
-
-
-def _password_field(name: str, label: str) -> QLineEdit:
-    field = named(name, QLineEdit())
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(label)
-    return field
 
 
 class EncryptionPanel(QWidget):
@@ -57,9 +49,9 @@ class EncryptionPanel(QWidget):
         self.state.setWordWrap(True)
         layout.addWidget(self.state)
         form = QFormLayout()
-        self.current = _password_field("currentPassphrase", "Current passphrase")
-        self.new = _password_field("newPassphrase", "New passphrase")
-        self.repeat = _password_field("repeatPassphrase", "New passphrase again")
+        self.current = secret_field("currentPassphrase", accessible="Current passphrase")
+        self.new = secret_field("newPassphrase", accessible="New passphrase")
+        self.repeat = secret_field("repeatPassphrase", accessible="New passphrase again")
         form.addRow("Current passphrase", self.current)
         form.addRow("New passphrase", self.new)
         form.addRow("Again", self.repeat)

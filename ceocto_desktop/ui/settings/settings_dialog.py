@@ -35,13 +35,13 @@ from ceocto_desktop.services.partners import (
     week_start_day,
 )
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
-from ceocto_desktop.ui.dialogs.pin_gate import PinThrottle
+from ceocto_desktop.ui.dialogs.pin_gate import PinThrottle, wait_message
 from ceocto_desktop.ui.dialogs.pin_reset import PIN_STRENGTH, confirm_own_pin, reset_forgotten_pin
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.settings.appearance_tab import AppearanceTab
 from ceocto_desktop.ui.settings.encryption_panel import EncryptionPanel
 from ceocto_desktop.ui.settings.sync_panel import SyncPanel
-from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named, secret_field
 
 OK_STYLE = "color: #2e7d32;"
 
@@ -117,9 +117,9 @@ class PartnerPinBox(QGroupBox):
         self.seat = seat
         self.throttle = throttle
         self.state = named(f"pinState{seat.value}", QLabel())
-        self.old = self._field(f"oldPin{seat.value}", "Current PIN")
-        self.new = self._field(f"newPin{seat.value}", "New PIN (at least 4 characters)")
-        self.repeat = self._field(f"repeatPin{seat.value}", "New PIN again")
+        self.old = secret_field(f"oldPin{seat.value}", "Current PIN")
+        self.new = secret_field(f"newPin{seat.value}", "New PIN (at least 4 characters)")
+        self.repeat = secret_field(f"repeatPin{seat.value}", "New PIN again")
         self.save = named(f"savePin{seat.value}", QPushButton())
         self.save.clicked.connect(self.save_pin)
         self.remove = named(f"removePin{seat.value}", QPushButton("Remove PIN"))
@@ -141,13 +141,6 @@ class PartnerPinBox(QGroupBox):
         self.form.addRow(buttons)
         self.form.addRow(self.message)
         self.show_state()
-
-    @staticmethod
-    def _field(name: str, placeholder: str) -> QLineEdit:
-        field = named(name, QLineEdit())
-        field.setEchoMode(QLineEdit.EchoMode.Password)
-        field.setPlaceholderText(placeholder)
-        return field
 
     def show_state(self) -> None:
         name = first_name(self.context, self.seat)
@@ -182,7 +175,7 @@ class PartnerPinBox(QGroupBox):
     def _waiting(self) -> bool:
         left = self.throttle.wait_left(self.seat)
         if left:
-            self._say(f"Three wrong PINs. Wait {left} seconds, then try again.", failed=True)
+            self._say(wait_message(left), failed=True)
         return bool(left)
 
     def _write(self, work: Callable[[Session], object], done: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QSize
-from PySide6.QtWidgets import QComboBox, QStyle, QStyleOptionComboBox
+from PySide6.QtWidgets import QComboBox, QLineEdit, QStyle, QStyleOptionComboBox
 
 W = TypeVar("W", bound=QObject)
 
@@ -22,6 +22,17 @@ def named(name: str, widget: W) -> W:
     """Give a widget the object name tests and accessibility tools find it by."""
     widget.setObjectName(name)
     return widget
+
+
+def secret_field(name: str, placeholder: str = "", accessible: str = "") -> QLineEdit:
+    """A line whose text is hidden as it is typed: a PIN, a passphrase, a join code."""
+    field = named(name, QLineEdit())
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    if placeholder:
+        field.setPlaceholderText(placeholder)
+    if accessible:
+        field.setAccessibleName(accessible)
+    return field
 
 
 def choice_filter(name: str, everything: str, items: list[tuple[str, str]]) -> QComboBox:
