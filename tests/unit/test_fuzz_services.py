@@ -39,10 +39,15 @@ from ceocto_desktop.models import (
     Seat,
     Verdict,
 )
-from ceocto_desktop.services import partners, rows
+from ceocto_desktop.services import partners
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import decisions, goals, notes, obstacles
+from ceocto_desktop.services.records.decision_rows import DecisionFilter, decision_rows
+from ceocto_desktop.services.records.goal_rows import GoalFilter, goal_rows
+from ceocto_desktop.services.records.note_rows import NoteFilter
 from ceocto_desktop.services.records.notes_journal import journal_entries
+from ceocto_desktop.services.records.obstacle_rows import ObstacleFilter, obstacle_rows
+from ceocto_desktop.services.records.paging import Page
 from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.services.review import attention, board, overview, roles, trends
 from ceocto_desktop.services.search import SOURCES, search
@@ -182,7 +187,7 @@ def marked(text: str) -> tuple[str, str]:
 def read_everything(journal: Journal) -> None:
     """What the window and reports read: none of it may fail on what was stored."""
     with journal.transaction() as session:
-        rows.goal_rows(session, rows.GoalFilter(), rows.Page())
+        goal_rows(session, GoalFilter(), Page())
         obstacles.list_obstacles(session)
         decisions.list_decisions(session)
         notes.list_notes(session)
@@ -199,11 +204,11 @@ def read_everything(journal: Journal) -> None:
         trends.obstacle_facts(session)
         trends.decision_facts(session)
         trends.goal_facts(session)
-        page = rows.Page()
-        rows.goal_rows(session, rows.GoalFilter(), page)
-        rows.obstacle_rows(session, rows.ObstacleFilter(), page)
-        rows.decision_rows(session, rows.DecisionFilter(), page)
-        journal_entries(session, rows.NoteFilter(), page)
+        page = Page()
+        goal_rows(session, GoalFilter(), page)
+        obstacle_rows(session, ObstacleFilter(), page)
+        decision_rows(session, DecisionFilter(), page)
+        journal_entries(session, NoteFilter(), page)
     # The search index agrees, token for token, with the text it indexes (rank 1: compare
     # with the content table too, not only the index with itself).
     with closing(sqlite3.connect(journal.path)) as connection:
@@ -251,7 +256,7 @@ def test_goals_store_what_is_typed_or_refuse_it(journal, title, description, tar
     )
     with journal.transaction() as session:
         assert goals.get_goal(session, goal.id).title == (as_title(edit) or stored.title)
-        rows.goal_rows(session, rows.GoalFilter(text=edit), rows.Page())
+        goal_rows(session, GoalFilter(text=edit), Page())
     read_everything(journal)
 
 
@@ -543,9 +548,7 @@ def test_notes_and_tags_store_what_is_typed_or_refuse_it(journal, body, tags, ed
         for tag in tags:
             assert note.id in {n.id for n in notes.list_notes(session, tag=tag)}
         assert stored.tags == tuple(sorted(set(wanted)))
-        journal_entries(
-            session, rows.NoteFilter(tag=tags[0] if tags else "", text=edit), rows.Page()
-        )
+        journal_entries(session, NoteFilter(tag=tags[0] if tags else "", text=edit), Page())
     assert stored.body == as_stored(text).strip()
     if word:
         assert note.id in found(journal, word, "note")
