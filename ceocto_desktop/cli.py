@@ -301,7 +301,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_window(args: argparse.Namespace) -> int:
     """Check a --db path without Qt (so a mistake costs no window), then open the window."""
-    from ceocto_desktop.store import JournalError, JournalState, inspect_journal
+    # Not the store package's main modules: the window's shell paints before SQLAlchemy.
+    from ceocto_desktop.store.errors import JournalError
+    from ceocto_desktop.store.inspect import JournalState, inspect_journal
 
     path: Path | None = None
     if args.db is not None:
@@ -321,14 +323,15 @@ def run_window(args: argparse.Namespace) -> int:
 
     # The window's imports make some hundred thousand objects that live as long as the
     # process: collecting while they load only rescans them. Moved out of the collector's
-    # way once loaded (gc.freeze), they are never scanned again.
+    # way once loaded (gc.freeze), they are never scanned again. Here PySide6 and the
+    # shell; the rest once the shell has painted (start_shell.start_window).
     gc.disable()
     try:
-        from ceocto_desktop.ui.app import run_app
+        from ceocto_desktop.ui.start_shell import start_window
     finally:
         gc.freeze()
         gc.enable()
-    code = run_app(path, quit_at=getattr(args, "quit_at", None))
+    code = start_window(path, quit_at=getattr(args, "quit_at", None))
     # The window has closed its journal and written its settings: what is left is tearing
     # down thousands of Qt and Python objects nobody will see (0.2-0.3 s). Flush and go.
     sys.stdout.flush()
