@@ -389,16 +389,23 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write a report; an unknown quarter or meeting, or a bad path, leaves no file."""
-    from ceocto_desktop.reports.export import ExportError, TargetExists, check_target, export
+    from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
     from ceocto_desktop.services.errors import ValidationError
-    from ceocto_desktop.store import JournalError
-    from ceocto_desktop.store.checked import open_checked
+    from ceocto_desktop.store.errors import JournalError
+    from ceocto_desktop.store.health import HealthCheck
 
     output: Path = args.output.expanduser()
     journal_path = _journal_path(args)
     try:
         check_target(output, force=args.force, protect=(journal_path,))
-        journal = open_checked(journal_path, read_only_ok=True)  # a damaged one is refused
+        # SQLite checks the whole file (a damaged one is refused before it is opened) while
+        # SQLAlchemy, the report and its renderer load: the two overlap on a second core.
+        checking = HealthCheck(journal_path)
+        from ceocto_desktop.reports.export import export, load_renderer
+        from ceocto_desktop.store.checked import open_checked
+
+        load_renderer(args.report, args.format)
+        journal = open_checked(journal_path, read_only_ok=True, checking=checking)
     except TargetExists as exc:
         return _fail(f"{exc} Add --force to replace it.")
     except (ExportError, JournalError) as exc:
