@@ -242,7 +242,7 @@ def obstacles_touching(
     # Set-based, not one subquery per obstacle: at scale most obstacles are old.
     moved_since = select(e.obstacle_id).where(e.on_date >= first)
     untouched = (o.opened_on < first) & o.resolved_on.is_(None) & o.id.not_in(moved_since)
-    untouched_count = session.scalar(select(func.count(o.id)).where(untouched)) or 0
+    untouched_count = session.scalar(select(func.count()).select_from(o).where(untouched)) or 0
     shown_ids = list(
         session.scalars(
             select(o.id)

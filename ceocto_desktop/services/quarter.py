@@ -339,7 +339,9 @@ def _notes(session: Session, first: date, last: date) -> int:
     end = datetime.combine(last + timedelta(days=1), time(), UTC)
     return (
         session.scalar(
-            select(func.count(Note.id)).where(Note.created_at >= start, Note.created_at < end)
+            select(func.count())
+            .select_from(Note)
+            .where(Note.created_at >= start, Note.created_at < end)
         )
         or 0
     )
