@@ -207,6 +207,8 @@ def build_parser(
         if only is None or only == name:
             add_arguments(sub)
 
+    if only is not None:
+        return parser  # the line names this command: the others' parsers are not needed
     from ceocto_desktop.cli_agenda import add_agenda_command
     from ceocto_desktop.cli_encryption import add_encryption_commands
     from ceocto_desktop.cli_io import add_import_commands
@@ -341,8 +343,6 @@ def run_window(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     """Print the best matches; exit 0 with results, 1 with none (like grep)."""
-    import json
-
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.search import KINDS, has_search_index, one_line, search
 
@@ -379,6 +379,8 @@ def run_search(args: argparse.Namespace) -> int:
     except JournalError as exc:
         return _fail(str(exc))
     if args.json:
+        import json  # (here: a plain search starts without it)
+
         print(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=2))
     else:
         for hit in hits:
