@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import platformdirs
-
 APP_NAME = "ceocto"
 JOURNAL_FILE = "journal.db"
 DEMO_FILE = "demo-journal.db"
@@ -13,6 +11,8 @@ DEMO_FILE = "demo-journal.db"
 
 def data_dir() -> Path:
     """The platform's user data folder for ceocto (not created here)."""
+    import platformdirs  # (here: a shell command given --db starts without it)
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 

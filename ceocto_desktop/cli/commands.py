@@ -79,7 +79,9 @@ def run_check(args: argparse.Namespace) -> int:
 
 def run_window(args: argparse.Namespace) -> int:
     """Check a --db path without Qt (so a mistake costs no window), then open the window."""
-    from ceocto_desktop.store import JournalError, JournalState, inspect_journal
+    # Not the store package's main modules: the window's shell paints before SQLAlchemy.
+    from ceocto_desktop.store.errors import JournalError
+    from ceocto_desktop.store.inspect import JournalState, inspect_journal
 
     path: Path | None = None
     if args.db is not None:
@@ -99,14 +101,15 @@ def run_window(args: argparse.Namespace) -> int:
 
     # The window's imports make some hundred thousand objects that live as long as the
     # process: collecting while they load only rescans them. Moved out of the collector's
-    # way once loaded (gc.freeze), they are never scanned again.
+    # way once loaded (gc.freeze), they are never scanned again. Here PySide6 and the
+    # shell; the rest once the shell has painted (start_shell.start_window).
     gc.disable()
     try:
-        from ceocto_desktop.ui.app import run_app
+        from ceocto_desktop.ui.start_shell import start_window
     finally:
         gc.freeze()
         gc.enable()
-    code = run_app(path, quit_at=getattr(args, "quit_at", None))
+    code = start_window(path, quit_at=getattr(args, "quit_at", None))
     # The window has closed its journal and written its settings: what is left is tearing
     # down thousands of Qt and Python objects nobody will see (0.2-0.3 s). Flush and go.
     sys.stdout.flush()
@@ -154,6 +157,8 @@ def run_search(args: argparse.Namespace) -> int:
     except JournalError as exc:
         return fail(str(exc))
     if args.json:
+        import json  # (here: a plain search starts without it)
+
         print(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=2))
     else:
         for hit in hits:
@@ -164,16 +169,23 @@ def run_search(args: argparse.Namespace) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     """Write a report; an unknown quarter or meeting, or a bad path, leaves no file."""
-    from ceocto_desktop.reports.export import ExportError, TargetExists, check_target, export
+    from ceocto_desktop.reports.export import ExportError, TargetExists, check_target
     from ceocto_desktop.services.errors import ValidationError
-    from ceocto_desktop.store import JournalError
-    from ceocto_desktop.store.checked import open_checked
+    from ceocto_desktop.store.errors import JournalError
+    from ceocto_desktop.store.health import HealthCheck
 
     output: Path = args.output.expanduser()
     source = journal_path(args)
     try:
         check_target(output, force=args.force, protect=(source,))
-        journal = open_checked(source, read_only_ok=True)  # a damaged one is refused
+        # SQLite checks the whole file (a damaged one is refused before it is opened) while
+        # SQLAlchemy, the report and its renderer load: the two overlap on a second core.
+        checking = HealthCheck(source)
+        from ceocto_desktop.reports.export import export, load_renderer
+        from ceocto_desktop.store.checked import open_checked
+
+        load_renderer(args.report, args.format)
+        journal = open_checked(source, read_only_ok=True, checking=checking)
     except TargetExists as exc:
         return fail(f"{exc} Add --force to replace it.")
     except (ExportError, JournalError) as exc:

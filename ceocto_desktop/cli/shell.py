@@ -212,6 +212,8 @@ def build_parser(
         if only is None or only == name:
             add_arguments(sub)
 
+    if only is not None:
+        return parser  # the line names this command: the others' parsers are not needed
     from ceocto_desktop.cli.agenda import add_agenda_command
     from ceocto_desktop.cli.encryption import add_encryption_commands
     from ceocto_desktop.cli.inout import add_import_commands

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import os
 import sys
 from pathlib import Path
@@ -54,6 +53,8 @@ def _read_code() -> str:
             "no terminal to type the pairing code in; nothing was changed. "
             f"Run this in a terminal, or name a file holding it in {CODE_FILE_ENV}."
         )
+    import getpass  # (here: every other command starts without it)
+
     return getpass.getpass("Pairing code: ")
 
 

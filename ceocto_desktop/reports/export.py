@@ -113,6 +113,19 @@ def _write_error(path: Path, exc: OSError) -> ExportError:
     return ExportError(f"Could not write {path}: {exc.strerror or exc}.")
 
 
+def load_renderer(report: str, file_format: str) -> None:
+    """Import what writing this report in this format will need (it would load anyway)."""
+    if report == "retro":
+        from ceocto_desktop.reports import retro  # noqa: F401
+
+        if file_format != "md":  # its charts, as PNG
+            from ceocto_desktop.charts import render, trends  # noqa: F401
+    else:
+        from ceocto_desktop.reports import board  # noqa: F401
+    if file_format == "pdf":
+        from ceocto_desktop.reports import pdf  # noqa: F401
+
+
 def _render(document: Document, file_format: str, partial: Path) -> None:
     if file_format == "pdf":
         from ceocto_desktop.reports.pdf import write_pdf

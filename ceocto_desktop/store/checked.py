@@ -17,7 +17,7 @@ from pathlib import Path
 from ceocto_desktop.store import driver
 from ceocto_desktop.store.files.backups import backup_journal
 from ceocto_desktop.store.files.journal_path import resolve_journal
-from ceocto_desktop.store.health import NOTE_TABLES, require_healthy
+from ceocto_desktop.store.health import NOTE_TABLES, HealthCheck, require_healthy
 from ceocto_desktop.store.journal import Journal, open_journal
 
 __all__ = ["NOTE_TABLES", "open_checked", "require_healthy"]
@@ -44,14 +44,21 @@ def _writable(path: Path) -> bool:
 
 
 def open_checked(
-    path: Path, *, read_only_ok: bool = False, tables: tuple[str, ...] | None = None
+    path: Path,
+    *,
+    read_only_ok: bool = False,
+    tables: tuple[str, ...] | None = None,
+    checking: HealthCheck | None = None,
 ) -> Journal:
     """The journal at path, opened only once quick_check (of tables, or all) says it is whole.
 
     read_only_ok: a journal that cannot be written is read from a checked private copy.
+    checking: that check of path, already under way (its tables are the ones checked).
     """
     path = resolve_journal(path).real
-    if path.is_file() and path.stat().st_size > 0:
+    if checking is not None:
+        checking.wait()
+    elif path.is_file() and path.stat().st_size > 0:
         require_healthy(path, tables)
     if not read_only_ok or not path.exists() or _writable(path):
         return open_journal(path)

@@ -3,11 +3,13 @@ driver alone (no SQLAlchemy): `ceocto note` refuses a damaged journal before a b
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
 from ceocto_desktop.store import driver
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
+from ceocto_desktop.store.files.journal_path import resolve_journal
 from ceocto_desktop.store.sqlite_files import damaged_message, is_damage, open_read_only
 
 # What `ceocto note` writes: a check of these (and their indexes) costs a fraction of the
@@ -54,3 +56,32 @@ def require_healthy(path: Path, tables: tuple[str, ...] | None = None) -> None:
         connection.close()
     if verdict != ["ok"]:
         raise JournalDamaged(damaged_message(path, Exception(verdict[0])))
+
+
+class HealthCheck:
+    """require_healthy of a journal on a thread of its own, started now: SQLite reads the
+    file (without the interpreter lock) while the command imports what it needs; wait()
+    says how it went before the journal is opened. Nothing is opened for writing meanwhile.
+    """
+
+    def __init__(self, path: Path, tables: tuple[str, ...] | None = None):
+        self.path = resolve_journal(path).real
+        self.tables = tables
+        self.error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if self.path.is_file() and self.path.stat().st_size > 0:
+            self._thread = threading.Thread(target=self._run, name="quick_check", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            require_healthy(self.path, self.tables)
+        except BaseException as exc:  # raised in the command's own thread by wait()
+            self.error = exc
+
+    def wait(self) -> None:
+        """Return once the check is done; JournalDamaged (or JournalError) if it failed."""
+        if self._thread is not None:
+            self._thread.join()
+        if self.error is not None:
+            raise self.error

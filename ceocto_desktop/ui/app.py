@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import SQLAlchemyError
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.paths import APP_NAME, default_demo_path, default_journal_path, resource_path
+from ceocto_desktop.paths import default_demo_path, default_journal_path
 from ceocto_desktop.services.demo.file import write_demo_file
 from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.services.errors import ValidationError
@@ -42,8 +40,12 @@ from ceocto_desktop.ui.dialogs.pin_gate import PinGate, start_author
 from ceocto_desktop.ui.dialogs.restore_flow import confirm_restore, restore_with_progress
 from ceocto_desktop.ui.main_window import MainWindow, is_demo
 from ceocto_desktop.ui.private_settings import make_private, sync_private
-from ceocto_desktop.ui.theme import apply_system_scheme
-from ceocto_desktop.ui.widgets.wheel_guard import install_wheel_guard
+from ceocto_desktop.ui.start_shell import (  # noqa: F401 (make_application: for callers)
+    QuitWhenShown,
+    StartShell,
+    make_application,
+    start_window,
+)
 from ceocto_desktop.ui.workers import run_with_progress
 
 
@@ -66,9 +68,13 @@ class Launcher(QObject):
         self.settings = settings
         make_private(settings)
         self.windows: list[MainWindow] = []
+        self.host: QWidget | None = None  # the start shell, while the first journal opens
+
+    def _parent(self) -> QWidget | None:
+        return self.windows[-1] if self.windows else self.host
 
     def _error(self, message: str) -> None:
-        parent: QWidget | None = self.windows[-1] if self.windows else None
+        parent: QWidget | None = self._parent()
         QMessageBox.critical(parent, "ceocto", message)
 
     def open_path(self, path: Path, *, allow_demo: bool = True, explicit: bool = False) -> bool:
@@ -79,7 +85,7 @@ class Launcher(QObject):
         except JournalError as exc:
             self._error(str(exc))
             return False
-        unlocked = unlock(path, self.windows[-1] if self.windows else None)
+        unlocked = unlock(path, self._parent())
         if unlocked is None:
             return False  # the person cancelled: nothing to say
         if not unlocked:
@@ -109,7 +115,7 @@ class Launcher(QObject):
 
     def _damaged(self, path: Path, message: str) -> bool:
         """A damaged journal: offer its backups, or another journal, instead of a dead end."""
-        parent = self.windows[-1] if self.windows else None
+        parent = self._parent()
         box = QMessageBox(QMessageBox.Icon.Critical, "ceocto", message, parent=parent)
         box.setObjectName("damagedJournalBox")
         box.setInformativeText(
@@ -143,7 +149,7 @@ class Launcher(QObject):
     def _upgrade(self, path: Path) -> Journal | None:
         """Back up and migrate an older journal off the GUI thread, with progress shown."""
         ok, result = run_with_progress(
-            self.windows[-1] if self.windows else None,
+            self._parent(),
             "Upgrading the journal to this version (a backup copy is made first)…",
             lambda progress: open_journal(path),
         )
@@ -161,7 +167,7 @@ class Launcher(QObject):
     def _first_run(
         self, path: Path, journal: Journal | None, *, allow_demo: bool, explicit: bool
     ) -> bool:
-        parent = self.windows[-1] if self.windows else None
+        parent = self._parent()
         dialog = FirstRunDialog(str(path), allow_demo=allow_demo, parent=parent)
         if not dialog.exec():
             if journal is not None:
@@ -205,7 +211,7 @@ class Launcher(QObject):
             with private_files():  # the demo's folder is ours: 0700, like the journal's
                 target.parent.mkdir(parents=True, exist_ok=True)
             ok, result = run_with_progress(
-                self.windows[-1] if self.windows else None,
+                self._parent(),
                 "Writing a year of a founder pair's journal…",
                 lambda progress: write_demo_file(target, DemoOptions(), progress),
             )
@@ -272,92 +278,40 @@ class Launcher(QObject):
             self.windows.remove(window)
 
 
-def make_application(argv: list[str] | None = None) -> QApplication:
-    """The QApplication with ceocto's names, icon and colour scheme."""
-    app = QApplication.instance() or QApplication(argv or [sys.argv[0]])
-    assert isinstance(app, QApplication)
-    if app.property("ceoctoReady"):
-        return app
-    app.setProperty("ceoctoReady", True)
-    app.setOrganizationName(APP_NAME)
-    app.setApplicationName(APP_NAME)
-    app.setDesktopFileName("ceocto")
-    icon = resource_path("icons", "ceocto.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    apply_system_scheme(app)
-    install_wheel_guard()  # before any widget exists, so none is polished twice
-    return app
+def open_into_shell(
+    app: QApplication,
+    shell: StartShell,
+    settings: QSettings,
+    path: Path,
+    explicit: bool,
+    quit_at: str | None,
+    received: list[int],
+) -> Launcher:
+    """Open the journal at path into a window that takes the shell's place (start_window).
 
-
-def _quit_on_signals(app: QApplication) -> tuple[QTimer, list[int]]:
-    # Python only runs signal handlers when it holds the interpreter; a timer hands it
-    # back to Python a few times a second so SIGTERM and Ctrl+C close the window cleanly.
-    # Installed before any window is shown: a signal that arrives while the window opens
-    # must close it, not kill the process with what is being typed (exit -15).
-    received: list[int] = []
-
-    def close_windows(number: int, _frame: object) -> None:
-        received.append(number)
-        app.closeAllWindows()
-
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, close_windows)
-    timer = QTimer()
-    timer.timeout.connect(lambda: None)
-    timer.start(250)
-    return timer, received
-
-
-class QuitWhenShown(QObject):
-    """Closes every window, as a person would, once the window has painted ("paint") or
-    painted the Overview with the journal's data ("ready"): start-up timed from outside."""
-
-    def __init__(self, app: QApplication, window: MainWindow, when: str):
-        super().__init__(window)
-        self.app = app
-        self.window = window
-        self.when = when
-        self.done = False
-        window.installEventFilter(self)
-
-    def _ready(self) -> bool:
-        if self.when == "paint":
-            return True
-        page = self.window.current_page()
-        return page is not None and not getattr(page, "stale", True)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if not self.done and event.type() == QEvent.Type.Paint and self._ready():
-            self.done = True
-            # After this paint reaches the screen, not before.
-            QTimer.singleShot(0, self.app.closeAllWindows)
-        return False
+    Ends the event loop with 1 when it cannot be opened (the launcher has said why)."""
+    launcher = Launcher(settings)
+    launcher.host = shell  # dialogs while opening (passphrase, first run) sit on the shell
+    sys.excepthook = launcher.unhandled
+    if not launcher.open_path(path, explicit=explicit):
+        shell.close()
+        app.exit(1)
+        return launcher
+    app.setQuitOnLastWindowClosed(True)
+    closed_while_opening = shell.closed  # Quit or a signal while the journal was opening
+    launcher.host = None
+    shell.close()
+    shell.deleteLater()
+    if received or closed_while_opening:
+        app.closeAllWindows()  # the window closes as on Quit: settings written, lock given back
+        app.exit(0)  # even if it had closed already (no last window left to end the loop)
+    elif quit_at is not None and launcher.windows:
+        QuitWhenShown(app, launcher.windows[-1], quit_at)
+    return launcher
 
 
 def run_app(path: Path | None, quit_at: str | None = None) -> int:
     """Open the window on path (or the last journal, or the default one) and run it.
 
     quit_at ("paint" or "ready") closes it again once shown: see QuitWhenShown."""
-    app = make_application()
-    settings = QSettings()
-    explicit = path is not None
-    if path is None:
-        last = settings.value("lastJournal")
-        path = Path(str(last)) if last and Path(str(last)).exists() else default_journal_path()
-    keep, received = _quit_on_signals(app)
-    try:
-        launcher = Launcher(settings)
-        sys.excepthook = launcher.unhandled
-        if not launcher.open_path(path, explicit=explicit):
-            return 1
-        if received:  # asked to quit while the window was opening
-            app.closeAllWindows()
-            return 0
-        if quit_at is not None and launcher.windows:
-            QuitWhenShown(app, launcher.windows[-1], quit_at)
-        code = int(app.exec())
-        settings.sync()
-        return code
-    finally:
-        keep.stop()
+    return start_window(path, quit_at)

@@ -121,12 +121,12 @@ def test_every_command_answers_an_odd_path_in_one_line(
     before = _state(tmp_path)
     commands = _commands(db, scratch / "out.md", backup)
     if odd not in MAY_BE_MADE:
-        import ceocto_desktop.ui.app as app
+        import ceocto_desktop.ui.start_shell as start_shell
 
-        def no_window(path):  # type: ignore[no-untyped-def]
+        def no_window(path, quit_at=None):  # type: ignore[no-untyped-def]
             raise AssertionError(f"a window was opened on {path!r}")
 
-        monkeypatch.setattr(app, "run_app", no_window)
+        monkeypatch.setattr(start_shell, "start_window", no_window)
         commands["window"] = ["--db", db]
     for name, argv in commands.items():
         try:

@@ -8,10 +8,16 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
 from PySide6.QtCore import QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QWheelEvent
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QLineEdit,
+    QListWidget,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records import goals
@@ -83,16 +89,19 @@ def test_a_field_made_after_the_window_ignores_a_passing_wheel(qtbot, window):
     assert spin.focusPolicy() == Qt.FocusPolicy.StrongFocus  # the wheel gives no focus
 
 
-@pytest.mark.parametrize("flag", ["--quit-at-first-paint", "--quit-when-ready"])
-def test_the_timing_flags_open_the_window_and_close_it_cleanly(journal_path, tmp_path, flag):
+def _run_window(journal_path: Path, tmp_path: Path, flag: str) -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "cfg"))
-    result = subprocess.run(
+    return subprocess.run(
         [sys.executable, "-m", "ceocto_desktop", "--db", str(journal_path), flag],
         env=env,
         capture_output=True,
         text=True,
         timeout=120,
     )
+
+
+def test_quit_when_ready_opens_the_window_and_closes_it_cleanly(journal_path, tmp_path):
+    result = _run_window(journal_path, tmp_path, "--quit-when-ready")
     assert result.returncode == 0, result.stderr
     settings = "\n".join(p.read_text() for p in (tmp_path / "cfg").rglob("*.conf"))
     assert str(journal_path) in settings  # the window closed as on Quit: settings written
@@ -101,6 +110,32 @@ def test_the_timing_flags_open_the_window_and_close_it_cleanly(journal_path, tmp
     # Its connections closed before the process ended (os._exit skips only the teardown):
     # SQLite folded the -wal back into the journal and removed it, as on any clean close.
     assert sorted(p.name for p in journal_path.parent.glob(journal_path.name + "-*")) == []
+
+
+def test_quit_at_first_paint_closes_the_shell_before_the_journal_is_opened(journal_path, tmp_path):
+    before = journal_path.read_bytes()
+    result = _run_window(journal_path, tmp_path, "--quit-at-first-paint")
+    assert result.returncode == 0, result.stderr
+    # Quit while the journal was opening: nothing of it was read into a window or written.
+    assert journal_path.read_bytes() == before
+    assert not lock_path(journal_path).exists()
+    assert sorted(p.name for p in journal_path.parent.glob(journal_path.name + "-*")) == []
+
+
+def test_the_shell_shows_the_window_s_frame_and_what_is_opening(qtbot, journal_path):
+    from ceocto_desktop.ui.main_window import PAGES
+    from ceocto_desktop.ui.start_shell import StartShell
+
+    shell = StartShell(journal_path, QSettings())
+    qtbot.addWidget(shell)
+    shell.show()
+    qtbot.waitExposed(shell)
+    sidebar = shell.findChild(QListWidget, "sidebar")
+    assert [sidebar.item(i).text() for i in range(sidebar.count())] == [t for t, _ in PAGES]
+    assert shell.windowTitle() == f"ceocto — {journal_path.name}"
+    assert shell.message.text() == f"Opening {journal_path.name}…"
+    menus = [a.text() for a in shell.menuBar().actions()]
+    assert menus == ["&File", "&Edit", "&View", "&Help"]
 
 
 def test_the_window_loads_neither_qtawesome_nor_qtpy():

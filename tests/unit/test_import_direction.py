@@ -130,7 +130,7 @@ def test_the_walk_finds_every_layer_and_reads_lazy_imports():
     assert {layer_of(module) for module in MODULES} == set(range(len(LAYERS)))
     # cli/commands.py loads the window only for the window, inside a function.
     everywhere, at_import = GRAPH[f"{PACKAGE}.cli.commands"]
-    assert f"{PACKAGE}.ui.app" in everywhere - at_import
+    assert f"{PACKAGE}.ui.start_shell" in everywhere - at_import
 
 
 Graph = dict[str, tuple[set[str], set[str]]]

@@ -165,6 +165,7 @@ def test_obstacles_opened_resolved_and_still_open_with_their_status_then(q3):
         "Hiring freeze": "open",  # opened in Q2, still open
         "Flaky exports": "resolved",  # reopened only in October
     }
+    assert len(facts.obstacles) == len(status)  # opened and resolved in it: still one row
     assert [o.title for o in facts.opened] == [
         "Flaky exports",
         "Planner database at its limits",
@@ -188,6 +189,7 @@ def test_decisions_carry_their_status_at_the_quarter_end(q3):
         "Raise prices": "decided",
         "Weekly sync": "reviewed",
     }
+    assert len(facts.decisions) == len(status)  # decided and reviewed in it: one row
     text = to_markdown(build_retrospective(q3, "2026-Q3", TODAY))
     assert "| Adopt Postgres | 15 Jul 2026 | Joint | 70 % | decided |" in text
     # Its outcome is not repeated after the verdict that says the same.

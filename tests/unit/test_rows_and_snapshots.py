@@ -21,11 +21,21 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import decisions, goals, obstacles
-from ceocto_desktop.services.records.decision_rows import DecisionFilter, decision_rows
+from ceocto_desktop.services.records.decision_rows import (
+    DecisionFilter,
+    count_decision_rows,
+    decision_rows,
+)
 from ceocto_desktop.services.records.goal_rows import GoalFilter, count_goal_rows, goal_rows
-from ceocto_desktop.services.records.obstacle_rows import ObstacleFilter, obstacle_rows
+from ceocto_desktop.services.records.notes import create_note
+from ceocto_desktop.services.records.obstacle_rows import (
+    ObstacleFilter,
+    count_obstacle_rows,
+    obstacle_rows,
+)
 from ceocto_desktop.services.records.paging import Page
 from ceocto_desktop.services.records.snapshots import delete_record, restore_snapshot
+from ceocto_desktop.services.review.overview import first_entry
 from ceocto_desktop.services.review.roles import what_is_owned
 
 
@@ -199,3 +209,25 @@ def test_what_each_partner_owns_now(session):
         ("Postgres", "review was due 2026-03-01")
     ]
     assert what_is_owned(session, Owner.A).goals == []
+
+
+def test_the_counts_of_decisions_due_and_of_each_table_match_their_rows(session):
+    today = date(2026, 11, 28)
+    for n, review_on in enumerate((date(2026, 11, 1), date(2026, 11, 28), date(2026, 12, 5), None)):
+        decisions.create_decision(
+            session, Seat.A, f"Decision {n}", decided_on=date(2026, 10, 1), review_on=review_on
+        )
+    goals.create_goal(session, Seat.B, "Hire a designer")
+    session.flush()
+    due = DecisionFilter(due_on=today)
+    assert count_decision_rows(session, due) == len(decision_rows(session, due, Page())) == 2
+    assert count_decision_rows(session, DecisionFilter()) == 4
+    assert count_goal_rows(session, GoalFilter()) == 1
+    assert count_obstacle_rows(session, ObstacleFilter()) == 0
+
+
+def test_the_journal_begins_with_its_first_note_or_check_in_week(session):
+    assert first_entry(session) is None
+    note = create_note(session, Seat.A, "Kick-off")
+    session.flush()
+    assert first_entry(session) == note.created_at.date()

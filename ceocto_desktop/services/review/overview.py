@@ -46,15 +46,20 @@ def _count(session: Session, model: type, *where: object) -> int:
     return session.scalar(select(func.count()).select_from(model).where(*where)) or 0  # type: ignore[arg-type]
 
 
+def first_entry(session: Session) -> date | None:
+    """The day of the journal's first check-in week or note, whichever is earlier."""
+    first = session.scalar(select(func.min(CheckIn.week_start)))
+    first_note = session.scalar(select(func.min(Note.created_at)))
+    if first_note is not None and (first is None or first_note.date() < first):
+        first = first_note.date()
+    return first
+
+
 def summarise_journal(session: Session, today: date | None = None) -> JournalSummary:
     """Counts of every kind of record, and the dates that frame the journal."""
     today = today or date.today()
     active = (GoalStatus.PROPOSED, GoalStatus.ON_TRACK, GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)
     closed = (ObstacleStatus.RESOLVED, ObstacleStatus.ACCEPTED)
-    first = session.scalar(select(func.min(CheckIn.week_start)))
-    first_note = session.scalar(select(func.min(Note.created_at)))
-    if first_note is not None and (first is None or first_note.date() < first):
-        first = first_note.date()
     return JournalSummary(
         goals=_count(session, Goal),
         goals_active=_count(
@@ -70,7 +75,7 @@ def summarise_journal(session: Session, today: date | None = None) -> JournalSum
         checkins=_count(session, CheckIn),
         notes=_count(session, Note),
         board_meetings=_count(session, BoardMeeting),
-        first_entry=first,
+        first_entry=first_entry(session),
         next_board_meeting=session.scalar(
             select(func.min(BoardMeeting.held_on)).where(BoardMeeting.held_on >= today)
         ),

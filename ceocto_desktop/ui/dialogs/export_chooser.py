@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.reports.board import build_board_brief
 from ceocto_desktop.services.review.board import list_meetings
-from ceocto_desktop.services.review.overview import summarise_journal
+from ceocto_desktop.services.review.overview import first_entry
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.dialogs.export_flow import export_report
 from ceocto_desktop.ui.pages.retro_page import build_retrospective, quarters_between
@@ -36,7 +36,7 @@ class ExportChooser(QDialog):
         self.retro = named("exportRetroChoice", QRadioButton("Retrospective of a quarter"))
         self.brief = named("exportBriefChoice", QRadioButton("Board brief of a meeting"))
         self.quarter = named("exportQuarter", QComboBox())
-        first = context.read(summarise_journal).first_entry or date.today()
+        first = context.read(first_entry) or date.today()
         quarters = quarters_between(first, date.today())
         self.quarter.addItems(quarters)
         # The quarter just ended is the one a pair usually looks back on.

@@ -24,7 +24,7 @@ from ceocto_desktop.reports.document import Document
 from ceocto_desktop.reports.pdf import fill_text_document
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.review.board import get_retrospective, save_retrospective
-from ceocto_desktop.services.review.overview import summarise_journal
+from ceocto_desktop.services.review.overview import first_entry
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.dialogs.export_flow import export_report
 from ceocto_desktop.ui.journal_page import JournalPage
@@ -113,7 +113,7 @@ class RetroPage(JournalPage):
         self.watch_journal(context)
 
     def _fill_quarters(self) -> None:
-        first = self.context.read(summarise_journal).first_entry or date.today()
+        first = self.context.read(first_entry) or date.today()
         self.quarter.blockSignals(True)
         self.quarter.clear()
         names = quarters_between(first, date.today())
