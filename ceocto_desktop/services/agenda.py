@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -39,7 +40,10 @@ from ceocto_desktop.services.commitments import (
     open_commitments,
 )
 from ceocto_desktop.services.common import clean_text, fetch
+from ceocto_desktop.services.decisions import DecisionView, create_decision
+from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import get_partners, week_start_day
+from ceocto_desktop.services.snapshots import delete_record
 
 GAP = 2  # ratings this far apart are worth talking about
 BOARD_AHEAD_DAYS = 14
@@ -67,6 +71,8 @@ class AgendaEntry:
     discussed: bool
     outcome: str
     commitment_id: str | None
+    # The decision the item's outcome became, if it became one.
+    decision_id: str | None = None
     # For an item about a commitment: where that commitment stands now (open, done, dropped).
     commitment_status: str = ""
 
@@ -207,6 +213,7 @@ def _entry(row: AgendaItem, statuses: dict[str, str]) -> AgendaEntry:
         discussed=row.discussed,
         outcome=row.outcome,
         commitment_id=row.commitment_id,
+        decision_id=row.decision_id,
         commitment_status=statuses.get(about, ""),
     )
 
@@ -329,6 +336,34 @@ def commitment_from_item(
     row.discussed = True
     session.flush()
     return commitment
+
+
+def decision_from_item(
+    session: Session, item_id: str, author: Seat, title: str, **fields: Any
+) -> DecisionView:
+    """Turn an item's outcome into a decision (linked to the goal the item is about), link
+    it back to the item and tick the item discussed."""
+    row = fetch(session, AgendaItem, item_id)
+    if row.decision_id is not None:
+        raise ValidationError("decision", "This item's outcome is already a decision.")
+    kind, _, record_id = row.key.partition(":")
+    goal_ids = (record_id,) if kind == "goal" else ()
+    decision = create_decision(session, author, title, goal_ids=goal_ids, **fields)
+    row.decision_id = decision.id
+    row.discussed = True
+    session.flush()
+    return decision
+
+
+def withdraw_decision_from_item(
+    session: Session, item_id: str, decision_id: str, discussed: bool
+) -> None:
+    """Undo decision_from_item: the decision goes, the item is as it was."""
+    row = fetch(session, AgendaItem, item_id)
+    row.decision_id = None
+    row.discussed = discussed
+    session.flush()
+    delete_record(session, Decision, decision_id)
 
 
 def kept_agenda(session: Session, week: date, viewer: Seat = Seat.A) -> Agenda:

@@ -25,6 +25,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.dialogs import FieldsDialog, text_box
 from ceocto_desktop.ui.widgets import named
 
 COMMITMENT_DAYS = 7  # an outcome made a commitment is due a week from today
@@ -63,6 +64,8 @@ class ItemRow(QWidget):
         self.commit.setToolTip(
             "Due in a week; owed by the partner asked (for a need), else by the one writing"
         )
+        self.decide = named(f"syncDecide{number}", QPushButton("Make it a decision"))
+        self.decide.setToolTip("Opens the decision form filled in from the item and its outcome")
         # An item about a commitment can settle it here: kept, or dropped with the outcome
         # line as the reason.
         self.kept = named(f"syncKept{number}", QPushButton("Kept"))
@@ -73,6 +76,7 @@ class ItemRow(QWidget):
         line.setContentsMargins(24, 0, 0, 0)
         line.addWidget(self.outcome, 1)
         line.addWidget(self.commit)
+        line.addWidget(self.decide)
         line.addWidget(self.kept)
         line.addWidget(self.drop)
         column = QVBoxLayout(self)
@@ -94,8 +98,12 @@ class ItemRow(QWidget):
         made = entry.commitment_id is not None
         self.commit.setText("Commitment made" if made else "Make it a commitment")
         self.commit.setEnabled(not made and bool(entry.outcome))
+        decided = entry.decision_id is not None
+        self.decide.setText("See the decision" if decided else "Make it a decision")
+        self.decide.setEnabled(decided or bool(entry.outcome))
         about = entry.about_commitment is not None
         self.commit.setVisible(not about)
+        self.decide.setVisible(not about)
         self.kept.setVisible(about)
         self.drop.setVisible(about)
         still_open = entry.commitment_status == "open"
@@ -166,6 +174,7 @@ class AgendaPanel(QGroupBox):
             row.outcome.editingFinished.connect(partial(self._outcome_written, row))
             row.outcome.textEdited.connect(partial(self._outcome_typed, row))
             row.commit.clicked.connect(partial(self._make_commitment, row))
+            row.decide.clicked.connect(partial(self._make_decision, row))
             row.kept.clicked.connect(partial(self._keep, row))
             row.drop.clicked.connect(partial(self._drop, row))
             self.items.addWidget(row)
@@ -219,6 +228,7 @@ class AgendaPanel(QGroupBox):
     def _outcome_typed(row: ItemRow, text: str) -> None:
         written = bool(text.strip())
         row.commit.setEnabled(row.entry.commitment_id is None and written)
+        row.decide.setEnabled(row.entry.decision_id is not None or written)
         row.drop.setEnabled(row.entry.commitment_status == "open" and written)
 
     def _keep(self, row: ItemRow) -> None:
@@ -274,6 +284,54 @@ class AgendaPanel(QGroupBox):
             agenda.withdraw_commitment_from_item(session, before.id, made[0], before.discussed)
 
         self._write("make a commitment", lambda s: _remember(made, do(s)), undo)
+
+    def _make_decision(self, row: ItemRow) -> None:
+        """The decision form, filled in from the item; saved, it is linked back to the item."""
+        if row.entry.decision_id is not None:
+            self.context.openRequested.emit("decisions", row.entry.decision_id)
+            return
+        self._outcome_written(row)
+        before = row.entry
+        author = self.context.author
+        week = self.week or before.since_week
+        made: list[str] = []
+
+        def submit(values: dict[str, Any]) -> Any:
+            fields = dict(values)
+            title = fields.pop("title")
+
+            def do(session: Session) -> Any:
+                return _remember(
+                    made, agenda.decision_from_item(session, before.id, author, title, **fields)
+                )
+
+            def undo(session: Session) -> None:
+                agenda.withdraw_decision_from_item(session, before.id, made[0], before.discussed)
+
+            return CallCommand(
+                self.context, "make a decision", Changed.COMMITMENTS | Changed.DECISIONS, do, undo
+            ).perform()
+
+        outcome = row.outcome.text().strip()
+        context_box = text_box("agendaDecisionContext")
+        context_box.setPlainText(f"From our sync of the week of {week:%d %b %Y}: {before.title}")
+        decision_box = text_box("agendaDecisionText")
+        decision_box.setPlainText(outcome)
+        FieldsDialog(
+            "agendaDecisionDialog",
+            "Make it a decision",
+            "The decision is kept with the agenda item it came from.",
+            [
+                ("title", "Decision", named("agendaDecisionTitle", QLineEdit(outcome[:200]))),
+                ("context", "Context", context_box),
+                ("decision", "What we decide", decision_box),
+                ("rationale", "Why", text_box("agendaDecisionRationale")),
+                ("expected_outcome", "We expect", text_box("agendaDecisionExpected")),
+                ("review_on", "Review on", named("agendaDecisionReview", QLineEdit())),
+            ],
+            submit,
+            self,
+        ).exec()
 
 
 def _remember(made: list[str], commitment: Any) -> Any:

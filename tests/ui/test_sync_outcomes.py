@@ -1,0 +1,108 @@
+"""Our sync's outcomes in one step: an outcome made a decision (the decision form filled in,
+linked back to the item), a need asked as a commitment the other accepts or counters."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
+
+from ceocto_desktop.models import Seat
+from ceocto_desktop.services import checkins
+from ceocto_desktop.services.changes import Changed
+from tests.ui.helpers import save_or_explain, when_modal_shows
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+CALM = {"role_clarity": 4, "cooperation": 4, "communication": 4, "trust": 4, "alignment": 4}
+
+
+def _answer(window, seat, needs=""):
+    week = window.context.read(checkins.current_week)
+    window.context.write(
+        lambda s: checkins.submit_answers(s, week, seat, CALM, {"needs": needs}),
+        Changed.CHECKINS,
+    )
+
+
+def _go(qtbot, window, key):
+    window.activateWindow()  # a closed dialog hands activation back to the window
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(window, key, CTRL)
+    return window.stack.currentWidget()
+
+
+def _opened_sync(qtbot, window, needs_a="", needs_b=""):
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    page = window.stack.currentWidget()
+    assert page.objectName() == "checkinPage"
+    _answer(window, Seat.A, needs_a)
+    _answer(window, Seat.B, needs_b)
+    qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.findChild(QLineEdit, "syncOutcome1").isVisible())
+    return page
+
+
+def test_an_outcome_becomes_a_decision_linked_back_to_its_item_and_is_undone(qtbot, window, db):
+    page = _opened_sync(qtbot, window, needs_a="A clear answer on the EU region")
+    outcome = page.findChild(QLineEdit, "syncOutcome1")
+    decide = page.findChild(QPushButton, "syncDecide1")
+    assert decide.isVisible() and not decide.isEnabled()  # nothing decided without an outcome
+    outcome.setFocus()
+    qtbot.keyClicks(outcome, "Host in Frankfurt from March")
+    assert decide.isEnabled()
+
+    seen = {}
+
+    def bad_review_date(dialog):
+        seen["title"] = dialog.findChild(QLineEdit, "agendaDecisionTitle").text()
+        seen["context"] = dialog.findChild(QPlainTextEdit, "agendaDecisionContext").toPlainText()
+        seen["decision"] = dialog.findChild(QPlainTextEdit, "agendaDecisionText").toPlainText()
+        review = dialog.findChild(QLineEdit, "agendaDecisionReview")
+        qtbot.keyClicks(review, "after the summer")
+        dialog.save()
+        error = dialog.findChild(QLabel, "agendaDecisionDialog_review_on_error")
+        seen["error"] = error.text() if error.isVisible() else ""
+        dialog.reject()
+
+    when_modal_shows(bad_review_date, name="agendaDecisionDialog")
+    qtbot.mouseClick(decide, Qt.MouseButton.LeftButton)
+    assert seen["title"] == "Host in Frankfurt from March"
+    assert seen["decision"] == "Host in Frankfurt from March"
+    assert seen["context"].endswith("What Sam needs from Priya: A clear answer on the EU region")
+    assert "'after the summer' is not a date" in seen["error"]
+    assert db.one("SELECT count(*) FROM decisions") == 0  # refused: nothing written
+    assert db.rows("SELECT decision_id FROM agenda_items") == [(None,)]
+
+    def save(dialog):
+        qtbot.keyClicks(dialog.findChild(QPlainTextEdit, "agendaDecisionRationale"), "GDPR asks")
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "agendaDecisionReview"), "2027-06-01")
+        save_or_explain(dialog)
+
+    when_modal_shows(save, name="agendaDecisionDialog")
+    qtbot.mouseClick(decide, Qt.MouseButton.LeftButton)
+    assert db.rows("SELECT title, rationale, review_on, status FROM decisions") == [
+        ("Host in Frankfurt from March", "GDPR asks", "2027-06-01", "decided")
+    ]
+    assert db.rows(
+        "SELECT a.discussed, a.outcome, d.title FROM agenda_items a "
+        "JOIN decisions d ON d.id = a.decision_id"
+    ) == [(1, "Host in Frankfurt from March", "Host in Frankfurt from March")]
+    assert decide.text() == "See the decision"
+
+    window.activateWindow()  # the closed dialog hands activation back to the window
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.mouseClick(decide, Qt.MouseButton.LeftButton)  # linked: it opens the decision
+    shown = window.stack.currentWidget()
+    assert shown.objectName() == "decisionsPage"
+    assert shown.findChild(QLineEdit, "decision_title").text() == "Host in Frankfurt from March"
+
+    assert _go(qtbot, window, Qt.Key.Key_2) is page
+    assert window.findChild(QAction, "undoAction").text() == "&Undo make a decision"
+    window.setFocus()
+    _go(qtbot, window, Qt.Key.Key_Z)  # undo: the decision goes, the outcome stays
+    assert db.one("SELECT count(*) FROM decisions") == 0
+    assert db.rows("SELECT outcome, decision_id FROM agenda_items") == [
+        ("Host in Frankfurt from March", None)
+    ]
+    decide = page.findChild(QPushButton, "syncDecide1")
+    qtbot.waitUntil(lambda: decide.text() == "Make it a decision")
