@@ -35,6 +35,7 @@ from ceocto_desktop.services.attention import OLD_OBSTACLE_DAYS, due_text, overd
 from ceocto_desktop.services.checkins import RATING_LABELS, WeekView, week_as_seen_by
 from ceocto_desktop.services.commitments import (
     CommitmentView,
+    ask_for_commitment,
     create_commitment,
     delete_commitment,
     open_commitments,
@@ -73,7 +74,8 @@ class AgendaEntry:
     commitment_id: str | None
     # The decision the item's outcome became, if it became one.
     decision_id: str | None = None
-    # For an item about a commitment: where that commitment stands now (open, done, dropped).
+    # For an item about a commitment, or one that became or asked for one: where that
+    # commitment stands now (proposed, open, done, dropped).
     commitment_status: str = ""
 
     @property
@@ -203,7 +205,7 @@ def fresh_items(session: Session, view: WeekView, today: date) -> list[Fresh]:
 
 
 def _entry(row: AgendaItem, statuses: dict[str, str]) -> AgendaEntry:
-    about = row.key.partition(":")[2] if row.kind == "commitment" else ""
+    about = row.key.partition(":")[2] if row.kind == "commitment" else row.commitment_id or ""
     return AgendaEntry(
         id=row.id,
         key=row.key,
@@ -220,6 +222,7 @@ def _entry(row: AgendaItem, statuses: dict[str, str]) -> AgendaEntry:
 
 def _statuses(session: Session, rows: list[AgendaItem]) -> dict[str, str]:
     ids = [row.key.partition(":")[2] for row in rows if row.kind == "commitment"]
+    ids += [row.commitment_id for row in rows if row.commitment_id is not None]
     if not ids:
         return {}
     found = session.execute(select(Commitment.id, Commitment.status).where(Commitment.id.in_(ids)))
@@ -364,6 +367,27 @@ def withdraw_decision_from_item(
     row.discussed = discussed
     session.flush()
     delete_record(session, Decision, decision_id)
+
+
+NEED_TEXT_MAX = 200
+
+
+def ask_from_item(session: Session, item_id: str, due_on: date | str) -> CommitmentView:
+    """One click on what a partner needs: a commitment asked of the other partner, in the
+    need's own words, proposed until the other accepts it or offers something instead."""
+    row = fetch(session, AgendaItem, item_id)
+    if row.kind != "need":
+        raise ValidationError("kind", "Only what one of you needs can be asked for.")
+    if row.commitment_id is not None:
+        raise ValidationError("commitment", "This item is already a commitment.")
+    asked_by = Seat(row.key.rsplit(":", 1)[1])
+    needs = row.title.split(": ", 1)[1] if ": " in row.title else row.title
+    if len(needs) > NEED_TEXT_MAX:  # a long answer asks for its start, cut at a word
+        needs = needs[: NEED_TEXT_MAX - 1].rsplit(" ", 1)[0] + "…"
+    commitment = ask_for_commitment(session, asked_by, needs, due_on, week_start=row.week_start)
+    row.commitment_id = commitment.id
+    session.flush()
+    return commitment
 
 
 def kept_agenda(session: Session, week: date, viewer: Seat = Seat.A) -> Agenda:

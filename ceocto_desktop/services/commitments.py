@@ -57,6 +57,8 @@ class CommitmentView:
     week_start: date | None
     area: Area | None
     marked_help: bool
+    # What the other partner asked for, when this one offered something else instead.
+    asked_for: str
     help_across: bool
     goal_id: str | None
     obstacle_id: str | None
@@ -84,6 +86,7 @@ def _view(record: Commitment, titles: dict[Seat, str]) -> CommitmentView:
         week_start=record.week_start,
         area=record.area,
         marked_help=record.help_across,
+        asked_for=record.asked_for,
         help_across=record.help_across or outside_role,
         goal_id=record.goal_id,
         obstacle_id=record.obstacle_id,
@@ -147,6 +150,85 @@ def create_commitment(
     return _view(record, _titles(session))
 
 
+def ask_for_commitment(
+    session: Session,
+    asked_by: Seat,
+    what: str,
+    due_on: date | str,
+    *,
+    week_start: date | None = None,
+) -> CommitmentView:
+    """A commitment asked_by asks of the other partner: proposed until the other accepts it
+    or offers something else instead."""
+    record = Commitment(
+        author=asked_by,
+        owed_by=asked_by.other,
+        owed_to=asked_by,
+        what=clean_title(what, "commitment"),
+        due_on=parse_date(due_on, "due date"),
+        status=CommitmentStatus.PROPOSED,
+        drop_reason="",
+        asked_for="",
+        week_start=week_start,
+        help_across=False,
+    )
+    session.add(record)
+    session.flush()
+    return _view(record, _titles(session))
+
+
+def _proposed(session: Session, commitment_id: str) -> Commitment:
+    record = fetch(session, Commitment, commitment_id)
+    if record.status is not CommitmentStatus.PROPOSED:
+        raise ValidationError("status", f"This commitment is already {record.status.value}.")
+    return record
+
+
+def accept_commitment(session: Session, commitment_id: str) -> CommitmentView:
+    """The partner asked takes the commitment on as asked: it is open from now on."""
+    record = _proposed(session, commitment_id)
+    record.status = CommitmentStatus.OPEN
+    session.flush()
+    return _view(record, _titles(session))
+
+
+def counter_commitment(
+    session: Session, commitment_id: str, offer: str, due_on: date | str | None = None
+) -> CommitmentView:
+    """The partner asked says what they can do instead: that is the commitment, open, and
+    what was asked for is kept beside it."""
+    record = _proposed(session, commitment_id)
+    offer = clean_title(offer, "offer")
+    due = parse_date(due_on, "due date") if due_on not in (None, "") else record.due_on
+    record.asked_for = record.what
+    record.what = offer
+    record.due_on = due
+    record.status = CommitmentStatus.OPEN
+    session.flush()
+    return _view(record, _titles(session))
+
+
+def restore_proposal(session: Session, commitment_id: str, what: str, due_on: date) -> None:
+    """Undo accept_commitment or counter_commitment: asked for again, as it was asked."""
+    record = fetch(session, Commitment, commitment_id)
+    record.status = CommitmentStatus.PROPOSED
+    record.what = what
+    record.due_on = due_on
+    record.asked_for = ""
+    session.flush()
+
+
+def proposals_for(session: Session, owed_by: Seat) -> list[CommitmentView]:
+    """What the other partner has asked of owed_by and owed_by has not answered yet."""
+    query = (
+        select(Commitment)
+        .where(Commitment.status == CommitmentStatus.PROPOSED, Commitment.owed_by == owed_by)
+        .order_by(Commitment.created_at, Commitment.id)
+    )
+    titles = _titles(session)
+    return [_view(record, titles) for record in session.scalars(query)]
+
+
 def get_commitment(session: Session, commitment_id: str) -> CommitmentView:
     """One commitment by id."""
     return _view(fetch(session, Commitment, commitment_id), _titles(session))
@@ -185,6 +267,8 @@ def drop_commitment(
 def reopen_commitment(session: Session, commitment_id: str) -> CommitmentView:
     """Open a done or dropped commitment again (what undoing complete or drop does)."""
     record = fetch(session, Commitment, commitment_id)
+    if record.status is CommitmentStatus.PROPOSED:
+        raise ValidationError("status", "This commitment is only asked for: accept it first.")
     record.status = CommitmentStatus.OPEN
     record.done_on = None
     record.dropped_on = None
@@ -243,7 +327,9 @@ def kept_over_quarter(session: Session, quarter: str, today: date) -> dict[Seat,
     last = min(last, today)
     rows = session.execute(
         select(Commitment.owed_by, Commitment.status).where(
-            Commitment.due_on >= first, Commitment.due_on <= last
+            Commitment.due_on >= first,
+            Commitment.due_on <= last,
+            Commitment.status != CommitmentStatus.PROPOSED,  # asked, not yet promised
         )
     )
     counts: dict[Seat, dict[CommitmentStatus, int]] = {
@@ -322,7 +408,11 @@ def promises_due(session: Session, first: date, last: date) -> list[Promise]:
     by then, or still open), soonest due first."""
     rows = session.scalars(
         select(Commitment)
-        .where(Commitment.due_on >= first, Commitment.due_on <= last)
+        .where(
+            Commitment.due_on >= first,
+            Commitment.due_on <= last,
+            Commitment.status != CommitmentStatus.PROPOSED,  # asked, not yet promised
+        )
         .order_by(Commitment.due_on, Commitment.created_at, Commitment.id)
     )
     promises = []

@@ -26,6 +26,7 @@ from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.dialogs import FieldsDialog, text_box
+from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets import named
 
 COMMITMENT_DAYS = 7  # an outcome made a commitment is due a week from today
@@ -45,9 +46,10 @@ class ClickableLabel(QLabel):
 class ItemRow(QWidget):
     """One agenda item: ticked when discussed, a line of outcome, outcome → commitment."""
 
-    def __init__(self, number: int, entry: agenda.AgendaEntry, week: date):
+    def __init__(self, number: int, entry: agenda.AgendaEntry, week: date, context: JournalContext):
         super().__init__()
         self.entry = entry
+        self.context = context
         text = entry.title
         if entry.since_week < week:
             text += f" (since the week of {entry.since_week:%d %b})"
@@ -72,9 +74,24 @@ class ItemRow(QWidget):
         self.kept.setToolTip("Mark the commitment kept today")
         self.drop = named(f"syncDrop{number}", QPushButton("Drop"))
         self.drop.setToolTip("Drop the commitment, with the outcome as the reason")
+        # What one partner needs can be asked of the other in one click: a proposed
+        # commitment the other accepts or answers with what they can do instead.
+        self.ask = named(f"syncAsk{number}", QPushButton("Ask for it"))
+        self.ask.setToolTip("Ask it of the other as a commitment, due in a week")
+        self.asked = named(f"syncAsked{number}", QLabel())
+        self.asked.setWordWrap(True)
+        self.accept = named(f"syncAccept{number}", QPushButton("Take it on"))
+        self.counter = named(f"syncCounter{number}", QPushButton("Offer instead…"))
+        self.counter.setToolTip("Say what you can do instead; that becomes the commitment")
+        asked_line = QHBoxLayout()
+        asked_line.setContentsMargins(24, 0, 0, 0)
+        asked_line.addWidget(self.asked, 1)
+        asked_line.addWidget(self.accept)
+        asked_line.addWidget(self.counter)
         line = QHBoxLayout()
         line.setContentsMargins(24, 0, 0, 0)
         line.addWidget(self.outcome, 1)
+        line.addWidget(self.ask)
         line.addWidget(self.commit)
         line.addWidget(self.decide)
         line.addWidget(self.kept)
@@ -86,6 +103,7 @@ class ItemRow(QWidget):
         head.addWidget(self.label, 1)
         column.addLayout(head)
         column.addLayout(line)
+        column.addLayout(asked_line)
         self.show_entry(entry)
 
     def show_entry(self, entry: agenda.AgendaEntry) -> None:
@@ -106,12 +124,31 @@ class ItemRow(QWidget):
         self.decide.setVisible(not about)
         self.kept.setVisible(about)
         self.drop.setVisible(about)
+        self._show_asked(entry)
         still_open = entry.commitment_status == "open"
         self.kept.setText(
             "Kept" if still_open or not about else entry.commitment_status.capitalize()
         )
         self.kept.setEnabled(still_open)
         self.drop.setEnabled(still_open and bool(self.outcome.text().strip()))
+
+    def _show_asked(self, entry: agenda.AgendaEntry) -> None:
+        need = entry.kind == "need"
+        made = entry.commitment_id is not None
+        self.ask.setVisible(need and not made)
+        proposed = need and made and entry.commitment_status == "proposed"
+        asked_of = agenda.who_would_owe(entry, self.context.author) if need else None
+        mine = proposed and asked_of is self.context.author
+        self.accept.setVisible(mine)
+        self.counter.setVisible(mine)
+        self.asked.setVisible(proposed)
+        if proposed and asked_of is not None:
+            asker = first_name(self.context, asked_of.other)
+            self.asked.setText(
+                f"{asker} asks you to take this on."
+                if mine
+                else f"Asked of {first_name(self.context, asked_of)}: waiting for an answer."
+            )
 
 
 class AgendaPanel(QGroupBox):
@@ -169,7 +206,10 @@ class AgendaPanel(QGroupBox):
         self.rows = []
         assert self.week is not None or not entries
         for number, entry in enumerate(entries, start=1):
-            row = ItemRow(number, entry, self.week or entry.since_week)
+            row = ItemRow(number, entry, self.week or entry.since_week, self.context)
+            row.ask.clicked.connect(partial(self._ask, row))
+            row.accept.clicked.connect(partial(self._accept, row))
+            row.counter.clicked.connect(partial(self._counter, row))
             row.tick.toggled.connect(partial(self._ticked, row))
             row.outcome.editingFinished.connect(partial(self._outcome_written, row))
             row.outcome.textEdited.connect(partial(self._outcome_typed, row))
@@ -284,6 +324,60 @@ class AgendaPanel(QGroupBox):
             agenda.withdraw_commitment_from_item(session, before.id, made[0], before.discussed)
 
         self._write("make a commitment", lambda s: _remember(made, do(s)), undo)
+
+    def _ask(self, row: ItemRow) -> None:
+        before = row.entry
+        due = date.today() + timedelta(days=COMMITMENT_DAYS)
+        made: list[str] = []
+        self._write(
+            "ask for a commitment",
+            lambda s: _remember(made, agenda.ask_from_item(s, before.id, due)),
+            lambda s: agenda.withdraw_commitment_from_item(s, before.id, made[0], before.discussed),
+        )
+
+    def _asked(self, row: ItemRow) -> commitments.CommitmentView | None:
+        commitment_id = row.entry.commitment_id
+        if commitment_id is None:
+            return None
+        return self.context.read(lambda s: commitments.get_commitment(s, commitment_id))
+
+    def _accept(self, row: ItemRow) -> None:
+        asked = self._asked(row)
+        if asked is None:
+            return
+        self._write(
+            "take on a commitment",
+            lambda s: commitments.accept_commitment(s, asked.id),
+            lambda s: commitments.restore_proposal(s, asked.id, asked.what, asked.due_on),
+        )
+
+    def _counter(self, row: ItemRow) -> None:
+        """What the partner asked can do instead: that becomes the commitment."""
+        asked = self._asked(row)
+        if asked is None:
+            return
+
+        def submit(values: dict[str, Any]) -> Any:
+            offer, due = values["offer"], values["due"]
+            return CallCommand(
+                self.context,
+                "offer instead",
+                Changed.COMMITMENTS,
+                lambda s: commitments.counter_commitment(s, asked.id, offer, due),
+                lambda s: commitments.restore_proposal(s, asked.id, asked.what, asked.due_on),
+            ).perform()
+
+        FieldsDialog(
+            "counterDialog",
+            "Offer instead",
+            f"Asked: {asked.what}\nSay what you can do instead; that becomes your commitment.",
+            [
+                ("offer", "I can", named("counterOffer", QLineEdit())),
+                ("due", "By", named("counterDue", QLineEdit(asked.due_on.isoformat()))),
+            ],
+            submit,
+            self,
+        ).exec()
 
     def _make_decision(self, row: ItemRow) -> None:
         """The decision form, filled in from the item; saved, it is linked back to the item."""

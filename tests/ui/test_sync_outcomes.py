@@ -3,9 +3,11 @@ linked back to the item), a need asked as a commitment the other accepts or coun
 
 from __future__ import annotations
 
+from datetime import date, timedelta
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import checkins
@@ -106,3 +108,66 @@ def test_an_outcome_becomes_a_decision_linked_back_to_its_item_and_is_undone(qtb
     ]
     decide = page.findChild(QPushButton, "syncDecide1")
     qtbot.waitUntil(lambda: decide.text() == "Make it a decision")
+
+
+def _write_as(qtbot, window, seat):
+    switch = window.findChild(QComboBox, "authorSwitch")
+    switch.setCurrentIndex(switch.findData(seat))
+    assert window.context.author is seat
+
+
+def test_a_need_is_asked_in_one_click_and_the_other_takes_it_on_or_offers_instead(
+    qtbot, window, db
+):
+    page = _opened_sync(qtbot, window, needs_a="Take the Thursday demo")
+    ask = page.findChild(QPushButton, "syncAsk1")
+    assert ask.isVisible()
+    qtbot.mouseClick(ask, Qt.MouseButton.LeftButton)
+    week = window.context.read(checkins.current_week)
+    due = str(date.today() + timedelta(days=7))
+    assert db.rows(
+        "SELECT owed_by, owed_to, author, what, status, due_on, week_start FROM commitments"
+    ) == [("B", "A", "A", "Take the Thursday demo", "proposed", due, str(week))]
+    asked = page.findChild(QLabel, "syncAsked1")
+    qtbot.waitUntil(asked.isVisible)
+    assert asked.text() == "Asked of Priya: waiting for an answer."
+    assert not ask.isVisible()
+    assert not page.findChild(QPushButton, "syncAccept1").isVisible()  # Sam cannot accept
+
+    _write_as(qtbot, window, Seat.B)
+    accept = page.findChild(QPushButton, "syncAccept1")
+    qtbot.waitUntil(accept.isVisible)
+    assert page.findChild(QLabel, "syncAsked1").text() == "Sam asks you to take this on."
+    qtbot.mouseClick(accept, Qt.MouseButton.LeftButton)
+    assert db.rows("SELECT what, status, asked_for FROM commitments") == [
+        ("Take the Thursday demo", "open", "")
+    ]
+    qtbot.waitUntil(lambda: not page.findChild(QLabel, "syncAsked1").isVisible())
+    assert page.findChild(QPushButton, "syncCommit1").text() == "Commitment made"
+
+    _go(qtbot, window, Qt.Key.Key_Z)  # undo: asked again, not yet taken on
+    assert db.rows("SELECT status FROM commitments") == [("proposed",)]
+    counter = page.findChild(QPushButton, "syncCounter1")
+    qtbot.waitUntil(counter.isVisible)
+
+    said = {}
+
+    def offer(dialog):
+        dialog.save()  # nothing offered: refused, nothing written
+        said["empty"] = dialog.findChild(QLabel, "counterDialog_offer_error").text()
+        qtbot.keyClicks(dialog.findChild(QLineEdit, "counterOffer"), "Run Friday's demo instead")
+        save_or_explain(dialog)
+
+    when_modal_shows(offer, name="counterDialog")
+    qtbot.mouseClick(counter, Qt.MouseButton.LeftButton)
+    assert said["empty"] == "The offer cannot be empty."
+    assert db.rows("SELECT what, status, asked_for, due_on FROM commitments") == [
+        ("Run Friday's demo instead", "open", "Take the Thursday demo", due)
+    ]
+    _go(qtbot, window, Qt.Key.Key_Z)
+    assert db.rows("SELECT what, status, asked_for FROM commitments") == [
+        ("Take the Thursday demo", "proposed", "")
+    ]
+    _go(qtbot, window, Qt.Key.Key_Z)  # and the ask itself
+    assert db.one("SELECT count(*) FROM commitments") == 0
+    assert db.rows("SELECT commitment_id FROM agenda_items") == [(None,)]
