@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
@@ -23,6 +23,7 @@ from ceocto_desktop.services.checkins import current_week
 from ceocto_desktop.services.common import clean_text, clean_title, fetch, parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import get_partners
+from ceocto_desktop.services.rows import Page
 
 # The areas a role owns. Strategy and people belong to both seats of an executive pair, so
 # neither's work there is help across the line; a title we do not know owns every area
@@ -229,6 +230,27 @@ def proposals_for(session: Session, owed_by: Seat) -> list[CommitmentView]:
     return [_view(record, titles) for record in session.scalars(query)]
 
 
+def update_commitment(session: Session, commitment_id: str, **changes: Any) -> CommitmentView:
+    """Change what is promised, its due date, area, help mark or who owes it."""
+    record = fetch(session, Commitment, commitment_id)
+    for field, value in changes.items():
+        if field == "what":
+            record.what = clean_title(value, "commitment")
+        elif field == "due_on":
+            record.due_on = parse_date(value, "due date")
+        elif field == "area":
+            record.area = _clean_area(value)
+        elif field == "help_across":
+            record.help_across = bool(value)
+        elif field == "owed_by":
+            record.owed_by = Seat(value)
+            record.owed_to = record.owed_by.other
+        else:
+            raise ValidationError(field, f"A commitment has no field '{field}' to change.")
+    session.flush()
+    return _view(record, _titles(session))
+
+
 def get_commitment(session: Session, commitment_id: str) -> CommitmentView:
     """One commitment by id."""
     return _view(fetch(session, Commitment, commitment_id), _titles(session))
@@ -425,3 +447,85 @@ def promises_due(session: Session, first: date, last: date) -> list[Promise]:
         reason = record.drop_reason if standing is CommitmentStatus.DROPPED else ""
         promises.append(Promise(record.owed_by, record.what, record.due_on, standing, reason))
     return promises
+
+
+# The commitments table --------------------------------------------------------------------
+@dataclass(frozen=True)
+class CommitmentFilter:
+    status: CommitmentStatus | None = None
+    owed_by: Seat | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    id: str
+    what: str
+    owed_by: Seat
+    due_on: date
+    status: CommitmentStatus
+    area: Area | None
+    drop_reason: str
+    asked_for: str
+
+
+AnySelect = Select[*tuple[Any, ...]]
+
+
+def _commitment_where(query: AnySelect, where: CommitmentFilter) -> AnySelect:
+    if where.status is not None:
+        query = query.where(Commitment.status == where.status)
+    if where.owed_by is not None:
+        query = query.where(Commitment.owed_by == where.owed_by)
+    text = clean_text(where.text).strip()
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(
+            or_(
+                Commitment.what.ilike(pattern, escape="\\"),
+                Commitment.drop_reason.ilike(pattern, escape="\\"),
+                Commitment.asked_for.ilike(pattern, escape="\\"),
+            )
+        )
+    return query
+
+
+def commitment_rows(session: Session, where: CommitmentFilter, page: Page) -> list[CommitmentRow]:
+    """One page of commitments for the table: by default what needs an answer or is still
+    owed first (soonest due first), then the rest, latest due first."""
+    query = _commitment_where(
+        select(
+            Commitment.id,
+            Commitment.what,
+            Commitment.owed_by,
+            Commitment.due_on,
+            Commitment.status,
+            Commitment.area,
+            Commitment.drop_reason,
+            Commitment.asked_for,
+        ),
+        where,
+    )
+    sortable: dict[str, Any] = {
+        "what": func.lower(Commitment.what),
+        "owed_by": Commitment.owed_by,
+        "due_on": Commitment.due_on,
+        "status": Commitment.status,
+        "area": Commitment.area,
+    }
+    if page.sort and page.sort not in sortable:
+        raise ValueError(f"cannot sort by {page.sort}")
+    if page.sort:
+        column = sortable[page.sort]
+        order = [column.is_(None), column.desc() if page.descending else column.asc()]
+    else:
+        pending = Commitment.status.in_((CommitmentStatus.PROPOSED, CommitmentStatus.OPEN))
+        order = [~pending, func.iif(pending, Commitment.due_on, None), Commitment.due_on.desc()]
+    query = query.order_by(*order, Commitment.id).offset(page.offset).limit(page.limit)
+    return [CommitmentRow(*row) for row in session.execute(query)]
+
+
+def count_commitment_rows(session: Session, where: CommitmentFilter) -> int:
+    """How many commitments the filter keeps."""
+    query = _commitment_where(select(func.count(Commitment.id)), where)
+    return session.scalar(query) or 0

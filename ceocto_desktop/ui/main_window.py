@@ -35,6 +35,7 @@ from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.backups_dialog import BackupChoice, BackupsDialog, describe_size
 from ceocto_desktop.ui.board_page import BoardPage
 from ceocto_desktop.ui.checkin_page import CheckinPage
+from ceocto_desktop.ui.commitments_page import CommitmentsPage
 from ceocto_desktop.ui.conflicts_dialog import ConflictsDialog
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.decisions_page import DecisionsPage
@@ -78,7 +79,10 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Trends", TrendsPage),
     ("Board review", BoardPage),
     ("Retrospective", RetroPage),
+    ("Commitments", CommitmentsPage),
 ]
+# Pages past the tenth have no Ctrl+digit left: their own keys.
+PAGE_KEYS = {"Commitments": "Ctrl+Shift+O"}
 
 
 def is_demo(context: JournalContext) -> bool:
@@ -283,7 +287,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(
                 self._action(
                     title,
-                    f"Ctrl+{(index + 1) % 10}",  # the tenth page is Ctrl+0
+                    # the tenth page is Ctrl+0
+                    PAGE_KEYS.get(title, f"Ctrl+{(index + 1) % 10}"),
                     partial(self.sidebar.setCurrentRow, index),
                     f"pageAction{index + 1}",
                 )
