@@ -8,6 +8,7 @@ outcome; items left undiscussed are carried to the next agenda, saying since whe
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -31,6 +32,7 @@ from ceocto_desktop.models import (
     ObstacleStatus,
     Seat,
 )
+from ceocto_desktop.services import drafts
 from ceocto_desktop.services.attention import OLD_OBSTACLE_DAYS, due_text, overdue_text
 from ceocto_desktop.services.checkins import RATING_LABELS, WeekView, week_as_seen_by
 from ceocto_desktop.services.commitments import (
@@ -50,7 +52,7 @@ GAP = 2  # ratings this far apart are worth talking about
 BOARD_AHEAD_DAYS = 14
 COMMITMENTS_AHEAD_DAYS = 7
 # Items about one week's answers: carried while undiscussed, whatever else changed since.
-WEEK_BOUND = ("gap", "need")
+WEEK_BOUND = ("gap", "need", "point")
 
 
 @dataclass(frozen=True)
@@ -197,11 +199,31 @@ def reference_day(week: date, today: date) -> date:
     return min(today, week + timedelta(days=6))
 
 
+def _point(seat: Seat, text: str, names: dict[Seat, str]) -> Fresh:
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return Fresh(f"point:{seat.value}:{digest}", "point", f"{names[seat]}'s point: {text}")
+
+
+def _point_items(session: Session, view: WeekView, names: dict[Seat, str]) -> list[Fresh]:
+    """The talking points each partner kept privately for the week (only ever read for a
+    week both have answered: the caller's view is complete)."""
+    assert view.complete
+    return [
+        _point(seat, text, names)
+        for seat in Seat
+        for text in drafts.talking_points(session, seat, view.week_start)
+    ]
+
+
 def fresh_items(session: Session, view: WeekView, today: date) -> list[Fresh]:
     """What the journal puts on a fully answered week's agenda now."""
     names = {seat: _first_name(p.name) for seat, p in get_partners(session).items()}
     day = reference_day(view.week_start, today)
-    return _answer_items(view, names) + _state_items(session, names, day)
+    return (
+        _answer_items(view, names)
+        + _point_items(session, view, names)
+        + _state_items(session, names, day)
+    )
 
 
 def _entry(row: AgendaItem, statuses: dict[str, str]) -> AgendaEntry:
@@ -288,9 +310,62 @@ def open_agenda(session: Session, week: date, today: date, author: Seat = Seat.A
         )
         session.add(row)
         rows.append(row)
+    for seat in Seat:  # the points are on the agenda now: no longer anyone's private list
+        drafts.discard_draft(session, seat, drafts.points_key(week))
     session.flush()
     statuses = _statuses(session, rows)
     return Agenda(week=week, answered=view.answered, items=[_entry(r, statuses) for r in rows])
+
+
+def add_talking_point(session: Session, seat: Seat, week: date, text: str) -> bool:
+    """A point seat wants to raise at the week's sync: kept private to seat until the week's
+    agenda opens, or put straight on an agenda already open. True when it is on the agenda."""
+    text = clean_text(text).strip()
+    if not text:
+        raise ValidationError("point", "Write the point first.")
+    if len(text) > drafts.POINT_MAX:
+        raise ValidationError(
+            "point", f"The point is {len(text)} characters; at most {drafts.POINT_MAX}."
+        )
+    week = week_start(week, week_start_day(session))
+    rows = _stored(session, week)
+    if not rows or not week_as_seen_by(session, week, seat).complete:
+        drafts.keep_talking_point(session, seat, week, text)
+        return False
+    names = {s: _first_name(p.name) for s, p in get_partners(session).items()}
+    point = _point(seat, text, names)
+    if point.key not in {row.key for row in rows}:
+        session.add(
+            AgendaItem(
+                author=seat,
+                week_start=week,
+                key=point.key,
+                kind=point.kind,
+                title=point.title,
+                position=max(row.position for row in rows) + 1,
+                since_week=week,
+                discussed=False,
+                outcome="",
+            )
+        )
+        session.flush()
+    return True
+
+
+def withdraw_talking_point(session: Session, seat: Seat, week: date, text: str) -> None:
+    """Take seat's point back: off the private list, or off the agenda while undiscussed."""
+    text = clean_text(text).strip()
+    week = week_start(week, week_start_day(session))
+    if drafts.forget_talking_point(session, seat, week, text) >= 0:
+        return
+    names = {s: _first_name(p.name) for s, p in get_partners(session).items()}
+    key = _point(seat, text, names).key
+    row = session.scalar(
+        select(AgendaItem).where(AgendaItem.week_start == week, AgendaItem.key == key)
+    )
+    if row is not None and not row.discussed and not row.outcome:
+        session.delete(row)
+        session.flush()
 
 
 def mark_discussed(

@@ -6,21 +6,22 @@ from datetime import date, timedelta
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.services import agenda, checkins, commitments
+from ceocto_desktop.services import agenda, checkins, commitments, drafts
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand
@@ -426,6 +427,107 @@ class AgendaPanel(QGroupBox):
             submit,
             self,
         ).exec()
+
+
+class TalkingPoints(QGroupBox):
+    """What the partner writing wants to raise at the week's sync: private to them, like a
+    draft, until both have answered and the agenda opens; then it is on the agenda."""
+
+    def __init__(self, context: JournalContext, parent: QWidget | None = None):
+        super().__init__("My talking points", parent)
+        self.setObjectName("talkingPointsBox")
+        self.context = context
+        self.week: date | None = None
+        self.intro = named("talkingPointsIntro", QLabel())
+        self.intro.setWordWrap(True)
+        self.list = named("talkingPoints", QListWidget())
+        self.list.setMaximumHeight(110)
+        self.list.installEventFilter(self)  # Delete takes a point back
+        self.text = named("talkingPointText", QLineEdit())
+        self.text.setPlaceholderText("A point to raise at our sync…")
+        self.text.returnPressed.connect(self.add)
+        self.add_button = named("addTalkingPoint", QPushButton("Add point"))
+        self.add_button.clicked.connect(self.add)
+        self.remove_button = named("removeTalkingPoint", QPushButton("Take back"))
+        self.remove_button.setToolTip("Take the selected point back (Delete)")
+        self.remove_button.clicked.connect(self.remove)
+        self.error = named("talkingPointError", QLabel())
+        self.error.setWordWrap(True)
+        self.error.hide()
+        line = QHBoxLayout()
+        line.addWidget(self.text, 1)
+        line.addWidget(self.add_button)
+        line.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.list)
+        layout.addLayout(line)
+        layout.addWidget(self.error)
+
+    def show_week(self, week: date, agenda_open: bool) -> None:
+        """The writer's own points for the week (never the other partner's)."""
+        self.week = week
+        seat = self.context.author
+        points = self.context.read(lambda s: drafts.talking_points(s, seat, week))
+        self.list.clear()
+        self.list.addItems(points)
+        self.list.setVisible(bool(points))
+        self.remove_button.setVisible(bool(points))
+        name = first_name(self.context, seat)
+        self.intro.setText(
+            f"{name}, a point you add goes straight onto our sync's agenda."
+            if agenda_open
+            else f"Only you, {name}, see these until both of you have answered and the "
+            "agenda opens; then they are on it."
+        )
+
+    def _write(self, text: str, do: Any, undo: Any) -> bool:
+        self.error.hide()
+        try:
+            CallCommand(self.context, text, Changed.COMMITMENTS, do, undo).perform()
+        except (ValidationError, WriteFailed) as exc:
+            self.error.setText(str(exc))
+            self.error.show()
+            return False
+        return True
+
+    def add(self) -> None:
+        week, seat, text = self.week, self.context.author, self.text.text()
+        if week is None:
+            return
+        if self._write(
+            "add a talking point",
+            lambda s: agenda.add_talking_point(s, seat, week, text),
+            lambda s: agenda.withdraw_talking_point(s, seat, week, text),
+        ):
+            self.text.clear()
+
+    def remove(self) -> None:
+        item = self.list.currentItem()
+        week, seat = self.week, self.context.author
+        if item is None or week is None:
+            return
+        text = item.text()
+        place: list[int] = []
+        self._write(
+            "take back a talking point",
+            lambda s: place.append(drafts.forget_talking_point(s, seat, week, text)),
+            lambda s: drafts.keep_talking_point(s, seat, week, text, place[-1]),
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.list
+            and isinstance(event, QKeyEvent)
+            and event.key() == Qt.Key.Key_Delete
+        ):
+            if event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # Delete here is this list's, not Edit › Delete's
+                return True
+            if event.type() == QEvent.Type.KeyPress:
+                self.remove()
+                return True
+        return super().eventFilter(watched, event)
 
 
 def _remember(made: list[str], commitment: Any) -> Any:

@@ -30,7 +30,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.page_data import WeekData, load_week
 from ceocto_desktop.services.partners import week_start_day
-from ceocto_desktop.ui.agenda_panel import AgendaPanel
+from ceocto_desktop.ui.agenda_panel import AgendaPanel, TalkingPoints
 from ceocto_desktop.ui.checkin_form import AnswerForm
 from ceocto_desktop.ui.checkin_reveal import answers_html
 from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
@@ -172,6 +172,8 @@ class CheckinPage(JournalPage):
         column.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
         self.sync = AgendaPanel(context)
         column.addWidget(self.sync)
+        self.points = TalkingPoints(context)
+        column.addWidget(self.points)
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -323,6 +325,7 @@ class CheckinPage(JournalPage):
         )
         self._fill_history(data.history, names)
         self.sync.show_week(self.week, data.week.complete and not editing)
+        self.points.show_week(self.week, bool(self.sync.rows))
 
     def _show_privacy_hint(self, me: Seat, name: str, revealed: bool) -> None:
         # Blind only holds at one laptop if a PIN guards the switch: a tip, said once (until

@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services import checkins
@@ -171,3 +171,49 @@ def test_a_need_is_asked_in_one_click_and_the_other_takes_it_on_or_offers_instea
     _go(qtbot, window, Qt.Key.Key_Z)  # and the ask itself
     assert db.one("SELECT count(*) FROM commitments") == 0
     assert db.rows("SELECT commitment_id FROM agenda_items") == [(None,)]
+
+
+def _page_words(page):
+    texts = [w.text() for w in page.findChildren(QLabel) if w.isVisible()]
+    texts += [w.text() for w in page.findChildren(QLineEdit) if w.isVisible()]
+    lists = page.findChildren(QListWidget, "talkingPoints")
+    texts += [lst.item(i).text() for lst in lists for i in range(lst.count()) if lst.isVisible()]
+    return " ".join(texts)
+
+
+def test_a_talking_point_is_its_writers_alone_until_the_agenda_opens(qtbot, window, db):
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    page = window.stack.currentWidget()
+    text = page.findChild(QLineEdit, "talkingPointText")
+    points = page.findChild(QListWidget, "talkingPoints")
+    text.setFocus()
+    qtbot.keyClick(text, Qt.Key.Key_Return)  # nothing written: refused with a sentence
+    error = page.findChild(QLabel, "talkingPointError")
+    assert error.isVisible() and error.text() == "Write the point first."
+    qtbot.keyClicks(text, "Hiring my brother-in-law")
+    qtbot.keyClick(text, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: points.count() == 1)
+    assert points.item(0).text() == "Hiring my brother-in-law" and text.text() == ""
+    assert not error.isVisible()
+
+    _write_as(qtbot, window, Seat.B)  # Priya sees nothing of it
+    qtbot.waitUntil(lambda: points.count() == 0)
+    assert "brother" not in _page_words(page)
+    _answer(window, Seat.A)
+    _answer(window, Seat.B)
+    assert "brother" not in _page_words(page)  # both answered, the agenda not yet open
+    _write_as(qtbot, window, Seat.A)
+    qtbot.waitUntil(lambda: points.count() == 1)
+
+    points.setCurrentRow(0)
+    points.setFocus()
+    qtbot.keyClick(points, Qt.Key.Key_Delete)  # taken back, then undone
+    qtbot.waitUntil(lambda: points.count() == 0)
+    _go(qtbot, window, Qt.Key.Key_Z)
+    qtbot.waitUntil(lambda: points.count() == 1)
+
+    qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.findChild(QLabel, "syncItemText1") is not None)
+    assert page.findChild(QLabel, "syncItemText1").text() == "Sam's point: Hiring my brother-in-law"
+    qtbot.waitUntil(lambda: points.count() == 0)  # on the agenda now, no longer private
+    assert db.rows("SELECT count(*) FROM drafts WHERE key LIKE 'points:%'") == [(0,)]
