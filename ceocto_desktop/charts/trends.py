@@ -277,3 +277,40 @@ def draw_decisions(
     legend = axes.legend(fontsize=8, frameon=False, ncol=3, loc="upper right")
     for text in legend.get_texts():
         text.set_color(style.ink)
+
+
+def draw_commitments(
+    figure: Figure,
+    per_month: Sequence[tuple[date, Mapping[str, int], Mapping[str, int]]],
+    style: Style,
+) -> None:
+    """Commitments each partner made (pale) and kept (solid) per month, in their colour."""
+    title = "Commitments made and kept per month"
+    if not per_month:
+        _message(figure, style, title, "No commitments made or kept in this period.")
+        return
+    axes = _prepare(figure, style, title)
+    months = [m for m, _, _ in per_month]
+    # Four bars a month, side by side: each partner's made (pale) then kept, A then B.
+    for seat, first_day in (("A", 1), ("B", 15)):
+        name, colour = style.names[seat], style.colors[seat]
+        for day, counts, alpha, word in (
+            (first_day, [m[seat] for _, m, _ in per_month], 0.35, "made"),
+            (first_day + 7, [k[seat] for _, _, k in per_month], 1.0, "kept"),
+        ):
+            axes.bar(
+                [m.replace(day=day) for m in months],
+                counts,
+                width=6,
+                align="edge",
+                color=colour,
+                alpha=alpha,
+                label=f"{name} {word}",
+            )
+    highest = max(max(*m.values(), *k.values()) for _, m, k in per_month)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_ylim(0, highest + 1)
+    _dates(axes, months)
+    legend = axes.legend(fontsize=8, frameon=False, ncol=4, loc="upper right")
+    for text in legend.get_texts():
+        text.set_color(style.ink)

@@ -16,6 +16,8 @@ from ceocto_desktop.models import (
     RATINGS,
     CheckIn,
     CheckInAnswer,
+    Commitment,
+    CommitmentStatus,
     Decision,
     Goal,
     GoalUpdate,
@@ -96,6 +98,25 @@ def decision_facts(session: Session, period: Period = Period()) -> list[records.
     ]
 
 
+def commitment_facts(session: Session, period: Period = Period()) -> list[records.CommitmentFacts]:
+    """Commitments made or kept in the period, as plain values (a request not yet taken on
+    is no commitment yet)."""
+    rows = session.execute(
+        select(Commitment.owed_by, Commitment.created_at, Commitment.done_on).where(
+            Commitment.status != CommitmentStatus.PROPOSED
+        )
+    )
+    facts = [
+        records.CommitmentFacts(seat.value, created.date(), done_on)
+        for seat, created, done_on in rows
+    ]
+    return [
+        c
+        for c in facts
+        if period.holds(c.made_on) or (c.done_on is not None and period.holds(c.done_on))
+    ]
+
+
 def goal_facts(session: Session) -> list[records.GoalFacts]:
     updates: dict[str, list[tuple[date, float]]] = {}
     for goal_id, day, progress in session.execute(
@@ -158,6 +179,8 @@ def period_facts(session: Session, period: Period, dimension: str | None = None)
         "series": cooperation_series(session, period, dimension),
         "obstacles": obstacle_facts(session, period),
         "decisions": decision_facts(session, period),
+        "commitments": commitment_facts(session, period),
+        "period": period,
         "goals": [
             g
             for g in goal_facts(session)

@@ -40,6 +40,7 @@ CHARTS = (
     "Obstacle flow",
     "Goals by quarter",
     "Decisions and calibration",
+    "Commitments made and kept",
 )
 RANGES = ("This quarter", "Last 4 quarters", "All", "Custom dates")
 
@@ -69,7 +70,12 @@ def period_for(choice: str, today: date, first: str = "", last: str = "") -> tre
 class TrendsPage(JournalPage):
     title = "Trends"
     depends_on = (
-        Changed.CHECKINS | Changed.GOALS | Changed.DECISIONS | Changed.OBSTACLES | Changed.PARTNERS
+        Changed.CHECKINS
+        | Changed.GOALS
+        | Changed.DECISIONS
+        | Changed.OBSTACLES
+        | Changed.PARTNERS
+        | Changed.COMMITMENTS
     )
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
@@ -212,6 +218,13 @@ class TrendsPage(JournalPage):
             quarters = records.goals_by_quarter(facts["goals"], date.today())
             charts.draw_goal_quarters(self.figure, quarters, style)
             said = takeaways.goal_quarters(quarters)
+        elif chart == "Commitments made and kept":
+            period = facts["period"]
+            per_month = records.commitments_per_month(
+                facts["commitments"], period.first, period.last
+            )
+            charts.draw_commitments(self.figure, per_month, style)
+            said = takeaways.commitments_kept(per_month, names)
         else:
             decisions = facts["decisions"]
             calls = {

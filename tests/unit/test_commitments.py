@@ -156,3 +156,17 @@ def test_a_commitment_asked_for_is_no_promise_until_taken_on(session):
         CommitmentStatus.OPEN,
     )
     assert commitments.kept_over_quarter(session, "2026-Q4", TODAY)[Seat.B].due == 1
+
+
+def test_commitments_per_month_counts_made_and_kept_inside_the_range():
+    from ceocto_desktop.analytics.records import CommitmentFacts, commitments_per_month
+
+    facts = [
+        CommitmentFacts("A", date(2026, 9, 28), date(2026, 10, 2)),
+        CommitmentFacts("A", date(2026, 10, 5), None),
+        CommitmentFacts("B", date(2026, 10, 6), date(2026, 10, 20)),
+    ]
+    assert commitments_per_month(facts, first=date(2026, 10, 1)) == [
+        (date(2026, 10, 1), {"A": 1, "B": 1}, {"A": 1, "B": 1})
+    ]
+    assert commitments_per_month(facts)[0] == (date(2026, 9, 1), {"A": 1, "B": 0}, {"A": 0, "B": 0})
