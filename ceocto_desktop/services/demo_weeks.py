@@ -42,6 +42,7 @@ from ceocto_desktop.services import demo_text as text
 from ceocto_desktop.services.checkins import load_question_bank
 from ceocto_desktop.services.demo_bulk import indexed_at_the_end
 from ceocto_desktop.services.demo_slots import Slots
+from ceocto_desktop.services.demo_sync import write_syncs
 
 CATEGORY_TAGS = {
     "finances": "finance",
@@ -569,4 +570,6 @@ def write_story(
     checkins = writer.write_checkins()
     written = writer.write_notes(notes)
     writer.write_board_and_retros()
+    # Last, on a generator of its own: what came before is the same with or without it.
+    write_syncs(session, random.Random(rng.getrandbits(64)), story.until, story.names)
     return checkins, written
