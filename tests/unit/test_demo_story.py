@@ -330,7 +330,7 @@ def test_a_year_of_syncs_with_commitments_mostly_kept_and_help_across_the_line(j
         assert item["title"].endswith(needs), item["title"]
     status = dict(rows(journal, "SELECT status, count(*) FROM commitments GROUP BY status"))
     settled = status.get("done", 0) + status.get("dropped", 0)
-    assert status.get("done", 0) >= 0.75 * settled and 1 <= status.get("dropped", 0)
+    assert status.get("done", 0) >= 0.75 * settled and status.get("dropped", 0) >= 1
     assert all(
         r[0] for r in rows(journal, "SELECT drop_reason FROM commitments WHERE status = 'dropped'")
     )
