@@ -61,6 +61,7 @@ from ceocto_desktop.ui.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.shortcuts_dialog import ShortcutsDialog
 from ceocto_desktop.ui.sync_schedule import SyncOutcome, SyncSchedule
 from ceocto_desktop.ui.theme import style_window
+from ceocto_desktop.ui.tray import Tray
 from ceocto_desktop.ui.trends_page import TrendsPage
 from ceocto_desktop.ui.unsaved_dialog import confirm_close
 from ceocto_desktop.ui.wheel_guard import install_wheel_guard
@@ -157,6 +158,7 @@ class MainWindow(QMainWindow):
         context.saved.connect(lambda _when: self.sync.note_saved())
 
         self.idle_lock = IdleLock(self, settings)
+        self.tray = Tray(self, context, settings)  # where the desktop has a tray
         self.outside_writes = OutsideWrites(self)  # a note from a shell shows within seconds
         self._build_toolbar()
         self._build_menus()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +41,7 @@ from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.pin_gate import PinThrottle
 from ceocto_desktop.ui.pin_reset import PIN_STRENGTH, confirm_own_pin, reset_forgotten_pin
 from ceocto_desktop.ui.sync_panel import SyncPanel
+from ceocto_desktop.ui.tray import RemindersTab
 from ceocto_desktop.ui.widgets import ERROR_STYLE, named
 
 OK_STYLE = "color: #2e7d32;"
@@ -291,6 +292,8 @@ class SettingsDialog(QDialog):
         self.add_tab(self.encryption, "Encryption")
         self.sync = SyncPanel(context)
         self.add_tab(self.sync, "Sync")
+        self.reminders = RemindersTab(getattr(parent, "settings", None) or QSettings())
+        self.add_tab(self.reminders, "Reminders")
         sync_now = getattr(parent, "sync_now", None)
         if sync_now is not None:
             self.sync.syncRequested.connect(sync_now)
