@@ -272,7 +272,11 @@ def _carried(session: Session, week: date, fresh: list[Fresh]) -> dict[str, Agen
     return {
         row.key: row
         for row in _stored(session, previous)
-        if not row.discussed and (row.key in wanted or row.kind in WEEK_BOUND)
+        # An item that became a commitment or a decision was dealt with, ticked or not.
+        if not row.discussed
+        and row.commitment_id is None
+        and row.decision_id is None
+        and (row.key in wanted or row.kind in WEEK_BOUND)
     }
 
 
@@ -461,6 +465,7 @@ def ask_from_item(session: Session, item_id: str, due_on: date | str) -> Commitm
         needs = needs[: NEED_TEXT_MAX - 1].rsplit(" ", 1)[0] + "…"
     commitment = ask_for_commitment(session, asked_by, needs, due_on, week_start=row.week_start)
     row.commitment_id = commitment.id
+    row.discussed = True  # asked for: talked through, not carried to next week
     session.flush()
     return commitment
 

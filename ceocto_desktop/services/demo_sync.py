@@ -265,8 +265,7 @@ class SyncWriter:
             self.asked_open = True
             record.status = CommitmentStatus.PROPOSED
             record.author = asker
-            item.discussed = False
-            item.outcome = ""
+            item.outcome = f"Asked of {self.names[owed_by]}."
             return
         agenda_week = due - timedelta(days=due.weekday())
         self.promises.append(_Promise(record, agenda_week))

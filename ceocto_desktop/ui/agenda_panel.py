@@ -115,7 +115,10 @@ class ItemRow(QWidget):
         if not self.outcome.hasFocus():
             self.outcome.setText(entry.outcome)
         made = entry.commitment_id is not None
-        self.commit.setText("Commitment made" if made else "Make it a commitment")
+        asked = entry.commitment_status == "proposed"
+        self.commit.setText(
+            "Asked" if asked else "Commitment made" if made else "Make it a commitment"
+        )
         self.commit.setEnabled(not made and bool(entry.outcome))
         decided = entry.decision_id is not None
         self.decide.setText("See the decision" if decided else "Make it a decision")

@@ -131,6 +131,7 @@ def test_a_need_is_asked_in_one_click_and_the_other_takes_it_on_or_offers_instea
     asked = page.findChild(QLabel, "syncAsked1")
     qtbot.waitUntil(asked.isVisible)
     assert asked.text() == "Asked of Priya: waiting for an answer."
+    assert page.findChild(QPushButton, "syncCommit1").text() == "Asked"
     assert not ask.isVisible()
     assert not page.findChild(QPushButton, "syncAccept1").isVisible()  # Sam cannot accept
 
