@@ -190,7 +190,12 @@ class AgendaPanel(QGroupBox):
             self._rebuild([])
             return
         kept = self.context.read(lambda s: agenda.kept_agenda(s, week))
-        self.open_button.setVisible(not kept.items)
+        # Points kept on this laptop while the other opened the agenda on theirs (drafts do
+        # not travel): opening it here again puts them on it.
+        seat = self.context.author
+        pending = self.context.read(lambda s: drafts.talking_points(s, seat, week))
+        self.open_button.setVisible(not kept.items or bool(pending))
+        self.open_button.setText("Add my talking points to it" if kept.items else "Open our sync")
         self.intro.setText(
             "Tick what you talked through and write a line of outcome; what is left carries "
             "to next week."

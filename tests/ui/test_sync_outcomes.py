@@ -218,3 +218,21 @@ def test_a_talking_point_is_its_writers_alone_until_the_agenda_opens(qtbot, wind
     assert page.findChild(QLabel, "syncItemText1").text() == "Sam's point: Hiring my brother-in-law"
     qtbot.waitUntil(lambda: points.count() == 0)  # on the agenda now, no longer private
     assert db.rows("SELECT count(*) FROM drafts WHERE key LIKE 'points:%'") == [(0,)]
+
+
+def test_points_kept_on_this_laptop_after_the_other_opened_the_agenda_are_added(qtbot, window):
+    from ceocto_desktop.services import drafts
+
+    page = _opened_sync(qtbot, window, needs_a="Quieter Fridays")
+    week = window.context.read(checkins.current_week)
+    # As after a sync: the agenda was opened on the other laptop, this one kept a point.
+    window.context.write(
+        lambda s: drafts.keep_talking_point(s, Seat.A, week, "Office move"), Changed.COMMITMENTS
+    )
+    button = page.findChild(QPushButton, "openSync")
+    qtbot.waitUntil(button.isVisible)
+    assert button.text() == "Add my talking points to it"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(page.sync.rows) == 2)
+    assert page.sync.rows[1].label.text() == "Sam's point: Office move"
+    assert not button.isVisible()
