@@ -265,7 +265,7 @@ class SyncWriter:
             self.asked_open = True
             record.status = CommitmentStatus.PROPOSED
             record.author = asker
-            item.outcome = f"Asked of {self.names[owed_by]}."
+            item.outcome = ""  # the panel says it is asked, and of whom
             return
         agenda_week = due - timedelta(days=due.weekday())
         self.promises.append(_Promise(record, agenda_week))
