@@ -160,3 +160,21 @@ def test_search_finds_a_commitment_and_opens_it_on_its_page(qtbot, window):
         lambda: page.findChild(QLineEdit, "commitment_what").text() == "Join the Ardennes call"
     )
     assert page.findChild(QLabel, "commitmentState").text().startswith("<b>Kept</b>")
+
+
+def test_the_overview_says_what_each_was_asked_until_it_is_taken_on(qtbot, window):
+    page = window.stack.currentWidget()
+    assert page.objectName() == "overviewPage"
+    line = page.findChild(QLabel, "owedLine")
+    asked = window.context.write(
+        lambda s: commitments.ask_for_commitment(
+            s, Seat.A, "Take the Thursday demo", TODAY + timedelta(days=30)
+        ),
+        Changed.COMMITMENTS,
+    )
+    assert line.isVisible()
+    assert line.text() == (
+        "Sam asks Priya: Take the Thursday demo (take it on or offer instead: Ctrl+Shift+O)."
+    )
+    window.context.write(lambda s: commitments.accept_commitment(s, asked.id), Changed.COMMITMENTS)
+    assert not line.isVisible()  # taken on, due in a month: nothing owed this week
