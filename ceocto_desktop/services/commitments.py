@@ -390,10 +390,9 @@ class DoneForTheOther:
     help: dict[str, list[str]]
 
 
-def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheOther:
-    """This quarter's commitments seat kept for the other, and the help across the line."""
-    quarter = quarter_of(today)
-    first, _last = parse_quarter(quarter)
+def help_across(session: Session, seat: Seat, first: date, last: date) -> dict[str, list[str]]:
+    """Per area outside seat's own (by its name; "the other's area" for help marked without
+    an area), the commitments seat kept from first to last there, oldest first."""
     titles = _titles(session)
     kept_records = session.scalars(
         select(Commitment)
@@ -401,7 +400,7 @@ def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheO
             Commitment.owed_by == seat,
             Commitment.status == CommitmentStatus.DONE,
             Commitment.done_on >= first,
-            Commitment.done_on <= today,
+            Commitment.done_on <= last,
         )
         .order_by(Commitment.done_on, Commitment.created_at, Commitment.id)
     )
@@ -411,7 +410,16 @@ def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheO
         if view.help_across:
             area = view.area.value if view.area else "the other's area"
             help_by_area.setdefault(area, []).append(view.what)
-    return DoneForTheOther(kept_over_quarter(session, quarter, today)[seat], help_by_area)
+    return help_by_area
+
+
+def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheOther:
+    """This quarter's commitments seat kept for the other, and the help across the line."""
+    quarter = quarter_of(today)
+    first, _last = parse_quarter(quarter)
+    return DoneForTheOther(
+        kept_over_quarter(session, quarter, today)[seat], help_across(session, seat, first, today)
+    )
 
 
 @dataclass(frozen=True)
