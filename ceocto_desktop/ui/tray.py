@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from sqlalchemy.exc import SQLAlchemyError
 
 from ceocto_desktop.services import checkins, commitments
 from ceocto_desktop.ui import idle_lock
@@ -135,12 +136,20 @@ class Tray(QObject):
             self.icon.activated.connect(self._activated)
             self.icon.show()
         self.timer = QTimer(self, interval=CHECK_MS)
-        self.timer.timeout.connect(lambda: self.remind(date.today()))
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
         # The first look soon after start, on a timer that goes with the window.
         self.first = QTimer(self, singleShot=True, interval=FIRST_CHECK_MS)
-        self.first.timeout.connect(lambda: self.remind(date.today()))
+        self.first.timeout.connect(self._tick)
         self.first.start()
+
+    def _tick(self) -> None:
+        # A reminder is a courtesy: a journal busy or gone (converting, closed) skips it;
+        # the next check tries again.
+        try:
+            self.remind(date.today())
+        except (SQLAlchemyError, OSError, RuntimeError):
+            return
 
     def _menu(self) -> QMenu:
         menu = QMenu()

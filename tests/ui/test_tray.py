@@ -79,3 +79,19 @@ def test_start_at_login_writes_and_removes_its_entry_and_leaves_anothers_alone(
     assert day.currentText() == "Friday"
     day.setCurrentIndex(day.findText("Monday"))
     assert int(window.settings.value("reminders/checkinWeekday")) == 0
+
+
+def test_a_journal_busy_at_reminder_time_skips_it_quietly(window, monkeypatch):
+    from sqlalchemy.exc import OperationalError
+
+    from ceocto_desktop.ui import tray as tray_module
+
+    def busy(*_args):
+        raise OperationalError("SELECT", {}, Exception("database is locked"))
+
+    monkeypatch.setattr(tray_module, "reminder_text", busy)
+    window.settings.setValue("reminders/checkinWeekday", date.today().weekday())
+    window.settings.setValue("reminders/lastShown", "")
+    window.tray._tick()  # no traceback out of the timer
+    assert window.tray.shown == []
+    assert window.settings.value("reminders/lastShown") == ""  # it tries again next time
