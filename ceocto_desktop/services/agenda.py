@@ -437,6 +437,13 @@ def decision_from_item(
     return decision
 
 
+def week_of_decision(session: Session, decision_id: str) -> date | None:
+    """The week whose sync agenda item became this decision, if one did."""
+    return session.scalar(
+        select(AgendaItem.week_start).where(AgendaItem.decision_id == decision_id).limit(1)
+    )
+
+
 def withdraw_decision_from_item(
     session: Session, item_id: str, decision_id: str, discussed: bool
 ) -> None:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.models import Decision, DecisionStatus, Owner, Seat, Stance, Verdict
-from ceocto_desktop.services import decisions
+from ceocto_desktop.services import agenda, decisions
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
@@ -102,6 +102,11 @@ class DecisionDetail(DetailPane):
         self.previous_button = named("supersedesLink", QPushButton())
         self.previous_button.setFlat(True)
         self.previous_button.clicked.connect(lambda: self._open_link("supersedes_id"))
+        # Made from an outcome of the weekly sync: back to that week's agenda.
+        self.sync_button = named("fromSyncLink", QPushButton())
+        self.sync_button.setFlat(True)
+        self.sync_button.clicked.connect(self._open_sync)
+        self.sync_week: date | None = None
         self.next_button = named("supersededByLink", QPushButton())
         self.next_button.setFlat(True)
         self.next_button.clicked.connect(lambda: self._open_link("superseded_by_id"))
@@ -113,6 +118,7 @@ class DecisionDetail(DetailPane):
         outcome_layout = QVBoxLayout(outcome_box)
         outcome_layout.addWidget(self.state)
         outcome_layout.addLayout(buttons)
+        outcome_layout.addWidget(self.sync_button)
         outcome_layout.addWidget(self.previous_button)
         outcome_layout.addWidget(self.next_button)
         self.links = GoalLinks(
@@ -148,6 +154,14 @@ class DecisionDetail(DetailPane):
         self._show_link(self.previous_button, view.supersedes_id, "Supersedes")
         self._show_link(self.next_button, view.superseded_by_id, "Superseded by")
         self.links.show_links(view.id, view.goal_ids, view.goal_titles)
+        self.sync_week = self.context.read(lambda s: agenda.week_of_decision(s, view.id))
+        self.sync_button.setVisible(self.sync_week is not None)
+        if self.sync_week is not None:
+            self.sync_button.setText(f"From our sync, week of {self.sync_week:%d %b %Y} ›")
+
+    def _open_sync(self) -> None:
+        if self.sync_week is not None:
+            self.context.openRequested.emit("checkins", self.sync_week.isoformat())
 
     def _show_link(self, button: QPushButton, record_id: str | None, words: str) -> None:
         button.setVisible(record_id is not None)

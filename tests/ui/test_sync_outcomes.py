@@ -97,6 +97,11 @@ def test_an_outcome_becomes_a_decision_linked_back_to_its_item_and_is_undone(qtb
     shown = window.stack.currentWidget()
     assert shown.objectName() == "decisionsPage"
     assert shown.findChild(QLineEdit, "decision_title").text() == "Host in Frankfurt from March"
+    back = shown.findChild(QPushButton, "fromSyncLink")  # and back to the week's agenda
+    week = window.context.read(checkins.current_week)
+    assert back.isVisible() and back.text() == f"From our sync, week of {week:%d %b %Y} ›"
+    qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is page
 
     assert _go(qtbot, window, Qt.Key.Key_2) is page
     assert window.findChild(QAction, "undoAction").text() == "&Undo make a decision"
