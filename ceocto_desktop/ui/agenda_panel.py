@@ -130,9 +130,9 @@ class ItemRow(QWidget):
         self.drop.setVisible(about)
         self._show_asked(entry)
         still_open = entry.commitment_status == "open"
-        self.kept.setText(
-            "Kept" if still_open or not about else entry.commitment_status.capitalize()
-        )
+        # A commitment deleted since (Commitments page) leaves its item saying so.
+        settled = entry.commitment_status.capitalize() or "Deleted"
+        self.kept.setText("Kept" if still_open or not about else settled)
         self.kept.setEnabled(still_open)
         self.drop.setEnabled(still_open and bool(self.outcome.text().strip()))
 

@@ -178,3 +178,34 @@ def test_the_overview_says_what_each_was_asked_until_it_is_taken_on(qtbot, windo
     )
     window.context.write(lambda s: commitments.accept_commitment(s, asked.id), Changed.COMMITMENTS)
     assert not line.isVisible()  # taken on, due in a month: nothing owed this week
+
+
+def test_a_commitment_deleted_on_its_page_leaves_its_agenda_item_saying_so(qtbot, window, db):
+    from ceocto_desktop.services import checkins
+
+    late = _seed(window)
+    week = window.context.read(checkins.current_week)
+    calm = dict.fromkeys(("role_clarity", "cooperation", "communication", "trust", "alignment"), 4)
+    for seat in Seat:
+        window.context.write(
+            lambda s, seat=seat: checkins.submit_answers(s, week, seat, calm), Changed.CHECKINS
+        )
+    checkin = window.stack.widget(1)
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    qtbot.mouseClick(checkin.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(checkin.sync.rows) == 1)  # the overdue one
+    assert checkin.sync.rows[0].entry.about_commitment == late.id
+
+    page = _go(qtbot, window)
+    qtbot.waitUntil(lambda: len(_whats(page)) == 3)
+    _select(qtbot, page, "Intro to the bank")
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Delete)
+    assert db.one("SELECT count(*) FROM commitments WHERE what = 'Intro to the bank'") == 0
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    kept = checkin.sync.rows[0].kept
+    qtbot.waitUntil(lambda: kept.text() == "Deleted")
+    assert not kept.isEnabled()
+    window.setFocus()
+    qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # undo brings it back, on the agenda too
+    qtbot.waitUntil(lambda: kept.text() == "Kept" and kept.isEnabled())
