@@ -4,7 +4,8 @@
 
 Every page of the sidebar, light and dark, at 1440×900 and 1024×640, into
 docs/screenshots/ as <page>-<light|dark>-<width>.png (goals-light-1440.png); and the
-README's images (docs/overview.png, …, docs/sync.png) again, light at 1440×900.
+README's images (docs/overview.png, …, docs/commitments.png, docs/roles.png, docs/sync.png)
+again, light at 1440×900.
 
 The application font is set to --points (11 by default: GNOME's and KDE's desktop font;
 a bare offscreen run would draw Qt's 9 pt and hide what is cut at the desktop's size).
@@ -19,7 +20,7 @@ import argparse
 import re
 import sys
 import tempfile
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, QTimer
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import QApplication
 
 from ceocto_desktop.services.demo.file import write_demo_file
 from ceocto_desktop.services.demo.journal import DemoOptions
+from ceocto_desktop.services.weekly.checkins import current_week
 from ceocto_desktop.ui import theme
 from ceocto_desktop.ui.app import Launcher, make_application
 
@@ -44,6 +46,8 @@ README_IMAGES = {
     "decisions.png": "Decisions",
     "notes.png": "Notes",
     "trends.png": "Trends",
+    "commitments.png": "Commitments",
+    "roles.png": "Our roles",
 }
 
 
@@ -62,25 +66,19 @@ def paint(app: QApplication, dark: bool) -> None:
         app.setPalette(theme.dark_palette() if dark else style.standardPalette())
 
 
-SYNC_WEEK = date(2026, 11, 16)  # the demo's last week both answered
-
-
 def open_sync(app: QApplication, page: object) -> None:
-    """The check-in page's "Our sync this week" of SYNC_WEEK, opened, one item talked
-    through, scrolled into view: what docs/sync.png shows."""
-    page.show_week(SYNC_WEEK)  # type: ignore[attr-defined]
+    """The check-in page's sync of the demo's last week both answered (the week before
+    this one), kept half talked through, scrolled into view: what docs/sync.png shows."""
+    this_week = page.context.read(current_week)  # type: ignore[attr-defined]
+    page.show_week(this_week - timedelta(days=7))  # type: ignore[attr-defined]
     panel = page.sync  # type: ignore[attr-defined]
     if not panel.rows:
         panel.open_agenda()
         app.processEvents()
-    first = panel.rows[0]
-    if not first.entry.discussed:
-        first.tick.setChecked(True)
-        first.outcome.setText("Priya flags a slipping date the day she sees it")
-        first.outcome.editingFinished.emit()
-    app.processEvents()
+    for _ in range(4):  # the rows are laid out over the next turns
+        app.processEvents()
     scroll = panel.parentWidget().parentWidget().parentWidget()
-    scroll.ensureWidgetVisible(panel.rows[min(4, len(panel.rows) - 1)])
+    scroll.verticalScrollBar().setValue(panel.y() - 8)  # the agenda from its top
     app.processEvents()
 
 

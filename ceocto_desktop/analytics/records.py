@@ -142,3 +142,33 @@ def goals_by_quarter(goals: Sequence[GoalFacts], today: date) -> list[GoalQuarte
         progress = sum(shares) / len(shares) if shares else None
         rows.append(GoalQuarter(quarter, progress, achieved, missed, carried))
     return rows
+
+
+@dataclass(frozen=True)
+class CommitmentFacts:
+    owed_by: str  # "A" or "B"
+    made_on: date
+    done_on: date | None
+
+
+def commitments_per_month(
+    commitments: Sequence[CommitmentFacts], first: date | None = None, last: date | None = None
+) -> list[tuple[date, dict[str, int], dict[str, int]]]:
+    """Per month (oldest first): commitments each partner made, and those each kept (by the
+    month kept), counting only days from first to last when given."""
+
+    def inside(day: date) -> bool:
+        return (first is None or day >= first) and (last is None or day <= last)
+
+    made: dict[date, dict[str, int]] = {}
+    kept: dict[date, dict[str, int]] = {}
+    for c in commitments:
+        if inside(c.made_on):
+            month = made.setdefault(month_of(c.made_on), {"A": 0, "B": 0})
+            month[c.owed_by] += 1
+        if c.done_on is not None and inside(c.done_on):
+            month = kept.setdefault(month_of(c.done_on), {"A": 0, "B": 0})
+            month[c.owed_by] += 1
+    months = sorted(set(made) | set(kept))
+    none = {"A": 0, "B": 0}
+    return [(m, made.get(m, none), kept.get(m, none)) for m in months]

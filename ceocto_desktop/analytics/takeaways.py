@@ -121,3 +121,18 @@ def confident_calls(calls: Mapping[str, tuple[int, int]], names: Mapping[str, st
         return "No confident call (70 % or more) has been reviewed yet."
     sentence = "; ".join(parts)
     return sentence[0].upper() + sentence[1:] + "."
+
+
+def commitments_kept(
+    per_month: Sequence[tuple[date, Mapping[str, int], Mapping[str, int]]],
+    names: Mapping[str, str],
+) -> str:
+    """How many commitments each partner made and kept in the range, as thanks, not a score."""
+    if not per_month:
+        return "No commitments made or kept in this period."
+    parts = []
+    for seat in ("A", "B"):
+        made = sum(m[seat] for _, m, _ in per_month)
+        kept = sum(k[seat] for _, _, k in per_month)
+        parts.append(f"{names[seat]} made {made} and kept {kept}")
+    return f"Since {_month(per_month[0][0])}: " + "; ".join(parts) + "."

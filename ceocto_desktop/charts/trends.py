@@ -16,6 +16,7 @@ from ceocto_desktop.charts.style import Style as Style  # re-exported for the pa
 from ceocto_desktop.services.review.trends import (
     Chart,
     ChartOptions,
+    CommitmentFacts,
     CooperationSeries,
     DecisionFacts,
     GoalQuarterFacts,
@@ -288,6 +289,43 @@ def draw_decisions(
         text.set_color(style.ink)
 
 
+def draw_commitments(
+    figure: Figure,
+    per_month: Sequence[tuple[date, Mapping[str, int], Mapping[str, int]]],
+    style: Style,
+) -> None:
+    """Commitments each partner made (pale) and kept (solid) per month, in their colour."""
+    title = "Commitments made and kept per month"
+    if not per_month:
+        _message(figure, style, title, "No commitments made or kept in this period.")
+        return
+    axes = _prepare(figure, style, title)
+    months = [m for m, _, _ in per_month]
+    # Four bars a month, side by side: each partner's made (pale) then kept, A then B.
+    for seat, first_day in (("A", 1), ("B", 15)):
+        name, colour = style.names[seat], style.colors[seat]
+        for day, counts, alpha, word in (
+            (first_day, [m[seat] for _, m, _ in per_month], 0.35, "made"),
+            (first_day + 7, [k[seat] for _, _, k in per_month], 1.0, "kept"),
+        ):
+            axes.bar(
+                [m.replace(day=day) for m in months],
+                counts,
+                width=6,
+                align="edge",
+                color=colour,
+                alpha=alpha,
+                label=f"{name} {word}",
+            )
+    highest = max(max(*m.values(), *k.values()) for _, m, k in per_month)
+    axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+    axes.set_ylim(0, highest + 1)
+    _dates(axes, months)
+    legend = axes.legend(fontsize=8, frameon=False, ncol=4, loc="upper right")
+    for text in legend.get_texts():
+        text.set_color(style.ink)
+
+
 def _cooperation(figure: Figure, facts: TrendFacts, style: Style, options: ChartOptions) -> None:
     assert isinstance(facts, CooperationSeries)
     rolling = {s: list(v) for s, v in facts.rolling.items()}
@@ -316,12 +354,18 @@ def _decisions(figure: Figure, facts: TrendFacts, style: Style, _options: ChartO
     draw_decisions(figure, list(facts.per_month), facts.confident_calls, style)
 
 
+def _commitments(figure: Figure, facts: TrendFacts, style: Style, _options: ChartOptions) -> None:
+    assert isinstance(facts, CommitmentFacts)
+    draw_commitments(figure, list(facts.per_month), style)
+
+
 DRAW: Mapping[Chart, Callable[[Figure, TrendFacts, Style, ChartOptions], None]] = {
     Chart.COOPERATION: _cooperation,
     Chart.GAP: _gap,
     Chart.OBSTACLE_FLOW: _obstacles,
     Chart.GOAL_QUARTERS: _goals,
     Chart.DECISIONS: _decisions,
+    Chart.COMMITMENTS: _commitments,
 }
 
 

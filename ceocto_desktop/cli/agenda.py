@@ -43,17 +43,17 @@ def _not_ready(names: dict[Any, str], answered: frozenset[Any], week: date) -> s
 
 def run_agenda(args: argparse.Namespace) -> int:
     """Open (and so keep) the week's agenda and print it; a week not answered by both says
-    so on stderr and prints nothing."""
+    so on stderr and prints nothing. Like `ceocto note`, it shares the journal with an open
+    window (cli_paths.held_for holds it as one writer, so a conversion waits for it)."""
     from ceocto_desktop.reports.agenda import agenda_json, agenda_markdown
     from ceocto_desktop.services.partners import get_partners
     from ceocto_desktop.services.weekly.agenda import open_agenda
     from ceocto_desktop.services.weekly.checkins import current_week
-    from ceocto_desktop.store import JournalError, ensure_not_in_use, open_journal
+    from ceocto_desktop.store import JournalError, open_journal
 
     path = journal_path(args)
     today = date.today()
     try:
-        ensure_not_in_use(path)
         journal = open_journal(path)
     except JournalError as exc:
         print(f"ceocto: {exc}", file=sys.stderr)

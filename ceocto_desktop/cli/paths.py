@@ -19,8 +19,9 @@ from pathlib import Path
 
 # Commands that write a new file of their own (args.path) rather than open a journal.
 _NEW_FILE = frozenset({"demo", "init"})
-# Plain writers: they share the journal with each other and with a window.
-_WRITERS = frozenset({"note", "import"})
+# Plain writers: they share the journal with each other and with a window (`agenda` keeps
+# the week's agenda the first time it is printed; the window shows it as another's write).
+_WRITERS = frozenset({"note", "import", "agenda"})
 
 
 def _say(text: str) -> None:

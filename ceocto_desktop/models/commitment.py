@@ -26,6 +26,8 @@ class Commitment(RecordMixin, Base):
     done_on: Mapped[date | None] = mapped_column(Date, default=None)
     dropped_on: Mapped[date | None] = mapped_column(Date, default=None)
     drop_reason: Mapped[str] = mapped_column(Text, default="")
+    # What the other partner asked for, when the one owing offered something else instead.
+    asked_for: Mapped[str] = mapped_column(Text, default="", server_default="")
     week_start: Mapped[date | None] = mapped_column(Date, default=None)
     area: Mapped[Area | None] = mapped_column(enum_column(Area), default=None)
     # Marked by the pair as help in the other partner's area; an area outside the owing
@@ -60,4 +62,8 @@ class AgendaItem(RecordMixin, Base):
     outcome: Mapped[str] = mapped_column(Text, default="")
     commitment_id: Mapped[str | None] = mapped_column(
         ForeignKey("commitments.id", ondelete="SET NULL"), default=None
+    )
+    # The decision the item's outcome became.
+    decision_id: Mapped[str | None] = mapped_column(
+        ForeignKey("decisions.id", ondelete="SET NULL"), default=None
     )

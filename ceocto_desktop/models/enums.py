@@ -108,6 +108,8 @@ class Verdict(enum.StrEnum):
 class CommitmentStatus(enum.StrEnum):
     """Where a promise one partner made the other stands."""
 
+    # Asked for by the other partner, not yet accepted (or countered) by the one owing it.
+    PROPOSED = "proposed"
     OPEN = "open"
     DONE = "done"
     DROPPED = "dropped"

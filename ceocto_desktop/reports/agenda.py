@@ -10,6 +10,7 @@ from ceocto_desktop.services.weekly.agenda import Agenda, AgendaEntry
 SECTIONS = (
     ("gap", "Where we see it differently"),
     ("need", "What we need from each other"),
+    ("point", "Talking points"),
     ("commitment", "Commitments due"),
     ("decision", "Decisions to review"),
     ("goal", "Goals at risk"),

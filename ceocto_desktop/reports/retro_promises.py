@@ -10,7 +10,7 @@ from ceocto_desktop.models import CommitmentStatus, Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph
 from ceocto_desktop.reports.wording import count
 from ceocto_desktop.services.weekly.agenda import talked_through
-from ceocto_desktop.services.weekly.commitments import promises_due
+from ceocto_desktop.services.weekly.commitments import help_across, promises_due
 
 
 def add_promises(
@@ -57,6 +57,19 @@ def add_promises(
                     )
                 )
             )
+    helped = {seat: help_across(session, seat, first, last) for seat in Seat}
+    if any(helped.values()):
+        # Thanks, not a score: what each did in the other's area, by area.
+        doc.add(Heading("Help across the line", 3))
+        doc.add(
+            Bullets(
+                tuple(
+                    f"{names[seat.value]} in {area} ({len(done)}): {', '.join(done)}"
+                    for seat in Seat
+                    for area, done in helped[seat].items()
+                )
+            )
+        )
     talked = talked_through(session, first, last)
     if talked:
         doc.add(Heading(f"What we talked through ({len(talked)})"))

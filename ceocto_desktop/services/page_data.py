@@ -5,7 +5,7 @@ The window's pages only format these; every query behind them is a service's.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -82,6 +82,8 @@ class OverviewData:
     attention: Attention
     signals: PairSignals
     owed: dict[Seat, list[commitments.CommitmentView]]
+    # What each partner has been asked and not yet taken on (or countered).
+    asked: dict[Seat, list[commitments.CommitmentView]] = field(default_factory=dict)
 
 
 def load_overview(session: Session) -> OverviewData:
@@ -92,6 +94,7 @@ def load_overview(session: Session) -> OverviewData:
         needs_attention(session),
         pair_signals(session),
         commitments.owed_this_week(session, date.today()),
+        {seat: commitments.proposals_for(session, seat) for seat in Seat},
     )
 
 

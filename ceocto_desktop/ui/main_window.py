@@ -49,6 +49,7 @@ from ceocto_desktop.ui.idle_lock import IdleLock
 from ceocto_desktop.ui.outside_writes import OutsideWrites
 from ceocto_desktop.ui.pages.board_page import BoardPage
 from ceocto_desktop.ui.pages.checkin_page import CheckinPage
+from ceocto_desktop.ui.pages.commitments_page import CommitmentsPage
 from ceocto_desktop.ui.pages.decisions_page import DecisionsPage
 from ceocto_desktop.ui.pages.goals_page import GoalsPage
 from ceocto_desktop.ui.pages.notes_page import NotesPage
@@ -62,6 +63,7 @@ from ceocto_desktop.ui.private_settings import sync_private
 from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.sync_schedule import SyncOutcome, SyncSchedule
 from ceocto_desktop.ui.theme import style_window
+from ceocto_desktop.ui.tray import Tray
 from ceocto_desktop.ui.widgets.basic import named
 from ceocto_desktop.ui.widgets.demo_banner import DemoBanner
 from ceocto_desktop.ui.widgets.wheel_guard import install_wheel_guard
@@ -79,7 +81,10 @@ PAGES: list[tuple[str, PageFactory]] = [
     ("Trends", TrendsPage),
     ("Board review", BoardPage),
     ("Retrospective", RetroPage),
+    ("Commitments", CommitmentsPage),
 ]
+# Pages past the tenth have no Ctrl+digit left: their own keys.
+PAGE_KEYS = {"Commitments": "Ctrl+Shift+O"}
 
 
 def is_demo(context: JournalContext) -> bool:
@@ -114,6 +119,7 @@ class MainWindow(QMainWindow):
         self._closed_journal = False
         self._start_schedules()
         self.idle_lock = IdleLock(self, settings)
+        self.tray = Tray(self, context, settings)  # where the desktop has a tray
         self.outside_writes = OutsideWrites(self)  # a note from a shell shows within seconds
         self._build_toolbar()
         self._build_menus()
@@ -305,7 +311,8 @@ class MainWindow(QMainWindow):
             view_menu.addAction(
                 self._action(
                     title,
-                    f"Ctrl+{(index + 1) % 10}",  # the tenth page is Ctrl+0
+                    # the tenth page is Ctrl+0
+                    PAGE_KEYS.get(title, f"Ctrl+{(index + 1) % 10}"),
                     partial(self.sidebar.setCurrentRow, index),
                     f"pageAction{index + 1}",
                 )

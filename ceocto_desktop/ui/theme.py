@@ -110,6 +110,9 @@ CHIP_TONES = {
     "better": "green",
     "as expected": "blue",
     "worse": "red",
+    # commitment status (as the Commitments page says it)
+    "asked": "violet",
+    "kept": "green",
     # health
     "ahead": "green",
     "behind": "amber",

@@ -106,3 +106,53 @@ def test_a_bad_week_or_a_missing_journal_is_one_line(journal_path, tmp_path):
     missing = ceocto("agenda", "--db", str(tmp_path / "nowhere.db"))
     assert missing.returncode == 1 and missing.stdout == ""
     assert missing.stderr.startswith("ceocto: ") and missing.stderr.count("\n") == 1
+
+
+SECRET = "Hiring my brother-in-law as VP Sales"
+
+
+def test_a_talking_point_stays_its_writers_until_both_answered(journal_path, tmp_path):
+    _fill(journal_path, [(WEEK, Seat.A, "", 4)])
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        agenda.add_talking_point(session, Seat.A, WEEK, SECRET)
+    journal.close()
+    for form in ("md", "json"):
+        result = ceocto(
+            "agenda", "--week", "2026-11-23", "--format", form, "--db", str(journal_path)
+        )
+        assert result.returncode == 1 and result.stdout == ""
+        assert "brother" not in result.stderr
+    exported = tmp_path / "journal.json"
+    assert ceocto("export", "json", "-o", str(exported), "--db", str(journal_path)).returncode == 0
+    assert "brother" not in exported.read_text(encoding="utf-8")
+    found = ceocto("search", "brother", "--db", str(journal_path))
+    assert (found.returncode, found.stdout) == (1, "")
+
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        checkins.submit_answers(session, WEEK, Seat.B, CALM, {})
+    journal.close()
+    shown = ceocto("agenda", "--week", "2026-11-23", "--format", "json", "--db", str(journal_path))
+    assert shown.returncode == 0
+    points = [i["title"] for i in json.loads(shown.stdout)["items"] if i["kind"] == "point"]
+    assert points == [f"Sam's point: {SECRET}"]
+    md = ceocto("agenda", "--week", "2026-11-23", "--db", str(journal_path)).stdout
+    assert f"\n## Talking points\n\n- [ ] Sam's point: {SECRET}\n" in md
+    # The two formats say the same items: every item of the JSON is a line of the Markdown.
+    assert md.count("\n- [") == len(json.loads(shown.stdout)["items"])
+
+
+def test_the_agenda_prints_and_is_kept_while_a_window_holds_the_journal(journal_path):
+    from ceocto_desktop.store import JournalLock
+
+    _fill(journal_path, [(WEEK, Seat.A, "Cover Thursday's call", 4), (WEEK, Seat.B, "", 4)])
+    with JournalLock(journal_path):  # the window of another process, as `ceocto note` meets it
+        result = ceocto("agenda", "--week", "2026-11-23", "--db", str(journal_path))
+        assert (result.returncode, result.stderr) == (0, "")
+        assert "- [ ] What Sam needs from Priya: Cover Thursday's call\n" in result.stdout
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        kept = agenda.kept_agenda(session, WEEK).items
+    journal.close()
+    assert [i.kind for i in kept] == ["need", "commitment"]

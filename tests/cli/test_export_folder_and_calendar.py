@@ -172,3 +172,60 @@ def test_the_calendar_parses_back_with_stable_uids_and_titles_only(filled, tmp_p
 def test_the_calendar_is_never_written_over_a_journal(filled):
     result = ceocto("export", "ics", "-o", str(filled), "--db", str(filled), "--force")
     assert result.returncode == 1 and "is the open journal" in result.stderr
+
+
+def test_the_folder_holds_the_same_commitments_and_syncs_as_the_json_export(filled, tmp_path):
+    import json
+
+    from ceocto_desktop.services.weekly import agenda, commitments
+
+    journal = open_journal(filled)
+    with journal.transaction() as session:
+        gone = commitments.create_commitment(session, Seat.A, "Office move", date(2026, 8, 1))
+        commitments.drop_commitment(session, gone.id, "We stay put", date(2026, 7, 30))
+        asked = commitments.ask_for_commitment(
+            session, Seat.A, "Take the Thursday demo", date(2026, 7, 10)
+        )
+        commitments.counter_commitment(session, asked.id, "Run Friday's demo")
+        items = agenda.open_agenda(session, date(2026, 7, 6), date(2026, 7, 8)).items
+        agenda.mark_discussed(session, items[0].id, True, "Recruiter by August")
+        agenda.add_talking_point(session, Seat.A, date(2026, 7, 13), "PRIVATE-POINT")
+    journal.close()
+    folder, out = tmp_path / "out", tmp_path / "journal.json"
+    assert ceocto("export", "md", "-o", str(folder), "--db", str(filled)).returncode == 0
+    assert ceocto("export", "json", "-o", str(out), "--db", str(filled)).returncode == 0
+    tables = json.loads(out.read_text(encoding="utf-8"))["tables"]
+
+    promised = {
+        meta["id"]: meta
+        for meta in (
+            _front_matter(p.read_text(encoding="utf-8"))
+            for p in (folder / "commitments").glob("*.md")
+        )
+    }
+    assert {row["id"]: row["status"] for row in tables["commitments"]} == {
+        record_id: meta["status"] for record_id, meta in promised.items()
+    }
+    assert len(promised) == 4
+    dropped = next(p for p in (folder / "commitments").glob("*office-move.md"))
+    assert "## Why it was dropped\n\nWe stay put" in dropped.read_text(encoding="utf-8")
+    countered = next(p for p in (folder / "commitments").glob("*run-friday-s-demo.md"))
+    assert "Asked for: Take the Thursday demo" in countered.read_text(encoding="utf-8")
+
+    for week in sorted({row["week_start"] for row in tables["agenda_items"]}):
+        lines = [
+            line
+            for line in (folder / "syncs" / f"{week}.md").read_text(encoding="utf-8").splitlines()
+            if line.startswith("- [")
+        ]
+        rows = sorted(
+            (r for r in tables["agenda_items"] if r["week_start"] == week),
+            key=lambda r: r["position"],
+        )
+        assert [line[6:] for line in lines] == [r["title"] for r in rows]
+    assert (folder / "syncs" / "2026-07-06.md").is_file()
+    assert "Outcome: Recruiter by August" in (folder / "syncs/2026-07-06.md").read_text()
+    everything = "".join(p.read_text(encoding="utf-8") for p in folder.rglob("*") if p.is_file())
+    assert "PRIVATE-POINT" not in everything and "PRIVATE-POINT" not in out.read_text()
+    index = (folder / "2026-Q3/index.md").read_text(encoding="utf-8")
+    assert "## Commitments" in index and "## Syncs" in index

@@ -49,3 +49,18 @@ def test_agenda_items_of_one_week_converge_on_one_row_per_key(pair: Pair) -> Non
     items = "SELECT week_start, key, title FROM agenda_items"
     assert rows(pair.a, items) == rows(pair.b, items)
     assert len(rows(pair.a, items)) == 1
+
+
+def test_a_request_countered_on_one_laptop_arrives_with_what_was_asked(pair: Pair) -> None:
+    """Revision 0010's columns travel: a counter's asked_for, an agenda item's decision."""
+    with pair.a.transaction() as session:
+        asked = commitments.ask_for_commitment(
+            session, Seat.A, "Join the Ardennes call", date(2026, 12, 11)
+        )
+    pair.sync()
+    with pair.b.transaction() as session:
+        commitments.counter_commitment(session, asked.id, "Brief you before the call")
+    pair.sync()
+    sql = "SELECT what, asked_for, status FROM commitments"
+    assert rows(pair.a, sql) == [("Brief you before the call", "Join the Ardennes call", "open")]
+    assert rows(pair.a, sql) == rows(pair.b, sql)

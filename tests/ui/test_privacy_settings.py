@@ -60,7 +60,7 @@ def test_ctrl_comma_opens_settings_with_general_and_privacy_tabs(qtbot, window):
     when_modal_shows(look, name="settingsDialog")
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(window, Qt.Key.Key_Comma, CTRL)
-    assert seen == [["General", "Privacy", "Appearance", "Encryption", "Sync"]]
+    assert seen == [["General", "Privacy", "Appearance", "Encryption", "Sync", "Reminders"]]
 
 
 def test_the_week_start_day_is_chosen_in_general(qtbot, window, db):
@@ -136,5 +136,5 @@ def test_settings_has_an_encryption_tab_that_manages_the_passphrase(qtbot, windo
     qtbot.addWidget(dialog)
     tabs = dialog.findChild(QTabWidget, "settingsTabs")
     titles = [tabs.tabText(i) for i in range(tabs.count())]
-    assert titles == ["General", "Privacy", "Appearance", "Encryption", "Sync"]
+    assert titles == ["General", "Privacy", "Appearance", "Encryption", "Sync", "Reminders"]
     assert isinstance(tabs.widget(3), EncryptionPanel)

@@ -156,3 +156,49 @@ def test_each_chart_says_its_point_above_it_with_no_developer_toolbar(
     assert said["Decisions and calibration"].startswith("No confident call")
     assert all(text.endswith(".") for text in said.values()), said
     assert "Brier" not in " ".join(said.values())
+
+
+def test_commitments_made_and_kept_per_month_per_partner(today, qtbot, journal_path, window):
+    from ceocto_desktop.services.weekly import commitments
+
+    for seat, what, keep in (
+        (Seat.A, "Intro to the bank", True),
+        (Seat.A, "Board deck draft", False),
+        (Seat.B, "Security answers", False),
+    ):
+        made = window.context.write(
+            lambda s, seat=seat, what=what: commitments.create_commitment(s, seat, what, today),
+            Changed.COMMITMENTS,
+        )
+        if keep:
+            window.context.write(
+                lambda s, made=made: commitments.complete_commitment(s, made.id, today),
+                Changed.COMMITMENTS,
+            )
+    window.context.write(  # asked, not taken on: no commitment yet
+        lambda s: commitments.ask_for_commitment(s, Seat.A, "Take the demo", today),
+        Changed.COMMITMENTS,
+    )
+    page = trends_page(qtbot, window)
+    page.findChild(QComboBox, "chartChoice").setCurrentText("Commitments made and kept")
+    axes = page.figure.axes[0]
+    assert axes.get_title(loc="left").startswith("Commitments made and kept per month")
+    heights = {c.get_label(): [bar.get_height() for bar in c] for c in axes.containers}
+    assert heights == {
+        "Sam made": [2],
+        "Sam kept": [1],
+        "Priya made": [1],
+        "Priya kept": [0],
+    }
+    from PySide6.QtWidgets import QLabel
+
+    assert page.findChild(QLabel, "chartTakeaway").text() == (
+        f"Since {today:%B %Y}: Sam made 2 and kept 1; Priya made 1 and kept 0."
+    )
+    window.context.write(  # a new commitment redraws the chart
+        lambda s: commitments.create_commitment(s, Seat.B, "Hire a recruiter", today),
+        Changed.COMMITMENTS,
+    )
+    axes = page.figure.axes[0]
+    heights = {c.get_label(): [bar.get_height() for bar in c] for c in axes.containers}
+    assert heights["Priya made"] == [2]

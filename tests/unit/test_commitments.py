@@ -120,3 +120,56 @@ def test_a_commitment_links_to_a_goal_and_loses_the_link_when_the_goal_goes(sess
     delete_record(session, Goal, goal.id)
     session.expire_all()
     assert commitments.get_commitment(session, made.id).goal_id is None
+
+
+def test_a_commitment_asked_for_is_no_promise_until_taken_on(session):
+    asked = commitments.ask_for_commitment(session, Seat.A, "Take the Thursday demo", TODAY)
+    assert (asked.owed_by, asked.owed_to, asked.status) == (
+        Seat.B,
+        Seat.A,
+        CommitmentStatus.PROPOSED,
+    )
+    assert [c.id for c in commitments.proposals_for(session, Seat.B)] == [asked.id]
+    assert commitments.proposals_for(session, Seat.A) == []
+    # Not owed yet: not open, not counted kept or due, not among the quarter's promises.
+    assert commitments.open_commitments(session) == []
+    assert commitments.kept_over_quarter(session, "2026-Q4", TODAY)[Seat.B].due == 0
+    assert commitments.promises_due(session, date(2026, 10, 1), TODAY) == []
+    with pytest.raises(ValidationError, match="already proposed"):
+        commitments.complete_commitment(session, asked.id, TODAY)
+    with pytest.raises(ValidationError, match="only asked for"):
+        commitments.reopen_commitment(session, asked.id)
+
+    countered = commitments.counter_commitment(session, asked.id, "Run Friday's demo", "")
+    assert (countered.what, countered.asked_for, countered.status, countered.due_on) == (
+        "Run Friday's demo",
+        "Take the Thursday demo",
+        CommitmentStatus.OPEN,
+        TODAY,
+    )
+    with pytest.raises(ValidationError, match="already open"):
+        commitments.accept_commitment(session, asked.id)
+    commitments.restore_proposal(session, asked.id, "Take the Thursday demo", TODAY)
+    with pytest.raises(ValidationError, match="offer cannot be empty"):
+        commitments.counter_commitment(session, asked.id, "  ")
+    taken = commitments.accept_commitment(session, asked.id)
+    assert (taken.what, taken.asked_for, taken.status) == (
+        "Take the Thursday demo",
+        "",
+        CommitmentStatus.OPEN,
+    )
+    assert commitments.kept_over_quarter(session, "2026-Q4", TODAY)[Seat.B].due == 1
+
+
+def test_commitments_per_month_counts_made_and_kept_inside_the_range():
+    from ceocto_desktop.analytics.records import CommitmentFacts, commitments_per_month
+
+    facts = [
+        CommitmentFacts("A", date(2026, 9, 28), date(2026, 10, 2)),
+        CommitmentFacts("A", date(2026, 10, 5), None),
+        CommitmentFacts("B", date(2026, 10, 6), date(2026, 10, 20)),
+    ]
+    assert commitments_per_month(facts, first=date(2026, 10, 1)) == [
+        (date(2026, 10, 1), {"A": 1, "B": 1}, {"A": 1, "B": 1})
+    ]
+    assert commitments_per_month(facts)[0] == (date(2026, 9, 1), {"A": 1, "B": 0}, {"A": 0, "B": 0})

@@ -304,3 +304,60 @@ def test_scale_adds_load_test_records_that_keep_the_rules(tmp_path):
     found = rows(path, "SELECT count(*) FROM search_goals WHERE search_goals MATCH 'telematics'")
     named = "SELECT count(*) FROM goals WHERE title || description LIKE '%telematics%'"
     assert found[0][0] == rows(path, named)[0][0] > 10
+
+
+def test_a_year_of_syncs_with_commitments_mostly_kept_and_help_across_the_line(journal):
+    weeks = [r[0] for r in rows(journal, "SELECT DISTINCT week_start FROM agenda_items")]
+    assert 40 <= len(weeks) <= 53
+    # Only weeks both partners answered have an agenda (an agenda quotes the answers).
+    for week in weeks:
+        answered = rows(
+            journal,
+            "SELECT count(*) FROM checkin_answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.week_start = ?",
+            week,
+        )[0][0]
+        assert answered == 2, week
+    for item in rows(journal, "SELECT * FROM agenda_items WHERE kind = 'need'"):
+        seat = item["key"].rsplit(":", 1)[1]
+        needs = rows(
+            journal,
+            "SELECT a.needs FROM checkin_answers a JOIN checkins c ON c.id = a.checkin_id "
+            "WHERE c.week_start = ? AND a.seat = ?",
+            item["key"].split(":")[1],
+            seat,
+        )[0][0]
+        assert item["title"].endswith(needs), item["title"]
+    status = dict(rows(journal, "SELECT status, count(*) FROM commitments GROUP BY status"))
+    settled = status.get("done", 0) + status.get("dropped", 0)
+    assert status.get("done", 0) >= 0.75 * settled and status.get("dropped", 0) >= 1
+    assert all(
+        r[0] for r in rows(journal, "SELECT drop_reason FROM commitments WHERE status = 'dropped'")
+    )
+    late = rows(
+        journal,
+        "SELECT count(*) FROM commitments WHERE status IN ('open', 'proposed') AND due_on < ?",
+        str(UNTIL - timedelta(days=21)),
+    )[0][0]
+    assert late == 0  # nothing left hanging for months
+    # Help across the line: the CTO kept promises in sales, customers or finance; the CEO in
+    # product.
+    across = dict(
+        rows(
+            journal,
+            "SELECT owed_by, count(*) FROM commitments WHERE status = 'done' AND ("
+            "(owed_by = 'B' AND area IN ('customers', 'sales & marketing', 'finance')) OR "
+            "(owed_by = 'A' AND area = 'product & technology')) GROUP BY owed_by",
+        )
+    )
+    assert across.get("A", 0) > 0 and across.get("B", 0) > 0
+    dangling = rows(
+        journal,
+        "SELECT count(*) FROM agenda_items WHERE commitment_id IS NOT NULL "
+        "AND commitment_id NOT IN (SELECT id FROM commitments)",
+    )[0][0]
+    assert dangling == 0
+    latest = f"{UNTIL} 23:59:59"
+    for table in ("commitments", "agenda_items"):
+        stamped = rows(journal, f"SELECT max(created_at), max(updated_at) FROM {table}")[0]
+        assert stamped[0] <= latest and stamped[1] <= latest, table

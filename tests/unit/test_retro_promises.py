@@ -50,3 +50,33 @@ def test_promises_stand_as_at_the_quarters_end_and_talks_keep_their_outcomes(ses
     checkins.delete_answers(session, WEEK, Seat.B)
     again = to_markdown(build_retrospective(session, "2026-Q3", date(2026, 11, 28)))
     assert "What we talked through" not in again and "Lunch on Friday" not in again
+
+
+def test_help_across_the_line_is_thanked_per_area_as_kept_by_the_quarters_end(session):
+    from ceocto_desktop.models import Area
+
+    for what, area, done in (
+        ("Joined the Ardennes call", Area.SALES, date(2026, 8, 4)),
+        ("Wrote the security answers for Łódź", Area.SALES, date(2026, 9, 1)),
+        ("Took the incident review", Area.PRODUCT, date(2026, 9, 2)),  # her own area
+        ("Demo for Porto", Area.CUSTOMERS, date(2026, 10, 3)),  # kept after the quarter
+    ):
+        made = commitments.create_commitment(session, Seat.B, what, done, area=area)
+        commitments.complete_commitment(session, made.id, on=done)
+    sams = commitments.create_commitment(
+        session, Seat.A, "Ran the on-call handover", date(2026, 8, 20), area=Area.PRODUCT
+    )
+    commitments.complete_commitment(session, sams.id, on=date(2026, 8, 20))
+    for seat in Seat:  # a quarter with a check-in (one with nothing but promises says "nothing")
+        checkins.submit_answers(session, WEEK, seat, CALM)
+    doc = build_retrospective(session, "2026-Q3", date(2026, 11, 28))
+    md = to_markdown(doc)
+    assert (
+        "### Help across the line\n\n"
+        "- Sam in product & technology (1): Ran the on-call handover\n"
+        "- Priya in sales & marketing (2): Joined the Ardennes call, "
+        "Wrote the security answers for Łódź\n"
+    ) in md
+    assert "Took the incident review" not in md.split("Help across the line")[1]
+    assert "Demo for Porto" not in md
+    assert "Wrote the security answers for Łódź" in to_html(doc)

@@ -39,6 +39,7 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.demo import phrases
 from ceocto_desktop.services.demo import storyline as text
+from ceocto_desktop.services.demo.agendas import write_syncs
 from ceocto_desktop.services.demo.bulk import indexed_at_the_end
 from ceocto_desktop.services.demo.slots import Slots
 from ceocto_desktop.services.weekly.checkins import load_question_bank
@@ -569,4 +570,6 @@ def write_story(
     checkins = writer.write_checkins()
     written = writer.write_notes(notes)
     writer.write_board_and_retros()
+    # Last, on a generator of its own: what came before is the same with or without it.
+    write_syncs(session, random.Random(rng.getrandbits(64)), story.until, story.names)
     return checkins, written

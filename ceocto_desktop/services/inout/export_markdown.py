@@ -3,7 +3,8 @@
 `markdown_files` builds the folder's files in memory, as relative path → text:
 `notes/<date>-<title>.md` one per note; `goals/`, `obstacles/`, `decisions/` one file per
 record with YAML front matter (id, owner, status, dates, links as relative paths);
-`checkins/<week>.md` for weeks both partners answered; `<quarter>/index.md` per quarter
+`checkins/<week>.md` for weeks both partners answered, `syncs/<week>.md` for their kept sync
+agendas; `commitments/` one file per commitment; `<quarter>/index.md` per quarter
 and `index.md` at the top. Drafts and unrevealed answers are never read.
 `write_markdown_folder` writes them, replacing only the files an earlier export wrote.
 """
@@ -29,8 +30,10 @@ from ceocto_desktop.analytics.periods import quarter_of
 from ceocto_desktop.models import (
     PROMPTS,
     RATINGS,
+    AgendaItem,
     CheckIn,
     CheckInAnswer,
+    Commitment,
     Decision,
     Goal,
     Note,
@@ -107,7 +110,72 @@ def _plan_paths(session: Session, notes: list[Note]) -> _Paths:
     for note in notes:
         stem = f"{note.created_at.astimezone():%Y-%m-%d}-{slug(note.body)}"
         by_id[note.id] = _claim(taken, "notes", stem, note.id)
+    for promise in session.scalars(_COMMITMENTS):
+        stem = f"{promise.due_on}-{slug(promise.what)}"
+        by_id[promise.id] = _claim(taken, "commitments", stem, promise.id)
     return _Paths(by_id)
+
+
+_COMMITMENTS = select(Commitment).order_by(Commitment.due_on, Commitment.created_at, Commitment.id)
+
+
+def _commitment_file(item: Commitment, path: str, paths: _Paths, names: dict[str, str]) -> str:
+    links = {
+        "goal": item.goal_id,
+        "obstacle": item.obstacle_id,
+        "decision": item.decision_id,
+    }
+    fields = {
+        "id": item.id,
+        "type": "commitment",
+        "owed_by": names[item.owed_by.value],
+        "owed_to": names[item.owed_to.value],
+        "status": item.status.value,
+        "due": _iso(item.due_on),
+        "done_on": _iso(item.done_on),
+        "dropped_on": _iso(item.dropped_on),
+        "week": _iso(item.week_start),
+        "area": item.area.value if item.area else None,
+        "help_across": item.help_across,
+        **{
+            name: paths.link(path, record_id)
+            for name, record_id in links.items()
+            if record_id is not None and record_id in paths.by_id
+        },
+    }
+    lines = [front_matter(fields), f"# {item.what}", ""]
+    if item.asked_for:
+        lines += [f"Asked for: {item.asked_for}", ""]
+    if item.drop_reason:
+        lines += ["## Why it was dropped", "", item.drop_reason.strip(), ""]
+    return "\n".join(lines)
+
+
+def _sync_file(week: date, items: list[AgendaItem]) -> str:
+    lines = [
+        front_matter({"type": "sync", "week": _iso(week)}),
+        f"# Our sync, week of {week}",
+        "",
+    ]
+    for item in items:
+        box = "[x]" if item.discussed else "[ ]"
+        since = f" (since the week of {item.since_week})" if item.since_week < week else ""
+        lines.append(f"- {box} {item.title.strip()}{since}")
+        if item.outcome.strip():
+            lines.append(f"  Outcome: {' '.join(item.outcome.split())}")
+    return "\n".join(lines) + "\n"
+
+
+def _revealed_syncs(session: Session, weeks: set[date]) -> dict[date, list[AgendaItem]]:
+    """The kept agendas of weeks both partners answered (an agenda quotes the answers)."""
+    syncs: dict[date, list[AgendaItem]] = defaultdict(list)
+    rows = session.scalars(
+        select(AgendaItem).order_by(AgendaItem.week_start, AgendaItem.position, AgendaItem.id)
+    )
+    for item in rows:
+        if item.week_start in weeks:
+            syncs[item.week_start].append(item)
+    return syncs
 
 
 def _names(session: Session) -> dict[str, str]:
@@ -310,12 +378,22 @@ def markdown_files(session: Session) -> dict[str, str]:
         files[path] = _note_file(note, path, paths, names)
         day = note.created_at.astimezone().date()
         quarters[quarter_of(day)]["Notes"].append((note.id, _first_line(note.body)))
-    for checkin in _revealed_checkins(session):
+    for promise in session.scalars(_COMMITMENTS):
+        path = paths.by_id[promise.id]
+        files[path] = _commitment_file(promise, path, paths, names)
+        quarters[quarter_of(promise.due_on)]["Commitments"].append((promise.id, promise.what))
+    revealed = _revealed_checkins(session)
+    for checkin in revealed:
         path = f"checkins/{checkin.week_start}.md"
         paths.by_id[checkin.id] = path
         files[path] = _checkin_file(checkin, names)
         title = f"Week of {checkin.week_start}"
         quarters[quarter_of(checkin.week_start)]["Check-ins"].append((checkin.id, title))
+    for week, items in _revealed_syncs(session, {c.week_start for c in revealed}).items():
+        path = f"syncs/{week}.md"
+        paths.by_id[f"sync:{week}"] = path
+        files[path] = _sync_file(week, items)
+        quarters[quarter_of(week)]["Syncs"].append((f"sync:{week}", f"Our sync, week of {week}"))
     files.update(_indexes(quarters, paths))
     return files
 
@@ -328,7 +406,15 @@ def _indexes(
     for quarter in sorted(quarters):
         here = f"{quarter}/index.md"
         lines = [f"# {quarter}", ""]
-        for heading in ("Goals", "Obstacles", "Decisions", "Check-ins", "Notes"):
+        for heading in (
+            "Goals",
+            "Obstacles",
+            "Decisions",
+            "Commitments",
+            "Check-ins",
+            "Syncs",
+            "Notes",
+        ):
             records = quarters[quarter].get(heading, [])
             if records:
                 lines += [f"## {heading}", "", *_bullets(paths, here, records), ""]

@@ -17,6 +17,8 @@ from ceocto_desktop.models import (
     RATINGS,
     CheckIn,
     CheckInAnswer,
+    Commitment,
+    CommitmentStatus,
     Decision,
     Goal,
     GoalUpdate,
@@ -97,6 +99,25 @@ def decision_facts(session: Session, period: Period = Period()) -> list[records.
     ]
 
 
+def commitment_facts(session: Session, period: Period = Period()) -> list[records.CommitmentFacts]:
+    """Commitments made or kept in the period, as plain values (a request not yet taken on
+    is no commitment yet)."""
+    rows = session.execute(
+        select(Commitment.owed_by, Commitment.created_at, Commitment.done_on).where(
+            Commitment.status != CommitmentStatus.PROPOSED
+        )
+    )
+    facts = [
+        records.CommitmentFacts(seat.value, created.date(), done_on)
+        for seat, created, done_on in rows
+    ]
+    return [
+        c
+        for c in facts
+        if period.holds(c.made_on) or (c.done_on is not None and period.holds(c.done_on))
+    ]
+
+
 def goal_facts(session: Session) -> list[records.GoalFacts]:
     updates: dict[str, list[tuple[date, float]]] = {}
     for goal_id, day, progress in session.execute(
@@ -165,6 +186,7 @@ class Chart(Enum):
     OBSTACLE_FLOW = "Obstacle flow"
     GOAL_QUARTERS = "Goals by quarter"
     DECISIONS = "Decisions and calibration"
+    COMMITMENTS = "Commitments made and kept"
 
     @property
     def title(self) -> str:
@@ -206,8 +228,17 @@ class DecisionFacts:
     confident_calls: Mapping[str, tuple[int, int]]  # by decider: A, B or joint
 
 
+@dataclass(frozen=True)
+class CommitmentFacts:
+    """Commitments each partner made and kept, by month (a month with neither is left out)."""
+
+    per_month: tuple[tuple[date, Mapping[str, int], Mapping[str, int]], ...]
+
+
 # What one chart draws: the cooperation series serves both the index and the gap.
-TrendFacts = CooperationSeries | ObstacleFlowFacts | GoalQuarterFacts | DecisionFacts
+TrendFacts = (
+    CooperationSeries | ObstacleFlowFacts | GoalQuarterFacts | DecisionFacts | CommitmentFacts
+)
 
 
 def obstacle_flow_facts(session: Session, period: Period, today: date) -> ObstacleFlowFacts:
@@ -239,6 +270,12 @@ def decision_calibration_facts(session: Session, period: Period) -> DecisionFact
     return DecisionFacts(tuple(records.decisions_per_month(found)), calls)
 
 
+def commitments_kept_facts(session: Session, period: Period) -> CommitmentFacts:
+    """The commitments made and kept in a period, per month and per partner."""
+    found = commitment_facts(session, period)
+    return CommitmentFacts(tuple(records.commitments_per_month(found, period.first, period.last)))
+
+
 FACTS: Mapping[Chart, Callable[[Session, Period, date, str | None], TrendFacts]] = {
     Chart.COOPERATION: lambda s, period, _today, dimension: cooperation_series(
         s, period, dimension
@@ -247,6 +284,7 @@ FACTS: Mapping[Chart, Callable[[Session, Period, date, str | None], TrendFacts]]
     Chart.OBSTACLE_FLOW: lambda s, period, today, _dimension: obstacle_flow_facts(s, period, today),
     Chart.GOAL_QUARTERS: lambda s, period, today, _dimension: goal_quarter_facts(s, period, today),
     Chart.DECISIONS: lambda s, period, _today, _dimension: decision_calibration_facts(s, period),
+    Chart.COMMITMENTS: lambda s, period, _today, _dimension: commitments_kept_facts(s, period),
 }
 
 
@@ -294,12 +332,18 @@ def _decision_takeaway(facts: TrendFacts, names: Mapping[str, str], _o: ChartOpt
     return takeaways.confident_calls(facts.confident_calls, names)
 
 
+def _commitment_takeaway(facts: TrendFacts, names: Mapping[str, str], _o: ChartOptions) -> str:
+    assert isinstance(facts, CommitmentFacts)
+    return takeaways.commitments_kept(list(facts.per_month), names)
+
+
 TAKEAWAYS: Mapping[Chart, Callable[[TrendFacts, Mapping[str, str], ChartOptions], str]] = {
     Chart.COOPERATION: _cooperation_takeaway,
     Chart.GAP: _gap_takeaway,
     Chart.OBSTACLE_FLOW: _obstacle_takeaway,
     Chart.GOAL_QUARTERS: _goal_takeaway,
     Chart.DECISIONS: _decision_takeaway,
+    Chart.COMMITMENTS: _commitment_takeaway,
 }
 
 

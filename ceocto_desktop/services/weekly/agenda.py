@@ -8,8 +8,10 @@ outcome; items left undiscussed are carried to the next agenda, saying since whe
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -31,11 +33,16 @@ from ceocto_desktop.models import (
     Seat,
 )
 from ceocto_desktop.services.common import clean_text, fetch
+from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import get_partners, week_start_day
+from ceocto_desktop.services.records.decisions import DecisionView, create_decision
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.services.review.attention import OLD_OBSTACLE_DAYS, due_text, overdue_text
+from ceocto_desktop.services.weekly import drafts
 from ceocto_desktop.services.weekly.checkins import RATING_LABELS, WeekView, week_as_seen_by
 from ceocto_desktop.services.weekly.commitments import (
     CommitmentView,
+    ask_for_commitment,
     create_commitment,
     delete_commitment,
     open_commitments,
@@ -45,7 +52,7 @@ GAP = 2  # ratings this far apart are worth talking about
 BOARD_AHEAD_DAYS = 14
 COMMITMENTS_AHEAD_DAYS = 7
 # Items about one week's answers: carried while undiscussed, whatever else changed since.
-WEEK_BOUND = ("gap", "need")
+WEEK_BOUND = ("gap", "need", "point")
 
 
 @dataclass(frozen=True)
@@ -67,7 +74,10 @@ class AgendaEntry:
     discussed: bool
     outcome: str
     commitment_id: str | None
-    # For an item about a commitment: where that commitment stands now (open, done, dropped).
+    # The decision the item's outcome became, if it became one.
+    decision_id: str | None = None
+    # For an item about a commitment, or one that became or asked for one: where that
+    # commitment stands now (proposed, open, done, dropped).
     commitment_status: str = ""
 
     @property
@@ -189,15 +199,35 @@ def reference_day(week: date, today: date) -> date:
     return min(today, week + timedelta(days=6))
 
 
+def _point(seat: Seat, text: str, names: dict[Seat, str]) -> Fresh:
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
+    return Fresh(f"point:{seat.value}:{digest}", "point", f"{names[seat]}'s point: {text}")
+
+
+def _point_items(session: Session, view: WeekView, names: dict[Seat, str]) -> list[Fresh]:
+    """The talking points each partner kept privately for the week (only ever read for a
+    week both have answered: the caller's view is complete)."""
+    assert view.complete
+    return [
+        _point(seat, text, names)
+        for seat in Seat
+        for text in drafts.talking_points(session, seat, view.week_start)
+    ]
+
+
 def fresh_items(session: Session, view: WeekView, today: date) -> list[Fresh]:
     """What the journal puts on a fully answered week's agenda now."""
     names = {seat: _first_name(p.name) for seat, p in get_partners(session).items()}
     day = reference_day(view.week_start, today)
-    return _answer_items(view, names) + _state_items(session, names, day)
+    return (
+        _answer_items(view, names)
+        + _point_items(session, view, names)
+        + _state_items(session, names, day)
+    )
 
 
 def _entry(row: AgendaItem, statuses: dict[str, str]) -> AgendaEntry:
-    about = row.key.partition(":")[2] if row.kind == "commitment" else ""
+    about = row.key.partition(":")[2] if row.kind == "commitment" else row.commitment_id or ""
     return AgendaEntry(
         id=row.id,
         key=row.key,
@@ -207,12 +237,14 @@ def _entry(row: AgendaItem, statuses: dict[str, str]) -> AgendaEntry:
         discussed=row.discussed,
         outcome=row.outcome,
         commitment_id=row.commitment_id,
+        decision_id=row.decision_id,
         commitment_status=statuses.get(about, ""),
     )
 
 
 def _statuses(session: Session, rows: list[AgendaItem]) -> dict[str, str]:
     ids = [row.key.partition(":")[2] for row in rows if row.kind == "commitment"]
+    ids += [row.commitment_id for row in rows if row.commitment_id is not None]
     if not ids:
         return {}
     found = session.execute(select(Commitment.id, Commitment.status).where(Commitment.id.in_(ids)))
@@ -240,7 +272,11 @@ def _carried(session: Session, week: date, fresh: list[Fresh]) -> dict[str, Agen
     return {
         row.key: row
         for row in _stored(session, previous)
-        if not row.discussed and (row.key in wanted or row.kind in WEEK_BOUND)
+        # An item that became a commitment or a decision was dealt with, ticked or not.
+        if not row.discussed
+        and row.commitment_id is None
+        and row.decision_id is None
+        and (row.key in wanted or row.kind in WEEK_BOUND)
     }
 
 
@@ -278,9 +314,62 @@ def open_agenda(session: Session, week: date, today: date, author: Seat = Seat.A
         )
         session.add(row)
         rows.append(row)
+    for seat in Seat:  # the points are on the agenda now: no longer anyone's private list
+        drafts.discard_draft(session, seat, drafts.points_key(week))
     session.flush()
     statuses = _statuses(session, rows)
     return Agenda(week=week, answered=view.answered, items=[_entry(r, statuses) for r in rows])
+
+
+def add_talking_point(session: Session, seat: Seat, week: date, text: str) -> bool:
+    """A point seat wants to raise at the week's sync: kept private to seat until the week's
+    agenda opens, or put straight on an agenda already open. True when it is on the agenda."""
+    text = clean_text(text).strip()
+    if not text:
+        raise ValidationError("point", "Write the point first.")
+    if len(text) > drafts.POINT_MAX:
+        raise ValidationError(
+            "point", f"The point is {len(text)} characters; at most {drafts.POINT_MAX}."
+        )
+    week = week_start(week, week_start_day(session))
+    rows = _stored(session, week)
+    if not rows or not week_as_seen_by(session, week, seat).complete:
+        drafts.keep_talking_point(session, seat, week, text)
+        return False
+    names = {s: _first_name(p.name) for s, p in get_partners(session).items()}
+    point = _point(seat, text, names)
+    if point.key not in {row.key for row in rows}:
+        session.add(
+            AgendaItem(
+                author=seat,
+                week_start=week,
+                key=point.key,
+                kind=point.kind,
+                title=point.title,
+                position=max(row.position for row in rows) + 1,
+                since_week=week,
+                discussed=False,
+                outcome="",
+            )
+        )
+        session.flush()
+    return True
+
+
+def withdraw_talking_point(session: Session, seat: Seat, week: date, text: str) -> None:
+    """Take seat's point back: off the private list, or off the agenda while undiscussed."""
+    text = clean_text(text).strip()
+    week = week_start(week, week_start_day(session))
+    if drafts.forget_talking_point(session, seat, week, text) >= 0:
+        return
+    names = {s: _first_name(p.name) for s, p in get_partners(session).items()}
+    key = _point(seat, text, names).key
+    row = session.scalar(
+        select(AgendaItem).where(AgendaItem.week_start == week, AgendaItem.key == key)
+    )
+    if row is not None and not row.discussed and not row.outcome:
+        session.delete(row)
+        session.flush()
 
 
 def mark_discussed(
@@ -327,6 +416,63 @@ def commitment_from_item(
     )
     row.commitment_id = commitment.id
     row.discussed = True
+    session.flush()
+    return commitment
+
+
+def decision_from_item(
+    session: Session, item_id: str, author: Seat, title: str, **fields: Any
+) -> DecisionView:
+    """Turn an item's outcome into a decision (linked to the goal the item is about), link
+    it back to the item and tick the item discussed."""
+    row = fetch(session, AgendaItem, item_id)
+    if row.decision_id is not None:
+        raise ValidationError("decision", "This item's outcome is already a decision.")
+    kind, _, record_id = row.key.partition(":")
+    goal_ids = (record_id,) if kind == "goal" else ()
+    decision = create_decision(session, author, title, goal_ids=goal_ids, **fields)
+    row.decision_id = decision.id
+    row.discussed = True
+    session.flush()
+    return decision
+
+
+def week_of_decision(session: Session, decision_id: str) -> date | None:
+    """The week whose sync agenda item became this decision, if one did."""
+    return session.scalar(
+        select(AgendaItem.week_start).where(AgendaItem.decision_id == decision_id).limit(1)
+    )
+
+
+def withdraw_decision_from_item(
+    session: Session, item_id: str, decision_id: str, discussed: bool
+) -> None:
+    """Undo decision_from_item: the decision goes, the item is as it was."""
+    row = fetch(session, AgendaItem, item_id)
+    row.decision_id = None
+    row.discussed = discussed
+    session.flush()
+    delete_record(session, Decision, decision_id)
+
+
+NEED_TEXT_MAX = 200
+
+
+def ask_from_item(session: Session, item_id: str, due_on: date | str) -> CommitmentView:
+    """One click on what a partner needs: a commitment asked of the other partner, in the
+    need's own words, proposed until the other accepts it or offers something instead."""
+    row = fetch(session, AgendaItem, item_id)
+    if row.kind != "need":
+        raise ValidationError("kind", "Only what one of you needs can be asked for.")
+    if row.commitment_id is not None:
+        raise ValidationError("commitment", "This item is already a commitment.")
+    asked_by = Seat(row.key.rsplit(":", 1)[1])
+    needs = row.title.split(": ", 1)[1] if ": " in row.title else row.title
+    if len(needs) > NEED_TEXT_MAX:  # a long answer asks for its start, cut at a word
+        needs = needs[: NEED_TEXT_MAX - 1].rsplit(" ", 1)[0] + "…"
+    commitment = ask_for_commitment(session, asked_by, needs, due_on, week_start=row.week_start)
+    row.commitment_id = commitment.id
+    row.discussed = True  # asked for: talked through, not carried to next week
     session.flush()
     return commitment
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, func, or_, select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
@@ -22,6 +22,7 @@ from ceocto_desktop.models import (
 from ceocto_desktop.services.common import clean_text, clean_title, fetch, parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import get_partners
+from ceocto_desktop.services.rows import Page
 from ceocto_desktop.services.weekly.checkins import current_week
 
 # The areas a role owns. Strategy and people belong to both seats of an executive pair, so
@@ -57,6 +58,8 @@ class CommitmentView:
     week_start: date | None
     area: Area | None
     marked_help: bool
+    # What the other partner asked for, when this one offered something else instead.
+    asked_for: str
     help_across: bool
     goal_id: str | None
     obstacle_id: str | None
@@ -84,6 +87,7 @@ def _view(record: Commitment, titles: dict[Seat, str]) -> CommitmentView:
         week_start=record.week_start,
         area=record.area,
         marked_help=record.help_across,
+        asked_for=record.asked_for,
         help_across=record.help_across or outside_role,
         goal_id=record.goal_id,
         obstacle_id=record.obstacle_id,
@@ -147,6 +151,106 @@ def create_commitment(
     return _view(record, _titles(session))
 
 
+def ask_for_commitment(
+    session: Session,
+    asked_by: Seat,
+    what: str,
+    due_on: date | str,
+    *,
+    week_start: date | None = None,
+) -> CommitmentView:
+    """A commitment asked_by asks of the other partner: proposed until the other accepts it
+    or offers something else instead."""
+    record = Commitment(
+        author=asked_by,
+        owed_by=asked_by.other,
+        owed_to=asked_by,
+        what=clean_title(what, "commitment"),
+        due_on=parse_date(due_on, "due date"),
+        status=CommitmentStatus.PROPOSED,
+        drop_reason="",
+        asked_for="",
+        week_start=week_start,
+        help_across=False,
+    )
+    session.add(record)
+    session.flush()
+    return _view(record, _titles(session))
+
+
+def _proposed(session: Session, commitment_id: str) -> Commitment:
+    record = fetch(session, Commitment, commitment_id)
+    if record.status is not CommitmentStatus.PROPOSED:
+        raise ValidationError("status", f"This commitment is already {record.status.value}.")
+    return record
+
+
+def accept_commitment(session: Session, commitment_id: str) -> CommitmentView:
+    """The partner asked takes the commitment on as asked: it is open from now on."""
+    record = _proposed(session, commitment_id)
+    record.status = CommitmentStatus.OPEN
+    session.flush()
+    return _view(record, _titles(session))
+
+
+def counter_commitment(
+    session: Session, commitment_id: str, offer: str, due_on: date | str | None = None
+) -> CommitmentView:
+    """The partner asked says what they can do instead: that is the commitment, open, and
+    what was asked for is kept beside it."""
+    record = _proposed(session, commitment_id)
+    offer = clean_title(offer, "offer")
+    due = parse_date(due_on, "due date") if due_on not in (None, "") else record.due_on
+    record.asked_for = record.what
+    record.what = offer
+    record.due_on = due
+    record.status = CommitmentStatus.OPEN
+    session.flush()
+    return _view(record, _titles(session))
+
+
+def restore_proposal(session: Session, commitment_id: str, what: str, due_on: date) -> None:
+    """Undo accept_commitment or counter_commitment: asked for again, as it was asked."""
+    record = fetch(session, Commitment, commitment_id)
+    record.status = CommitmentStatus.PROPOSED
+    record.what = what
+    record.due_on = due_on
+    record.asked_for = ""
+    session.flush()
+
+
+def proposals_for(session: Session, owed_by: Seat) -> list[CommitmentView]:
+    """What the other partner has asked of owed_by and owed_by has not answered yet."""
+    query = (
+        select(Commitment)
+        .where(Commitment.status == CommitmentStatus.PROPOSED, Commitment.owed_by == owed_by)
+        .order_by(Commitment.created_at, Commitment.id)
+    )
+    titles = _titles(session)
+    return [_view(record, titles) for record in session.scalars(query)]
+
+
+def update_commitment(session: Session, commitment_id: str, **changes: Any) -> CommitmentView:
+    """Change what is promised, its due date, area, help mark or who owes it."""
+    record = fetch(session, Commitment, commitment_id)
+    for field, value in changes.items():
+        if field == "what":
+            record.what = clean_title(value, "commitment")
+        elif field == "due_on":
+            record.due_on = parse_date(value, "due date")
+        elif field == "area":
+            record.area = _clean_area(value)
+        elif field == "help_across":
+            record.help_across = bool(value)
+        elif field == "owed_by":
+            record.owed_by = Seat(value)
+            record.owed_to = record.owed_by.other
+        else:
+            raise ValidationError(field, f"A commitment has no field '{field}' to change.")
+    session.flush()
+    return _view(record, _titles(session))
+
+
 def get_commitment(session: Session, commitment_id: str) -> CommitmentView:
     """One commitment by id."""
     return _view(fetch(session, Commitment, commitment_id), _titles(session))
@@ -185,6 +289,8 @@ def drop_commitment(
 def reopen_commitment(session: Session, commitment_id: str) -> CommitmentView:
     """Open a done or dropped commitment again (what undoing complete or drop does)."""
     record = fetch(session, Commitment, commitment_id)
+    if record.status is CommitmentStatus.PROPOSED:
+        raise ValidationError("status", "This commitment is only asked for: accept it first.")
     record.status = CommitmentStatus.OPEN
     record.done_on = None
     record.dropped_on = None
@@ -243,7 +349,9 @@ def kept_over_quarter(session: Session, quarter: str, today: date) -> dict[Seat,
     last = min(last, today)
     rows = session.execute(
         select(Commitment.owed_by, Commitment.status).where(
-            Commitment.due_on >= first, Commitment.due_on <= last
+            Commitment.due_on >= first,
+            Commitment.due_on <= last,
+            Commitment.status != CommitmentStatus.PROPOSED,  # asked, not yet promised
         )
     )
     counts: dict[Seat, dict[CommitmentStatus, int]] = {
@@ -282,10 +390,9 @@ class DoneForTheOther:
     help: dict[str, list[str]]
 
 
-def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheOther:
-    """This quarter's commitments seat kept for the other, and the help across the line."""
-    quarter = quarter_of(today)
-    first, _last = parse_quarter(quarter)
+def help_across(session: Session, seat: Seat, first: date, last: date) -> dict[str, list[str]]:
+    """Per area outside seat's own (by its name; "the other's area" for help marked without
+    an area), the commitments seat kept from first to last there, oldest first."""
     titles = _titles(session)
     kept_records = session.scalars(
         select(Commitment)
@@ -293,7 +400,7 @@ def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheO
             Commitment.owed_by == seat,
             Commitment.status == CommitmentStatus.DONE,
             Commitment.done_on >= first,
-            Commitment.done_on <= today,
+            Commitment.done_on <= last,
         )
         .order_by(Commitment.done_on, Commitment.created_at, Commitment.id)
     )
@@ -303,7 +410,16 @@ def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheO
         if view.help_across:
             area = view.area.value if view.area else "the other's area"
             help_by_area.setdefault(area, []).append(view.what)
-    return DoneForTheOther(kept_over_quarter(session, quarter, today)[seat], help_by_area)
+    return help_by_area
+
+
+def done_for_the_other(session: Session, seat: Seat, today: date) -> DoneForTheOther:
+    """This quarter's commitments seat kept for the other, and the help across the line."""
+    quarter = quarter_of(today)
+    first, _last = parse_quarter(quarter)
+    return DoneForTheOther(
+        kept_over_quarter(session, quarter, today)[seat], help_across(session, seat, first, today)
+    )
 
 
 @dataclass(frozen=True)
@@ -322,7 +438,11 @@ def promises_due(session: Session, first: date, last: date) -> list[Promise]:
     by then, or still open), soonest due first."""
     rows = session.scalars(
         select(Commitment)
-        .where(Commitment.due_on >= first, Commitment.due_on <= last)
+        .where(
+            Commitment.due_on >= first,
+            Commitment.due_on <= last,
+            Commitment.status != CommitmentStatus.PROPOSED,  # asked, not yet promised
+        )
         .order_by(Commitment.due_on, Commitment.created_at, Commitment.id)
     )
     promises = []
@@ -335,3 +455,85 @@ def promises_due(session: Session, first: date, last: date) -> list[Promise]:
         reason = record.drop_reason if standing is CommitmentStatus.DROPPED else ""
         promises.append(Promise(record.owed_by, record.what, record.due_on, standing, reason))
     return promises
+
+
+# The commitments table --------------------------------------------------------------------
+@dataclass(frozen=True)
+class CommitmentFilter:
+    status: CommitmentStatus | None = None
+    owed_by: Seat | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class CommitmentRow:
+    id: str
+    what: str
+    owed_by: Seat
+    due_on: date
+    status: CommitmentStatus
+    area: Area | None
+    drop_reason: str
+    asked_for: str
+
+
+AnySelect = Select[*tuple[Any, ...]]
+
+
+def _commitment_where(query: AnySelect, where: CommitmentFilter) -> AnySelect:
+    if where.status is not None:
+        query = query.where(Commitment.status == where.status)
+    if where.owed_by is not None:
+        query = query.where(Commitment.owed_by == where.owed_by)
+    text = clean_text(where.text).strip()
+    if text:
+        pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        query = query.where(
+            or_(
+                Commitment.what.ilike(pattern, escape="\\"),
+                Commitment.drop_reason.ilike(pattern, escape="\\"),
+                Commitment.asked_for.ilike(pattern, escape="\\"),
+            )
+        )
+    return query
+
+
+def commitment_rows(session: Session, where: CommitmentFilter, page: Page) -> list[CommitmentRow]:
+    """One page of commitments for the table: by default what needs an answer or is still
+    owed first (soonest due first), then the rest, latest due first."""
+    query = _commitment_where(
+        select(
+            Commitment.id,
+            Commitment.what,
+            Commitment.owed_by,
+            Commitment.due_on,
+            Commitment.status,
+            Commitment.area,
+            Commitment.drop_reason,
+            Commitment.asked_for,
+        ),
+        where,
+    )
+    sortable: dict[str, Any] = {
+        "what": func.lower(Commitment.what),
+        "owed_by": Commitment.owed_by,
+        "due_on": Commitment.due_on,
+        "status": Commitment.status,
+        "area": Commitment.area,
+    }
+    if page.sort and page.sort not in sortable:
+        raise ValueError(f"cannot sort by {page.sort}")
+    if page.sort:
+        column = sortable[page.sort]
+        order = [column.is_(None), column.desc() if page.descending else column.asc()]
+    else:
+        pending = Commitment.status.in_((CommitmentStatus.PROPOSED, CommitmentStatus.OPEN))
+        order = [~pending, func.iif(pending, Commitment.due_on, None), Commitment.due_on.desc()]
+    query = query.order_by(*order, Commitment.id).offset(page.offset).limit(page.limit)
+    return [CommitmentRow(*row) for row in session.execute(query)]
+
+
+def count_commitment_rows(session: Session, where: CommitmentFilter) -> int:
+    """How many commitments the filter keeps."""
+    query = _commitment_where(select(func.count(Commitment.id)), where)
+    return session.scalar(query) or 0

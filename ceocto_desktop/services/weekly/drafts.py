@@ -77,3 +77,42 @@ def discard_draft(session: Session, seat: Seat, key: str) -> None:
 def has_drafts(session: Session, seat: Seat) -> bool:
     """Whether seat keeps any draft (asked before the window shows that seat's pages)."""
     return session.scalar(select(Draft.id).where(Draft.seat == seat).limit(1)) is not None
+
+
+# Talking points: what a partner wants to raise at the week's sync, private like a draft
+# until the week's agenda opens (both answered); services.agenda then puts them on it.
+POINT_MAX = 200
+
+
+def points_key(week: date) -> str:
+    """The draft key of a partner's talking points for a week's sync."""
+    return f"points:{week.isoformat()}"
+
+
+def talking_points(session: Session, seat: Seat, week: date) -> list[str]:
+    """Seat's own talking points for the week not yet on an agenda (never another seat's)."""
+    draft = load_draft(session, seat, points_key(week))
+    points = draft.payload.get("points", []) if draft else []
+    return [point for point in points if isinstance(point, str)]
+
+
+def keep_talking_point(session: Session, seat: Seat, week: date, text: str, at: int = -1) -> None:
+    """Add a point to seat's private list for the week (at a place, for undo)."""
+    points = talking_points(session, seat, week)
+    if text not in points:
+        points.insert(at if at >= 0 else len(points), text)
+    save_draft(session, seat, points_key(week), {"points": points})
+
+
+def forget_talking_point(session: Session, seat: Seat, week: date, text: str) -> int:
+    """Take a point off seat's private list; where it stood (-1 if it was not there)."""
+    points = talking_points(session, seat, week)
+    if text not in points:
+        return -1
+    place = points.index(text)
+    points.remove(text)
+    if points:
+        save_draft(session, seat, points_key(week), {"points": points})
+    else:
+        discard_draft(session, seat, points_key(week))
+    return place

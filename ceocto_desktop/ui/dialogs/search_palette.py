@@ -37,8 +37,8 @@ PAGE_OF = {
     "obstacle": "obstacles",
     "decision": "decisions",
     "checkin": "checkins",
-    # Both are shown on the check-in page, in the week's sync (a commitment by its due week).
-    "commitment": "checkins",
+    "commitment": "commitments",
+    # Shown on the check-in page, in the week's sync.
     "agenda": "checkins",
 }
 KIND_LABEL = {

@@ -36,7 +36,7 @@ from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.draft_keeper import DraftKeeper, Payload
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.labels import day_text, first_name
-from ceocto_desktop.ui.pages.agenda_panel import AgendaPanel
+from ceocto_desktop.ui.pages.agenda_panel import AgendaPanel, TalkingPoints
 from ceocto_desktop.ui.panes.checkin_form import AnswerForm
 from ceocto_desktop.ui.panes.checkin_reveal import answers_html
 from ceocto_desktop.ui.widgets.basic import named
@@ -193,6 +193,8 @@ class CheckinPage(JournalPage):
         column.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignRight)
         self.sync = AgendaPanel(self.context)
         column.addWidget(self.sync)
+        self.points = TalkingPoints(self.context)
+        column.addWidget(self.points)
         column.addStretch()
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -299,6 +301,7 @@ class CheckinPage(JournalPage):
         )
         self._fill_history(data.history, names)
         self.sync.show_week(self.week, data.week.complete and not editing)
+        self.points.show_week(self.week, bool(self.sync.rows))
 
     def _show_status(self, answered: Any, names: dict[Seat, str]) -> None:
         """Who has answered the week, and who is awaited."""

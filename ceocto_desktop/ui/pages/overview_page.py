@@ -101,10 +101,22 @@ def attention_items(data: Attention, names: dict[Seat, str]) -> list[Item]:
     return items
 
 
-def owed_line(owed: dict[Seat, list[CommitmentView]], names: dict[Seat, str], today: date) -> str:
-    """What each owes the other this week, overdue first: "" when nothing is owed."""
+def owed_line(
+    owed: dict[Seat, list[CommitmentView]],
+    names: dict[Seat, str],
+    today: date,
+    asked: dict[Seat, list[CommitmentView]] | None = None,
+) -> str:
+    """What each owes the other this week, overdue first, and what each was asked and has
+    not answered yet: "" when nothing is owed or asked."""
+    asks = [
+        f"{names[seat.other]} asks {names[seat]}: {c.what}"
+        for seat in Seat
+        for c in (asked or {}).get(seat, [])
+    ]
+    tail = " ".join(f"{ask} (take it on or offer instead: Ctrl+Shift+O)." for ask in asks)
     if not any(owed.values()):
-        return ""
+        return tail
     parts = []
     for seat in Seat:
         promises = [
@@ -113,7 +125,7 @@ def owed_line(owed: dict[Seat, list[CommitmentView]], names: dict[Seat, str], to
         ]
         listed = "; ".join(promises) if promises else "nothing due this week"
         parts.append(f"{names[seat]} owes {names[seat.other]}: {listed}")
-    return ". ".join(parts) + "."
+    return ". ".join(parts) + "." + (f" {tail}" if tail else "")
 
 
 class OverviewPage(JournalPage):
@@ -287,7 +299,7 @@ class OverviewPage(JournalPage):
         self.heading.setText(f"<h1>{names}</h1><p>Our journal, {since}.</p>")
         first_names = {seat: first_name(self.context, seat) for seat in Seat}
         self.signals.show_signals(data.signals, first_names)
-        owed = owed_line(data.owed, first_names, date.today())
+        owed = owed_line(data.owed, first_names, date.today(), data.asked)
         self.owed.setText(owed)
         self.owed.setVisible(bool(owed))
         entries = attention_items(data.attention, first_names)

@@ -61,7 +61,12 @@ def period_for(choice: str, today: date, first: str = "", last: str = "") -> tre
 class TrendsPage(JournalPage):
     title = "Trends"
     depends_on = (
-        Changed.CHECKINS | Changed.GOALS | Changed.DECISIONS | Changed.OBSTACLES | Changed.PARTNERS
+        Changed.CHECKINS
+        | Changed.GOALS
+        | Changed.DECISIONS
+        | Changed.OBSTACLES
+        | Changed.PARTNERS
+        | Changed.COMMITMENTS
     )
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):

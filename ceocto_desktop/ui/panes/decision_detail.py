@@ -20,6 +20,7 @@ from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records import decisions
 from ceocto_desktop.services.records.snapshots import delete_record
+from ceocto_desktop.services.weekly import agenda
 from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.dialogs.dialogs import Choices, FieldsDialog, text_box
@@ -114,6 +115,11 @@ class DecisionDetail(DetailPane):
         self.previous_button = named("supersedesLink", QPushButton())
         self.previous_button.setFlat(True)
         self.previous_button.clicked.connect(lambda: self._open_link("supersedes_id"))
+        # Made from an outcome of the weekly sync: back to that week's agenda.
+        self.sync_button = named("fromSyncLink", QPushButton())
+        self.sync_button.setFlat(True)
+        self.sync_button.clicked.connect(self._open_sync)
+        self.sync_week: date | None = None
         self.next_button = named("supersededByLink", QPushButton())
         self.next_button.setFlat(True)
         self.next_button.clicked.connect(lambda: self._open_link("superseded_by_id"))
@@ -121,7 +127,7 @@ class DecisionDetail(DetailPane):
             "Outcome",
             self.state,
             (self.review_button, self.supersede_button),
-            (self.previous_button, self.next_button),
+            (self.sync_button, self.previous_button, self.next_button),
         )
         return outcome_box
 
@@ -146,6 +152,14 @@ class DecisionDetail(DetailPane):
         self._show_link(self.previous_button, view.supersedes_id, "Supersedes")
         self._show_link(self.next_button, view.superseded_by_id, "Superseded by")
         self.links.show_links(view.id, view.goal_ids, view.goal_titles)
+        self.sync_week = self.context.read(lambda s: agenda.week_of_decision(s, view.id))
+        self.sync_button.setVisible(self.sync_week is not None)
+        if self.sync_week is not None:
+            self.sync_button.setText(f"From our sync, week of {self.sync_week:%d %b %Y} ›")
+
+    def _open_sync(self) -> None:
+        if self.sync_week is not None:
+            self.context.openRequested.emit("checkins", self.sync_week.isoformat())
 
     def _show_link(self, button: QPushButton, record_id: str | None, words: str) -> None:
         button.setVisible(record_id is not None)

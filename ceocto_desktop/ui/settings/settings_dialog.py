@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -41,6 +41,7 @@ from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.settings.appearance_tab import AppearanceTab
 from ceocto_desktop.ui.settings.encryption_panel import EncryptionPanel
 from ceocto_desktop.ui.settings.sync_panel import SyncPanel
+from ceocto_desktop.ui.tray import RemindersTab
 from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named, secret_field
 
 OK_STYLE = "color: #2e7d32;"
@@ -284,6 +285,8 @@ class SettingsDialog(QDialog):
         self.add_tab(self.encryption, "Encryption")
         self.sync = SyncPanel(context)
         self.add_tab(self.sync, "Sync")
+        self.reminders = RemindersTab(getattr(parent, "settings", None) or QSettings())
+        self.add_tab(self.reminders, "Reminders")
         sync_now = getattr(parent, "sync_now", None)
         if sync_now is not None:
             self.sync.syncRequested.connect(sync_now)
