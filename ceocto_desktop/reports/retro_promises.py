@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -17,59 +19,12 @@ def add_promises(
     doc: Document, session: Session, first: date, last: date, names: dict[str, str]
 ) -> None:
     """Commitments that fell due in the quarter as they stood at its end, framed as what each
-    did for the other; then the sync items the pair talked through, with their outcomes."""
+    did for the other; the help across the line; then the sync items the pair talked
+    through, with their outcomes."""
     promises = promises_due(session, first, last)
     if promises:
-        doc.add(Heading("What we promised each other"))
-        standing = [p.standing for p in promises]
-        doc.add(
-            Paragraph(
-                f"{count(len(promises), 'commitment')} fell due: "
-                f"{standing.count(CommitmentStatus.DONE)} kept, "
-                f"{standing.count(CommitmentStatus.DROPPED)} dropped, "
-                f"{standing.count(CommitmentStatus.OPEN)} still open."
-            )
-        )
-        lines = []
-        for seat in Seat:
-            own = [p for p in promises if p.owed_by is seat]
-            if own:
-                kept = sum(1 for p in own if p.standing is CommitmentStatus.DONE)
-                lines.append(
-                    f"{names[seat.value]} kept {kept} of {len(own)} for {names[seat.other.value]}"
-                )
-        doc.add(Bullets(tuple(lines)))
-        dropped = [p for p in promises if p.standing is CommitmentStatus.DROPPED]
-        if dropped:
-            doc.add(Heading("Dropped, and why", 3))
-            doc.add(
-                Bullets(
-                    tuple(f"{p.what} ({names[p.owed_by.value]}): {p.drop_reason}" for p in dropped)
-                )
-            )
-        still_open = [p for p in promises if p.standing is CommitmentStatus.OPEN]
-        if still_open:
-            doc.add(Heading("Still open", 3))
-            doc.add(
-                Bullets(
-                    tuple(
-                        f"{p.what} ({names[p.owed_by.value]}, due {p.due_on})" for p in still_open
-                    )
-                )
-            )
-    helped = {seat: help_across(session, seat, first, last) for seat in Seat}
-    if any(helped.values()):
-        # Thanks, not a score: what each did in the other's area, by area.
-        doc.add(Heading("Help across the line", 3))
-        doc.add(
-            Bullets(
-                tuple(
-                    f"{names[seat.value]} in {area} ({len(done)}): {', '.join(done)}"
-                    for seat in Seat
-                    for area, done in helped[seat].items()
-                )
-            )
-        )
+        _add_kept(doc, promises, names)
+    _add_help(doc, session, first, last, names)
     talked = talked_through(session, first, last)
     if talked:
         doc.add(Heading(f"What we talked through ({len(talked)})"))
@@ -78,6 +33,61 @@ def add_promises(
                 tuple(
                     f"Week of {t.week:%d %b}: {t.title}" + (f" — {t.outcome}" if t.outcome else "")
                     for t in talked
+                )
+            )
+        )
+
+
+def _add_kept(doc: Document, promises: Sequence[Any], names: dict[str, str]) -> None:
+    """How many fell due, kept by each for the other, and those dropped or still open."""
+    doc.add(Heading("What we promised each other"))
+    standing = [p.standing for p in promises]
+    doc.add(
+        Paragraph(
+            f"{count(len(promises), 'commitment')} fell due: "
+            f"{standing.count(CommitmentStatus.DONE)} kept, "
+            f"{standing.count(CommitmentStatus.DROPPED)} dropped, "
+            f"{standing.count(CommitmentStatus.OPEN)} still open."
+        )
+    )
+    lines = []
+    for seat in Seat:
+        own = [p for p in promises if p.owed_by is seat]
+        if own:
+            kept = sum(1 for p in own if p.standing is CommitmentStatus.DONE)
+            lines.append(
+                f"{names[seat.value]} kept {kept} of {len(own)} for {names[seat.other.value]}"
+            )
+    doc.add(Bullets(tuple(lines)))
+    dropped = [p for p in promises if p.standing is CommitmentStatus.DROPPED]
+    if dropped:
+        doc.add(Heading("Dropped, and why", 3))
+        doc.add(
+            Bullets(tuple(f"{p.what} ({names[p.owed_by.value]}): {p.drop_reason}" for p in dropped))
+        )
+    still_open = [p for p in promises if p.standing is CommitmentStatus.OPEN]
+    if still_open:
+        doc.add(Heading("Still open", 3))
+        doc.add(
+            Bullets(
+                tuple(f"{p.what} ({names[p.owed_by.value]}, due {p.due_on})" for p in still_open)
+            )
+        )
+
+
+def _add_help(
+    doc: Document, session: Session, first: date, last: date, names: dict[str, str]
+) -> None:
+    """Thanks, not a score: what each did in the other's area, by area."""
+    helped = {seat: help_across(session, seat, first, last) for seat in Seat}
+    if any(helped.values()):
+        doc.add(Heading("Help across the line", 3))
+        doc.add(
+            Bullets(
+                tuple(
+                    f"{names[seat.value]} in {area} ({len(done)}): {', '.join(done)}"
+                    for seat in Seat
+                    for area, done in helped[seat].items()
                 )
             )
         )

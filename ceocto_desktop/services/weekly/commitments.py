@@ -22,7 +22,7 @@ from ceocto_desktop.models import (
 from ceocto_desktop.services.common import clean_text, clean_title, fetch, parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.partners import get_partners
-from ceocto_desktop.services.rows import Page
+from ceocto_desktop.services.records.paging import Page
 from ceocto_desktop.services.weekly.checkins import current_week
 
 # The areas a role owns. Strategy and people belong to both seats of an executive pair, so
