@@ -21,8 +21,11 @@ def make_private(settings: QSettings) -> None:
     # Qt makes the folder and file with the process umask (0755/0644 by default); made
     # here first, and Qt's atomic rewrites keep the mode of the file they replace.
     with contextlib.suppress(OSError):
-        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(path.parent, 0o700)
+        folder = path.parent
+        ours = folder.name == "ceocto" or not folder.exists()
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        if ours:  # never narrow a folder others share (settings given in /tmp, say)
+            os.chmod(folder, 0o700)
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
         os.chmod(path, 0o600)
 

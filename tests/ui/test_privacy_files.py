@@ -117,3 +117,16 @@ def test_ceocto_conf_is_0600_in_a_0700_folder_even_if_it_was_not(qtbot, window):
     assert (oct(mode(conf)), oct(mode(conf.parent))) == (oct(0o600), oct(0o700))
     sync_private(settings)
     assert oct(mode(conf)) == oct(0o600)
+
+
+def test_settings_given_in_a_shared_folder_leave_that_folder_as_it_was(tmp_path):
+    # A settings file named in a folder others use (/tmp, a screenshot script's folder):
+    # the file is made private, the folder is not narrowed (it once made /tmp 0700).
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    os.chmod(shared, 0o1777)
+    settings = QSettings(str(shared / "settings.ini"), QSettings.Format.IniFormat)
+    settings.setValue("lastAuthor", "A")
+    sync_private(settings)
+    assert oct(mode(shared / "settings.ini")) == oct(0o600)
+    assert oct(os.stat(shared).st_mode & 0o7777) == oct(0o1777)
