@@ -173,6 +173,6 @@ def test_setup_as_someone_who_is_not_a_partner_is_one_line(tmp_path, capsys) -> 
     folder.mkdir()
     assert run(capsys, "init", str(journal), "--a", "Sam Rivera", "--b", "Priya Natarajan")[0] == 0
     code, out, err = run(capsys, "sync", "setup", str(folder), "--as", "Bob", "--db", str(journal))
-    assert code == 1 and out == ""
+    assert code == 2 and out == ""  # what was typed (--as) names no partner
     assert err.startswith("ceocto: ") and "Bob" in err and err.count("\n") == 1
     assert "Nothing was changed" in err and list(folder.iterdir()) == []

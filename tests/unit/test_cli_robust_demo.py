@@ -41,7 +41,7 @@ def test_a_demo_journal_is_whole_under_its_name(tmp_path, capsys):
 def test_a_dangling_link_is_not_followed(tmp_path, capsys):
     target = tmp_path / "demo.db"
     target.symlink_to(tmp_path / "elsewhere.db")
-    assert main(["demo", str(target)]) == 2
+    assert main(["demo", str(target)]) == 1
     assert "already exists" in capsys.readouterr().err
     assert not (tmp_path / "elsewhere.db").exists() and target.is_symlink()
 
