@@ -33,6 +33,7 @@ from ceocto_desktop.store.changelog import (
     text_hash,
     travelling_fields,
 )
+from ceocto_desktop.store.hlc import Stamp
 from ceocto_desktop.store.sync_tables import BY_NAME, TableSpec
 from ceocto_desktop.sync.textmerge import merge_text
 
@@ -135,7 +136,9 @@ class Applier:
         kept: Any,
         other: Any,
         entry: dict[str, Any],
+        other_device: str | None = None,
     ) -> None:
+        """Keep what sync did not put in the field; other_device wrote the value not kept."""
         values = (spec.name, rkey, name, kind, dumps(kept), dumps(other), entry["h"])
         known = self._run(
             "SELECT 1 FROM sync_conflicts WHERE tbl = ? AND rkey = ? AND field = ? AND kind = ? "
@@ -147,7 +150,7 @@ class Applier:
         self._run(
             "INSERT INTO sync_conflicts(tbl, rkey, field, kind, kept, other, hlc, other_device, "
             "resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            (*values, entry.get("d", "")),
+            (*values, entry.get("d", "") if other_device is None else other_device),
         )
         self.result.conflicts += 1
 
@@ -335,7 +338,9 @@ class Applier:
         if stamp > known:
             set_field_clock(self.connection, spec.name, rkey, name, stamp, remote_base)
             if i_changed and name not in QUIET_FIELDS:
-                self._conflict(spec, rkey, name, "both", theirs, mine, entry)
+                # The value not kept is this laptop's: whoever stamped it wrote it.
+                loser = Stamp.parse(known).device if known else self.device
+                self._conflict(spec, rkey, name, "both", theirs, mine, entry, loser)
             return (theirs,)
         if name not in QUIET_FIELDS and (not base_given or theirs != base):
             self._conflict(spec, rkey, name, "both", mine, theirs, entry)
