@@ -71,6 +71,7 @@ LEFT_OUT_TABLES = (
     "sync_log",
     "sync_outbox",
     "sync_pending",
+    "sync_received",
     "sync_rowkeys",
     "sync_sealed",
     "sync_seen",

@@ -32,9 +32,10 @@ from ceocto_desktop.store.changelog import (
     sql,
     text_hash,
     travelling_fields,
+    wire_key,
 )
 from ceocto_desktop.store.hlc import Stamp
-from ceocto_desktop.store.sync_tables import BY_NAME, TableSpec
+from ceocto_desktop.store.sync_tables import BY_NAME, TABLES, TableSpec
 from ceocto_desktop.sync.textmerge import merge_text
 
 # Fields whose difference is bookkeeping, not words anyone typed.
@@ -119,6 +120,8 @@ class Applier:
         self.parked: list[dict[str, Any]] = []
         self.opened: list[dict[str, Any]] = []
         self._fk_cache: dict[str, list[tuple[str, str, str]]] = {}
+        # What each change did, for undo (sync/received.py); None: not kept (a join, a merge).
+        self.steps: list[dict[str, Any]] | None = None
         # A journal that never deleted anything (a new laptop joining) skips the lookups.
         self._tombstones = self._run("SELECT 1 FROM sync_tombstones LIMIT 1").first() is not None
 
@@ -235,6 +238,8 @@ class Applier:
             self.result.resurrected += 1
         else:
             self.result.added += 1
+        if self.steps is not None:
+            self.steps.append({"o": "i", "t": spec.name, "k": key, "f": fields})
 
     def _parents(self, table: str) -> list[tuple[str, str, str]]:
         if table not in self._fk_cache:
@@ -293,6 +298,9 @@ class Applier:
                 (*values.values(), *where[1]),
             )
             self.result.changed += 1
+            if self.steps is not None:
+                moved = {name: [current[name], value] for name, value in writes.items()}
+                self.steps.append({"o": "u", "t": spec.name, "k": json.loads(rkey), "f": moved})
 
     def _field(
         self,
@@ -375,6 +383,9 @@ class Applier:
         where = self.find.where(spec, key)
         assert where is not None
         fields = travelling_fields(self.connection, spec, local)
+        if self.steps is not None:
+            self.steps.append({"o": "d", "t": spec.name, "k": key, "f": fields})
+            self._record_cascade(spec, local)
         self._tombstones = True
         self._run(
             "INSERT OR REPLACE INTO sync_tombstones(tbl, rkey, hlc, row) VALUES (?, ?, ?, ?)",
@@ -389,6 +400,28 @@ class Applier:
                 (spec.name, str(local[spec.local_id or ""])),
             )
         self.result.deleted += 1
+
+    def _record_cascade(self, spec: TableSpec, local: Row) -> None:
+        """Keep, for undo, the rows a deletion takes with it (a goal's key results...)."""
+        assert self.steps is not None
+        for child in TABLES:
+            for column, parent, parent_column, on_delete in self._foreign_keys(child.name):
+                if parent != spec.name or on_delete != "CASCADE":
+                    continue
+                rows = self._run(
+                    f'SELECT * FROM "{child.name}" WHERE "{column}" = ?', (local[parent_column],)
+                ).mappings()
+                for row in rows:
+                    key = wire_key(self.connection, child, row)
+                    if key is None:
+                        continue
+                    fields = travelling_fields(self.connection, child, row)
+                    self.steps.append({"o": "d", "t": child.name, "k": key, "f": fields})
+                    self._record_cascade(child, row)
+
+    def _foreign_keys(self, table: str) -> list[tuple[str, str, str, str]]:
+        rows = self._run(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        return [(str(r[3]), str(r[2]), str(r[4]), str(r[6]).upper()) for r in rows]
 
     # -- change sets ---------------------------------------------------------------------
 

@@ -47,6 +47,7 @@ from ceocto_desktop.sync.crypto import (
     wrap_key,
 )
 from ceocto_desktop.sync.folder import FolderMissing, NewerFormat, SyncFolder
+from ceocto_desktop.sync.received import keep_steps
 
 SNAPSHOT_CHUNK = 2000
 
@@ -251,13 +252,24 @@ def join_journal(
 
 
 def _apply_entries(
-    connection: Connection, device: str, seq: int, entries: list[dict[str, Any]], seat: str
+    connection: Connection,
+    device: str,
+    seq: int,
+    entries: list[dict[str, Any]],
+    seat: str,
+    *,
+    keep: bool = True,
 ) -> Applied:
-    """Apply one change file and keep its number, within the caller's transaction."""
+    """Apply one change file and keep its number, within the caller's transaction.
+
+    keep: also keep what it did, so a person can undo it (not for a new laptop's join).
+    """
     capture(connection)  # this laptop's own writes not yet captured go first
     set_state(connection, "capture", "0")
     connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     applier = Applier(connection)
+    if keep:
+        applier.steps = []
     for entry in entries:
         entry = {**entry, "d": device}
         readable = (
@@ -267,6 +279,8 @@ def _apply_entries(
             applier.entry({**plain, "d": device})
     applier.retry_parked()
     result = applier.finish()
+    if applier.steps:
+        keep_steps(connection, device, seq, seat, applier.steps)
     connection.exec_driver_sql(
         "INSERT INTO sync_seen(device, seq) VALUES (?, ?) "
         "ON CONFLICT(device) DO UPDATE SET seq = excluded.seq",
@@ -348,7 +362,7 @@ def _receive(journal: Journal, channel: SyncFolder, report: PassReport, *, bulk:
                 plan,
                 report,
                 lambda device, seq, entries, seat: _apply_entries(
-                    connection, device, seq, entries, seat
+                    connection, device, seq, entries, seat, keep=False
                 ),
             )
 

@@ -246,3 +246,47 @@ def test_the_version_not_kept_is_named_after_whoever_wrote_it(other_laptop: Jour
     text = banner.findChild(QLabel, "bothLaptopsText").text()
     # The value not kept is this laptop's own (Sam's), not Priya's.
     assert "see Sam's version" in text and "Hire a VP Sales" in text
+
+
+def test_a_change_from_the_other_laptop_is_undone_from_the_window_and_travels(
+    other_laptop: Journal, qtbot, db
+):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.sync._task is None)
+    with window.context.journal.transaction() as session:
+        goal = goals.create_goal(session, Seat.A, "Hire")
+    _sync_now(window, qtbot)
+    service.sync_now(other_laptop)
+    with other_laptop.transaction() as session:
+        goals.update_goal(session, goal.id, title="Hire two engineers")
+    service.sync_now(other_laptop)
+    _sync_now(window, qtbot)
+    assert db.one("SELECT title FROM goals") == "Hire two engineers"
+    dialog = ConflictsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    table = dialog.arrived_table
+    assert table.item(0, 1).text() == "Priya"
+    assert table.item(0, 2).text() == "Goal: Hire two engineers — title changed"
+    assert not dialog.undo_arrived.isEnabled()
+    table.selectRow(0)
+    qtbot.mouseClick(dialog.undo_arrived, Qt.MouseButton.LeftButton)
+    assert db.one("SELECT title FROM goals") == "Hire"
+    assert dialog.arrived_table.item(0, 3).text() == "undone"
+    dialog.grab().save("/tmp/sync-arrived.png")
+    window.context.undo_stack.undo()  # Edit › Undo takes the undo back
+    assert db.one("SELECT title FROM goals") == "Hire two engineers"
+    window.context.undo_stack.redo()
+    assert db.one("SELECT title FROM goals") == "Hire"
+    _sync_now(window, qtbot)
+    service.sync_now(other_laptop)
+    with other_laptop.sessions() as session:
+        title = session.connection().exec_driver_sql("SELECT title FROM goals").scalar()
+    assert title == "Hire"
