@@ -50,6 +50,31 @@ from ceocto_desktop.sync.folder import FolderMissing, NewerFormat, SyncFolder
 from ceocto_desktop.sync.received import keep_steps
 
 SNAPSHOT_CHUNK = 2000
+# The oldest ceocto that writes change files this one reads right. journal.json names it as
+# min_app_version; raise it when a change would be misread by an older app, and an older app
+# then only reads the folder (its own changes wait in its journal until it is updated).
+MIN_WRITER_VERSION = "0.1.0"
+
+
+def _version(text: str) -> tuple[int, ...]:
+    parts = []
+    for part in str(text).split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def needs_newer(description: dict[str, Any]) -> str:
+    """The version the folder needs when this ceocto is older than that, else ''."""
+    wanted = str(description.get("min_app_version") or "0")
+    return wanted if _version(wanted) > _version(__version__) else ""
+
+
+def _older_message(why: str) -> str:
+    return (
+        f"{why}: your changes wait in the journal and nothing was lost. "
+        "Update ceocto on this laptop."
+    )
 
 
 class SyncError(Exception):
@@ -66,6 +91,7 @@ class PassReport:
     from_seats: Counter[str] = field(default_factory=Counter)
     waiting: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
+    read_only: str = ""  # why this laptop only read the folder ('' when it also wrote)
 
 
 def is_set_up(connection: Connection) -> bool:
@@ -145,7 +171,7 @@ def setup(journal: Journal, folder: Path, seat: str) -> str:
             "format": "ceocto-sync",
             "version": 1,
             "journal_id": journal_id(connection),
-            "min_app_version": __version__,
+            "min_app_version": MIN_WRITER_VERSION,
             "partners": _partners(connection),
             "keys": [wrapped.to_json()],
         }
@@ -179,6 +205,12 @@ def read_description(folder: Path) -> dict[str, Any]:
         raise SyncError(
             f"{folder} holds no ceocto journal yet; nothing was changed. "
             "Run 'ceocto sync setup' on the first laptop, then join here."
+        )
+    wanted = needs_newer(description)
+    if wanted:
+        raise SyncError(
+            f"{folder} needs ceocto {wanted} or newer and this is {__version__}; nothing was "
+            "changed. Update ceocto on this laptop, then join."
         )
     return description
 
@@ -420,9 +452,12 @@ def sync_now(journal: Journal, *, bulk: bool = False) -> PassReport:
             "in the journal. Plug in or mount the folder, then sync again."
         )
     report = PassReport()
-    report.sent = _send(journal, channel)
+    report.read_only = _why_read_only(channel)
+    if not report.read_only:
+        report.sent = _send(journal, channel)
     _receive(journal, channel, report, bulk=bulk)
-    report.sent += _send(journal, channel)  # keys released by what just arrived
+    if not report.read_only:
+        report.sent += _send(journal, channel)  # keys released by what just arrived
     with journal.transaction() as session:
         connection = session.connection()
         set_state(connection, "last_sync", datetime.now(UTC).isoformat(timespec="seconds"))
@@ -436,10 +471,27 @@ def sync_now(journal: Journal, *, bulk: bool = False) -> PassReport:
                     "from": dict(report.from_seats),
                     "waiting": report.waiting,
                     "leftovers": len(report.leftovers),
+                    "read_only": report.read_only,
                 }
             ),
         )
     return report
+
+
+def _why_read_only(channel: SyncFolder) -> str:
+    """Why this laptop must not write to the folder now ('' when it may)."""
+    try:
+        description = channel.read_journal_json()
+    except NewerFormat:
+        return _older_message("the sync folder was set up by a newer ceocto")
+    except Unreadable:
+        return ""  # journal.json still copying: change files stand on their own
+    wanted = needs_newer(description or {})
+    if not wanted:
+        return ""
+    return _older_message(
+        f"the sync folder needs ceocto {wanted} or newer to write to it, and this is {__version__}"
+    )
 
 
 def _ago(stamp: str, now: datetime) -> str:
@@ -487,6 +539,8 @@ def status(journal: Journal, now: datetime | None = None) -> list[str]:
             count = int(report["changes"])
             line += f" · {count} change{'' if count == 1 else 's'} from {' and '.join(senders)}"
         lines = [line]
+    if report.get("read_only"):
+        lines.insert(0, f"Receiving only: {report['read_only']}")
     lines.append(f"Sync folder: {folder}")
     if unsent:
         lines.append(f"{unsent} change set(s) of this laptop wait to be written to the folder.")
