@@ -26,6 +26,7 @@ from ceocto_desktop.store.changelog import (
     current_device,
     dumps,
     field_clock,
+    get_state,
     remember_key,
     set_field_clock,
     set_state,
@@ -34,7 +35,7 @@ from ceocto_desktop.store.changelog import (
     travelling_fields,
     wire_key,
 )
-from ceocto_desktop.store.hlc import Stamp
+from ceocto_desktop.store.hlc import Stamp, lead
 from ceocto_desktop.store.sync_tables import BY_NAME, TABLES, TableSpec
 from ceocto_desktop.sync.textmerge import merge_text
 
@@ -122,6 +123,11 @@ class Applier:
         self._fk_cache: dict[str, list[tuple[str, str, str]]] = {}
         # What each change did, for undo (sync/received.py); None: not kept (a join, a merge).
         self.steps: list[dict[str, Any]] | None = None
+        # How far ahead each other laptop's clock runs (ms), and this laptop's values that
+        # won a simultaneous edit only once that lead was taken off: sent again to convince
+        # the other laptop, whose own comparison of the raw stamps says the opposite.
+        self.leads: dict[str, int] = {}
+        self.overrides: list[dict[str, Any]] = []
         # A journal that never deleted anything (a new laptop joining) skips the lookups.
         self._tombstones = self._run("SELECT 1 FROM sync_tombstones LIMIT 1").first() is not None
 
@@ -167,6 +173,28 @@ class Applier:
             values[name] = value
         return values
 
+    def measure_lead(self, device: str, entries: list[dict[str, Any]]) -> None:
+        """Update how far ahead device's clock runs, from the newest stamp of its change file."""
+        own = [e["h"] for e in entries if str(e.get("h", "")).endswith("." + device)]
+        if not own:
+            return
+        kept = int(get_state(self.connection, f"lead:{device}", "0") or 0)
+        seen = lead(max(own), self.clock.now())
+        if seen is not None and seen != kept:
+            kept = max(kept, seen) if seen else 0
+            set_state(self.connection, f"lead:{device}", str(kept))
+        self.leads[device] = kept
+
+    def _fair(self, stamp: str) -> str:
+        """A stamp with its laptop's known lead taken off (for simultaneous edits only)."""
+        if not stamp:
+            return stamp
+        parsed = Stamp.parse(stamp)
+        ahead = self.leads.get(parsed.device, 0)
+        if not ahead:
+            return stamp
+        return Stamp(parsed.wall - ahead, parsed.counter, parsed.device).text()
+
     # -- entries -------------------------------------------------------------------------
 
     def entry(self, entry: dict[str, Any]) -> None:
@@ -174,7 +202,7 @@ class Applier:
         spec = BY_NAME.get(str(entry.get("t")))
         if spec is None or "k" not in entry:
             return  # a record kind this version does not know: nothing to do with it
-        self.clock.observe(entry["h"])
+        self.clock.observe(self._fair(entry["h"]))  # a clock known to run ahead: its real time
         self.result.tables.add(spec.name)
         key = entry["k"]
         rkey = dumps(key)
@@ -343,7 +371,18 @@ class Applier:
             newest = max(stamp, known)
             set_field_clock(self.connection, spec.name, rkey, name, newest, remote_base)
             return None if merged.text == mine else (merged.text,)
-        if stamp > known:
+        overridden = entry.get("over", {}).get(name)
+        if overridden is not None and overridden == known:
+            # The other laptop's value won there by a fair comparison of the clocks, over
+            # the very stamp this field holds: take it, and its stamp, and say so.
+            set_field_clock(self.connection, spec.name, rkey, name, stamp, remote_base)
+            self._swap_conflict(spec.name, rkey, name, mine, theirs)
+            return (theirs,)
+        later = stamp > known
+        fair_later = later
+        if i_changed and base_given and name not in QUIET_FIELDS:
+            fair_later = self._fair(stamp) > self._fair(known)  # both changed it: be fair
+        if fair_later:
             set_field_clock(self.connection, spec.name, rkey, name, stamp, remote_base)
             if i_changed and name not in QUIET_FIELDS:
                 # The value not kept is this laptop's: whoever stamped it wrote it.
@@ -352,7 +391,37 @@ class Applier:
             return (theirs,)
         if name not in QUIET_FIELDS and (not base_given or theirs != base):
             self._conflict(spec, rkey, name, "both", mine, theirs, entry)
+        if later:
+            # Kept only because the other clock runs ahead: tell the other laptop.
+            self.overrides.append(
+                {
+                    "t": spec.name,
+                    "k": json.loads(rkey),
+                    "o": "u",
+                    "h": known,
+                    "f": {name: mine},
+                    "b": {name: theirs},
+                    "over": {name: stamp},
+                }
+            )
         return None
+
+    def _swap_conflict(self, table: str, rkey: str, name: str, mine: Any, theirs: Any) -> None:
+        """The entry that kept this laptop's value now keeps the other's (an override)."""
+        self._run(
+            "UPDATE sync_conflicts SET kept = ?, other = ?, other_device = ? WHERE tbl = ? "
+            "AND rkey = ? AND field = ? AND kind = 'both' AND kept IS ? AND other IS ?",
+            (
+                dumps(theirs),
+                dumps(mine),
+                self.device,
+                table,
+                rkey,
+                name,
+                dumps(mine),
+                dumps(theirs),
+            ),
+        )
 
     def _same_base(self, table: str, rkey: str, name: str, remote_base: str) -> bool:
         found = self._run(

@@ -302,6 +302,7 @@ def _apply_entries(
     applier = Applier(connection)
     if keep:
         applier.steps = []
+    applier.measure_lead(device, entries)
     for entry in entries:
         entry = {**entry, "d": device}
         readable = (
@@ -313,6 +314,11 @@ def _apply_entries(
     result = applier.finish()
     if applier.steps:
         keep_steps(connection, device, seq, seat, applier.steps)
+    if applier.overrides:
+        # This laptop's values that won only once the other's clock lead was taken off.
+        me = current_device(connection)
+        sent = [seal_answers(connection, entry) for entry in applier.overrides]
+        append_change(connection, me, sent, None)
     connection.exec_driver_sql(
         "INSERT INTO sync_seen(device, seq) VALUES (?, ?) "
         "ON CONFLICT(device) DO UPDATE SET seq = excluded.seq",
