@@ -34,7 +34,7 @@ from ceocto_desktop.store.changelog import (
 )
 from ceocto_desktop.store.journal import Journal
 from ceocto_desktop.store.sync_tables import TABLES, travels
-from ceocto_desktop.sync import sealing
+from ceocto_desktop.sync import sealing, snapshots
 from ceocto_desktop.sync.apply import Applied, Applier
 from ceocto_desktop.sync.crypto import (
     Unreadable,
@@ -46,7 +46,7 @@ from ceocto_desktop.sync.crypto import (
     unwrap_key,
     wrap_key,
 )
-from ceocto_desktop.sync.folder import FolderMissing, NewerFormat, SyncFolder
+from ceocto_desktop.sync.folder import FolderMissing, NewerFormat, Scan, SyncFolder
 from ceocto_desktop.sync.received import keep_steps
 
 SNAPSHOT_CHUNK = 2000
@@ -92,6 +92,7 @@ class PassReport:
     waiting: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
     read_only: str = ""  # why this laptop only read the folder ('' when it also wrote)
+    compacted: int = 0  # this laptop's change files removed: every device has them
 
 
 def is_set_up(connection: Connection) -> bool:
@@ -396,6 +397,8 @@ def _receive(journal: Journal, channel: SyncFolder, report: PassReport, *, bulk:
     with journal.transaction() as session:
         connection = session.connection()
         with indexed_at_the_end(session, _searched_tables(connection)):
+            if not seen:
+                _start_from_snapshot(connection, plan, report)
             _receive_files(
                 plan,
                 report,
@@ -403,6 +406,29 @@ def _receive(journal: Journal, channel: SyncFolder, report: PassReport, *, bulk:
                     connection, device, seq, entries, seat, keep=False
                 ),
             )
+
+
+def _start_from_snapshot(connection: Connection, plan: tuple[Any, ...], report: PassReport) -> None:
+    """A new laptop: start from the folder's snapshot, then read only the files after it."""
+    channel, devices, _me, seen, keys, jid = plan
+    start = snapshots.starting_point(channel, Scan(devices=devices))
+    if start is None:
+        return
+    device, seq, header = start
+    try:
+        entries = channel.read_snapshot(device, seq, keys, jid)
+    except (Unreadable, NewerFormat):
+        return  # still copying, or newer: the change files may still do
+    report.applied += _apply_entries(
+        connection, device, seq, entries, str(header.get("seat", "")), keep=False
+    )
+    for other, number in dict(header.get("covers", {})).items():
+        connection.exec_driver_sql(
+            "INSERT INTO sync_seen(device, seq) VALUES (?, ?) "
+            "ON CONFLICT(device) DO UPDATE SET seq = max(seq, excluded.seq)",
+            (str(other), int(number)),
+        )
+        seen[str(other)] = max(int(seen.get(str(other), 0)), int(number))
 
 
 def _receive_files(plan: tuple[Any, ...], report: PassReport, apply: Apply) -> None:
@@ -464,6 +490,7 @@ def sync_now(journal: Journal, *, bulk: bool = False) -> PassReport:
     _receive(journal, channel, report, bulk=bulk)
     if not report.read_only:
         report.sent += _send(journal, channel)  # keys released by what just arrived
+        report.compacted = _acknowledge_and_compact(journal, channel)
     with journal.transaction() as session:
         connection = session.connection()
         set_state(connection, "last_sync", datetime.now(UTC).isoformat(timespec="seconds"))
@@ -482,6 +509,29 @@ def sync_now(journal: Journal, *, bulk: bool = False) -> PassReport:
             ),
         )
     return report
+
+
+def _acknowledge_and_compact(journal: Journal, channel: SyncFolder) -> int:
+    """Say what this laptop has applied, write its snapshot when due, drop what all have."""
+    with journal.transaction() as session:
+        connection = session.connection()
+        me = current_device(connection)
+        covers = snapshots.covered(connection, me)
+        channel.write_ack(me, covers)
+        if snapshots.due(channel, me, covers.get(me, 0)):
+            key_id = get_state(connection, "key_id")
+            snapshots.write(
+                connection,
+                channel,
+                key_id,
+                _keys(connection)[key_id],
+                get_state(connection, "seat"),
+            )
+        retired = set(get_state(connection, "previous_devices").split())
+        # Every device that ever acknowledged: one whose file went missing blocks compaction.
+        known = set(get_state(connection, "acked_devices").split()) | set(channel.acks())
+        set_state(connection, "acked_devices", " ".join(sorted(known)))
+    return snapshots.compact(channel, channel.scan(), me, retired, known)
 
 
 def _why_read_only(channel: SyncFolder) -> str:
