@@ -1,4 +1,5 @@
-"""what each change file from the other laptop did here, so a person can undo it
+"""what each change file from the other laptop did here, so a person can undo it; and
+import_sources travels between two laptops
 
 Revision ID: 0010
 Revises: 0009
@@ -8,6 +9,9 @@ Create Date: 2026-12-06
   the device and sequence it came from, the seat, when, and its steps (each field's value
   before and after, each record added, each record removed with its values) as JSON, and
   whether it was undone. Only the latest are kept (sync/received.py).
+- import_sources gets revision 0006's change-log triggers: which jrnl or Day One entry
+  became which note travels with the note, so importing the same file on the other laptop
+  adds nothing twice there either.
 """
 
 import sqlalchemy as sa
@@ -17,6 +21,30 @@ revision = "0010"
 down_revision = "0009"
 branch_labels = None
 depends_on = None
+
+TRAVELLING = ("import_sources",)
+SYNC_ON = "(SELECT value FROM sync_state WHERE key = 'capture') = '1'"
+
+
+def _json(prefix: str, columns: list[str]) -> str:
+    return "json_object(" + ", ".join(f"'{c}', {prefix}.\"{c}\"" for c in columns) + ")"
+
+
+def _sync_triggers() -> None:
+    bind = op.get_bind()
+    for table in TRAVELLING:
+        columns = [str(row[1]) for row in bind.exec_driver_sql(f'PRAGMA table_info("{table}")')]
+        new, old = _json("new", columns), _json("old", columns)
+        for event, values in (
+            ("insert", f"'i', NULL, {new}"),
+            ("update", f"'u', {old}, {new}"),
+            ("delete", f"'d', {old}, NULL"),
+        ):
+            op.execute(
+                f'CREATE TRIGGER sync_{table}_{event} AFTER {event.upper()} ON "{table}" '
+                f"WHEN {SYNC_ON} BEGIN "
+                f"INSERT INTO sync_log(tbl, op, old, new) VALUES ('{table}', {values}); END"
+            )
 
 
 def upgrade() -> None:
@@ -31,7 +59,11 @@ def upgrade() -> None:
         sa.Column("undone", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_sync_received")),
     )
+    _sync_triggers()
 
 
 def downgrade() -> None:
+    for table in TRAVELLING:
+        for event in ("insert", "update", "delete"):
+            op.execute(f"DROP TRIGGER IF EXISTS sync_{table}_{event}")
     op.drop_table("sync_received")
