@@ -187,8 +187,8 @@ class Applier:
 
     def _fair(self, stamp: str) -> str:
         """A stamp with its laptop's known lead taken off (for simultaneous edits only)."""
-        if not stamp:
-            return stamp
+        if not stamp or not any(self.leads.values()):
+            return stamp  # the usual case, and a new laptop's whole join: nothing to parse
         parsed = Stamp.parse(stamp)
         ahead = self.leads.get(parsed.device, 0)
         if not ahead:
