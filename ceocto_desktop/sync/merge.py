@@ -23,6 +23,7 @@ from ceocto_desktop.store.changelog import (
     capture,
     dumps,
     journal_id,
+    large_cache,
     set_state,
     sql,
     travelling_fields,
@@ -169,11 +170,12 @@ def merge_journal(journal: Journal, other_path: Path, *, dry_run: bool, force: b
         ).scalar()
         set_state(connection, "capture", "0")
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        applier = Applier(connection)
-        for entry in entries:
-            applier.entry({**entry, "d": "merge"})
-        applier.retry_parked()
-        result = applier.finish()
+        with large_cache(connection):
+            applier = Applier(connection)
+            for entry in entries:
+                applier.entry({**entry, "d": "merge"})
+            applier.retry_parked()
+            result = applier.finish()
         set_state(connection, "capture", str(was or "0"))
         if dry_run:
             session.rollback()

@@ -29,6 +29,7 @@ from ceocto_desktop.store.changelog import (
     dumps,
     get_state,
     journal_id,
+    large_cache,
     set_state,
     wire_key,
 )
@@ -396,7 +397,7 @@ def _receive(journal: Journal, channel: SyncFolder, report: PassReport, *, bulk:
 
     with journal.transaction() as session:
         connection = session.connection()
-        with indexed_at_the_end(session, _searched_tables(connection)):
+        with large_cache(connection), indexed_at_the_end(session, _searched_tables(connection)):
             if not seen:
                 _start_from_snapshot(connection, plan, report)
             _receive_files(
