@@ -128,6 +128,10 @@ class Applier:
         # the other laptop, whose own comparison of the raw stamps says the opposite.
         self.leads: dict[str, int] = {}
         self.overrides: list[dict[str, Any]] = []
+        # A new laptop's join: rows are only ever written here, so a key not written yet in
+        # a table empty at the start is not there, with no query to ask (None: not tracked).
+        # Shared by the applier of each file of one join; a table that had rows: None.
+        self.written: dict[str, set[str] | None] | None = None
         # A journal that never deleted anything (a new laptop joining) skips the lookups.
         self._tombstones = self._run("SELECT 1 FROM sync_tombstones LIMIT 1").first() is not None
 
@@ -206,13 +210,27 @@ class Applier:
         self.result.tables.add(spec.name)
         key = entry["k"]
         rkey = dumps(key)
-        local = self.find.row(spec, key)
+        local = None if self._surely_absent(spec.name, rkey) else self.find.row(spec, key)
         if entry["o"] == "d":
             self._delete(spec, key, rkey, local, entry)
         elif local is None:
             self._insert(spec, key, rkey, entry)
         else:
             self._update(spec, rkey, local, entry)
+
+    def track_new_rows(self, written: dict[str, set[str] | None]) -> None:
+        """Skip looking for rows that cannot be there yet (a join into an empty journal);
+        written is kept by the caller across the files of the join."""
+        self.written = written
+
+    def _surely_absent(self, table: str, rkey: str) -> bool:
+        if self.written is None:
+            return False
+        if table not in self.written:
+            empty = self._run(f'SELECT 1 FROM "{table}" LIMIT 1').first() is None
+            self.written[table] = set() if empty else None
+        known = self.written[table]
+        return known is not None and rkey not in known
 
     def _insert(self, spec: TableSpec, key: list[Any], rkey: str, entry: dict[str, Any]) -> None:
         tomb = None
@@ -252,6 +270,10 @@ class Applier:
         cursor = self._run(
             f'INSERT INTO "{spec.name}" ({columns}) VALUES ({marks})', tuple(values.values())
         )
+        if self.written is not None:
+            tracked = self.written.get(spec.name)
+            if tracked is not None:
+                tracked.add(rkey)
         if spec.natural:
             local = values.get(spec.local_id or "", None)
             if local is None:

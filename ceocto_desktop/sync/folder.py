@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from ceocto_desktop import __version__
 from ceocto_desktop.sync.crypto import Unreadable, seal, unseal
 
 FORMAT = 1
@@ -31,6 +32,26 @@ DEVICE_NAME = re.compile(r"^[0-9a-f]{32}$")
 CHANGE_NAME = re.compile(r"^(\d{12})\.chg$")
 SNAPSHOT_NAME = re.compile(r"^(\d{12})\.snap$")
 ACK_NAME = re.compile(r"^([0-9a-f]{32})\.json$")
+
+
+# The oldest ceocto that writes change files this one reads right. journal.json names it as
+# min_app_version; raise it when a change would be misread by an older app, and an older app
+# then only reads the folder (its own changes wait in its journal until it is updated).
+MIN_WRITER_VERSION = "0.1.0"
+
+
+def _version(text: str) -> tuple[int, ...]:
+    parts = []
+    for part in str(text).split("."):
+        digits = "".join(ch for ch in part if ch.isdigit())
+        parts.append(int(digits or 0))
+    return tuple(parts)
+
+
+def needs_newer(description: dict[str, Any]) -> str:
+    """The version the folder needs when this ceocto is older than that, else ''."""
+    wanted = str(description.get("min_app_version") or "0")
+    return wanted if _version(wanted) > _version(__version__) else ""
 
 
 class NewerFormat(Exception):

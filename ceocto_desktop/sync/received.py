@@ -12,6 +12,7 @@ A new laptop's join keeps no steps: there is nothing on it to go back to.
 from __future__ import annotations
 
 import json
+import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -237,6 +238,4 @@ class _Replay:
 
 
 def _new_id() -> str:
-    import uuid
-
     return str(uuid.uuid4())

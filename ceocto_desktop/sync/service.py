@@ -47,28 +47,17 @@ from ceocto_desktop.sync.crypto import (
     unwrap_key,
     wrap_key,
 )
-from ceocto_desktop.sync.folder import FolderMissing, NewerFormat, Scan, SyncFolder
+from ceocto_desktop.sync.folder import (
+    MIN_WRITER_VERSION,
+    FolderMissing,
+    NewerFormat,
+    Scan,
+    SyncFolder,
+    needs_newer,
+)
 from ceocto_desktop.sync.received import keep_steps
 
 SNAPSHOT_CHUNK = 2000
-# The oldest ceocto that writes change files this one reads right. journal.json names it as
-# min_app_version; raise it when a change would be misread by an older app, and an older app
-# then only reads the folder (its own changes wait in its journal until it is updated).
-MIN_WRITER_VERSION = "0.1.0"
-
-
-def _version(text: str) -> tuple[int, ...]:
-    parts = []
-    for part in str(text).split("."):
-        digits = "".join(ch for ch in part if ch.isdigit())
-        parts.append(int(digits or 0))
-    return tuple(parts)
-
-
-def needs_newer(description: dict[str, Any]) -> str:
-    """The version the folder needs when this ceocto is older than that, else ''."""
-    wanted = str(description.get("min_app_version") or "0")
-    return wanted if _version(wanted) > _version(__version__) else ""
 
 
 def _older_message(why: str) -> str:
@@ -293,6 +282,7 @@ def _apply_entries(
     seat: str,
     *,
     keep: bool = True,
+    written: dict[str, set[str] | None] | None = None,
 ) -> Applied:
     """Apply one change file and keep its number, within the caller's transaction.
 
@@ -304,6 +294,8 @@ def _apply_entries(
     applier = Applier(connection)
     if keep:
         applier.steps = []
+    if written is not None:
+        applier.track_new_rows(written)
     applier.measure_lead(device, entries)
     for entry in entries:
         entry = {**entry, "d": device}
@@ -395,21 +387,27 @@ def _receive(journal: Journal, channel: SyncFolder, report: PassReport, *, bulk:
     # whole and the next pass starts again; the folder still holds everything.
     from ceocto_desktop.services.demo_bulk import indexed_at_the_end
 
+    written: dict[str, set[str] | None] = {}
     with journal.transaction() as session:
         connection = session.connection()
         with large_cache(connection), indexed_at_the_end(session, _searched_tables(connection)):
             if not seen:
-                _start_from_snapshot(connection, plan, report)
+                _start_from_snapshot(connection, plan, report, written)
             _receive_files(
                 plan,
                 report,
                 lambda device, seq, entries, seat: _apply_entries(
-                    connection, device, seq, entries, seat, keep=False
+                    connection, device, seq, entries, seat, keep=False, written=written
                 ),
             )
 
 
-def _start_from_snapshot(connection: Connection, plan: tuple[Any, ...], report: PassReport) -> None:
+def _start_from_snapshot(
+    connection: Connection,
+    plan: tuple[Any, ...],
+    report: PassReport,
+    written: dict[str, set[str] | None],
+) -> None:
     """A new laptop: start from the folder's snapshot, then read only the files after it."""
     channel, devices, _me, seen, keys, jid = plan
     start = snapshots.starting_point(channel, Scan(devices=devices))
@@ -421,7 +419,7 @@ def _start_from_snapshot(connection: Connection, plan: tuple[Any, ...], report: 
     except (Unreadable, NewerFormat):
         return  # still copying, or newer: the change files may still do
     report.applied += _apply_entries(
-        connection, device, seq, entries, str(header.get("seat", "")), keep=False
+        connection, device, seq, entries, str(header.get("seat", "")), keep=False, written=written
     )
     for other, number in dict(header.get("covers", {})).items():
         connection.exec_driver_sql(

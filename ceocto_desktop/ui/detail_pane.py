@@ -4,6 +4,7 @@ version", one click to take it, undoable)."""
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -126,7 +127,7 @@ class BothLaptopsBanner(QFrame):
 
 
 def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", " ")
+    return html.escape(text).replace("\n", " ")
 
 
 V = TypeVar("V")
