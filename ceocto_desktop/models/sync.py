@@ -132,3 +132,17 @@ class SyncPending(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     payload: Mapped[str] = mapped_column(Text)
+
+
+class SyncReceived(Base):
+    """What one change file from the other laptop did here, step by step, so it can be undone."""
+
+    __tablename__ = "sync_received"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    device: Mapped[str] = mapped_column(String(32))
+    seq: Mapped[int] = mapped_column(Integer)
+    seat: Mapped[str] = mapped_column(String(1), default="")
+    received_at: Mapped[str] = mapped_column(String(32))
+    steps: Mapped[str] = mapped_column(Text)
+    undone: Mapped[int] = mapped_column(Integer, default=0)

@@ -26,14 +26,18 @@ from ceocto_desktop.store.travel.changelog import (
     current_device,
     dumps,
     field_clock,
+    get_state,
     remember_key,
     set_field_clock,
     set_state,
     sql,
     text_hash,
     travelling_fields,
+    wire_key,
 )
 from ceocto_desktop.store.travel.sync_tables import BY_NAME, TableSpec
+from ceocto_desktop.store.travel.hlc import Stamp, lead
+from ceocto_desktop.store.travel.sync_tables import BY_NAME, TABLES, TableSpec
 from ceocto_desktop.sync.textmerge import merge_text
 
 # Fields whose difference is bookkeeping, not words anyone typed.
@@ -118,6 +122,17 @@ class Applier:
         self.parked: list[dict[str, Any]] = []
         self.opened: list[dict[str, Any]] = []
         self._fk_cache: dict[str, list[tuple[str, str, str]]] = {}
+        # What each change did, for undo (sync/received.py); None: not kept (a join, a merge).
+        self.steps: list[dict[str, Any]] | None = None
+        # How far ahead each other laptop's clock runs (ms), and this laptop's values that
+        # won a simultaneous edit only once that lead was taken off: sent again to convince
+        # the other laptop, whose own comparison of the raw stamps says the opposite.
+        self.leads: dict[str, int] = {}
+        self.overrides: list[dict[str, Any]] = []
+        # A new laptop's join: rows are only ever written here, so a key not written yet in
+        # a table empty at the start is not there, with no query to ask (None: not tracked).
+        # Shared by the applier of each file of one join; a table that had rows: None.
+        self.written: dict[str, set[str] | None] | None = None
         # A journal that never deleted anything (a new laptop joining) skips the lookups.
         self._tombstones = self._run("SELECT 1 FROM sync_tombstones LIMIT 1").first() is not None
 
@@ -135,7 +150,9 @@ class Applier:
         kept: Any,
         other: Any,
         entry: dict[str, Any],
+        other_device: str | None = None,
     ) -> None:
+        """Keep what sync did not put in the field; other_device wrote the value not kept."""
         values = (spec.name, rkey, name, kind, dumps(kept), dumps(other), entry["h"])
         known = self._run(
             "SELECT 1 FROM sync_conflicts WHERE tbl = ? AND rkey = ? AND field = ? AND kind = ? "
@@ -147,7 +164,7 @@ class Applier:
         self._run(
             "INSERT INTO sync_conflicts(tbl, rkey, field, kind, kept, other, hlc, other_device, "
             "resolved) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0)",
-            (*values, entry.get("d", "")),
+            (*values, entry.get("d", "") if other_device is None else other_device),
         )
         self.result.conflicts += 1
 
@@ -161,6 +178,28 @@ class Applier:
             values[name] = value
         return values
 
+    def measure_lead(self, device: str, entries: list[dict[str, Any]]) -> None:
+        """Update how far ahead device's clock runs, from the newest stamp of its change file."""
+        own = [e["h"] for e in entries if str(e.get("h", "")).endswith("." + device)]
+        if not own:
+            return
+        kept = int(get_state(self.connection, f"lead:{device}", "0") or 0)
+        seen = lead(max(own), self.clock.now())
+        if seen is not None and seen != kept:
+            kept = max(kept, seen) if seen else 0
+            set_state(self.connection, f"lead:{device}", str(kept))
+        self.leads[device] = kept
+
+    def _fair(self, stamp: str) -> str:
+        """A stamp with its laptop's known lead taken off (for simultaneous edits only)."""
+        if not stamp or not any(self.leads.values()):
+            return stamp  # the usual case, and a new laptop's whole join: nothing to parse
+        parsed = Stamp.parse(stamp)
+        ahead = self.leads.get(parsed.device, 0)
+        if not ahead:
+            return stamp
+        return Stamp(parsed.wall - ahead, parsed.counter, parsed.device).text()
+
     # -- entries -------------------------------------------------------------------------
 
     def entry(self, entry: dict[str, Any]) -> None:
@@ -168,17 +207,31 @@ class Applier:
         spec = BY_NAME.get(str(entry.get("t")))
         if spec is None or "k" not in entry:
             return  # a record kind this version does not know: nothing to do with it
-        self.clock.observe(entry["h"])
+        self.clock.observe(self._fair(entry["h"]))  # a clock known to run ahead: its real time
         self.result.tables.add(spec.name)
         key = entry["k"]
         rkey = dumps(key)
-        local = self.find.row(spec, key)
+        local = None if self._surely_absent(spec.name, rkey) else self.find.row(spec, key)
         if entry["o"] == "d":
             self._delete(spec, key, rkey, local, entry)
         elif local is None:
             self._insert(spec, key, rkey, entry)
         else:
             self._update(spec, rkey, local, entry)
+
+    def track_new_rows(self, written: dict[str, set[str] | None]) -> None:
+        """Skip looking for rows that cannot be there yet (a join into an empty journal);
+        written is kept by the caller across the files of the join."""
+        self.written = written
+
+    def _surely_absent(self, table: str, rkey: str) -> bool:
+        if self.written is None:
+            return False
+        if table not in self.written:
+            empty = self._run(f'SELECT 1 FROM "{table}" LIMIT 1').first() is None
+            self.written[table] = set() if empty else None
+        known = self.written[table]
+        return known is not None and rkey not in known
 
     def _insert(self, spec: TableSpec, key: list[Any], rkey: str, entry: dict[str, Any]) -> None:
         tomb = None
@@ -218,6 +271,10 @@ class Applier:
         cursor = self._run(
             f'INSERT INTO "{spec.name}" ({columns}) VALUES ({marks})', tuple(values.values())
         )
+        if self.written is not None:
+            tracked = self.written.get(spec.name)
+            if tracked is not None:
+                tracked.add(rkey)
         if spec.natural:
             local = values.get(spec.local_id or "", None)
             if local is None:
@@ -232,6 +289,8 @@ class Applier:
             self.result.resurrected += 1
         else:
             self.result.added += 1
+        if self.steps is not None:
+            self.steps.append({"o": "i", "t": spec.name, "k": key, "f": fields})
 
     def _parents(self, table: str) -> list[tuple[str, str, str]]:
         if table not in self._fk_cache:
@@ -290,6 +349,9 @@ class Applier:
                 (*values.values(), *where[1]),
             )
             self.result.changed += 1
+            if self.steps is not None:
+                moved = {name: [current[name], value] for name, value in writes.items()}
+                self.steps.append({"o": "u", "t": spec.name, "k": json.loads(rkey), "f": moved})
 
     def _field(
         self,
@@ -332,14 +394,57 @@ class Applier:
             newest = max(stamp, known)
             set_field_clock(self.connection, spec.name, rkey, name, newest, remote_base)
             return None if merged.text == mine else (merged.text,)
-        if stamp > known:
+        overridden = entry.get("over", {}).get(name)
+        if overridden is not None and overridden == known:
+            # The other laptop's value won there by a fair comparison of the clocks, over
+            # the very stamp this field holds: take it, and its stamp, and say so.
+            set_field_clock(self.connection, spec.name, rkey, name, stamp, remote_base)
+            self._swap_conflict(spec.name, rkey, name, mine, theirs)
+            return (theirs,)
+        later = stamp > known
+        fair_later = later
+        if i_changed and base_given and name not in QUIET_FIELDS:
+            fair_later = self._fair(stamp) > self._fair(known)  # both changed it: be fair
+        if fair_later:
             set_field_clock(self.connection, spec.name, rkey, name, stamp, remote_base)
             if i_changed and name not in QUIET_FIELDS:
-                self._conflict(spec, rkey, name, "both", theirs, mine, entry)
+                # The value not kept is this laptop's: whoever stamped it wrote it.
+                loser = Stamp.parse(known).device if known else self.device
+                self._conflict(spec, rkey, name, "both", theirs, mine, entry, loser)
             return (theirs,)
         if name not in QUIET_FIELDS and (not base_given or theirs != base):
             self._conflict(spec, rkey, name, "both", mine, theirs, entry)
+        if later:
+            # Kept only because the other clock runs ahead: tell the other laptop.
+            self.overrides.append(
+                {
+                    "t": spec.name,
+                    "k": json.loads(rkey),
+                    "o": "u",
+                    "h": known,
+                    "f": {name: mine},
+                    "b": {name: theirs},
+                    "over": {name: stamp},
+                }
+            )
         return None
+
+    def _swap_conflict(self, table: str, rkey: str, name: str, mine: Any, theirs: Any) -> None:
+        """The entry that kept this laptop's value now keeps the other's (an override)."""
+        self._run(
+            "UPDATE sync_conflicts SET kept = ?, other = ?, other_device = ? WHERE tbl = ? "
+            "AND rkey = ? AND field = ? AND kind = 'both' AND kept IS ? AND other IS ?",
+            (
+                dumps(theirs),
+                dumps(mine),
+                self.device,
+                table,
+                rkey,
+                name,
+                dumps(mine),
+                dumps(theirs),
+            ),
+        )
 
     def _same_base(self, table: str, rkey: str, name: str, remote_base: str) -> bool:
         found = self._run(
@@ -370,6 +475,9 @@ class Applier:
         where = self.find.where(spec, key)
         assert where is not None
         fields = travelling_fields(self.connection, spec, local)
+        if self.steps is not None:
+            self.steps.append({"o": "d", "t": spec.name, "k": key, "f": fields})
+            self._record_cascade(spec, local)
         self._tombstones = True
         self._run(
             "INSERT OR REPLACE INTO sync_tombstones(tbl, rkey, hlc, row) VALUES (?, ?, ?, ?)",
@@ -384,6 +492,28 @@ class Applier:
                 (spec.name, str(local[spec.local_id or ""])),
             )
         self.result.deleted += 1
+
+    def _record_cascade(self, spec: TableSpec, local: Row) -> None:
+        """Keep, for undo, the rows a deletion takes with it (a goal's key results...)."""
+        assert self.steps is not None
+        for child in TABLES:
+            for column, parent, parent_column, on_delete in self._foreign_keys(child.name):
+                if parent != spec.name or on_delete != "CASCADE":
+                    continue
+                rows = self._run(
+                    f'SELECT * FROM "{child.name}" WHERE "{column}" = ?', (local[parent_column],)
+                ).mappings()
+                for row in rows:
+                    key = wire_key(self.connection, child, row)
+                    if key is None:
+                        continue
+                    fields = travelling_fields(self.connection, child, row)
+                    self.steps.append({"o": "d", "t": child.name, "k": key, "f": fields})
+                    self._record_cascade(child, row)
+
+    def _foreign_keys(self, table: str) -> list[tuple[str, str, str, str]]:
+        rows = self._run(f'PRAGMA foreign_key_list("{table}")').fetchall()
+        return [(str(r[3]), str(r[2]), str(r[4]), str(r[6]).upper()) for r in rows]
 
     # -- change sets ---------------------------------------------------------------------
 

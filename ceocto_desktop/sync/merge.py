@@ -24,6 +24,7 @@ from ceocto_desktop.store.travel.changelog import (
     capture,
     dumps,
     journal_id,
+    large_cache,
     set_state,
     sql,
     travelling_fields,
@@ -57,9 +58,10 @@ def _stamp_of(row: dict[str, Any], device: str) -> str:
     return Stamp(wall, 0, device).text()
 
 
-def _entries_of_row(
+def entries_of_row(
     other: Connection, spec: TableSpec, row: dict[str, Any], device: str, has_clocks: bool
 ) -> list[dict[str, Any]]:
+    """A record as entries: its insert, then its fields set later, each with its own clock."""
     key = wire_key(other, spec, row)
     if key is None:
         return []
@@ -115,7 +117,7 @@ def read_changes(other: Connection, ours: Connection) -> tuple[list[dict[str, An
             key = wire_key(other, spec, row)
             if key is not None and mine.get(dumps(key)) == travelling_fields(other, spec, row):
                 continue  # the same record, word for word: nothing to merge
-            found = _entries_of_row(other, spec, row, device, has_clocks)
+            found = entries_of_row(other, spec, row, device, has_clocks)
             if spec.name == "checkin_answers" and found:
                 week, seat = str(found[0]["k"][0][0]), str(found[0]["k"][1])
                 here = answered_here.get(week, set())
@@ -168,11 +170,12 @@ def merge_journal(journal: Journal, other_path: Path, *, dry_run: bool, force: b
         ).scalar()
         set_state(connection, "capture", "0")
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        applier = Applier(connection)
-        for entry in entries:
-            applier.entry({**entry, "d": "merge"})
-        applier.retry_parked()
-        result = applier.finish()
+        with large_cache(connection):
+            applier = Applier(connection)
+            for entry in entries:
+                applier.entry({**entry, "d": "merge"})
+            applier.retry_parked()
+            result = applier.finish()
         set_state(connection, "capture", str(was or "0"))
         if dry_run:
             session.rollback()

@@ -30,11 +30,14 @@ from ceocto_desktop.store.travel.changelog import (
     dumps,
     get_state,
     journal_id,
+    large_cache,
     set_state,
     wire_key,
 )
 from ceocto_desktop.store.travel.sync_tables import TABLES, travels
 from ceocto_desktop.sync import sealing
+from ceocto_desktop.store.travel.sync_tables import TABLES, travels
+from ceocto_desktop.sync import sealing, snapshots
 from ceocto_desktop.sync.apply import Applied, Applier
 from ceocto_desktop.sync.crypto import (
     Unreadable,
@@ -46,9 +49,24 @@ from ceocto_desktop.sync.crypto import (
     unwrap_key,
     wrap_key,
 )
-from ceocto_desktop.sync.folder import FolderMissing, NewerFormat, SyncFolder
+from ceocto_desktop.sync.folder import (
+    MIN_WRITER_VERSION,
+    FolderMissing,
+    NewerFormat,
+    Scan,
+    SyncFolder,
+    needs_newer,
+)
+from ceocto_desktop.sync.received import keep_steps
 
 SNAPSHOT_CHUNK = 2000
+
+
+def _older_message(why: str) -> str:
+    return (
+        f"{why}: your changes wait in the journal and nothing was lost. "
+        "Update ceocto on this laptop."
+    )
 
 
 class SyncError(Exception):
@@ -65,6 +83,8 @@ class PassReport:
     from_seats: Counter[str] = field(default_factory=Counter)
     waiting: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
+    read_only: str = ""  # why this laptop only read the folder ('' when it also wrote)
+    compacted: int = 0  # this laptop's change files removed: every device has them
 
 
 def is_set_up(connection: Connection) -> bool:
@@ -144,7 +164,7 @@ def setup(journal: Journal, folder: Path, seat: str) -> str:
             "format": "ceocto-sync",
             "version": 1,
             "journal_id": journal_id(connection),
-            "min_app_version": __version__,
+            "min_app_version": MIN_WRITER_VERSION,
             "partners": _partners(connection),
             "keys": [wrapped.to_json()],
         }
@@ -178,6 +198,12 @@ def read_description(folder: Path) -> dict[str, Any]:
         raise SyncError(
             f"{folder} holds no ceocto journal yet; nothing was changed. "
             "Run 'ceocto sync setup' on the first laptop, then join here."
+        )
+    wanted = needs_newer(description)
+    if wanted:
+        raise SyncError(
+            f"{folder} needs ceocto {wanted} or newer and this is {__version__}; nothing was "
+            "changed. Update ceocto on this laptop, then join."
         )
     return description
 
@@ -251,13 +277,28 @@ def join_journal(
 
 
 def _apply_entries(
-    connection: Connection, device: str, seq: int, entries: list[dict[str, Any]], seat: str
+    connection: Connection,
+    device: str,
+    seq: int,
+    entries: list[dict[str, Any]],
+    seat: str,
+    *,
+    keep: bool = True,
+    written: dict[str, set[str] | None] | None = None,
 ) -> Applied:
-    """Apply one change file and keep its number, within the caller's transaction."""
+    """Apply one change file and keep its number, within the caller's transaction.
+
+    keep: also keep what it did, so a person can undo it (not for a new laptop's join).
+    """
     capture(connection)  # this laptop's own writes not yet captured go first
     set_state(connection, "capture", "0")
     connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
     applier = Applier(connection)
+    if keep:
+        applier.steps = []
+    if written is not None:
+        applier.track_new_rows(written)
+    applier.measure_lead(device, entries)
     for entry in entries:
         entry = {**entry, "d": device}
         readable = (
@@ -267,6 +308,13 @@ def _apply_entries(
             applier.entry({**plain, "d": device})
     applier.retry_parked()
     result = applier.finish()
+    if applier.steps:
+        keep_steps(connection, device, seq, seat, applier.steps)
+    if applier.overrides:
+        # This laptop's values that won only once the other's clock lead was taken off.
+        me = current_device(connection)
+        sent = [seal_answers(connection, entry) for entry in applier.overrides]
+        append_change(connection, me, sent, None)
     connection.exec_driver_sql(
         "INSERT INTO sync_seen(device, seq) VALUES (?, ?) "
         "ON CONFLICT(device) DO UPDATE SET seq = excluded.seq",
@@ -341,16 +389,47 @@ def _receive(journal: Journal, channel: SyncFolder, report: PassReport, *, bulk:
     # whole and the next pass starts again; the folder still holds everything.
     from ceocto_desktop.services.demo.bulk import indexed_at_the_end
 
+    written: dict[str, set[str] | None] = {}
     with journal.transaction() as session:
         connection = session.connection()
-        with indexed_at_the_end(session, _searched_tables(connection)):
+        with large_cache(connection), indexed_at_the_end(session, _searched_tables(connection)):
+            if not seen:
+                _start_from_snapshot(connection, plan, report, written)
             _receive_files(
                 plan,
                 report,
                 lambda device, seq, entries, seat: _apply_entries(
-                    connection, device, seq, entries, seat
+                    connection, device, seq, entries, seat, keep=False, written=written
                 ),
             )
+
+
+def _start_from_snapshot(
+    connection: Connection,
+    plan: tuple[Any, ...],
+    report: PassReport,
+    written: dict[str, set[str] | None],
+) -> None:
+    """A new laptop: start from the folder's snapshot, then read only the files after it."""
+    channel, devices, _me, seen, keys, jid = plan
+    start = snapshots.starting_point(channel, Scan(devices=devices))
+    if start is None:
+        return
+    device, seq, header = start
+    try:
+        entries = channel.read_snapshot(device, seq, keys, jid)
+    except (Unreadable, NewerFormat):
+        return  # still copying, or newer: the change files may still do
+    report.applied += _apply_entries(
+        connection, device, seq, entries, str(header.get("seat", "")), keep=False, written=written
+    )
+    for other, number in dict(header.get("covers", {})).items():
+        connection.exec_driver_sql(
+            "INSERT INTO sync_seen(device, seq) VALUES (?, ?) "
+            "ON CONFLICT(device) DO UPDATE SET seq = max(seq, excluded.seq)",
+            (str(other), int(number)),
+        )
+        seen[str(other)] = max(int(seen.get(str(other), 0)), int(number))
 
 
 def _receive_files(plan: tuple[Any, ...], report: PassReport, apply: Apply) -> None:
@@ -406,9 +485,13 @@ def sync_now(journal: Journal, *, bulk: bool = False) -> PassReport:
             "in the journal. Plug in or mount the folder, then sync again."
         )
     report = PassReport()
-    report.sent = _send(journal, channel)
+    report.read_only = _why_read_only(channel)
+    if not report.read_only:
+        report.sent = _send(journal, channel)
     _receive(journal, channel, report, bulk=bulk)
-    report.sent += _send(journal, channel)  # keys released by what just arrived
+    if not report.read_only:
+        report.sent += _send(journal, channel)  # keys released by what just arrived
+        report.compacted = _acknowledge_and_compact(journal, channel)
     with journal.transaction() as session:
         connection = session.connection()
         set_state(connection, "last_sync", datetime.now(UTC).isoformat(timespec="seconds"))
@@ -422,10 +505,50 @@ def sync_now(journal: Journal, *, bulk: bool = False) -> PassReport:
                     "from": dict(report.from_seats),
                     "waiting": report.waiting,
                     "leftovers": len(report.leftovers),
+                    "read_only": report.read_only,
                 }
             ),
         )
     return report
+
+
+def _acknowledge_and_compact(journal: Journal, channel: SyncFolder) -> int:
+    """Say what this laptop has applied, write its snapshot when due, drop what all have."""
+    with journal.transaction() as session:
+        connection = session.connection()
+        me = current_device(connection)
+        covers = snapshots.covered(connection, me)
+        channel.write_ack(me, covers)
+        if snapshots.due(channel, me, covers.get(me, 0)):
+            key_id = get_state(connection, "key_id")
+            snapshots.write(
+                connection,
+                channel,
+                key_id,
+                _keys(connection)[key_id],
+                get_state(connection, "seat"),
+            )
+        retired = set(get_state(connection, "previous_devices").split())
+        # Every device that ever acknowledged: one whose file went missing blocks compaction.
+        known = set(get_state(connection, "acked_devices").split()) | set(channel.acks())
+        set_state(connection, "acked_devices", " ".join(sorted(known)))
+    return snapshots.compact(channel, channel.scan(), me, retired, known)
+
+
+def _why_read_only(channel: SyncFolder) -> str:
+    """Why this laptop must not write to the folder now ('' when it may)."""
+    try:
+        description = channel.read_journal_json()
+    except NewerFormat:
+        return _older_message("the sync folder was set up by a newer ceocto")
+    except Unreadable:
+        return ""  # journal.json still copying: change files stand on their own
+    wanted = needs_newer(description or {})
+    if not wanted:
+        return ""
+    return _older_message(
+        f"the sync folder needs ceocto {wanted} or newer to write to it, and this is {__version__}"
+    )
 
 
 def _ago(stamp: str, now: datetime) -> str:
@@ -473,6 +596,8 @@ def status(journal: Journal, now: datetime | None = None) -> list[str]:
             count = int(report["changes"])
             line += f" · {count} change{'' if count == 1 else 's'} from {' and '.join(senders)}"
         lines = [line]
+    if report.get("read_only"):
+        lines.insert(0, f"Receiving only: {report['read_only']}")
     lines.append(f"Sync folder: {folder}")
     if unsent:
         lines.append(f"{unsent} change set(s) of this laptop wait to be written to the folder.")

@@ -243,6 +243,9 @@ class MainWindow(QMainWindow):
         file_menu.addAction(
             self._action("Changed on both &laptops…", None, self.show_conflicts, "conflictsAction")
         )
+        file_menu.addAction(
+            self._action("&From the other laptop…", None, self.show_arrived, "arrivedAction")
+        )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export_report, "exportAction"))
         for text, shortcut, flow, name in (
@@ -351,6 +354,12 @@ class MainWindow(QMainWindow):
     def show_conflicts(self) -> None:
         """File › Changed on both laptops…: the Conflicts view."""
         ConflictsDialog(self.context, self).exec()
+
+    def show_arrived(self) -> None:
+        """File › From the other laptop…: what sync brought, each change undoable."""
+        dialog = ConflictsDialog(self.context, self)
+        dialog.tabs.setCurrentIndex(1)
+        dialog.exec()
 
     def _restore_geometry(self) -> None:
         geometry = self.settings.value("window/geometry")

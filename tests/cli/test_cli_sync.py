@@ -176,3 +176,69 @@ def test_setup_as_someone_who_is_not_a_partner_is_one_line(tmp_path, capsys) -> 
     assert code == 2 and out == ""  # what was typed (--as) names no partner
     assert err.startswith("ceocto: ") and "Bob" in err and err.count("\n") == 1
     assert "Nothing was changed" in err and list(folder.iterdir()) == []
+
+
+def _encrypted_bodies(path: Path) -> list[str]:
+    from ceocto_desktop.store import driver
+
+    connection = driver.connect(path, passphrase=driver.passphrase_for(path))
+    try:
+        return sorted(str(r[0]) for r in connection.execute("SELECT body FROM notes"))
+    finally:
+        connection.close()
+
+
+def test_merge_brings_an_encrypted_file_of_the_pair_with_its_passphrase(
+    tmp_path, capsys, monkeypatch
+) -> None:
+    from ceocto_desktop.store import driver
+
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    run(capsys, "init", str(a), "--a", "Sam", "--b", "Priya")
+    run(capsys, "init", str(b), "--a", "Sam", "--b", "Priya")
+    run(capsys, "note", "on the first laptop", "--author", "A", "--db", str(a))
+    run(capsys, "note", "kept secret on the second laptop", "--author", "B", "--db", str(b))
+    secret = tmp_path / "secret"
+    secret.write_text("correct horse battery staple\n")
+    monkeypatch.setenv("CEOCTO_PASSPHRASE_FILE", str(secret))
+    assert run(capsys, "encrypt", "--db", str(b))[0] == 0
+    assert not driver.has_sqlite_header(b)
+    driver.forget_passphrases()
+    monkeypatch.setenv("CEOCTO_PASSPHRASE_FILE", str(tmp_path / "wrong"))
+    (tmp_path / "wrong").write_text("not the passphrase\n")
+    code, out, err = run(capsys, "merge", str(b), "--db", str(a))
+    assert code != 0 and err.count("\n") == 1 and "Traceback" not in err
+    assert "nothing was changed" in err
+    assert bodies(a) == ["on the first laptop"]
+    driver.forget_passphrases()
+    monkeypatch.setenv("CEOCTO_PASSPHRASE_FILE", str(secret))
+    code, out, err = run(capsys, "merge", str(b), "--dry-run", "--db", str(a))
+    assert code == 0 and out.startswith("Would merge: 1 added"), err
+    code, out, err = run(capsys, "merge", str(b), "--db", str(a))
+    assert code == 0 and out.startswith("Merged: 1 added"), err
+    assert bodies(a) == ["kept secret on the second laptop", "on the first laptop"]
+    code, out, _ = run(capsys, "merge", str(b), "--db", str(a))
+    assert out.startswith("Merged: 0 added, 0 changed, 0 kept as a conflict")
+    assert _encrypted_bodies(b) == ["kept secret on the second laptop"]  # OTHER untouched
+    driver.forget_passphrases()
+
+
+def test_merge_into_an_encrypted_journal(tmp_path, capsys, monkeypatch) -> None:
+    from ceocto_desktop.store import driver
+
+    a, b = tmp_path / "a.db", tmp_path / "b.db"
+    run(capsys, "init", str(a), "--a", "Sam", "--b", "Priya")
+    run(capsys, "init", str(b), "--a", "Sam", "--b", "Priya")
+    run(capsys, "note", "from the plain file", "--author", "B", "--db", str(b))
+    secret = tmp_path / "secret"
+    secret.write_text("correct horse battery staple\n")
+    monkeypatch.setenv("CEOCTO_PASSPHRASE_FILE", str(secret))
+    assert run(capsys, "encrypt", "--db", str(a))[0] == 0
+    driver.forget_passphrases()
+    code, out, err = run(capsys, "merge", str(b), "--db", str(a))
+    assert code == 0 and out.startswith("Merged: 1 added"), err
+    assert _encrypted_bodies(a) == ["from the plain file"]
+    assert not driver.has_sqlite_header(a)
+    backups = list((tmp_path / "backups").glob("*before-merge*"))
+    assert backups and all(not driver.has_sqlite_header(p) for p in backups)
+    driver.forget_passphrases()

@@ -242,3 +242,55 @@ def test_a_new_laptop_joining_finds_the_notes_in_search(pair: Pair, tmp_path) ->
         assert found == 2  # the search triggers are back after the join
     finally:
         third.close()
+
+
+def test_an_import_on_one_laptop_is_known_on_the_other(pair: Pair) -> None:
+    from pathlib import Path
+
+    from ceocto_desktop.services.inout.import_entries import apply_import, read_import
+
+    export = Path(__file__).parents[1] / "fixtures" / "jrnl" / "export.json"
+    preview = read_import(export, "jrnl")
+    with pair.a.transaction() as session:
+        first = apply_import(session, preview, Seat.A)
+    assert first.added > 0
+    pair.sync()
+    before = pair.rows(pair.b)["notes"]
+    assert len(before) == first.added
+    with pair.b.transaction() as session:
+        again = apply_import(session, read_import(export, "jrnl"), Seat.A)
+    assert (again.added, again.already_there) == (0, first.added)  # nothing twice
+    pair.sync()
+    assert pair.rows(pair.a)["notes"] == pair.rows(pair.b)["notes"] == before
+
+
+def test_what_sync_kept_from_both_laptops_is_in_the_json_export_and_back(
+    pair: Pair, tmp_path
+) -> None:
+    from ceocto_desktop.services.inout.journal_json import export_json, import_export, load_export
+
+    with pair.a.transaction() as session:
+        goal = goals.create_goal(session, Seat.A, "Hire")
+    pair.sync()
+    with pair.a.transaction() as session:
+        goals.update_goal(session, goal.id, title="Hire a VP Sales")
+    with pair.b.transaction() as session:
+        goals.update_goal(session, goal.id, title="Hire two engineers")
+    pair.sync()
+    with pair.a.sessions() as session:
+        text = export_json(session)
+    rows = json.loads(text)["tables"]["sync_conflicts"]
+    assert [(r["tbl"], r["field"], json.loads(r["other"])) for r in rows] == [
+        ("goals", "title", "Hire a VP Sales")
+    ]
+    assert json.loads(rows[0]["rkey"]) == [goal.id]
+    exported = tmp_path / "a.json"
+    exported.write_text(text, encoding="utf-8")
+    copy = open_journal(tmp_path / "copy.db", create=True)
+    try:
+        with copy.transaction() as session:
+            import_export(session, load_export(exported))
+        with copy.sessions() as session:
+            assert export_json(session) == text
+    finally:
+        copy.close()

@@ -7,6 +7,8 @@ import struct
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records import goals, notes
 from ceocto_desktop.services.weekly import checkins
@@ -205,3 +207,40 @@ def test_answers_submitted_before_setup_travel_sealed(template_journal, tmp_path
     finally:
         a.close()
         b.close()
+
+
+def _require_version(pair: Pair, version: str) -> None:
+    channel = SyncFolder(pair.folder)
+    description = channel.read_journal_json()
+    assert description is not None
+    channel.write_journal_json({**description, "min_app_version": version})
+
+
+def test_an_older_app_only_reads_a_folder_that_needs_a_newer_one(pair: Pair) -> None:
+    with pair.b.transaction() as session:
+        notes.create_note(session, Seat.B, "Priya wrote this before the update")
+    service.sync_now(pair.b)
+    _require_version(pair, "99.0.0")
+    with pair.a.transaction() as session:
+        notes.create_note(session, Seat.A, "Sam wrote this on the old app")
+    before = sorted(p.name for p in pair.folder.rglob("*.chg"))
+    report = service.sync_now(pair.a)
+    assert "needs ceocto 99.0.0 or newer" in report.read_only
+    assert report.sent == 0
+    assert sorted(p.name for p in pair.folder.rglob("*.chg")) == before  # wrote nothing
+    bodies = [r[1] for r in pair.rows(pair.a)["notes"]]
+    assert "Priya wrote this before the update" in bodies  # still read what it could
+    lines = service.status(pair.a)
+    assert lines[0].startswith("Receiving only: the sync folder needs ceocto 99.0.0 or newer")
+    assert "nothing was lost" in lines[0]
+    _require_version(pair, "0.1.0")
+    pair.sync()
+    assert "Sam wrote this on the old app" in [r[1] for r in pair.rows(pair.b)["notes"]]
+
+
+def test_joining_a_folder_that_needs_a_newer_app_changes_nothing(pair: Pair, tmp_path) -> None:
+    _require_version(pair, "99.0.0")
+    path = tmp_path / "c" / "journal.db"
+    with pytest.raises(service.SyncError, match=r"needs ceocto 99\.0\.0 or newer"):
+        service.join_journal(path, pair.folder, "B", pair.code, make_folder=True)
+    assert not path.exists()

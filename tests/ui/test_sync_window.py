@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QWidget
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records import goals, notes
@@ -156,3 +156,137 @@ def test_a_change_file_arriving_in_the_folder_is_applied_without_asking(other_la
         lambda: db.rows("SELECT body FROM notes") == [("Arrived while the window was open",)],
         timeout=15000,
     )
+
+
+def _goal_changed_on_both(window, qtbot, other_laptop, *, later: str):  # type: ignore[no-untyped-def]
+    """A goal whose title both laptops changed; `later` ("here" or "there") wrote last."""
+    with window.context.journal.transaction() as session:
+        goal = goals.create_goal(session, Seat.A, "Hire")
+    _sync_now(window, qtbot)
+    service.sync_now(other_laptop)
+    edits = [
+        (window.context.journal, "Hire a VP Sales"),
+        (other_laptop, "Hire two engineers"),
+    ]
+    if later == "here":
+        edits.reverse()
+    for journal, title in edits:
+        with journal.transaction() as session:
+            goals.update_goal(session, goal.id, title=title)
+    service.sync_now(other_laptop)
+    _sync_now(window, qtbot)
+    return goal
+
+
+def _goals_page_on(window, goal_id):  # type: ignore[no-untyped-def]
+    row = [window.sidebar.item(i).text() for i in range(window.sidebar.count())].index("Goals")
+    window.sidebar.setCurrentRow(row)
+    page = window.stack.currentWidget()
+    page.open_record(goal_id)
+    return page
+
+
+def test_the_goals_own_page_shows_the_other_version_and_takes_it_undoably(
+    other_laptop: Journal, qtbot, db
+):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    window.resize(1300, 820)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync._task is None)
+    goal = _goal_changed_on_both(window, qtbot, other_laptop, later="here")
+    assert db.one("SELECT title FROM goals") == "Hire a VP Sales"
+    page = _goals_page_on(window, goal.id)
+    banner = page.detail.findChild(QWidget, "bothLaptopsBanner")
+    qtbot.waitUntil(banner.isVisible)
+    text = banner.findChild(QLabel, "bothLaptopsText").text()
+    assert "was changed on both laptops — see Priya's version" in text
+    assert "Hire two engineers" in text
+    take = banner.findChild(QPushButton, "takeOtherVersion")
+    assert take.text() == "Take Priya's version"
+    window.grab().save("/tmp/sync-both-laptops-goal.png")
+    qtbot.mouseClick(take, Qt.MouseButton.LeftButton)
+    assert db.one("SELECT title FROM goals") == "Hire two engineers"
+    qtbot.waitUntil(lambda: not banner.isVisible())
+    assert page.detail.form.widget("title").text() == "Hire two engineers"
+    window.context.undo_stack.undo()  # Edit › Undo puts this laptop's version back
+    assert db.one("SELECT title FROM goals") == "Hire a VP Sales"
+    qtbot.waitUntil(banner.isVisible)
+    window.context.undo_stack.redo()
+    assert db.one("SELECT title FROM goals") == "Hire two engineers"
+    _sync_now(window, qtbot)
+    service.sync_now(other_laptop)
+    with other_laptop.sessions() as session:
+        title = session.connection().exec_driver_sql("SELECT title FROM goals").scalar()
+    assert title == "Hire two engineers"
+
+
+def test_the_version_not_kept_is_named_after_whoever_wrote_it(other_laptop: Journal, qtbot, db):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitUntil(lambda: window.sync._task is None)
+    goal = _goal_changed_on_both(window, qtbot, other_laptop, later="there")
+    assert db.one("SELECT title FROM goals") == "Hire two engineers"  # Priya wrote last
+    page = _goals_page_on(window, goal.id)
+    banner = page.detail.findChild(QWidget, "bothLaptopsBanner")
+    qtbot.waitUntil(banner.isVisible)
+    text = banner.findChild(QLabel, "bothLaptopsText").text()
+    # The value not kept is this laptop's own (Sam's), not Priya's.
+    assert "see Sam's version" in text and "Hire a VP Sales" in text
+
+
+def test_a_change_from_the_other_laptop_is_undone_from_the_window_and_travels(
+    other_laptop: Journal, qtbot, db
+):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(db.path, explicit=True)
+    window = launcher.windows[0]
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: window.sync._task is None)
+    with window.context.journal.transaction() as session:
+        goal = goals.create_goal(session, Seat.A, "Hire")
+    _sync_now(window, qtbot)
+    service.sync_now(other_laptop)
+    with other_laptop.transaction() as session:
+        goals.update_goal(session, goal.id, title="Hire two engineers")
+    service.sync_now(other_laptop)
+    _sync_now(window, qtbot)
+    assert db.one("SELECT title FROM goals") == "Hire two engineers"
+    dialog = ConflictsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    dialog.tabs.setCurrentIndex(1)
+    table = dialog.arrived_table
+    assert table.item(0, 1).text() == "Priya"
+    assert table.item(0, 2).text() == "Goal: Hire two engineers — title changed"
+    assert not dialog.undo_arrived.isEnabled()
+    table.selectRow(0)
+    qtbot.mouseClick(dialog.undo_arrived, Qt.MouseButton.LeftButton)
+    assert db.one("SELECT title FROM goals") == "Hire"
+    assert dialog.arrived_table.item(0, 3).text() == "undone"
+    dialog.grab().save("/tmp/sync-arrived.png")
+    window.context.undo_stack.undo()  # Edit › Undo takes the undo back
+    assert db.one("SELECT title FROM goals") == "Hire two engineers"
+    window.context.undo_stack.redo()
+    assert db.one("SELECT title FROM goals") == "Hire"
+    _sync_now(window, qtbot)
+    service.sync_now(other_laptop)
+    with other_laptop.sessions() as session:
+        title = session.connection().exec_driver_sql("SELECT title FROM goals").scalar()
+    assert title == "Hire"

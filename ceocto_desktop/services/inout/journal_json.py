@@ -59,18 +59,21 @@ TABLES = (
     "retrospectives",
     "commitments",
     "agenda_items",
+    # What sync kept from both laptops: part of a record's history, keyed by its travelling
+    # key (docs/SYNC.md), so it still names the record in the journal an import makes.
+    "sync_conflicts",
 )
 # Tables never exported, and columns recomputed rather than carried.
-# The sync_* tables are one laptop's two-laptop state (its outbox, sequence numbers, field
-# clocks, sealed answers and keys), not records of the pair: an import starts its own.
+# The other sync_* tables are one laptop's two-laptop state (its outbox, sequence numbers,
+# field clocks, sealed answers and keys), not records of the pair: an import starts its own.
 LEFT_OUT_TABLES = (
     "drafts",
     "sync_answer_keys",
     "sync_clock",
-    "sync_conflicts",
     "sync_log",
     "sync_outbox",
     "sync_pending",
+    "sync_received",
     "sync_rowkeys",
     "sync_sealed",
     "sync_seen",
@@ -151,6 +154,9 @@ def _kept(
         return row["answer_id"] not in hidden_answers
     if name == "settings":
         return not str(row["key"]).startswith(PRIVATE_SETTINGS)
+    if name == "sync_conflicts" and row["tbl"] == "checkin_answers":
+        week = json.loads(row["rkey"])[0][0]  # [[week], seat]: only revealed weeks' words
+        return date.fromisoformat(str(week)) in revealed_weeks
     return True
 
 

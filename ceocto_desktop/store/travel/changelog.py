@@ -77,6 +77,26 @@ def sql(connection: Connection, statement: str, params: tuple[Any, ...] = ()) ->
     return Rows(connection.connection.driver_connection.execute(statement, params))  # type: ignore[union-attr]
 
 
+BULK_CACHE_KIB = 128 * 1024
+
+
+class large_cache:
+    """A bigger page cache on the connection while it writes a whole journal (a join, a
+    merge): rows keyed by random UUIDs land all over their indexes, and SQLite's default
+    2 MB cache rereads (and, encrypted, decrypts) the same pages again and again."""
+
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
+        self.before: Any = None
+
+    def __enter__(self) -> None:
+        self.before = sql(self.connection, "PRAGMA cache_size").scalar()
+        sql(self.connection, f"PRAGMA cache_size = -{BULK_CACHE_KIB}")
+
+    def __exit__(self, *_exc: object) -> None:
+        sql(self.connection, f"PRAGMA cache_size = {int(self.before or -2000)}")
+
+
 def dumps(value: Any) -> str:
     """The one JSON form of keys and payloads: compact, keys sorted, text as is."""
     return json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False)

@@ -4,6 +4,8 @@ Stamps are text that sorts in time order ("0001764990000000.00000.<device>"), so
 comparison of two stamps is a comparison of strings, the same on both laptops. A stamp
 from the other laptop moves this clock forward only up to a few minutes past this
 laptop's own time: a laptop whose clock is hours ahead does not drag the other's along.
+How far ahead the other laptop's clock runs is measured too (`lead`), so that its edits
+do not win every simultaneous edit while it is wrong (sync/apply.py compares them fairly).
 """
 
 from __future__ import annotations
@@ -43,9 +45,9 @@ def wall_ms() -> int:
 class Clock:
     """The clock of one laptop; its last stamp is kept by the caller between uses."""
 
-    def __init__(self, device: str, last: str = "", now: Callable[[], int] = wall_ms) -> None:
+    def __init__(self, device: str, last: str = "", now: Callable[[], int] | None = None) -> None:
         self.device = device
-        self._now = now
+        self._now = now or (lambda: wall_ms())  # looked up at each call: tests move it
         if last:
             stamp = Stamp.parse(last)
             self.wall, self.counter = stamp.wall, stamp.counter
@@ -79,6 +81,24 @@ class Clock:
         elif wall == self.wall:
             self.counter = max(self.counter, seen.counter)
 
+    def now(self) -> int:
+        """This laptop's wall time, in milliseconds."""
+        return self._now()
+
     def last(self) -> str:
         """The clock's state as text, to keep between uses."""
         return Stamp(self.wall, self.counter, self.device).text()
+
+
+def lead(newest: str, now: int) -> int | None:
+    """How far ahead of now a laptop's newest stamp is (ms), when past the skew allowed;
+    0 when it is within it (that laptop's clock is right); None when it is older (a file
+    that waited tells nothing of the clock that wrote it).
+
+    A change is written before it arrives, so this is never more than the true lead."""
+    ahead = Stamp.parse(newest).wall - now
+    if ahead > MAX_SKEW_MS:
+        return ahead
+    if ahead >= -MAX_SKEW_MS:
+        return 0
+    return None

@@ -60,6 +60,8 @@ TABLES: tuple[TableSpec, ...] = (
     _spec("note_goals", key=("note_id", "goal_id")),
     _spec("note_obstacles", key=("note_id", "obstacle_id")),
     _spec("note_decisions", key=("note_id", "decision_id")),
+    # Which jrnl or Day One entry became which note: an import on either laptop adds once.
+    _spec("import_sources", key=("source", "source_id")),
     _spec("board_meetings", "notes", "ask_of_board"),
     _spec("board_goal_reviews", "comment", key=("meeting_id", "goal_id")),
     _spec(

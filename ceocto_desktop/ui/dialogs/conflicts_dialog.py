@@ -1,26 +1,51 @@
-"""File › Conflicts…: records changed on both laptops, with one click to take the other value."""
+"""File › Changed on both laptops…: records changed on both laptops, with one click to take
+the other value; and what arrived from the other laptop, each change file undoable."""
 
 from __future__ import annotations
+
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.sync.conflicts import ConflictView, list_conflicts, resolve, take_other
+from ceocto_desktop.sync.received import (
+    ReceivedView,
+    list_received,
+    redo_received,
+    undo_received,
+)
+from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets.basic import named
 
 COLUMNS = ("Record", "Field", "What happened", "Kept", "The other laptop's")
+ARRIVED_COLUMNS = ("When", "From", "What it changed", "")
+
+
+def _table(name: str, columns: tuple[str, ...]) -> QTableWidget:
+    table = named(name, QTableWidget(0, len(columns)))
+    table.setHorizontalHeaderLabels(columns)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table
 
 
 class ConflictsDialog(QDialog):
@@ -34,28 +59,46 @@ class ConflictsDialog(QDialog):
         self.rows: list[ConflictView] = []
         self.summary = named("conflictsSummary", QLabel())
         self.summary.setWordWrap(True)
-        self.table = named("conflictsTable", QTableWidget(0, len(COLUMNS)))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = _table("conflictsTable", COLUMNS)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.take = named("takeOtherButton", QPushButton("Take the other version"))
         self.seen = named("markSeenButton", QPushButton("Keep this one"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.addButton(self.take, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(self.seen, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         self.take.clicked.connect(self.take_other)
         self.seen.clicked.connect(self.mark_seen)
         self.table.itemSelectionChanged.connect(self._enable)
+        both = QWidget()
+        both_layout = QVBoxLayout(both)
+        both_layout.addWidget(self.summary)
+        both_layout.addWidget(self.table)
+        both_layout.addLayout(_row(self.take, self.seen))
+        self.tabs = named("syncHistoryTabs", QTabWidget())
+        self.tabs.addTab(both, "Changed on both")
+        self.tabs.addTab(self._arrived_tab(), "Arrived from the other laptop")
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
         self.resize(900, 420)
         self.refresh()
+
+    def _arrived_tab(self) -> QWidget:
+        self.arrived: list[ReceivedView] = []
+        self.arrived_summary = named("arrivedSummary", QLabel())
+        self.arrived_summary.setWordWrap(True)
+        self.arrived_table = _table("arrivedTable", ARRIVED_COLUMNS)
+        header = self.arrived_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.undo_arrived = named("undoArrivedButton", QPushButton("Undo this change"))
+        self.undo_arrived.clicked.connect(self.undo_selected)
+        self.arrived_table.itemSelectionChanged.connect(self._enable)
+        tab = QWidget()
+        column = QVBoxLayout(tab)
+        column.addWidget(self.arrived_summary)
+        column.addWidget(self.arrived_table)
+        column.addLayout(_row(self.undo_arrived))
+        return tab
 
     def refresh(self) -> None:
         """Read the list afresh."""
@@ -73,7 +116,53 @@ class ConflictsDialog(QDialog):
             if self.rows
             else "Nothing was changed on both laptops."
         )
+        self._refresh_arrived()
         self._enable()
+
+    def _refresh_arrived(self) -> None:
+        self.arrived = self.context.read(list_received)
+        self.arrived_table.setRowCount(len(self.arrived))
+        for index, row in enumerate(self.arrived):
+            who = first_name(self.context, row.seat) if row.seat else "The other laptop"
+            when = _local_time(row.received_at)
+            state = "undone" if row.undone else ""
+            for column, text in enumerate((when, who, row.summary, state)):
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.arrived_table.setItem(index, column, item)
+        self.arrived_summary.setText(
+            "What sync brought from the other laptop, newest first. Undo puts back what a "
+            "change replaced, here and, at the next sync, on the other laptop (Edit › Undo "
+            "takes the undo back)."
+            if self.arrived
+            else "Nothing has arrived from the other laptop yet."
+        )
+
+    def _selected_arrived(self) -> ReceivedView | None:
+        rows = self.arrived_table.selectionModel().selectedRows()
+        return self.arrived[rows[0].row()] if rows else None
+
+    def undo_selected(self) -> None:
+        """Undo what the chosen change file did here; it travels as a new change."""
+        chosen = self._selected_arrived()
+        if chosen is None or chosen.undone:
+            return
+        try:
+            outcome = CallCommand(
+                self.context,
+                "undo a change from the other laptop",
+                Changed.ALL,
+                lambda session: undo_received(session, chosen.id),
+                lambda session: redo_received(session, chosen.id),
+            ).perform()
+        except WriteFailed:
+            return
+        self._refresh_arrived()
+        if outcome.left:
+            self.arrived_summary.setText(
+                f"Undone, except {outcome.left} field(s) changed again since: those keep "
+                "their later value."
+            )
 
     def _selected(self) -> ConflictView | None:
         rows = self.table.selectionModel().selectedRows()
@@ -83,6 +172,8 @@ class ConflictsDialog(QDialog):
         chosen = self._selected()
         self.take.setEnabled(chosen is not None and chosen.can_take_other)
         self.seen.setEnabled(chosen is not None)
+        arrived = self._selected_arrived()
+        self.undo_arrived.setEnabled(arrived is not None and not arrived.undone)
 
     def take_other(self) -> None:
         """Put the other laptop's value in the record."""
@@ -105,3 +196,18 @@ class ConflictsDialog(QDialog):
         except WriteFailed:
             return
         self.refresh()
+
+
+def _row(*buttons: QPushButton) -> QHBoxLayout:
+    row = QHBoxLayout()
+    row.addStretch()
+    for button in buttons:
+        row.addWidget(button)
+    return row
+
+
+def _local_time(stamp: str) -> str:
+    try:
+        return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return stamp

@@ -62,6 +62,7 @@ class TagCompleter(QCompleter):
 
 
 class NoteDetail(DetailPane):
+    table = "notes"
     first_field = "body"
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):

@@ -58,6 +58,8 @@ def decision_values(view: decisions.DecisionView) -> dict[str, Any]:
 
 
 class DecisionDetail(DetailPane):
+    table = "decisions"
+
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.view: decisions.DecisionView | None = None

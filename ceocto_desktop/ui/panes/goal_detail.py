@@ -58,6 +58,8 @@ def goal_values(goal: goals.GoalView) -> dict[str, Any]:
 
 
 class GoalDetail(DetailPane):
+    table = "goals"
+
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.data: GoalDetailData | None = None

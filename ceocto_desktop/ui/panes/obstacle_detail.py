@@ -56,6 +56,8 @@ def obstacle_values(view: obstacles.ObstacleView) -> dict[str, Any]:
 
 
 class ObstacleDetail(DetailPane):
+    table = "obstacles"
+
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.view: obstacles.ObstacleView | None = None
