@@ -35,7 +35,6 @@ from ceocto_desktop.store.travel.changelog import (
     travelling_fields,
     wire_key,
 )
-from ceocto_desktop.store.travel.sync_tables import BY_NAME, TableSpec
 from ceocto_desktop.store.travel.hlc import Stamp, lead
 from ceocto_desktop.store.travel.sync_tables import BY_NAME, TABLES, TableSpec
 from ceocto_desktop.sync.textmerge import merge_text
@@ -401,6 +400,27 @@ class Applier:
             set_field_clock(self.connection, spec.name, rkey, name, stamp, remote_base)
             self._swap_conflict(spec.name, rkey, name, mine, theirs)
             return (theirs,)
+        return self._settle_both(
+            spec, rkey, name, (mine, theirs), (base, base_given, i_changed), (known, stamp), entry
+        )
+
+    def _settle_both(
+        self,
+        spec: TableSpec,
+        rkey: str,
+        name: str,
+        values: tuple[Any, Any],
+        base_facts: tuple[Any, bool, bool],
+        stamps: tuple[str, str],
+        entry: dict[str, Any],
+    ) -> tuple[Any] | None:
+        """A plain field whose two values differ: the later change wins (by fair clocks when
+        both laptops changed it), the value not kept goes to history, and a win that only
+        the other laptop's fast clock would have decided otherwise is sent back."""
+        mine, theirs = values
+        base, base_given, i_changed = base_facts
+        known, stamp = stamps
+        remote_base = text_hash(base) if base_given else ""
         later = stamp > known
         fair_later = later
         if i_changed and base_given and name not in QUIET_FIELDS:

@@ -9,8 +9,6 @@ from typing import Any
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.store.travel.changelog import capture, sql
-from ceocto_desktop.store.travel.sync_tables import BY_NAME
 from ceocto_desktop.store.travel.changelog import capture, dumps, get_state, sql
 from ceocto_desktop.store.travel.sync_tables import BY_NAME
 from ceocto_desktop.sync.apply import Locator

@@ -35,8 +35,6 @@ from ceocto_desktop.store.travel.changelog import (
     wire_key,
 )
 from ceocto_desktop.store.travel.sync_tables import TABLES, travels
-from ceocto_desktop.sync import sealing
-from ceocto_desktop.store.travel.sync_tables import TABLES, travels
 from ceocto_desktop.sync import sealing, snapshots
 from ceocto_desktop.sync.apply import Applied, Applier
 from ceocto_desktop.sync.crypto import (

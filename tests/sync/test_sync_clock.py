@@ -10,8 +10,7 @@ from contextlib import contextmanager
 import pytest
 
 from ceocto_desktop.models import Seat
-from ceocto_desktop.services.records import goals
-from ceocto_desktop.services.records import notes
+from ceocto_desktop.services.records import goals, notes
 from ceocto_desktop.store import Journal
 from ceocto_desktop.store.travel import hlc
 from ceocto_desktop.sync import service

@@ -12,9 +12,6 @@ from pathlib import Path
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records import goals, notes
-from ceocto_desktop.sync import service
-from ceocto_desktop.services.records import goals
-from ceocto_desktop.services.records import notes
 from ceocto_desktop.sync import service, snapshots
 from ceocto_desktop.sync.folder import SyncFolder
 

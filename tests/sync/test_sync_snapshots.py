@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.models import Seat
+from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.records import notes
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.store import Journal, open_journal
 from ceocto_desktop.sync import service, snapshots
 from ceocto_desktop.sync.folder import SyncFolder
@@ -99,7 +100,7 @@ def test_a_new_laptop_starts_from_the_snapshot_and_the_files_after_it(
     _write_notes(pair.a, "one", "two", "gone soon", "three")
     with pair.a.transaction() as session:
         gone = next(n for n in notes.list_notes(session) if n.body == "gone soon")
-        notes.delete_note(session, gone.id)
+        delete_record(session, Note, gone.id)
     with pair.b.transaction() as session:
         notes.create_note(session, Seat.B, "Priya's note")
     _sync_all(pair.a, pair.b, third, rounds=3)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ceocto_desktop.models import Seat
-from ceocto_desktop.services.records import goals
-from ceocto_desktop.services.records import notes
+from ceocto_desktop.models import Goal, Seat
+from ceocto_desktop.services.records import goals, notes
+from ceocto_desktop.services.records.snapshots import delete_record
 from ceocto_desktop.sync.received import list_received, redo_received, undo_received
 
 from .conftest import Pair
@@ -50,7 +50,7 @@ def test_undoing_an_added_record_removes_it_and_a_deleted_one_comes_back_whole(
     pair.sync()
     with pair.b.transaction() as session:
         notes.create_note(session, Seat.B, "Priya's note", tags=["tech"])
-        goals.delete_goal(session, goal.id)
+        delete_record(session, Goal, goal.id)
     pair.sync()
     assert pair.rows(pair.a)["goals"] == [] and pair.rows(pair.a)["key_results"] == []
     with pair.a.transaction() as session:

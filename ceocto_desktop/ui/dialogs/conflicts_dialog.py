@@ -30,7 +30,6 @@ from ceocto_desktop.sync.received import (
 )
 from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
-from ceocto_desktop.ui.widgets.basic import named
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets.basic import named
 

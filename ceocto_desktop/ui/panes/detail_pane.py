@@ -32,8 +32,8 @@ from ceocto_desktop.sync.conflicts import (
 )
 from ceocto_desktop.ui.commands import CallCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
-from ceocto_desktop.ui.panes.forms import RecordForm
 from ceocto_desktop.ui.labels import first_name
+from ceocto_desktop.ui.panes.forms import RecordForm
 from ceocto_desktop.ui.widgets.basic import named
 
 SHOWN_CHARS = 160
