@@ -65,6 +65,14 @@ def due_text(today: date, due: date) -> str:
     return {0: "today", 1: "tomorrow"}.get(ahead, f"in {_days(ahead)}")
 
 
+def _obstacle_text(today: date, title: str, opened_on: date, severity: Severity) -> str:
+    age = (today - opened_on).days
+    if age >= OLD_OBSTACLE_DAYS:
+        return f"Obstacle “{title}” has been open {age} days"
+    since = {0: "today", 1: "yesterday"}.get(age, f"{_days(age)} ago")
+    return f"Critical obstacle “{title}” opened {since}"
+
+
 def answered_by_both(session: Session) -> list[date]:
     """The weeks both partners answered."""
     return [week for week, count in answered_weeks(session) if count == 2]
@@ -93,7 +101,9 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
         select(Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
         .where(
             Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
-            Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS),
+            # A critical obstacle needs the pair now, however young it is.
+            (Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS))
+            | (Obstacle.severity == Severity.CRITICAL),
         )
         .order_by(Obstacle.opened_on)
         .limit(20)
@@ -131,7 +141,7 @@ def needs_attention(session: Session, today: date | None = None) -> Attention:
             Item(
                 "obstacles",
                 r.id,
-                f"Obstacle “{r.title}” has been open {(today - r.opened_on).days} days",
+                _obstacle_text(today, r.title, r.opened_on, r.severity),
                 "high" if r.severity in (Severity.HIGH, Severity.CRITICAL) else "medium",
             )
             for r in old

@@ -109,3 +109,24 @@ def test_each_item_is_one_click_from_its_record(qtbot, journal_path, window):
     window.sidebar.setCurrentRow(0)
     attention.itemClicked.emit(attention.item(1))
     assert window.stack.currentWidget().objectName() == "trendsPage"
+
+
+def test_a_young_critical_obstacle_needs_attention_at_once(qtbot, journal_path, window):
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        obstacles.create_obstacle(
+            session,
+            Seat.B,
+            "Lead investor walked",
+            ObstacleCategory.FINANCES,
+            opened_on=date.today() - timedelta(days=3),
+            severity="critical",
+        )
+        obstacles.create_obstacle(
+            session, Seat.B, "Slow laptop", ObstacleCategory.EXTERNAL, severity="high"
+        )
+    journal.close()
+    window.stack.currentWidget().refresh()
+    shown = texts(window.findChild(QListWidget, "attentionList"))
+    assert "Critical obstacle “Lead investor walked” opened 3 days ago" in shown
+    assert not any("Slow laptop" in line for line in shown)  # young and not critical
