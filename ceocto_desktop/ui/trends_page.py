@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -32,7 +31,7 @@ from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.theme import is_dark
-from ceocto_desktop.ui.widgets import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets import ERROR_STYLE, FlowLayout, keep_fitted, named
 
 CHARTS = (
     "Cooperation index",
@@ -110,11 +109,16 @@ class TrendsPage(JournalPage):
         for check in self.show_seat.values():
             check.setChecked(True)
             check.toggled.connect(lambda _on: self.redraw())
-        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         for box in (self.chart, self.range, self.dimension):
-            box.setSizeAdjustPolicy(shrink)
-            box.setMinimumContentsLength(12)
-        row = QHBoxLayout()
+            # As wide as the choice it shows (not its longest), whole at any font.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(0)
+            keep_fitted(box)
+        # The controls wrap onto a second line where one cannot hold them whole (1024 px).
+        row = named("trendsToolbar", QWidget())
+        flow = FlowLayout(row)
         for widget in (
             self.chart,
             self.range,
@@ -123,11 +127,10 @@ class TrendsPage(JournalPage):
             self.dimension,
             *self.show_seat.values(),
         ):
-            row.addWidget(widget)
-        row.addStretch()
-        row.addWidget(save)
+            flow.addWidget(widget)
+        flow.add_widget_after_gap(save)
         self.body = QVBoxLayout(self)
-        self.body.addLayout(row)
+        self.body.addWidget(row)
         self.body.addWidget(self.error)
         self.watch_journal(context)
 
