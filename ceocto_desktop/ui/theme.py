@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 # Spacing steps (px) and the type scale (pt offsets from the system's body size).
 SPACE = (4, 8, 12, 16, 24)
@@ -276,6 +276,62 @@ def choose_appearance(app: QApplication, choice: str) -> None:
     """Keep the person's choice and repaint now."""
     QSettings().setValue(APPEARANCE_KEY, choice)
     apply_chosen_scheme(app)
+
+
+class CheckBoxStyle(QProxyStyle):
+    """Fusion with check boxes drawn from the tokens: a muted outline that reads on the dark
+    surface too (Fusion's outline is the window colour darkened, invisible in dark: the Board
+    review's "Reviewed" tick was a shadow), ticked ones filled with the accent."""
+
+    CHECKS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # type: ignore[no-untyped-def]
+        if element not in self.CHECKS or not isinstance(option, QStyleOption):
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        draw_check_box(painter, option)
+
+
+def draw_check_box(painter: QPainter, option: QStyleOption) -> None:
+    """A rounded box in `option.rect`: outlined when off, accent-filled with a tick when on."""
+    t = tokens()
+    state = option.state
+    side = min(option.rect.width(), option.rect.height(), 16) - 2
+    box = QRectF(0, 0, side, side)
+    box.moveCenter(QRectF(option.rect).center())
+    on = bool(state & QStyle.StateFlag.State_On)
+    partly = bool(state & QStyle.StateFlag.State_NoChange)
+    enabled = bool(state & QStyle.StateFlag.State_Enabled)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(t.accent if (on or partly) else t.surface)
+    edge = QColor(t.accent if (on or partly) else t.muted)
+    if not enabled:
+        fill.setAlphaF(0.45)
+        edge.setAlphaF(0.45)
+    painter.setPen(QPen(edge, 1.5))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(box.adjusted(0.75, 0.75, -0.75, -0.75), 3, 3)
+    if on or partly:
+        mark = QPen(QColor(t.surface if t is DARK else "#ffffff"), max(1.6, side / 8))
+        mark.setCapStyle(Qt.PenCapStyle.RoundCap)
+        mark.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(mark)
+        x, y, w = box.x(), box.y(), box.width()
+        if on:
+            painter.drawPolyline(
+                [
+                    QPointF(x + w * 0.24, y + w * 0.52),
+                    QPointF(x + w * 0.43, y + w * 0.70),
+                    QPointF(x + w * 0.76, y + w * 0.32),
+                ]
+            )
+        else:
+            painter.drawLine(QPointF(x + w * 0.28, y + w / 2), QPointF(x + w * 0.72, y + w / 2))
+    painter.restore()
 
 
 def apply_system_scheme(app: QApplication) -> None:

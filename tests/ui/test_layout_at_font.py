@@ -279,3 +279,27 @@ def test_filter_boxes_refit_when_the_font_grows(  # type: ignore[no-untyped-def]
         if b.minimumWidth() < current_text_width(b)
     ]
     assert cut == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"], indirect=True)
+def test_board_reviewed_tick_is_visible(qtbot, demo_journal, scheme, tmp_path):  # type: ignore[no-untyped-def]
+    """The "Reviewed" box stands out from its cell (3:1, WCAG's mark for a control's
+    outline), ticked or not; in dark it was a shadow."""
+    from tests.ui.layout_checks import strongest_contrast
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    page = open_page(window, "Board review")
+    table = page.findChild(QWidget, "boardGoals")
+    for _ in range(3):
+        QApplication.processEvents()
+    seen = []
+    for ticked in (False, True):
+        state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if table.item(0, 0).checkState() != state:
+            table.item(0, 0).setCheckState(state)  # the table is filled again, ticked
+        QApplication.processEvents()
+        assert table.item(0, 0).checkState() == state
+        shot = table.viewport().grab().toImage()
+        rect = table.visualItemRect(table.item(0, 0))
+        seen.append(round(strongest_contrast(shot.copy(rect)), 1))
+    assert min(seen) >= 3.0, seen
