@@ -35,7 +35,7 @@ def _line(item: AgendaEntry, week: date) -> list[str]:
 
 def agenda_markdown(agenda: Agenda) -> str:
     """The agenda by section, each item a checkbox with its outcome and since when."""
-    lines = [f"# Our sync, week of {agenda.week}"]
+    lines = [f"# Our weekly talk, week of {agenda.week}"]
     for kind, heading in SECTIONS:
         items = [item for item in agenda.items if item.kind == kind]
         if items:

@@ -1,4 +1,4 @@
-"""Our sync this week: the agenda the pair talks through once both have answered."""
+"""Our weekly talk (the weekly sync in code): the agenda the pair talks through once both have answered."""
 
 from __future__ import annotations
 
@@ -110,14 +110,14 @@ class AgendaPanel(QGroupBox):
     """The week's agenda: offered once both answered, kept once opened."""
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
-        super().__init__("Our sync this week", parent)
+        super().__init__("Our weekly talk", parent)
         self.setObjectName("syncPanel")
         self.context = context
         self.week: date | None = None
         self.rows: list[ItemRow] = []
         self.intro = named("syncIntro", QLabel())
         self.intro.setWordWrap(True)
-        self.open_button = named("openSync", QPushButton("Open our sync"))
+        self.open_button = named("openSync", QPushButton("Open this week's agenda"))
         self.open_button.clicked.connect(self.open_agenda)
         self.error = named("syncError", QLabel())
         self.error.setWordWrap(True)
@@ -134,7 +134,7 @@ class AgendaPanel(QGroupBox):
         self.week = week
         current = self.context.read(checkins.current_week)
         self.setTitle(
-            "Our sync this week" if week == current else f"Our sync, week of {week:%d %b}"
+            "Our weekly talk" if week == current else f"Our weekly talk, week of {week:%d %b}"
         )
         self.setVisible(complete)
         if not complete:

@@ -48,9 +48,9 @@ KIND_LABEL = {
     "decision": "Decision",
     "checkin": "Check-in",
     "commitment": "Commitment",
-    "agenda": "Sync",
+    "agenda": "Weekly talk",
 }
-KIND_PLURAL = {**{k: f"{v}s" for k, v in KIND_LABEL.items()}, "agenda": "Sync agendas"}
+KIND_PLURAL = {**{k: f"{v}s" for k, v in KIND_LABEL.items()}, "agenda": "Weekly talks"}
 MARKS = ("\x01", "\x02")
 TYPING_PAUSE_MS = 150
 RESULTS = 40

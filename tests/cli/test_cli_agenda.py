@@ -35,7 +35,7 @@ def test_markdown_of_a_week_both_answered_with_an_outcome_kept(journal_path):
     first = ceocto("agenda", "--week", "2026-11-25", "--db", str(journal_path))
     assert (first.returncode, first.stderr) == (0, "")
     assert first.stdout == (
-        "# Our sync, week of 2026-11-23\n"
+        "# Our weekly talk, week of 2026-11-23\n"
         "\n## Where we see it differently\n\n"
         "- [ ] Trust: Sam 4, Priya 2 — talk about it\n"
         "\n## What we need from each other\n\n"

@@ -1,4 +1,4 @@
-"""Our sync this week, on the check-in page: opened once both answered, ticked, outcomes,
+"""Our weekly talk, on the check-in page: opened once both answered, ticked, outcomes,
 an outcome made a commitment, undone."""
 
 from __future__ import annotations
@@ -47,8 +47,17 @@ def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbo
     )
     _answer(window, Seat.B, trust=2)
     assert panel.isVisible()
-    assert panel.title() == "Our sync this week"
-    qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
+    assert panel.title() == "Our weekly talk"
+    opener = page.findChild(QPushButton, "openSync")
+    assert opener.text() == "Open this week's agenda"
+    qtbot.mouseClick(opener, Qt.MouseButton.LeftButton)
+    # "Sync" is the two laptops' (Settings › Sync); the weekly talk never borrows the word.
+    shown = [panel.title()] + [
+        w.text()
+        for w in page.findChildren(QLabel) + page.findChildren(QPushButton)
+        if w.isVisibleTo(window)
+    ]
+    assert [text for text in shown if "sync" in text.lower()] == []
     ticks = [page.findChild(QCheckBox, f"syncItem{n}") for n in (1, 2, 3)]
     assert [page.findChild(QLabel, f"syncItemText{n}").text() for n in (1, 2, 3)] == [
         "Trust: Sam 4, Priya 2 — talk about it",
