@@ -256,7 +256,7 @@ def draw_decisions(
             scores.append(f"{style.names.get(seat, 'joint')} {right} of {count}")
     title = "Decisions per month"
     if scores:
-        title += "\nConfident calls (70 %+) that came true: " + ", ".join(scores)
+        title += "\nConfident calls (70%+) that came true: " + ", ".join(scores)
     if not per_month:
         _message(figure, style, title, "No decisions recorded in this period.")
         return

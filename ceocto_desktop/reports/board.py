@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph, Table
 from ceocto_desktop.reports.wording import count, movement, pct, status_movement
@@ -38,14 +39,14 @@ def build_board_brief(
 def board_document(review: BoardReview, pair: str, company: str = "") -> Document:
     """Format a board review: the ask first, then goals at risk, then the full table."""
     meeting = review.meeting
-    since = f"since {review.previous.held_on:%d %B %Y}" if review.previous else ""
+    since = f"since {day_text(review.previous.held_on)}" if review.previous else ""
     whose = f"{company} — " if company else ""
     doc = Document(
         f"{whose}Board brief — {meeting.title}",
-        f"{pair} · {meeting.held_on:%d %B %Y} · "
+        f"{pair} · {day_text(meeting.held_on)} · "
         + (f"what moved {since}" if since else "the first board meeting"),
         author=pair,
-        subject=f"Board brief for the meeting of {meeting.held_on:%d %B %Y}",
+        subject=f"Board brief for the meeting of {day_text(meeting.held_on)}",
     )
     doc.add(Heading("What we ask of the board"))
     doc.add(Paragraph(meeting.ask_of_board.strip() or "Nothing this time."))
@@ -85,7 +86,7 @@ def board_document(review: BoardReview, pair: str, company: str = "") -> Documen
     heading = f"Decisions we took {since}" if since else "Decisions we took"
     doc.add(Heading(heading))
     doc.add(
-        Bullets(tuple(f"{d.day:%d %b %Y}: {d.title}" for d in review.decided_since))
+        Bullets(tuple(f"{day_text(d.day)}: {d.title}" for d in review.decided_since))
         if review.decided_since
         else Paragraph("None.")
     )
@@ -99,7 +100,7 @@ def board_document(review: BoardReview, pair: str, company: str = "") -> Documen
         )
     doc.add(Heading("Decisions due for review"))
     doc.add(
-        Bullets(tuple(f"{d.title} (review {d.day:%d %b %Y})" for d in review.due_for_review))
+        Bullets(tuple(f"{d.title} (review {day_text(d.day)})" for d in review.due_for_review))
         if review.due_for_review
         else Paragraph("None.")
     )

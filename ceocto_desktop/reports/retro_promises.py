@@ -6,6 +6,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import CommitmentStatus, Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph
 from ceocto_desktop.reports.wording import count
@@ -53,7 +54,8 @@ def add_promises(
             doc.add(
                 Bullets(
                     tuple(
-                        f"{p.what} ({names[p.owed_by.value]}, due {p.due_on})" for p in still_open
+                        f"{p.what} ({names[p.owed_by.value]}, due {day_text(p.due_on)})"
+                        for p in still_open
                     )
                 )
             )
@@ -63,7 +65,8 @@ def add_promises(
         doc.add(
             Bullets(
                 tuple(
-                    f"Week of {t.week:%d %b}: {t.title}" + (f" — {t.outcome}" if t.outcome else "")
+                    f"Week of {day_text(t.week)}: {t.title}"
+                    + (f" — {t.outcome}" if t.outcome else "")
                     for t in talked
                 )
             )

@@ -1,4 +1,5 @@
-"""Our weekly talk (the weekly sync in code): the agenda the pair talks through once both have answered."""
+"""Our weekly talk (the weekly sync in code): the agenda the pair talks through once both
+have answered."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import week_text
 from ceocto_desktop.services import agenda, checkins, commitments
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
@@ -49,7 +51,7 @@ class ItemRow(QWidget):
         self.entry = entry
         text = entry.title
         if entry.since_week < week:
-            text += f" (since the week of {entry.since_week:%d %b})"
+            text += f" (since the {week_text(entry.since_week)})"
         # The words in a label beside the box: a label wraps a long need, a check box cannot.
         self.tick = named(f"syncItem{number}", QCheckBox())
         self.tick.setAccessibleName(text)
@@ -134,7 +136,7 @@ class AgendaPanel(QGroupBox):
         self.week = week
         current = self.context.read(checkins.current_week)
         self.setTitle(
-            "Our weekly talk" if week == current else f"Our weekly talk, week of {week:%d %b}"
+            "Our weekly talk" if week == current else f"Our weekly talk, {week_text(week)}"
         )
         self.setVisible(complete)
         if not complete:

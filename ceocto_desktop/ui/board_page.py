@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import BoardMeeting
 from ceocto_desktop.reports.board import build_board_brief
 from ceocto_desktop.reports.wording import movement, status_movement
@@ -135,7 +136,7 @@ class BoardPage(JournalPage):
         self.meetings.blockSignals(True)
         self.meetings.clear()
         for meeting in meetings:
-            item = QListWidgetItem(f"{meeting.held_on} — {meeting.title}")
+            item = QListWidgetItem(f"{day_text(meeting.held_on)} — {meeting.title}")
             item.setData(Qt.ItemDataRole.UserRole, meeting.id)
             self.meetings.addItem(item)
         self.meetings.blockSignals(False)
@@ -177,7 +178,7 @@ class BoardPage(JournalPage):
         self.review = review
         previous = review.previous
         self.since.setText(
-            f"<b>What moved since the previous meeting ({previous.held_on})</b>"
+            f"<b>What moved since the previous meeting ({day_text(previous.held_on)})</b>"
             if previous
             else "<b>The first board meeting</b>: progress so far"
         )
@@ -204,8 +205,12 @@ class BoardPage(JournalPage):
             self.goals.setItem(row, 0, tick)
         self.goals.blockSignals(False)
         self.goals_fit.fit()
-        decided = "".join(f"<li>{d.day}: {escape(d.title)}</li>" for d in review.decided_since)
-        due = "".join(f"<li>{escape(d.title)} (review {d.day})</li>" for d in review.due_for_review)
+        decided = "".join(
+            f"<li>{day_text(d.day)}: {escape(d.title)}</li>" for d in review.decided_since
+        )
+        due = "".join(
+            f"<li>{escape(d.title)} (review {day_text(d.day)})</li>" for d in review.due_for_review
+        )
         shown = (
             f" (the latest {len(review.decided_since)} of {how_many(review.decided_count)})"
             if review.decided_count > len(review.decided_since)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.models import Decision, DecisionStatus, Owner, Seat, Stance, Verdict
 from ceocto_desktop.services import decisions
 from ceocto_desktop.services.changes import Changed
@@ -135,13 +136,14 @@ class DecisionDetail(DetailPane):
         self.form.load(view.id, decision_values(view))
         if view.status is DecisionStatus.REVIEWED and view.verdict is not None:
             self.state.setText(
-                f"<b>Reviewed</b> on {view.reviewed_on}: turned out <b>{view.verdict.value}</b>. "
+                f"<b>Reviewed</b> on {optional_day(view.reviewed_on)}: "
+                f"turned out <b>{view.verdict.value}</b>. "
                 f"{view.outcome}"
             )
         elif view.due_for_review():
-            self.state.setText(f"<b>Due for review</b> since {view.review_on}.")
+            self.state.setText(f"<b>Due for review</b> since {optional_day(view.review_on)}.")
         else:
-            when = f" Review on {view.review_on}." if view.review_on else ""
+            when = f" Review on {optional_day(view.review_on)}." if view.review_on else ""
             self.state.setText(f"<b>{view.status.value.capitalize()}</b>.{when}")
         self.review_button.setEnabled(view.status is DecisionStatus.DECIDED)
         self.supersede_button.setEnabled(view.status is not DecisionStatus.SUPERSEDED)

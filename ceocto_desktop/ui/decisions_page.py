@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QCheckBox, QWidget
 
+from ceocto_desktop.analytics.formats import day_text, optional_day
 from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Decision, DecisionStatus
 from ceocto_desktop.services import decisions
@@ -18,7 +19,7 @@ from ceocto_desktop.services.rows import (
 )
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.decision_detail import DecisionDetail
-from ceocto_desktop.ui.labels import date_text, owner_label
+from ceocto_desktop.ui.labels import owner_label
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
 from ceocto_desktop.ui.widgets import choice_filter, named
@@ -40,14 +41,14 @@ def review_text(row: DecisionRow) -> str:
     if row.review_on is None:
         return ""
     if row.status is not DecisionStatus.DECIDED:
-        return date_text(row.review_on)  # superseded: the date is history
+        return day_text(row.review_on)  # superseded: the date is history
     return relative_day(row.review_on, date.today()).text
 
 
 def review_tip(row: DecisionRow) -> str:
     if row.verdict is not None:
         return row.outcome or row.verdict.value
-    return f"Review on {date_text(row.review_on)}" if row.review_on else "No review planned"
+    return f"Review on {day_text(row.review_on)}" if row.review_on else "No review planned"
 
 
 class DecisionsPage(RecordPage):
@@ -83,7 +84,7 @@ class DecisionsPage(RecordPage):
                 width=96,
                 drop=4,
             ),
-            Column("Date", "decided_on", lambda r: date_text(r.decided_on), width=92, drop=3),
+            Column("Date", "decided_on", lambda r: optional_day(r.decided_on), width=92, drop=3),
             Column(
                 "Confidence", "confidence", lambda r: f"{r.confidence}%", RIGHT, width=96, drop=5
             ),

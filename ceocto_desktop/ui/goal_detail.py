@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text, optional_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services import goals
 from ceocto_desktop.services.changes import Changed
@@ -211,7 +212,7 @@ class GoalDetail(DetailPane):
         for update in reversed(data.history):
             moves = "; ".join(f"{t}: {number(a)} → {number(b)}" for t, a, b in update.changes)
             text = (
-                f"{update.on_date} · {first_name(self.context, update.author)} · "
+                f"{day_text(update.on_date)} · {first_name(self.context, update.author)} · "
                 f"{update.status.value} · {percent(update.progress)}"
             )
             if update.note:
@@ -228,7 +229,7 @@ class GoalDetail(DetailPane):
         )
         self._fill_links(
             self.linked_decisions,
-            [(d.id, f"{d.title} ({d.decided_on})") for d in data.decisions],
+            [(d.id, f"{d.title} ({optional_day(d.decided_on)})") for d in data.decisions],
             "No linked decisions",
         )
 

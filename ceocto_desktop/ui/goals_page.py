@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.analytics.periods import quarter_of
 from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, Owner
@@ -14,7 +15,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.rows import GoalFilter, GoalRow, count_goal_rows, goal_rows
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.goal_detail import GoalDetail
-from ceocto_desktop.ui.labels import change_text, date_text, owner_label, owner_labels, percent
+from ceocto_desktop.ui.labels import change_text, owner_label, owner_labels, percent
 from ceocto_desktop.ui.record_page import RecordPage
 from ceocto_desktop.ui.table_model import RIGHT, Column, LazyTableModel
 from ceocto_desktop.ui.widgets import choice_filter, named
@@ -129,7 +130,7 @@ class GoalsPage(RecordPage):
                 target_text,
                 width=110,
                 drop=2,
-                tip=lambda r: date_text(r.target_date),
+                tip=lambda r: optional_day(r.target_date),
                 alert=target_overdue,
             ),
             Column(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import moment_text
 from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services import notes
 from ceocto_desktop.services.changes import Changed
@@ -162,7 +163,7 @@ class NoteDetail(DetailPane):
         self.preview_toggle.setChecked(False)
         self.preview.clear()  # rendered when asked for (Preview), not for every note shown
         when = view.created_at.astimezone()
-        self.meta.setText(f"{first_name(self.context, view.author)}, {when:%A %d %B %Y, %H:%M}")
+        self.meta.setText(f"{first_name(self.context, view.author)}, {when:%A} {moment_text(when)}")
         titles = self.context.read(lambda s: note_link_titles(s, view))
         for kind, box in self.links.items():
             ids = getattr(view, f"{kind[:-1]}_ids")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import day_text, optional_day
 from ceocto_desktop.models import (
     Obstacle,
     ObstacleCategory,
@@ -143,7 +144,8 @@ class ObstacleDetail(DetailPane):
         self.reopen_button.setVisible(closed)
         if closed:
             self.state.setText(
-                f"<b>{view.status.value.capitalize()}</b> on {view.resolved_on} after "
+                f"<b>{view.status.value.capitalize()}</b> "
+                f"on {optional_day(view.resolved_on)} after "
                 f"{count(view.days_open(), 'day')}: {view.resolution}"
             )
         else:
@@ -152,9 +154,8 @@ class ObstacleDetail(DetailPane):
             )
         self.history.clear()
         for event in reversed(view.events):
-            text = (
-                f"{event.on_date} · {first_name(self.context, event.author)} · {event.kind.value}"
-            )
+            who = first_name(self.context, event.author)
+            text = f"{day_text(event.on_date)} · {who} · {event.kind.value}"
             self.history.addItem(f"{text}: {event.text}" if event.text else text)
         self.links.show_links(view.id, view.goal_ids, view.goal_titles)
         self._refresh_kind()

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QLineEdit, QListWidget
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import GoalStatus, ObstacleCategory, Seat
 from ceocto_desktop.services import board, checkins, decisions, goals, obstacles
 from ceocto_desktop.services.attention import needs_attention
@@ -98,7 +99,8 @@ def test_each_item_is_one_click_from_its_record(qtbot, journal_path, window):
     shown = texts(attention)
     assert shown[0] == "This week's check-in: Priya still to answer (streak: 3 weeks)"
     assert shown[1].startswith("Your perception gap has widened")
-    assert shown[-1] == f"Next board meeting in 12 days ({date.today() + timedelta(days=12)})"
+    meeting = date.today() + timedelta(days=12)
+    assert shown[-1] == f"Next board meeting in 12 days ({day_text(meeting)})"
     row = next(i for i, t in enumerate(shown) if t.startswith("Review the decision"))
     attention.itemClicked.emit(attention.item(row))
     page = window.stack.currentWidget()

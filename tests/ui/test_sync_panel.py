@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QPushButton
 
+from ceocto_desktop.analytics.formats import day_text, weekday_text
 from ceocto_desktop.models import Area, Seat
 from ceocto_desktop.services import checkins, commitments
 from ceocto_desktop.services.changes import Changed
@@ -62,7 +63,7 @@ def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(qtbo
     assert [page.findChild(QLabel, f"syncItemText{n}").text() for n in (1, 2, 3)] == [
         "Trust: Sam 4, Priya 2 — talk about it",
         "What Sam needs from Priya: Take the Thursday demo",
-        f"Priya owes Sam: Send the SOC 2 letter (overdue 1 day, {yesterday})",
+        f"Priya owes Sam: Send the SOC 2 letter (overdue 1 day, {day_text(yesterday)})",
     ]
     assert not page.findChild(QPushButton, "openSync").isVisible()
 
@@ -123,7 +124,7 @@ def test_the_overview_says_what_each_owes_the_other_this_week(qtbot, window):
     )
     assert line.isVisible()
     assert line.text() == (
-        f"Sam owes Priya: Intro to the bank (overdue since {late:%a %d %b}). "
+        f"Sam owes Priya: Intro to the bank (overdue since {weekday_text(late)}). "
         "Priya owes Sam: nothing due this week."
     )
     window.context.write(

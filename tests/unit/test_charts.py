@@ -107,7 +107,7 @@ def test_records_charts_draw_their_bars_and_labels():
     calibration = {"A": (2, 3), "B": (0, 0), "joint": (1, 1)}
     trends.draw_decisions(figure, per_month, calibration, STYLE)
     title = figure.axes[0].get_title(loc="left")
-    assert "Confident calls (70 %+) that came true: Sam 2 of 3, joint 1 of 1" in title
+    assert "Confident calls (70%+) that came true: Sam 2 of 3, joint 1 of 1" in title
     assert "Brier" not in title and "Priya" not in title  # no calls, no figure
     legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert legend == ["Joint", "Sam alone", "Priya alone"]
