@@ -32,6 +32,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.commands import CallCommand, CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
+from ceocto_desktop.ui.empty_state import EmptyState
 from ceocto_desktop.ui.export_flow import export_report
 from ceocto_desktop.ui.forms import RecordForm
 from ceocto_desktop.ui.grow import grow_with_content
@@ -106,7 +107,14 @@ class BoardPage(JournalPage):
         self.due.setWordWrap(True)
         export = primary(named("exportBrief", QPushButton("Export board brief…")))
         export.clicked.connect(self.export)
-        self.empty = QLabel("No board meeting yet: “New meeting” adds one.")
+        self.empty = EmptyState("board")
+        self.empty.say(
+            "No board meeting yet",
+            "Before each board meeting, review your goals here: what moved since the last "
+            "one, what is at risk, what you ask of the board; then export a brief to print.",
+            "Plan the first board meeting",
+            self.new_meeting,
+        )
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(self.empty)
@@ -158,7 +166,7 @@ class BoardPage(JournalPage):
 
     def show_meeting(self, meeting_id: str | None) -> None:
         self.meeting_id = meeting_id
-        self.empty.setVisible(meeting_id is None)
+        self.empty.setVisible(meeting_id is None and self.meetings.count() == 0)
         for section in self.sections:
             section.setVisible(meeting_id is not None)
         if meeting_id is None:

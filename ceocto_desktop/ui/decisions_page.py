@@ -55,6 +55,12 @@ class DecisionsPage(RecordPage):
     title = "Decisions"
     kind = "decisions"
     noun = "decision"
+    empty_words = (
+        "No decisions yet",
+        "Keep the decisions you take: the options, each partner's stance and how confident "
+        "you are. Review them later to see how they turned out.",
+        "Record a decision",
+    )
     depends_on = Changed.DECISIONS | Changed.GOALS
 
     def make_filters(self) -> list[QWidget]:

@@ -51,6 +51,12 @@ class GoalsPage(RecordPage):
     title = "Goals"
     kind = "goals"
     noun = "goal"
+    empty_words = (
+        "No goals yet",
+        "Goals are what the two of you set out to do: an owner, a target date, and key "
+        "results you can measure, so progress is a number, not a feeling.",
+        "Add our first goal",
+    )
     depends_on = Changed.GOALS | Changed.OBSTACLES | Changed.DECISIONS
 
     def make_filters(self) -> list[QWidget]:

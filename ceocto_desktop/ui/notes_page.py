@@ -183,6 +183,12 @@ class NotesPage(RecordPage):
     kind = "notes"
     depends_on = Changed.NOTES
     noun = "note"
+    empty_words = (
+        "No notes yet",
+        "A journal entry for anything worth keeping: Markdown, #tags, and links to the "
+        "goals, obstacles and decisions it is about.",
+        "Write the first note",
+    )
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(context, parent)

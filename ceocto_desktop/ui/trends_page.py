@@ -29,6 +29,7 @@ from ceocto_desktop.services.checkins import RATING_LABELS
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.ui.context import JournalContext
+from ceocto_desktop.ui.empty_state import EmptyState
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.theme import is_dark
 from ceocto_desktop.ui.widgets import ERROR_STYLE, FlowLayout, keep_fitted, named
@@ -98,6 +99,15 @@ class TrendsPage(JournalPage):
         self.takeaway = named("chartTakeaway", QLabel())
         self.takeaway.setWordWrap(True)
         self.takeaway.setStyleSheet("font-size: 12pt; font-weight: 600; padding: 4px 2px;")
+        # No check-ins yet: what this page will show, and the way to the first one.
+        self.empty_state = EmptyState("trends")
+        self.empty_state.say(
+            "No trend yet",
+            "Once both of you have answered two weekly check-ins, this page draws how you "
+            "rate your work together, week by week, and where your views drift apart.",
+            "Answer this week's check-in",
+            lambda: self.context.openRequested.emit("checkins", ""),
+        )
         self.error = named("trendsError", QLabel())
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
@@ -132,6 +142,7 @@ class TrendsPage(JournalPage):
         self.body = QVBoxLayout(self)
         self.body.addWidget(row)
         self.body.addWidget(self.error)
+        self.body.addWidget(self.empty_state, 1)
         self.watch_journal(context)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -175,6 +186,11 @@ class TrendsPage(JournalPage):
         dimension = self.dimension.currentData()
         facts = self.context.read(lambda s: trends.period_facts(s, period, dimension))
         self._draw(self.chart.currentText(), facts)
+        index_chart = self.chart.currentText() in ("Cooperation index", "Perception gap")
+        empty = index_chart and len(facts["series"].points) < 2
+        self.empty_state.setVisible(empty)
+        self.canvas.setVisible(not empty)
+        self.takeaway.setVisible(not empty)
         self.canvas.draw_idle()
 
     def _draw(self, chart: str, facts: dict[str, Any]) -> None:
