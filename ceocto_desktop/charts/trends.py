@@ -108,7 +108,7 @@ def draw_cooperation(
             b,
             where=both,
             color=style.muted,
-            alpha=0.18,
+            alpha=style.gap_alpha,
             label="perception gap",
             interpolate=False,
         )
