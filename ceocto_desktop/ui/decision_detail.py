@@ -69,13 +69,16 @@ class DecisionDetail(DetailPane):
             "decision",
             lambda s, record_id, values: decisions.update_decision(s, record_id, **values),
         )
-        self.form.add("title", "&Title", QLineEdit())
+        self.form.add("title", "&Title", QLineEdit(), heading=True)
         for name, label in TEXTS:
             box = QPlainTextEdit()
             grow_with_content(box)
             self.form.add(name, label, box)
         self.form.add(
-            "decided_by", "Decided by", enum_combo("decision_by", Owner, owner_labels(context))
+            "decided_by",
+            "Decided by",
+            enum_combo("decision_by", Owner, owner_labels(context)),
+            chip=True,
         )
         self.form.add("decided_on", "Decided on", QLineEdit())
         for seat in Seat:
@@ -83,6 +86,7 @@ class DecisionDetail(DetailPane):
                 f"stance_{seat.value.lower()}",
                 f"{first_name(context, seat)}'s stance",
                 enum_combo(f"decision_stance_{seat.value.lower()}", Stance),
+                chip=True,
             )
         confidence = QLineEdit()
         confidence.setPlaceholderText("0–100 (%)")

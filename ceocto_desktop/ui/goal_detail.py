@@ -68,13 +68,15 @@ class GoalDetail(DetailPane):
             "goal",
             self._save_goal,
         )
-        self.form.add("title", "&Title", QLineEdit())
+        self.form.add("title", "&Title", QLineEdit(), heading=True)
         description = QPlainTextEdit()
         grow_with_content(description, min_lines=3)
         self.form.add("description", "Description", description)
-        self.form.add("owner", "Owner", enum_combo("goal_owner", Owner, owner_labels(context)))
-        self.form.add("area", "Area", enum_combo("goal_area", Area))
-        self.form.add("status", "Status", enum_combo("goal_status", GoalStatus))
+        self.form.add(
+            "owner", "Owner", enum_combo("goal_owner", Owner, owner_labels(context)), chip=True
+        )
+        self.form.add("area", "Area", enum_combo("goal_area", Area), chip=True)
+        self.form.add("status", "Status", enum_combo("goal_status", GoalStatus), chip=True)
         target = QLineEdit()
         target.setPlaceholderText("YYYY-MM-DD (empty: no target date)")
         self.form.add("target_date", "Target date", target)

@@ -71,16 +71,22 @@ class ObstacleDetail(DetailPane):
             "obstacle",
             lambda s, record_id, values: obstacles.update_obstacle(s, record_id, **values),
         )
-        self.form.add("title", "&Title", QLineEdit())
+        self.form.add("title", "&Title", QLineEdit(), heading=True)
         description = QPlainTextEdit()
         grow_with_content(description, min_lines=3)
         self.form.add("description", "What happened", description)
-        self.form.add("kind", "Kind", enum_combo("obstacle_kind", ObstacleKind))
-        self.form.add("category", "Category", enum_combo("obstacle_category", ObstacleCategory))
-        self.form.add("severity", "Severity", enum_combo("obstacle_severity", Severity))
-        self.form.add("owner", "Owner", enum_combo("obstacle_owner", Owner, owner_labels(context)))
+        self.form.add("kind", "Kind", enum_combo("obstacle_kind", ObstacleKind), chip=True)
+        self.form.add(
+            "category", "Category", enum_combo("obstacle_category", ObstacleCategory), chip=True
+        )
+        self.form.add("severity", "Severity", enum_combo("obstacle_severity", Severity), chip=True)
+        self.form.add(
+            "owner", "Owner", enum_combo("obstacle_owner", Owner, owner_labels(context)), chip=True
+        )
         seats = {seat: first_name(context, seat) for seat in Seat}
-        self.form.add("raised_by", "Raised by", enum_combo("obstacle_raised_by", Seat, seats))
+        self.form.add(
+            "raised_by", "Raised by", enum_combo("obstacle_raised_by", Seat, seats), chip=True
+        )
         self.form.add("opened_on", "Opened on", QLineEdit())
         lesson = QPlainTextEdit()
         grow_with_content(lesson)

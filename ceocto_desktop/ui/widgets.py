@@ -7,6 +7,9 @@ from typing import TypeVar
 from PySide6.QtCore import QEvent, QObject, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
     QLayout,
     QLayoutItem,
     QStyle,
@@ -55,6 +58,32 @@ def current_text_width(box: QComboBox) -> int:
 
 def fit_current_text(box: QComboBox) -> None:
     box.setMinimumWidth(current_text_width(box))
+
+
+class PropertyChip(QFrame):
+    """A property as a chip: its name small and muted, then its value's field (a combo box
+    drawn flat inside the chip), so "Owner Sam ▾" reads as one thing in a row of them."""
+
+    def __init__(self, caption: str, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "chip")
+        name = QLabel(caption)
+        name.setProperty("role", "chipName")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(10, 1, 2, 1)
+        row.setSpacing(2)
+        row.addWidget(name)
+        row.addWidget(field)
+        self.setToolTip(caption)
+        for box in field.findChildren(QComboBox) + (
+            [field] if isinstance(field, QComboBox) else []
+        ):
+            # As wide as the value it shows, not its longest choice: a chip, not a column.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(0)
+            keep_fitted(box)
 
 
 class _ChoiceFitter(QObject):
