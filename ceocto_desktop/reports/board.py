@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics.formats import day_text
+from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph, Table
 from ceocto_desktop.reports.wording import count, movement, pct, status_movement
@@ -34,6 +35,15 @@ def build_board_brief(
     partners = get_partners(session)
     pair = f"{partners[Seat.A].name} & {partners[Seat.B].name}"
     return board_document(review, pair, company_name(session))
+
+
+def due_line(title: str, review_on: date, held_on: date) -> str:
+    """A review due by the meeting, flagged when it was already late on the meeting's day:
+    "Overdue 2 months: Raise prices (review was due 13 Oct 2026)"."""
+    if review_on < held_on:
+        late = relative_day(review_on, held_on).text.removeprefix("overdue ")
+        return f"Overdue {late}: {title} (review was due {day_text(review_on)})"
+    return f"{title} (review due {day_text(review_on)}, the meeting's day)"
 
 
 def board_document(review: BoardReview, pair: str, company: str = "") -> Document:
@@ -98,9 +108,10 @@ def board_document(review: BoardReview, pair: str, company: str = "") -> Documen
                 "all are on the Decisions page."
             )
         )
-    doc.add(Heading("Decisions due for review"))
+    late = sum(1 for d in review.due_for_review if d.day < meeting.held_on)
+    doc.add(Heading("Decisions due for review" + (f" ({late} overdue)" if late else "")))
     doc.add(
-        Bullets(tuple(f"{d.title} (review {day_text(d.day)})" for d in review.due_for_review))
+        Bullets(tuple(due_line(d.title, d.day, meeting.held_on) for d in review.due_for_review))
         if review.due_for_review
         else Paragraph("None.")
     )

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import BoardMeeting
-from ceocto_desktop.reports.board import build_board_brief
+from ceocto_desktop.reports.board import build_board_brief, due_line
 from ceocto_desktop.reports.wording import movement, status_movement
 from ceocto_desktop.services import board
 from ceocto_desktop.services.board_review import BoardReview, board_review, how_many
@@ -216,8 +216,9 @@ class BoardPage(JournalPage):
         decided = "".join(
             f"<li>{day_text(d.day)}: {escape(d.title)}</li>" for d in review.decided_since
         )
+        held_on = review.meeting.held_on
         due = "".join(
-            f"<li>{escape(d.title)} (review {day_text(d.day)})</li>" for d in review.due_for_review
+            f"<li>{escape(due_line(d.title, d.day, held_on))}</li>" for d in review.due_for_review
         )
         shown = (
             f" (the latest {len(review.decided_since)} of {how_many(review.decided_count)})"

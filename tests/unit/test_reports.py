@@ -246,3 +246,19 @@ def _apart(text, height):
             return heading != follower
         block = block.next()
     raise AssertionError("no heading")
+
+
+def test_the_board_brief_flags_reviews_already_overdue_at_the_meeting(session):
+    held = date(2026, 12, 15)
+    board.create_meeting(session, Seat.A, held, "December board")
+    decisions.create_decision(
+        session, Seat.A, "Raise prices", decided_on=date(2026, 9, 1), review_on=date(2026, 11, 24)
+    )
+    decisions.create_decision(
+        session, Seat.B, "Move to Postgres", decided_on=date(2026, 10, 1), review_on=held
+    )
+    text = to_markdown(build_board_brief(session, held, today=TODAY))
+    assert "## Decisions due for review (1 overdue)" in text
+    assert "- Overdue 3 weeks: Raise prices (review was due 24 Nov 2026)" in text
+    assert "- Move to Postgres (review due 15 Dec 2026, the meeting's day)" in text
+    assert "Overdue" not in text.split("Move to Postgres")[1].split("\n")[0]
