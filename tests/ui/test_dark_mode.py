@@ -98,3 +98,30 @@ def test_the_perception_gap_shading_is_seen(dark):  # type: ignore[no-untyped-de
     assert contrast(shade, paper) >= 1.2  # as the light chart: seen, yet calm
     if dark:
         assert contrast(shade, paper) >= 1.6  # dark paper swallowed 0.18 of grey (1.25:1)
+
+
+def test_the_retrospective_preview_draws_charts_at_the_screens_pixel_ratio(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, tmp_path, monkeypatch
+):
+    """On a 2× screen the charts carry twice the pixels, drawn at their same size: no
+    jagged text, no lost "–" or "−"."""
+    from PySide6.QtCore import QUrl
+    from PySide6.QtGui import QTextDocument
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    page = open_page(window, "Retrospective")
+    preview = page.findChild(QWidget, "retroPreview")
+    qtbot.waitUntil(lambda: "What blocked us" in preview.toPlainText(), timeout=20_000)
+
+    def chart():  # type: ignore[no-untyped-def]
+        name = re.findall(r'src="(chart\d+\.png)"', preview.document().toHtml())[0]
+        kind = QTextDocument.ResourceType.ImageResource.value
+        return preview.document().resource(kind, QUrl(name))
+
+    plain = chart()
+    assert plain.devicePixelRatio() == 1.0
+    monkeypatch.setattr(preview, "devicePixelRatioF", lambda: 2.0)
+    page.refresh()
+    sharp = chart()
+    assert sharp.devicePixelRatio() == 2.0
+    assert abs(sharp.width() - 2 * plain.width()) <= 2
