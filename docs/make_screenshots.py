@@ -68,7 +68,7 @@ SYNC_WEEK = date(2026, 11, 16)  # the demo's last week both answered
 
 
 def open_sync(app: QApplication, page: object) -> None:
-    """The check-in page's "Our sync this week" of SYNC_WEEK, opened, one item talked
+    """The check-in page's "Our weekly talk" of SYNC_WEEK, opened, one item talked
     through, scrolled into view: what docs/sync.png shows."""
     page.show_week(SYNC_WEEK)  # type: ignore[attr-defined]
     panel = page.sync  # type: ignore[attr-defined]
