@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import cooperation as coop
+from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import (
     BoardMeeting,
     CheckIn,
@@ -54,15 +55,13 @@ def _days(count: int) -> str:
 
 
 def overdue_text(today: date, due: date) -> str:
-    """ "due today" or "overdue 3 days": how late a review is, as a person says it."""
-    late = (today - due).days
-    return "due today" if late <= 0 else f"overdue {_days(late)}"
+    """ "due today", "overdue 3 days", "overdue 4 months": how late, as the tables say it."""
+    return "due today" if due >= today else relative_day(due, today).text
 
 
 def due_text(today: date, due: date) -> str:
-    """ "today", "tomorrow", "in 12 days": a date ahead, relative to today."""
-    ahead = (due - today).days
-    return {0: "today", 1: "tomorrow"}.get(ahead, f"in {_days(ahead)}")
+    """ "today", "tomorrow", "in 12 days", "in 6 weeks": a date ahead, as the tables say it."""
+    return relative_day(due, today).text
 
 
 def _obstacle_text(today: date, title: str, opened_on: date, severity: Severity) -> str:

@@ -82,12 +82,15 @@ def test_needs_attention_lists_what_is_due(journal_path):
     journal.close()
     assert found.answered == {Seat.A}
     assert [i.text for i in found.goals_at_risk] == [
-        "Goal “Close the Series A” is at risk, due in 40 days"  # relative since issue 12
+        "Goal “Close the Series A” is at risk, due in 6 weeks"  # as the Goals table says it
     ]
     assert [i.text for i in found.old_obstacles] == [
         "Obstacle “No one owns recruiting” has been open 45 days"
     ]
-    assert [i.record_id for i in found.decisions_due] and found.gap_widening
+    assert [i.text for i in found.decisions_due] == [
+        "Review the decision “Raise prices” (overdue 2 days)"
+    ]
+    assert found.gap_widening
     assert found.next_board_meeting == date.today() + timedelta(days=12)
     assert found.streak == 3  # the three weeks before this one, both answered
 
