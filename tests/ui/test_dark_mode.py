@@ -125,3 +125,28 @@ def test_the_retrospective_preview_draws_charts_at_the_screens_pixel_ratio(  # t
     sharp = chart()
     assert sharp.devicePixelRatio() == 2.0
     assert abs(sharp.width() - 2 * plain.width()) <= 2
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("row", ["plain", "selected"])
+def test_status_chips_read_at_4_5_to_1(qapp, scheme, row):  # type: ignore[no-untyped-def]
+    """ "at risk" in amber on its amber tint read at 3.6:1 (light), 2.9:1 on a selected row."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QPainter
+
+    from ceocto_desktop.ui.delegates import draw_chip
+    from tests.ui.layout_checks import strongest_contrast
+
+    tokens = theme.DARK if scheme == "dark" else theme.LIGHT
+    ground = tokens.selection if row == "selected" else tokens.surface
+    low = {}
+    for word in ("at risk", "on track", "off track", "achieved", "high", "proposed", "open"):
+        image = QImage(140, 26, QImage.Format.Format_RGB32)
+        image.fill(QColor(ground))
+        painter = QPainter(image)
+        draw_chip(painter, QRect(0, 0, 140, 26), word, qapp.font())
+        painter.end()
+        seen = strongest_contrast(image.copy(QRect(14, 3, 112, 20)))  # the chip, not its corners
+        if seen < 4.5:
+            low[word] = round(seen, 2)
+    assert low == {}
