@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # The app's own SQLite library: a second one in this process, closing the file,
 # would drop the open window's locks (and has hung a write waiting on them).
 import sqlcipher3.dbapi2 as sqlite3
@@ -131,7 +133,8 @@ def test_the_screenshots_show_the_path_a_person_would_see(
 
     from ceocto_desktop.ui.app import Launcher
 
-    spec = importlib.util.spec_from_file_location("make_screenshots", "docs/make_screenshots.py")
+    script = Path(__file__).resolve().parents[2] / "docs" / "make_screenshots.py"
+    spec = importlib.util.spec_from_file_location("make_screenshots", script)
     shots = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(shots)
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
