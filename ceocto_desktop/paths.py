@@ -26,6 +26,14 @@ def default_demo_path() -> Path:
     return data_dir() / DEMO_FILE
 
 
+def shown_path(path: Path) -> str:
+    """A path as the window shows it: under the home folder written from "~"."""
+    try:
+        return str(Path("~") / path.relative_to(Path.home()))
+    except ValueError:
+        return str(path)
+
+
 def resources_dir() -> Path:
     """The resources folder: inside the installed package, or at the top of a checkout."""
     packaged = Path(__file__).resolve().parent / "resources"

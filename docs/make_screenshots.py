@@ -17,6 +17,7 @@ Under Xvfb (DISPLAY set, QT_QPA_PLATFORM unset) it shows the real xcb rendering 
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 import tempfile
@@ -27,6 +28,7 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+from ceocto_desktop.paths import default_demo_path
 from ceocto_desktop.services.demo.file import write_demo_file
 from ceocto_desktop.services.demo.journal import DemoOptions
 from ceocto_desktop.services.weekly.checkins import current_week
@@ -82,13 +84,24 @@ def open_sync(app: QApplication, page: object) -> None:
     app.processEvents()
 
 
+def demo_journal_for_shots(home: Path) -> Path:
+    """Where the shots' demo journal is written: the first-run dialog's own place for it,
+    under a stand-in home folder, so the status bar reads "~/.local/share/ceocto/demo-
+    journal.db" as on a person's laptop, not a temporary folder's name."""
+    os.environ["HOME"] = str(home)
+    os.environ.pop("XDG_DATA_HOME", None)
+    path = default_demo_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--points", type=float, default=DESKTOP_POINTS, help="font size (pt)")
     points = parser.parse_args(argv).points
     suffix = "" if points == DESKTOP_POINTS else f"-{points:g}pt"
     folder = Path(tempfile.mkdtemp(prefix="ceocto-shots-"))
-    journal = folder / "demo.db"
+    journal = demo_journal_for_shots(folder)
     # The window reads "this week" from today: a demo written up to today is one whose
     # current week has one partner's answers still hidden, as the README's captions say.
     write_demo_file(journal, DemoOptions(until=date.today()))

@@ -25,7 +25,9 @@ def _find(dense: str, item: str, start: int) -> int:
 
     A table row is found by its first cell, whose words may be interleaved with the other
     cells' (pdftotext reads a wrapped cell's second line after its neighbours' first); a
-    chart by its caption; anything else must be there in one piece.
+    chart by its caption; anything else must be there in one piece. A row is said to end
+    where its first word does: a row a page break splits reads its last words after the
+    rows of the next page, which are looked for next.
     """
     if CELLS not in item:
         wanted = _dense(item.removeprefix("chart: "))
@@ -42,7 +44,7 @@ def _find(dense: str, item: str, start: int) -> int:
                 break
             end += len(word)
         else:
-            return end
+            return at + len(words[0])
         at = dense.find(words[0], at + 1)
     return -1
 
@@ -87,7 +89,7 @@ def markdown_sections(text: str) -> list[Section]:
         elif line.startswith("|"):
             if not in_table:
                 in_table = True  # the header row
-            elif not re.fullmatch(r"\|(---\|)+", line):
+            elif not re.fullmatch(r"\|(---:?\|)+", line):
                 cells = re.split(r"(?<!\\)\|", line.strip())[1:-1]
                 row = CELLS.join(_squash(c.replace("\\|", "|")) for c in cells)
                 sections[-1].items.append(_squash(row))

@@ -118,7 +118,7 @@ def confident_calls(calls: Mapping[str, tuple[int, int]], names: Mapping[str, st
         times = "time" if right == 1 else "times"
         parts.append(f"{who} confident calls came true {right} {times} out of {count}")
     if not parts:
-        return "No confident call (70 % or more) has been reviewed yet."
+        return "No confident call (70% or more) has been reviewed yet."
     sentence = "; ".join(parts)
     return sentence[0].upper() + sentence[1:] + "."
 

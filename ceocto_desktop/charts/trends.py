@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from datetime import date
+from datetime import date, timedelta
 
 from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 from matplotlib.figure import Figure
 from matplotlib.ticker import MaxNLocator
 
 from ceocto_desktop.analytics.cooperation import WeekPoint
+from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.analytics.records import GoalQuarter
 from ceocto_desktop.charts.style import Style as Style  # re-exported for the pages
 from ceocto_desktop.services.review.trends import (
@@ -61,6 +62,33 @@ def _dates(axes, days: Sequence[date]) -> None:  # type: ignore[no-untyped-def]
     axes.xaxis.set_major_formatter(ConciseDateFormatter(locator))
 
 
+def _quarter_bands(axes, weeks: Sequence[date], style: Style) -> None:  # type: ignore[no-untyped-def]
+    """Every other quarter faintly banded, each named at the top ("2026-Q3"): where a
+    quarter starts, as the pair plans and reports in quarters."""
+    shown = axes.get_xlim()  # the bands never widen the axis past the weeks drawn
+    start = parse_quarter(quarter_of(weeks[0]))[0]
+    number = 0
+    while start <= weeks[-1]:
+        name = quarter_of(start)
+        end = parse_quarter(name)[1] + timedelta(days=1)
+        if number % 2:
+            axes.axvspan(start, end, color=style.muted, alpha=0.08, linewidth=0, zorder=0)
+        middle = max(start, weeks[0]) + (min(end, weeks[-1]) - max(start, weeks[0])) / 2
+        axes.text(
+            middle,
+            0.985,
+            name,
+            transform=axes.get_xaxis_transform(),
+            ha="center",
+            va="top",
+            fontsize=7.5,
+            color=style.muted,
+            gid="quarter",
+        )
+        start, number = end, number + 1
+    axes.set_xlim(*shown)
+
+
 def _mark_quarter(axes, style: Style) -> None:  # type: ignore[no-untyped-def]
     """Shade the report's quarter so the reader sees where it starts and ends."""
     if style.quarter is None:
@@ -95,9 +123,9 @@ def draw_cooperation(
             weeks,
             values,
             marker="o",
-            markersize=3,
-            linewidth=1,
-            alpha=0.55,
+            markersize=2.5,
+            linewidth=0.8,
+            alpha=0.35,  # the weekly points faint: the 4-week mean is the line to read
             color=style.colors[seat],
             label=f"{style.names[seat]}",
         )
@@ -118,7 +146,7 @@ def draw_cooperation(
             b,
             where=both,
             color=style.muted,
-            alpha=0.18,
+            alpha=style.gap_alpha,
             label="perception gap",
             interpolate=False,
         )
@@ -129,6 +157,8 @@ def draw_cooperation(
     axes.set_ylim(max(1.0, low - pad), min(5.15, high + pad))
     _dates(axes, weeks)
     _mark_quarter(axes, style)
+    if style.quarter is None:  # a report's chart shades its own quarter instead
+        _quarter_bands(axes, weeks, style)
     legend = axes.legend(loc="lower left", fontsize=8, ncol=2, frameon=False)
     for text in legend.get_texts():
         text.set_color(style.ink)
@@ -178,6 +208,8 @@ def draw_gap(
         )
     _dates(axes, weeks)
     _mark_quarter(axes, style)
+    if style.quarter is None:
+        _quarter_bands(axes, weeks, style)
 
 
 def draw_obstacle_flow(
@@ -266,7 +298,7 @@ def draw_decisions(
             scores.append(f"{style.names.get(seat, 'joint')} {right} of {count}")
     title = "Decisions per month"
     if scores:
-        title += "\nConfident calls (70 %+) that came true: " + ", ".join(scores)
+        title += "\nConfident calls (70%+) that came true: " + ", ".join(scores)
     if not per_month:
         _message(figure, style, title, "No decisions recorded in this period.")
         return

@@ -22,7 +22,7 @@ def _week(value: str) -> date:
 
 def add_agenda_command(commands: Any) -> None:
     """Register `agenda` on the `ceocto` command's subparsers."""
-    agenda = commands.add_parser("agenda", help="print this week's sync agenda")
+    agenda = commands.add_parser("agenda", help="print the agenda of this week's talk")
     agenda.add_argument(
         "--week", type=_week, metavar="YYYY-MM-DD", help="a day of the week (default: this week)"
     )

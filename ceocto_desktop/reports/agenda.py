@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
+from ceocto_desktop.analytics.formats import week_text
 from ceocto_desktop.services.weekly.agenda import Agenda, AgendaEntry
 
 SECTIONS = (
@@ -25,7 +26,7 @@ def _indented(lines: list[str]) -> list[str]:
 
 def _line(item: AgendaEntry, week: date) -> list[str]:
     box = "[x]" if item.discussed else "[ ]"
-    since = f" (since the week of {item.since_week})" if item.since_week < week else ""
+    since = f" (since the {week_text(item.since_week)})" if item.since_week < week else ""
     first, *rest = item.title.splitlines() or [""]
     lines = [f"- {box} {first}{since}", *_indented(rest)]
     if item.outcome:
@@ -36,7 +37,7 @@ def _line(item: AgendaEntry, week: date) -> list[str]:
 
 def agenda_markdown(agenda: Agenda) -> str:
     """The agenda by section, each item a checkbox with its outcome and since when."""
-    lines = [f"# Our sync, week of {agenda.week}"]
+    lines = [f"# Our weekly talk, {week_text(agenda.week)}"]
     for kind, heading in SECTIONS:
         items = [item for item in agenda.items if item.kind == kind]
         if items:

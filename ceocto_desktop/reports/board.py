@@ -6,6 +6,8 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
+from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph, Table
 from ceocto_desktop.reports.wording import count, movement, pct, status_movement
@@ -35,17 +37,26 @@ def build_board_brief(
     return board_document(review, pair, company_name(session))
 
 
+def due_line(title: str, review_on: date, held_on: date) -> str:
+    """A review due by the meeting, flagged when it was already late on the meeting's day:
+    "Overdue 2 months: Raise prices (review was due 13 Oct 2026)"."""
+    if review_on < held_on:
+        late = relative_day(review_on, held_on).text.removeprefix("overdue ")
+        return f"Overdue {late}: {title} (review was due {day_text(review_on)})"
+    return f"{title} (review due {day_text(review_on)}, the meeting's day)"
+
+
 def board_document(review: BoardReview, pair: str, company: str = "") -> Document:
     """Format a board review: the ask first, then goals at risk, then the full table."""
     meeting = review.meeting
-    since = f"since {review.previous.held_on:%d %B %Y}" if review.previous else ""
+    since = f"since {day_text(review.previous.held_on)}" if review.previous else ""
     whose = f"{company} — " if company else ""
     doc = Document(
         f"{whose}Board brief — {meeting.title}",
-        f"{pair} · {meeting.held_on:%d %B %Y} · "
+        f"{pair} · {day_text(meeting.held_on)} · "
         + (f"what moved {since}" if since else "the first board meeting"),
         author=pair,
-        subject=f"Board brief for the meeting of {meeting.held_on:%d %B %Y}",
+        subject=f"Board brief for the meeting of {day_text(meeting.held_on)}",
     )
     doc.add(Heading("What we ask of the board"))
     doc.add(Paragraph(meeting.ask_of_board.strip() or "Nothing this time."))
@@ -98,7 +109,7 @@ def _decisions(doc: Document, review: BoardReview, since: str) -> None:
     heading = f"Decisions we took {since}" if since else "Decisions we took"
     doc.add(Heading(heading))
     doc.add(
-        Bullets(tuple(f"{d.day:%d %b %Y}: {d.title}" for d in review.decided_since))
+        Bullets(tuple(f"{day_text(d.day)}: {d.title}" for d in review.decided_since))
         if review.decided_since
         else Paragraph("None.")
     )
@@ -110,9 +121,12 @@ def _decisions(doc: Document, review: BoardReview, since: str) -> None:
                 "all are on the Decisions page."
             )
         )
-    doc.add(Heading("Decisions due for review"))
+    late = sum(1 for d in review.due_for_review if d.day < review.meeting.held_on)
+    doc.add(Heading("Decisions due for review" + (f" ({late} overdue)" if late else "")))
     doc.add(
-        Bullets(tuple(f"{d.title} (review {d.day:%d %b %Y})" for d in review.due_for_review))
+        Bullets(
+            tuple(due_line(d.title, d.day, review.meeting.held_on) for d in review.due_for_review)
+        )
         if review.due_for_review
         else Paragraph("None.")
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -58,3 +59,16 @@ class Document:
 
     def add(self, *blocks: Block) -> None:
         self.blocks.extend(blocks)
+
+
+NUMBER = re.compile(r"^[−+-]?\d[\d.,]*\s?(%|pts)?$")
+
+
+def numeric_columns(table: Table) -> set[int]:
+    """The columns whose every filled cell is a number ("52%", "3.7", "+12 pts"): set right."""
+    found = set()
+    for column in range(len(table.header)):
+        cells = [row[column] for row in table.rows if row[column] not in ("", "—")]
+        if cells and all(NUMBER.match(cell) for cell in cells):
+            found.add(column)
+    return found

@@ -12,7 +12,15 @@ import html
 import struct
 from collections.abc import Sequence
 
-from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
+from ceocto_desktop.reports.document import (
+    Bullets,
+    Document,
+    Heading,
+    Image,
+    Paragraph,
+    Table,
+    numeric_columns,
+)
 
 STYLE = """
 body { font-family: 'DejaVu Sans', sans-serif; color: #222; line-height: 1.45; }
@@ -21,8 +29,10 @@ h1 { font-size: 22pt; margin-bottom: 0; } h2 { font-size: 15pt; margin-top: 1.4e
      border-bottom: 1px solid #ccc; } h3 { font-size: 12pt; } h4 { font-size: 10.5pt; }
 .subtitle { color: #666; margin-top: 0.2em; }
 table { border-collapse: collapse; width: 100%; margin: 0.6em 0; }
-th, td { border: 1px solid #ccc; padding: 4px 6px; text-align: left; vertical-align: top; }
-th { background: #f1f1f1; }
+th, td { border: none; border-bottom: 1px solid #dedede; padding: 4px 6px; text-align: left;
+     vertical-align: top; }
+th { border-bottom: 1px solid #8a8a8a; color: #555; font-weight: 600; }
+th.num, td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.headline td { border: none; text-align: center; width: 25%; }
 table.headline .figure { font-size: 18pt; font-weight: bold; display: block; }
 table.headline .label { color: #666; font-size: 9pt; }
@@ -31,11 +41,14 @@ figure img { max-width: 100%; height: auto; }
 @media print { h2, h3, h4 { break-after: avoid; } figure, tr { break-inside: avoid; } }
 """
 
-# Qt's rich text: colours set per theme, table borders drawn through attributes.
+# Qt's rich text: colours set per theme; hairline rules under each row, none between
+# columns (a full grid in light grey glared on the dark preview).
 QT_STYLE = """
 h1 {{ font-size: 20pt; margin-bottom: 0; }} h2 {{ font-size: 14pt; margin-top: 14px; }}
 h3 {{ font-size: 11.5pt; margin-top: 10px; }} h4 {{ font-size: 10pt; margin-top: 6px; }}
-th {{ background-color: {header}; font-weight: bold; }}
+table.rules {{ border-collapse: collapse; }}
+table.rules td {{ border-bottom: 1px solid {rule}; }}
+table.rules th {{ color: {muted}; font-weight: bold; border-bottom: 1px solid {strong}; }}
 .subtitle {{ color: {muted}; }} .caption {{ color: {muted}; font-size: 8pt; }}
 .figure {{ font-size: 17pt; font-weight: bold; }} .label {{ color: {muted}; font-size: 8pt; }}
 """
@@ -45,6 +58,13 @@ def png_size(png: bytes) -> tuple[int, int]:
     """Width and height of a PNG, from its header."""
     width, height = struct.unpack(">II", png[16:24])
     return int(width), int(height)
+
+
+def _right(number: bool, qt: bool, header: bool = False) -> str:
+    """A cell's alignment: numbers right; in Qt's dialect headers left (it centres them)."""
+    if not number:
+        return " align='left'" if qt and header else ""
+    return " align='right'" if qt else " class='num'"
 
 
 def to_html(
@@ -69,7 +89,9 @@ def to_html(
     body = "\n".join(parts)
     if qt:
         style = QT_STYLE.format(
-            header="#33373d" if dark else "#f1f1f1", muted="#a0a6ad" if dark else "#666666"
+            rule="#3a3f46" if dark else "#dedede",
+            strong="#555a62" if dark else "#8a8a8a",
+            muted="#a0a6ad" if dark else "#666666",
         )
     else:
         style = STYLE
@@ -111,11 +133,22 @@ def _block_html(block: Heading | Paragraph | Bullets | Table, qt: bool) -> str:
     if isinstance(block, Bullets):
         return "<ul>" + "".join(f"<li>{esc(i)}</li>" for i in block.items) + "</ul>"
     # <thead>: Qt repeats the header row on every page a long table runs onto.
-    head = "".join(f"<th>{esc(h)}</th>" for h in block.header)
-    rows = "".join(
-        "<tr>" + "".join(f"<td>{esc(c)}</td>" for c in row) + "</tr>" for row in block.rows
+    numbers = numeric_columns(block)
+    head = "".join(
+        f"<th{_right(n in numbers, qt, header=True)}>{esc(h)}</th>"
+        for n, h in enumerate(block.header)
     )
-    table = "<table width='100%' cellspacing='0' cellpadding='4' border='1'>" if qt else "<table>"
+    rows = "".join(
+        "<tr>"
+        + "".join(f"<td{_right(n in numbers, qt)}>{esc(c)}</td>" for n, c in enumerate(row))
+        + "</tr>"
+        for row in block.rows
+    )
+    table = (
+        "<table class='rules' width='100%' cellspacing='0' cellpadding='4' border='0'>"
+        if qt
+        else "<table>"
+    )
     return f"{table}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>"
 
 

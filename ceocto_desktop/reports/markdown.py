@@ -2,7 +2,15 @@
 
 from __future__ import annotations
 
-from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
+from ceocto_desktop.reports.document import (
+    Bullets,
+    Document,
+    Heading,
+    Image,
+    Paragraph,
+    Table,
+    numeric_columns,
+)
 
 
 def _cell(text: str) -> str:
@@ -21,7 +29,10 @@ def to_markdown(document: Document) -> str:
             lines += [f"- {item}" for item in block.items] + [""]
         elif isinstance(block, Table):
             lines.append("| " + " | ".join(_cell(h) for h in block.header) + " |")
-            lines.append("|" + "---|" * len(block.header))
+            numbers = numeric_columns(block)  # right-aligned, as in the HTML and the PDF
+            lines.append(
+                "|" + "".join("---:|" if n in numbers else "---|" for n in range(len(block.header)))
+            )
             lines += ["| " + " | ".join(_cell(c) for c in row) + " |" for row in block.rows]
             lines.append("")
         elif isinstance(block, Image):

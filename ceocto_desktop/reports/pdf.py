@@ -78,8 +78,11 @@ def turn_off_ligatures(text: Any) -> None:
     cursor.mergeCharFormat(plain)
 
 
-def fill_text_document(text: Any, document: Document, image_width: int, dark: bool = False) -> None:
-    """Put the document into a QTextDocument, charts added as its own image resources."""
+def fill_text_document(
+    text: Any, document: Document, image_width: int, dark: bool = False, pixel_ratio: float = 1.0
+) -> None:
+    """Put the document into a QTextDocument, charts added as its own image resources
+    (drawn at pixel_ratio: a HiDPI screen's preview keeps its text and "−" sharp)."""
     from PySide6.QtCore import QUrl
     from PySide6.QtGui import QImage, QTextDocument
 
@@ -87,7 +90,7 @@ def fill_text_document(text: Any, document: Document, image_width: int, dark: bo
     for index, name in names.items():
         block = document.blocks[index]
         assert isinstance(block, Image)
-        text.addResource(
-            QTextDocument.ResourceType.ImageResource.value, QUrl(name), QImage.fromData(block.png)
-        )
+        image = QImage.fromData(block.png)
+        image.setDevicePixelRatio(pixel_ratio)
+        text.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
     text.setHtml(to_html(document, images=names, image_width=image_width, dark=dark))

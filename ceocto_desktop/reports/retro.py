@@ -9,6 +9,7 @@ from statistics import median
 
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text, percent_of_hundred, week_text
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.charts.style import Style  # plain values: no matplotlib
 from ceocto_desktop.models import ObstacleKind, Seat, Verdict
@@ -45,7 +46,7 @@ def build_retrospective(
     name, first, last = facts.name, facts.first, facts.last
     doc = Document(
         f"Retrospective {name}",
-        f"{pair} · {first:%d %B} – {last:%d %B %Y}",
+        f"{pair} · {day_text(first)} – {day_text(last)}",
         author=pair,
         subject=f"Quarterly retrospective {name}",
     )
@@ -126,9 +127,13 @@ def _obstacles(doc: Document, facts: QuarterFacts) -> None:
                     (
                         o.title,
                         o.category.value,
-                        o.opened_on.strftime("%d %b %Y"),
+                        day_text(o.opened_on),
                         o.status.value
-                        + (f" ({o.closed_on:%d %b})" if o.closed_on and o.closed_in_period else ""),
+                        + (
+                            f" ({day_text(o.closed_on)})"
+                            if o.closed_on and o.closed_in_period
+                            else ""
+                        ),
                     )
                     for o in shown
                 ),
@@ -159,9 +164,9 @@ def _decisions(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> Non
                 tuple(
                     (
                         d.title,
-                        d.decided_on.strftime("%d %b %Y"),
+                        day_text(d.decided_on),
                         owner_name(d.decided_by, names),
-                        f"{d.confidence} %",
+                        percent_of_hundred(d.confidence),
                         d.status.value,
                     )
                     for d in taken[:ROWS_SHOWN]
@@ -225,7 +230,7 @@ def _voices(doc: Document, facts: QuarterFacts, names: dict[str, str]) -> None:
         months: dict[str, list[str]] = {}
         for voice in voices:
             months.setdefault(f"{voice.week:%B %Y}", []).append(
-                f"{names[voice.seat.value]}, week of {voice.week:%d %b}: {voice.text}"
+                f"{names[voice.seat.value]}, {week_text(voice.week)}: {voice.text}"
             )
         for month, items in months.items():
             doc.add(Heading(month, 4), Bullets(tuple(items)))

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import CommitmentStatus, Seat
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Paragraph
 from ceocto_desktop.reports.wording import count
@@ -31,7 +32,8 @@ def add_promises(
         doc.add(
             Bullets(
                 tuple(
-                    f"Week of {t.week:%d %b}: {t.title}" + (f" — {t.outcome}" if t.outcome else "")
+                    f"Week of {day_text(t.week)}: {t.title}"
+                    + (f" — {t.outcome}" if t.outcome else "")
                     for t in talked
                 )
             )
@@ -70,7 +72,10 @@ def _add_kept(doc: Document, promises: Sequence[Any], names: dict[str, str]) -> 
         doc.add(Heading("Still open", 3))
         doc.add(
             Bullets(
-                tuple(f"{p.what} ({names[p.owed_by.value]}, due {p.due_on})" for p in still_open)
+                tuple(
+                    f"{p.what} ({names[p.owed_by.value]}, due {day_text(p.due_on)})"
+                    for p in still_open
+                )
             )
         )
 

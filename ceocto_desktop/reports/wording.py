@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ceocto_desktop.analytics.formats import percent_text
 from ceocto_desktop.models import GoalStatus, Owner
 
 
@@ -11,15 +12,15 @@ def count(n: int, noun: str, plural: str | None = None) -> str:
 
 
 def pct(share: float | None) -> str:
-    """A share as '36 %', or '—' when there is none."""
-    return "—" if share is None else f"{share * 100:.0f} %"
+    """A share as '36%', or '—' when there is none (analytics.formats: one shape everywhere)."""
+    return percent_text(share)
 
 
 def movement(
     then: float | None, now: float | None, is_new: bool = False, carried: bool = False
 ) -> str:
-    """'36 % → 52 %', '52 % (new)', or just '52 %' when it did not move; a goal carried
-    over from the one 'then' was read from: '87 % → 100 % · carried over'."""
+    """'36% → 52%', '52% (new)', or just '52%' when it did not move; a goal carried
+    over from the one 'then' was read from: '87% → 100% · carried over'."""
     if is_new:
         return f"{pct(now)} (new)"
     if carried:

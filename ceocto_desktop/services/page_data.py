@@ -9,9 +9,10 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.models import Seat
+from ceocto_desktop.models import Commitment, Decision, Goal, Note, Obstacle, Seat
 from ceocto_desktop.services.records import decisions, goals, notes, obstacles
 from ceocto_desktop.services.records.decision_rows import DecisionFilter
 from ceocto_desktop.services.records.goal_rows import LineageStep, goal_lineage
@@ -113,3 +114,20 @@ def note_link_titles(session: Session, view: notes.NoteView) -> dict[str, tuple[
         "obstacles": tuple(obstacles.get_obstacle(session, i).title for i in view.obstacle_ids),
         "decisions": tuple(decisions.get_decision(session, i).title for i in view.decision_ids),
     }
+
+
+RECORDS_BY_KIND: dict[
+    str, type[Goal] | type[Obstacle] | type[Decision] | type[Note] | type[Commitment]
+] = {
+    "goals": Goal,
+    "obstacles": Obstacle,
+    "decisions": Decision,
+    "notes": Note,
+    "commitments": Commitment,
+}
+
+
+def has_records(session: Session, kind: str) -> bool:
+    """Whether the journal holds any record of this kind, whatever a filter shows."""
+    model = RECORDS_BY_KIND[kind]
+    return session.scalar(select(model.id).limit(1)) is not None

@@ -130,7 +130,7 @@ SOURCES = {
         "search_agenda",
         "agenda_items",
         ("title", "outcome"),
-        "'Sync, week of ' || s.week_start",
+        "'Weekly talk, week of ' || s.week_start",
         "s.week_start",
         "s.author",
         # An agenda quotes the week's answers: should one be withdrawn after it opened, the

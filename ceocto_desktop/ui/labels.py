@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from ceocto_desktop.analytics import formats
 from ceocto_desktop.models import Owner, Seat
 from ceocto_desktop.ui.context import JournalContext
 
@@ -39,7 +40,7 @@ def date_text(day: date | None) -> str:
 
 def day_text(day: date) -> str:
     """A day as people write it: "3 Dec 2026" (one format on every page)."""
-    return f"{day.day} {day:%b %Y}"
+    return formats.day_text(day)
 
 
 def number(value: float) -> str:

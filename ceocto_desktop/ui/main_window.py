@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop import __version__
 from ceocto_desktop.models import Seat
-from ceocto_desktop.paths import default_demo_path, default_journal_path
+from ceocto_desktop.paths import default_demo_path, default_journal_path, shown_path
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.partners import is_demo_journal
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
@@ -322,7 +322,9 @@ class MainWindow(QMainWindow):
             )
 
     def _build_status_bar(self) -> None:
-        self.path_label = named("journalPathLabel", QLabel(str(self.context.journal.path)))
+        path = self.context.journal.path
+        self.path_label = named("journalPathLabel", QLabel(shown_path(path)))
+        self.path_label.setToolTip(str(path))
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.saved_label = named("savedIndicator", QLabel("All changes saved"))
         self.statusBar().addWidget(self.path_label, 1)

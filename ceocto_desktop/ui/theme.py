@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QPointF, QRectF, QSettings, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOption, QWidget
 
 # Spacing steps (px) and the type scale (pt offsets from the system's body size).
 SPACE = (4, 8, 12, 16, 24)
@@ -36,6 +36,7 @@ class Tokens:
     accent_hover: str = "#4353c2"
     focus: str = "#5465d6"  # the focus ring: the accent, seen on every control
     scrollbar: str = "#c9cbd1"
+    on_accent: str = "#ffffff"  # text on the accent: white on the light scheme's deep blue
 
 
 LIGHT = Tokens(
@@ -82,6 +83,8 @@ DARK = Tokens(
     accent_hover="#9aa7ff",
     focus="#8796ff",
     scrollbar="#4a4f58",
+    # The dark scheme's accent is light: white on it read at 2.7:1; near-black reads at 6:1.
+    on_accent="#15171c",
 )
 
 # Which hue each status, severity and verdict wears (values are the enums' texts).
@@ -180,16 +183,34 @@ QHeaderView::section {{ background: {t.surface}; color: {t.muted}; border: none;
     border-bottom: 1px solid {t.border}; padding: {s1}px {s2 - 2}px; font-weight: 600; }}
 QLineEdit, QPlainTextEdit, QTextEdit, QSpinBox, QDoubleSpinBox {{ background: {t.surface};
     border: 1px solid {t.border}; border-radius: 5px; padding: 3px {s1 + 2}px;
-    selection-background-color: {t.accent}; selection-color: #ffffff; }}
+    selection-background-color: {t.accent}; selection-color: {t.on_accent}; }}
 QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {{ border: 1px solid {t.accent}; }}
 QPushButton {{ background: {t.surface}; border: 1px solid {t.border}; border-radius: 5px;
     padding: {s1 + 1}px {s3}px; }}
 QPushButton:hover {{ border-color: {t.accent}; }}
 QPushButton:disabled {{ color: {t.muted}; }}
-QPushButton[role="primary"] {{ background: {t.accent}; color: #ffffff; border-color: {t.accent}; }}
+QPushButton[role="primary"] {{ background: {t.accent}; color: {t.on_accent};
+    border-color: {t.accent}; }}
 QLabel[role="muted"] {{ color: {t.muted}; }}
 QLabel[role="section"] {{ color: {t.muted}; font-weight: 600; }}
 QLabel[role="title"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600; }}
+QLineEdit[role="docTitle"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600;
+    border: 1px solid transparent; background: transparent; padding: 2px 4px; }}
+QLineEdit[role="docTitle"]:hover {{ border: 1px solid {t.border}; }}
+QLineEdit[role="docTitle"]:focus {{ border: 2px solid {t.focus}; background: {t.surface};
+    padding: 1px 3px; }}
+QFrame[role="chip"] {{ background: {t.surface_alt}; border: 1px solid {t.border};
+    border-radius: 12px; }}
+QFrame[role="chip"]:hover {{ border-color: {t.accent}; }}
+QLabel[role="chipName"] {{ color: {t.muted}; }}
+QFrame[role="chip"] QComboBox {{ border: none; background: transparent; padding: 1px 4px; }}
+QFrame[role="chip"] QComboBox:focus {{ border: 1px solid {t.focus}; border-radius: 4px; }}
+QListWidget#goalHistory, QListWidget#obstacleHistory {{ border: none;
+    background: transparent; }}
+QListWidget#goalHistory::item, QListWidget#obstacleHistory::item {{ margin-left: 5px;
+    border: none; border-left: 2px solid {t.border}; padding: 3px 0 8px 12px; }}
+QListWidget#goalHistory::item:first, QListWidget#obstacleHistory::item:first {{
+    border-left: 2px solid {t.accent}; }}
 QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border};
     border-radius: 8px; }}
 QSplitter::handle {{ background: {t.window}; }}
@@ -274,6 +295,62 @@ def choose_appearance(app: QApplication, choice: str) -> None:
     """Keep the person's choice and repaint now."""
     QSettings().setValue(APPEARANCE_KEY, choice)
     apply_chosen_scheme(app)
+
+
+class CheckBoxStyle(QProxyStyle):
+    """Fusion with check boxes drawn from the tokens: a muted outline that reads on the dark
+    surface too (Fusion's outline is the window colour darkened, invisible in dark: the Board
+    review's "Reviewed" tick was a shadow), ticked ones filled with the accent."""
+
+    CHECKS = (
+        QStyle.PrimitiveElement.PE_IndicatorCheckBox,
+        QStyle.PrimitiveElement.PE_IndicatorItemViewItemCheck,
+    )
+
+    def drawPrimitive(self, element, option, painter, widget=None):  # type: ignore[no-untyped-def]
+        if element not in self.CHECKS or not isinstance(option, QStyleOption):
+            super().drawPrimitive(element, option, painter, widget)
+            return
+        draw_check_box(painter, option)
+
+
+def draw_check_box(painter: QPainter, option: QStyleOption) -> None:
+    """A rounded box in `option.rect`: outlined when off, accent-filled with a tick when on."""
+    t = tokens()
+    state = option.state
+    side = min(option.rect.width(), option.rect.height(), 16) - 2
+    box = QRectF(0, 0, side, side)
+    box.moveCenter(QRectF(option.rect).center())
+    on = bool(state & QStyle.StateFlag.State_On)
+    partly = bool(state & QStyle.StateFlag.State_NoChange)
+    enabled = bool(state & QStyle.StateFlag.State_Enabled)
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    fill = QColor(t.accent if (on or partly) else t.surface)
+    edge = QColor(t.accent if (on or partly) else t.muted)
+    if not enabled:
+        fill.setAlphaF(0.45)
+        edge.setAlphaF(0.45)
+    painter.setPen(QPen(edge, 1.5))
+    painter.setBrush(fill)
+    painter.drawRoundedRect(box.adjusted(0.75, 0.75, -0.75, -0.75), 3, 3)
+    if on or partly:
+        mark = QPen(QColor(t.on_accent), max(1.6, side / 8))
+        mark.setCapStyle(Qt.PenCapStyle.RoundCap)
+        mark.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(mark)
+        x, y, w = box.x(), box.y(), box.width()
+        if on:
+            painter.drawPolyline(
+                [
+                    QPointF(x + w * 0.24, y + w * 0.52),
+                    QPointF(x + w * 0.43, y + w * 0.70),
+                    QPointF(x + w * 0.76, y + w * 0.32),
+                ]
+            )
+        else:
+            painter.drawLine(QPointF(x + w * 0.28, y + w / 2), QPointF(x + w * 0.72, y + w / 2))
+    painter.restore()
 
 
 def apply_system_scheme(app: QApplication) -> None:

@@ -35,13 +35,13 @@ def test_markdown_of_a_week_both_answered_with_an_outcome_kept(journal_path):
     first = ceocto("agenda", "--week", "2026-11-25", "--db", str(journal_path))
     assert (first.returncode, first.stderr) == (0, "")
     assert first.stdout == (
-        "# Our sync, week of 2026-11-23\n"
+        "# Our weekly talk, week of 23 Nov 2026\n"
         "\n## Where we see it differently\n\n"
         "- [ ] Trust: Sam 4, Priya 2 — talk about it\n"
         "\n## What we need from each other\n\n"
         "- [ ] What Sam needs from Priya: Cover Thursday's call\n"
         "\n## Commitments due\n\n"
-        "- [ ] Priya owes Sam: Security answers for Łódź (overdue 6 days, 2026-11-23)\n"
+        "- [ ] Priya owes Sam: Security answers for Łódź (overdue 6 days, 23 Nov 2026)\n"
     )
     journal = open_journal(journal_path)
     with journal.transaction() as session:
@@ -76,10 +76,10 @@ def test_json_carries_what_was_not_discussed_saying_since_when(journal_path):
         ("commitment", "2026-11-23", True),
     ]
     assert data["items"][1]["title"] == (
-        "Priya owes Sam: Security answers for Łódź (overdue 13 days, 2026-11-23)"
+        "Priya owes Sam: Security answers for Łódź (overdue 13 days, 23 Nov 2026)"
     )
     md = ceocto("agenda", "--week", "2026-11-30", "--db", str(journal_path)).stdout
-    assert "Cover Thursday's call (since the week of 2026-11-23)" in md
+    assert "Cover Thursday's call (since the week of 23 Nov 2026)" in md
 
 
 def test_a_week_answered_by_one_says_so_and_prints_nothing_else(journal_path):

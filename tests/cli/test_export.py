@@ -41,7 +41,7 @@ def test_export_retro_in_each_format(demo, tmp_path, file_format):
 def test_export_board_defaults_to_the_next_meeting(demo, tmp_path):
     out = tmp_path / "brief.md"
     assert ceocto("export", "board", "--format", "md", "-o", str(out), "--db", demo).returncode == 0
-    assert "Board brief" in out.read_text() and "22 December 2026" in out.read_text()
+    assert "Board brief" in out.read_text() and "22 Dec 2026" in out.read_text()
 
 
 @pytest.mark.parametrize(
@@ -50,7 +50,7 @@ def test_export_board_defaults_to_the_next_meeting(demo, tmp_path):
         (["retro", "--quarter", "2026-Q9"], "is not a quarter"),
         # A quarter not begun has no retrospective (not one of today's statuses).
         (["retro", "--quarter", "9000-Q1"], "ceocto: 9000-Q1 has not begun yet"),
-        (["board", "--meeting", "2026-01-01"], "There is no board meeting on 2026-01-01."),
+        (["board", "--meeting", "2026-01-01"], "There is no board meeting on 1 Jan 2026."),
     ],
 )
 def test_an_unknown_quarter_or_meeting_is_one_line_and_no_file(demo, tmp_path, args, message):

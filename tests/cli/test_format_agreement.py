@@ -89,7 +89,7 @@ def test_the_retrospective_pdf_holds_every_win_and_appreciation(retro):
     months = [s for s in found if s.heading.endswith(" 2026")]
     assert sum(len(s.items) for s in months) == 52
     # Each once: no line of a bullet drawn again (out of sight) atop the next page.
-    dated = re.compile(r"(?:Sam|Priya),weekof\d\d\w{3}:")
+    dated = re.compile(r"(?:Sam|Priya),weekof\d{1,2}\w{3}\d{4}:")
     assert len(dated.findall(re.sub(r"\s+", "", pdf_text(files["pdf"])))) == 52
     assert [s.heading for s in found if s.heading.startswith(("What we app", "Our ref"))] == [
         "What we appreciated in each other (26)",

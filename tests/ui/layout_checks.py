@@ -8,6 +8,7 @@ widget whose right edge lies past the window (cut off with no way to reach it).
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
 
 
@@ -53,3 +54,33 @@ def layout_problems(window: QWidget, page: QWidget, where: str) -> list[str]:
         if right > right_edge:
             problems.append(f"{where}: {_label(widget)} ends at x={right} > {window.width()}")
     return problems
+
+
+def luminance(colour: QColor) -> float:
+    """WCAG relative luminance of a colour."""
+
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    return (
+        0.2126 * channel(colour.redF())
+        + 0.7152 * channel(colour.greenF())
+        + 0.0722 * channel(colour.blueF())
+    )
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def strongest_contrast(image: QImage) -> float:
+    """How far the most distinct pixel of `image` stands from its most common colour."""
+    counts: dict[int, int] = {}
+    for y in range(image.height()):
+        for x in range(image.width()):
+            rgb = image.pixel(x, y) & 0xFFFFFF
+            counts[rgb] = counts.get(rgb, 0) + 1
+    ground = QColor(max(counts, key=lambda rgb: counts[rgb]))
+    return max(contrast(ground, QColor(rgb)) for rgb in counts)

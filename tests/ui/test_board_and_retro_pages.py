@@ -65,7 +65,7 @@ def test_board_review_ticks_goals_and_exports_the_brief(
     assert page.findChild(QListWidget, "meetingList").count() == 1
     table = page.findChild(QTableWidget, "boardGoals")
     assert table.item(0, 1).text() == "Close the Series A"
-    assert table.item(0, 2).text() == "50 %"  # the first meeting: nothing to compare with
+    assert table.item(0, 2).text() == "50%"  # the first meeting: nothing to compare with
     table.item(0, 0).setCheckState(Qt.CheckState.Checked)
     assert db.rows("SELECT reviewed FROM board_goal_reviews") == [(1,)]
     ask = page.findChild(QPlainTextEdit, "meeting_ask_of_board")
@@ -180,7 +180,7 @@ def test_a_goal_carried_over_since_the_last_meeting_is_one_row_on_the_page(
     assert len(rows) == 1, rows
     assert rows[0][:4] == [
         title,
-        "87 % → 100 % · carried over",
+        "87% → 100% · carried over",
         "+13 pts",
         "off track → on track",
     ]

@@ -7,6 +7,8 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QLineEdit, QPushButton
 
+from ceocto_desktop.analytics.formats import weekday_text
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -48,7 +50,7 @@ def test_a_promise_is_made_owed_and_undone(today, qtbot, window, db):
     owed = page.findChild(QLabel, "owedLine")
     assert owed.text() == (
         f"Sam owes Priya: nothing due this week. Priya owes Sam: Cover the Ardennes call "
-        f"(due {today:%a %d %b})."
+        f"(due {weekday_text(today)})."
     )
 
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)

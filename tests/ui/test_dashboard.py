@@ -6,6 +6,7 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QLineEdit, QListWidget
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import GoalStatus, ObstacleCategory, Seat
 from ceocto_desktop.services.records import decisions, goals, obstacles
 from ceocto_desktop.services.review import board
@@ -82,12 +83,15 @@ def test_needs_attention_lists_what_is_due(today, journal_path):
     journal.close()
     assert found.answered == {Seat.A}
     assert [i.text for i in found.goals_at_risk] == [
-        "Goal “Close the Series A” is at risk, due in 40 days"  # relative since issue 12
+        "Goal “Close the Series A” is at risk, due in 6 weeks"  # as the Goals table says it
     ]
     assert [i.text for i in found.old_obstacles] == [
         "Obstacle “No one owns recruiting” has been open 45 days"
     ]
-    assert [i.record_id for i in found.decisions_due] and found.gap_widening
+    assert [i.text for i in found.decisions_due] == [
+        "Review the decision “Raise prices” (overdue 2 days)"
+    ]
+    assert found.gap_widening
     assert found.next_board_meeting == today + timedelta(days=12)
     assert found.streak == 3  # the three weeks before this one, both answered
 
@@ -99,7 +103,8 @@ def test_each_item_is_one_click_from_its_record(today, qtbot, journal_path, wind
     shown = texts(attention)
     assert shown[0] == "This week's check-in: Priya still to answer (streak: 3 weeks)"
     assert shown[1].startswith("Your perception gap has widened")
-    assert shown[-1] == f"Next board meeting in 12 days ({today + timedelta(days=12)})"
+    meeting = today + timedelta(days=12)
+    assert shown[-1] == f"Next board meeting in 12 days ({day_text(meeting)})"
     row = next(i for i, t in enumerate(shown) if t.startswith("Review the decision"))
     attention.itemClicked.emit(attention.item(row))
     page = window.stack.currentWidget()
@@ -110,3 +115,24 @@ def test_each_item_is_one_click_from_its_record(today, qtbot, journal_path, wind
     window.sidebar.setCurrentRow(0)
     attention.itemClicked.emit(attention.item(1))
     assert window.stack.currentWidget().objectName() == "trendsPage"
+
+
+def test_a_young_critical_obstacle_needs_attention_at_once(today, qtbot, journal_path, window):
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        obstacles.create_obstacle(
+            session,
+            Seat.B,
+            "Lead investor walked",
+            ObstacleCategory.FINANCES,
+            opened_on=today - timedelta(days=3),
+            severity="critical",
+        )
+        obstacles.create_obstacle(
+            session, Seat.B, "Slow laptop", ObstacleCategory.EXTERNAL, severity="high"
+        )
+    journal.close()
+    window.stack.currentWidget().refresh()
+    shown = texts(window.findChild(QListWidget, "attentionList"))
+    assert "Critical obstacle “Lead investor walked” opened 3 days ago" in shown
+    assert not any("Slow laptop" in line for line in shown)  # young and not critical

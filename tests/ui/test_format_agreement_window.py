@@ -130,9 +130,7 @@ def test_the_board_brief_exported_from_the_window_says_the_same_in_every_format(
     def this_meeting(dialog):
         dialog.findChild(QRadioButton, "exportBriefChoice").setChecked(True)
         combo = dialog.findChild(QComboBox, "exportMeeting")
-        combo.setCurrentIndex(
-            next(i for i in range(combo.count()) if combo.itemText(i).startswith(f"{meeting}"))
-        )
+        combo.setCurrentIndex(combo.findData(meeting))
 
     files = {}
     for file_format in ("md", "html", "pdf"):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ceocto_desktop.services.demo.file import write_demo_file
 from ceocto_desktop.services.demo.journal import DemoOptions
@@ -212,3 +212,94 @@ def test_key_results_table_headers_whole_at_1024(  # type: ignore[no-untyped-def
     if header.isSectionHidden(1):  # "Start" gave way: its value shows on hover over the title
         start = table.item(0, 1).text()
         assert f"start {start}" in table.item(0, 0).toolTip()
+
+
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+@pytest.mark.parametrize("width", [1024, 1440])
+def test_trends_toolbar_shows_every_control_whole(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, tmp_path, width
+):
+    """ "Cooperation in", "Index (mean of", "Sam Rivera, CE": at 1024 px the toolbar wraps."""
+    from PySide6.QtWidgets import QAbstractButton, QComboBox
+
+    from ceocto_desktop.ui.widgets.basic import current_text_width
+
+    window = open_window(qtbot, demo_journal, tmp_path, width, 640)
+    page = open_page(window, "Trends")
+    for _ in range(3):
+        QApplication.processEvents()
+    bar = page.findChild(QWidget, "trendsToolbar")
+    cut = []
+    for box in bar.findChildren(QComboBox):
+        if box.isVisibleTo(window) and box.width() < current_text_width(box):
+            cut.append(f"{box.currentText()!r} in {box.width()}px")
+    for button in bar.findChildren(QAbstractButton):
+        if button.isVisibleTo(window) and button.width() < button.sizeHint().width():
+            cut.append(f"{button.text()!r} in {button.width()}px")
+        right = button.mapTo(window, button.rect().topRight()).x()
+        if right > window.width():
+            cut.append(f"{button.text()!r} ends at {right}")
+    assert cut == []
+    overlapping = [
+        (a.objectName(), b.objectName())
+        for a in bar.findChildren(QWidget)
+        for b in bar.findChildren(QWidget)
+        if a is not b
+        and a.parentWidget() is bar
+        and b.parentWidget() is bar
+        and a.isVisibleTo(window)
+        and b.isVisibleTo(window)
+        and a.geometry().intersects(b.geometry())
+    ]
+    assert overlapping == []
+    assert page.findChild(QWidget, "trendsCanvas").geometry().top() > bar.geometry().bottom()
+
+
+@pytest.mark.parametrize("app_font", [9.0], indirect=True)
+def test_filter_boxes_refit_when_the_font_grows(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, tmp_path, qapp
+):
+    """Opened at 9 pt, then the desktop font set to 11 pt: each filter still shows its choice."""
+    from PySide6.QtWidgets import QComboBox
+
+    from ceocto_desktop.ui.widgets.basic import current_text_width
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    page = open_page(window, "Obstacles")
+    bigger = QFont(qapp.font())
+    bigger.setPointSizeF(13.0)
+    qapp.setFont(bigger)
+    for _ in range(3):
+        QApplication.processEvents()
+    boxes = [b for b in page.findChildren(QComboBox) if b.objectName().endswith("Filter")]
+    assert boxes
+    cut = [
+        f"{b.currentText()!r}: min {b.minimumWidth()} < {current_text_width(b)}"
+        for b in boxes
+        if b.minimumWidth() < current_text_width(b)
+    ]
+    assert cut == []
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"], indirect=True)
+def test_board_reviewed_tick_is_visible(qtbot, demo_journal, scheme, tmp_path):  # type: ignore[no-untyped-def]
+    """The "Reviewed" box stands out from its cell (3:1, WCAG's mark for a control's
+    outline), ticked or not; in dark it was a shadow."""
+    from tests.ui.layout_checks import strongest_contrast
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    page = open_page(window, "Board review")
+    table = page.findChild(QWidget, "boardGoals")
+    for _ in range(3):
+        QApplication.processEvents()
+    seen = []
+    for ticked in (False, True):
+        state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
+        if table.item(0, 0).checkState() != state:
+            table.item(0, 0).setCheckState(state)  # the table is filled again, ticked
+        QApplication.processEvents()
+        assert table.item(0, 0).checkState() == state
+        shot = table.viewport().grab().toImage()
+        rect = table.visualItemRect(table.item(0, 0))
+        seen.append(round(strongest_contrast(shot.copy(rect)), 1))
+    assert min(seen) >= 3.0, seen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 # The app's own SQLite library: a second one in this process, closing the file,
 # would drop the open window's locks (and has hung a write waiting on them).
 import sqlcipher3.dbapi2 as sqlite3
@@ -117,3 +119,32 @@ def test_the_window_follows_the_system_colour_scheme(qtbot, window):
     finally:
         hints.colorSchemeChanged.emit(Qt.ColorScheme.Light)
     qtbot.waitUntil(lambda: window_lightness() > 180)
+
+
+def test_the_screenshots_show_the_path_a_person_would_see(
+    qtbot, template_journal, tmp_path, monkeypatch
+):
+    """docs/ screenshots showed "/tmp/ceocto-shots-697ym4ba/demo.db" in the status bar; they
+    show the demo where the first-run dialog writes it, from the home folder, full on hover."""
+    import importlib.util
+    import shutil
+
+    from PySide6.QtCore import QSettings
+
+    from ceocto_desktop.ui.app import Launcher
+
+    script = Path(__file__).resolve().parents[2] / "docs" / "make_screenshots.py"
+    spec = importlib.util.spec_from_file_location("make_screenshots", script)
+    shots = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(shots)
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.delenv("XDG_DATA_HOME", raising=False)
+    path = shots.demo_journal_for_shots(tmp_path / "home")
+    shutil.copyfile(template_journal, path)
+    launcher = Launcher(QSettings())
+    assert launcher.open_path(path, explicit=True)
+    shown = launcher.windows[0]
+    qtbot.addWidget(shown)
+    label = shown.findChild(QLabel, "journalPathLabel")
+    assert label.text() == "~/.local/share/ceocto/demo-journal.db"
+    assert label.toolTip() == str(path) and "tmp" not in label.text()

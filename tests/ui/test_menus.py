@@ -123,7 +123,7 @@ def test_file_export_writes_a_meetings_board_brief(
     def the_brief(dialog):
         dialog.findChild(QRadioButton, "exportBriefChoice").setChecked(True)
         assert dialog.findChild(QComboBox, "exportMeeting").currentText() == (
-            "2026-10-14 — Q3 board meeting"
+            "14 Oct 2026 — Q3 board meeting"
         )
 
     export_from_menu(qtbot, window, the_brief)
@@ -131,7 +131,7 @@ def test_file_export_writes_a_meetings_board_brief(
     assert asked == []
     text = target.read_text()
     assert text.startswith("# Board brief — Q3 board meeting")
-    assert "14 October 2026" in text
+    assert "14 Oct 2026" in text
 
 
 def test_the_export_chooser_offers_no_quarter_not_yet_begun(today, qtbot, window, journal_path):

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.weekly import checkins
@@ -99,7 +100,7 @@ def test_an_outcome_becomes_a_decision_linked_back_to_its_item_and_is_undone(qtb
     assert shown.findChild(QLineEdit, "decision_title").text() == "Host in Frankfurt from March"
     back = shown.findChild(QPushButton, "fromSyncLink")  # and back to the week's agenda
     week = window.context.read(checkins.current_week)
-    assert back.isVisible() and back.text() == f"From our sync, week of {week:%d %b %Y} ›"
+    assert back.isVisible() and back.text() == f"From our weekly talk, week of {day_text(week)} ›"
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is page
 

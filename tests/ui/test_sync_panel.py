@@ -1,4 +1,4 @@
-"""Our sync this week, on the check-in page: opened once both answered, ticked, outcomes,
+"""Our weekly talk, on the check-in page: opened once both answered, ticked, outcomes,
 an outcome made a commitment, undone."""
 
 from __future__ import annotations
@@ -8,6 +8,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QLineEdit, QPushButton
 
+from ceocto_desktop.analytics.formats import day_text, weekday_text
 from ceocto_desktop.models import Area, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.weekly import checkins, commitments
@@ -49,13 +50,22 @@ def test_the_sync_waits_for_both_then_keeps_ticks_outcomes_and_a_commitment(
     )
     _answer(window, Seat.B, trust=2)
     assert panel.isVisible()
-    assert panel.title() == "Our sync this week"
-    qtbot.mouseClick(page.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
+    assert panel.title() == "Our weekly talk"
+    opener = page.findChild(QPushButton, "openSync")
+    assert opener.text() == "Open this week's agenda"
+    qtbot.mouseClick(opener, Qt.MouseButton.LeftButton)
+    # "Sync" is the two laptops' (Settings › Sync); the weekly talk never borrows the word.
+    shown = [panel.title()] + [
+        w.text()
+        for w in page.findChildren(QLabel) + page.findChildren(QPushButton)
+        if w.isVisibleTo(window)
+    ]
+    assert [text for text in shown if "sync" in text.lower()] == []
     ticks = [page.findChild(QCheckBox, f"syncItem{n}") for n in (1, 2, 3)]
     assert [page.findChild(QLabel, f"syncItemText{n}").text() for n in (1, 2, 3)] == [
         "Trust: Sam 4, Priya 2 — talk about it",
         "What Sam needs from Priya: Take the Thursday demo",
-        f"Priya owes Sam: Send the SOC 2 letter (overdue 1 day, {yesterday})",
+        f"Priya owes Sam: Send the SOC 2 letter (overdue 1 day, {day_text(yesterday)})",
     ]
     assert not page.findChild(QPushButton, "openSync").isVisible()
 
@@ -115,7 +125,7 @@ def test_the_overview_says_what_each_owes_the_other_this_week(today, qtbot, wind
     )
     assert line.isVisible()
     assert line.text() == (
-        f"Sam owes Priya: Intro to the bank (overdue since {late:%a %d %b}). "
+        f"Sam owes Priya: Intro to the bank (overdue since {weekday_text(late)}). "
         "Priya owes Sam: nothing due this week."
     )
     window.context.write(

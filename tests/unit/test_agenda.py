@@ -67,11 +67,11 @@ def test_commitments_decisions_goals_obstacles_and_board_come_from_the_journal(s
 
     result = agenda.open_agenda(session, WEEK, TODAY)
     assert _titles(result) == [
-        "Priya owes Sam: Security answers (overdue 2 days, 2026-12-01)",
+        "Priya owes Sam: Security answers (overdue 2 days, 1 Dec 2026)",
         "Review the decision “Price per seat” (overdue 2 days)",
         "Goal “Close Series A” is at risk",
         "Obstacle “Flaky CI” open 63 days",
-        "Board meeting “December board” in 7 days (2026-12-10)",
+        "Board meeting “December board” in 7 days (10 Dec 2026)",
     ]
     assert result.items[0].key == f"commitment:{due.id}"
 
@@ -114,7 +114,9 @@ def test_ticked_items_keep_their_outcome_and_the_rest_carry_forward_saying_since
         ("need", WEEK),
         ("commitment", WEEK),
     ]
-    assert later.items[1].title == "Sam owes Priya: Intro to the bank (overdue 12 days, 2026-11-27)"
+    assert (
+        later.items[1].title == "Sam owes Priya: Intro to the bank (overdue 12 days, 27 Nov 2026)"
+    )
     assert later.items[1].commitment_status == "open"
     assert agenda.kept_agenda(session, next_week).items == later.items
 
@@ -159,7 +161,7 @@ def test_commitments_and_kept_agendas_are_found_by_search_but_never_a_blind_week
     agenda.mark_discussed(session, need.id, True, "No meetings after three on Fridays")
     found = search.search(connection, "meetings", kinds=("agenda",))
     assert [(h.kind, h.title, h.day) for h in found] == [
-        ("agenda", "Sync, week of 2026-11-30", "2026-11-30")
+        ("agenda", "Weekly talk, week of 2026-11-30", "2026-11-30")
     ]
     # Priya withdraws her answers: the week is blind again, and so is what quoted it.
     checkins.delete_answers(session, WEEK, Seat.B)

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 
 import pytest
 from matplotlib.colors import to_hex
+from matplotlib.dates import date2num
 from matplotlib.figure import Figure
 
 from ceocto_desktop.analytics import cooperation as coop
@@ -90,9 +91,10 @@ def test_gap_widening_is_said_in_the_title():
     gaps = coop.perception_gap(points)
     trends.draw_gap(figure, points, gaps, True, STYLE)
     assert figure.axes[0].get_title(loc="left").endswith("— widening")
-    assert len(figure.axes[0].patches) == 6
+    assert len(figure.axes[0].containers[0]) == 6  # a bar a week (quarter bands aside)
     # The flag shows on the chart, and the axis says what the sign means.
-    assert [t.get_text() for t in figure.axes[0].texts] == ["widening: talk about it"]
+    said = [t.get_text() for t in figure.axes[0].texts if t.get_gid() != "quarter"]
+    assert said == ["widening: talk about it"]
     assert figure.axes[0].get_ylabel() == "↑ Sam rates higher\n↓ Priya rates higher"
 
 
@@ -110,7 +112,7 @@ def test_records_charts_draw_their_bars_and_labels():
     calibration = {"A": (2, 3), "B": (0, 0), "joint": (1, 1)}
     trends.draw_decisions(figure, per_month, calibration, STYLE)
     title = figure.axes[0].get_title(loc="left")
-    assert "Confident calls (70 %+) that came true: Sam 2 of 3, joint 1 of 1" in title
+    assert "Confident calls (70%+) that came true: Sam 2 of 3, joint 1 of 1" in title
     assert "Brier" not in title and "Priya" not in title  # no calls, no figure
     legend = [t.get_text() for t in figure.axes[0].get_legend().get_texts()]
     assert legend == ["Joint", "Sam alone", "Priya alone"]
@@ -160,3 +162,21 @@ def test_every_chart_is_built_drawn_and_said_by_its_enum_member(session, chart):
     assert any(texts(figure)) and said.endswith(".")
     if chart is trend_facts.Chart.OBSTACLE_FLOW:
         assert said.startswith("Since August 2026: 1 opened, 0 resolved")
+
+
+def test_the_cooperation_chart_bands_quarters_and_leads_with_the_4_week_mean():
+    style = trends.Style(colors={"A": "#3d6fd1", "B": "#e07b24"}, names={"A": "Sam", "B": "Priya"})
+    weeks = [date(2026, 1, 5) + timedelta(weeks=n) for n in range(40)]
+    points = [coop.WeekPoint(w, {"A": 4.0, "B": 3.0 + (n % 3) / 2}) for n, w in enumerate(weeks)]
+    rolling = {"A": [4.0] * 40, "B": [3.5] * 40}
+    figure = Figure()
+    trends.draw_cooperation(figure, points, rolling, style)
+    axes = figure.axes[0]
+    names = [t.get_text() for t in axes.texts if t.get_gid() == "quarter"]
+    assert names == ["2026-Q1", "2026-Q2", "2026-Q3", "2026-Q4"]
+    _left, right = axes.get_xlim()
+    assert right < date2num(date(2026, 12, 1))  # the last band stops at the last week
+    lines = {line.get_label(): line for line in axes.get_lines()}
+    weekly, mean = lines["Sam"], lines["Sam, 4-week mean"]
+    assert weekly.get_alpha() < 0.5 <= (mean.get_alpha() or 1.0)
+    assert mean.get_linewidth() > 2 * weekly.get_linewidth()

@@ -29,3 +29,15 @@ TODAY = date(2026, 11, 29)
 )
 def test_relative_day(offset: int, due: bool, expected: RelativeDay) -> None:
     assert relative_day(TODAY + timedelta(days=offset), TODAY, due=due) == expected
+
+
+def test_the_overview_and_agenda_say_long_spans_as_the_tables_do():
+    """ "overdue 110 days" on the Overview beside "overdue 4 months" in Decisions: one way."""
+    from ceocto_desktop.services.review.attention import due_text, overdue_text
+
+    today = date(2026, 12, 6)
+    assert overdue_text(today, date(2026, 8, 18)) == "overdue 4 months"
+    assert overdue_text(today, date(2026, 12, 4)) == "overdue 2 days"
+    assert overdue_text(today, today) == "due today"
+    assert due_text(today, date(2026, 12, 31)) == "in 4 weeks"
+    assert due_text(today, date(2026, 12, 7)) == "tomorrow"

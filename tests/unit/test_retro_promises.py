@@ -36,11 +36,11 @@ def test_promises_stand_as_at_the_quarters_end_and_talks_keep_their_outcomes(ses
     )
     assert "- Sam kept 1 of 1 for Priya\n- Priya kept 0 of 2 for Sam" in md
     assert "- Hire a contractor (Priya): Budget frozen" in md
-    assert "- Data room (Priya, due 2026-09-25)" in md
+    assert "- Data room (Priya, due 25 Sep 2026)" in md
     assert "Next quarter" not in md
     assert (
         "## What we talked through (1)\n\n"
-        "- Week of 03 Aug: Trust: Sam 4, Priya 2 — talk about it — Lunch on Friday" in md
+        "- Week of 3 Aug 2026: Trust: Sam 4, Priya 2 — talk about it — Lunch on Friday" in md
     )
     assert "Cover the Łódź call" not in md.split("What we talked through")[1]  # not discussed
     html = to_html(doc)

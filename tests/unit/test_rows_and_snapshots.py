@@ -206,7 +206,7 @@ def test_what_each_partner_owns_now(session):
     assert [g.title for g in load.goals] == ["Hire a VP Engineering"]
     assert [o.title for o in load.obstacles] == ["Pricing owner"]
     assert [(d.title, d.detail) for d in load.decisions] == [
-        ("Postgres", "review was due 2026-03-01")
+        ("Postgres", "review was due 1 Mar 2026")
     ]
     assert what_is_owned(session, Owner.A).goals == []
 

@@ -19,6 +19,7 @@ from sqlalchemy import insert
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of, week_start
 from ceocto_desktop.models import (
     RATINGS,
@@ -225,7 +226,7 @@ class Story:
             return
         body = self.rng.choice(phrases.REVIEWED).format(
             title=decision.title,
-            decided=f"{decision.decided_on:%d %B %Y}",
+            decided=day_text(decision.decided_on),
             confidence=decision.confidence,
             verdict=decision.verdict.value,
             outcome=decision.outcome,
@@ -480,7 +481,7 @@ class _StoryWriter:
         # Meetings happen on working days: a weekend note minutes the Friday before.
         held = day - timedelta(days=max(0, day.weekday() - 4))
         lines = [
-            f"## {topic.meeting}, {held:%A %d %B}",
+            f"## {topic.meeting}, {held:%A} {day_text(held)}",
             "",
             slots.fill(rng.choice(topic.openers)),
             "",

@@ -154,7 +154,7 @@ def _commitment_file(item: Commitment, path: str, paths: _Paths, names: dict[str
 def _sync_file(week: date, items: list[AgendaItem]) -> str:
     lines = [
         front_matter({"type": "sync", "week": _iso(week)}),
-        f"# Our sync, week of {week}",
+        f"# Our weekly talk, week of {week}",
         "",
     ]
     for item in items:
@@ -393,7 +393,9 @@ def markdown_files(session: Session) -> dict[str, str]:
         path = f"syncs/{week}.md"
         paths.by_id[f"sync:{week}"] = path
         files[path] = _sync_file(week, items)
-        quarters[quarter_of(week)]["Syncs"].append((f"sync:{week}", f"Our sync, week of {week}"))
+        quarters[quarter_of(week)]["Syncs"].append(
+            (f"sync:{week}", f"Our weekly talk, week of {week}")
+        )
     files.update(_indexes(quarters, paths))
     return files
 

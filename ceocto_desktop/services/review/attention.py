@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import cooperation as coop
+from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import (
     BoardMeeting,
     CheckIn,
@@ -54,15 +55,21 @@ def _days(count: int) -> str:
 
 
 def overdue_text(today: date, due: date) -> str:
-    """ "due today" or "overdue 3 days": how late a review is, as a person says it."""
-    late = (today - due).days
-    return "due today" if late <= 0 else f"overdue {_days(late)}"
+    """ "due today", "overdue 3 days", "overdue 4 months": how late, as the tables say it."""
+    return "due today" if due >= today else relative_day(due, today).text
 
 
 def due_text(today: date, due: date) -> str:
-    """ "today", "tomorrow", "in 12 days": a date ahead, relative to today."""
-    ahead = (due - today).days
-    return {0: "today", 1: "tomorrow"}.get(ahead, f"in {_days(ahead)}")
+    """ "today", "tomorrow", "in 12 days", "in 6 weeks": a date ahead, as the tables say it."""
+    return relative_day(due, today).text
+
+
+def _obstacle_text(today: date, title: str, opened_on: date, severity: Severity) -> str:
+    age = (today - opened_on).days
+    if age >= OLD_OBSTACLE_DAYS:
+        return f"Obstacle “{title}” has been open {age} days"
+    since = {0: "today", 1: "yesterday"}.get(age, f"{_days(age)} ago")
+    return f"Critical obstacle “{title}” opened {since}"
 
 
 def answered_by_both(session: Session) -> list[date]:
@@ -139,12 +146,15 @@ def _goals_at_risk(session: Session, today: date) -> list[Item]:
 
 
 def _old_obstacles(session: Session, today: date) -> list[Item]:
-    """Obstacles open longer than OLD_OBSTACLE_DAYS, the oldest first."""
+    """Obstacles open longer than OLD_OBSTACLE_DAYS, and critical ones however young, the
+    oldest first."""
     old = session.execute(
         select(Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
         .where(
             Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
-            Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS),
+            # A critical obstacle needs the pair now, however young it is.
+            (Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS))
+            | (Obstacle.severity == Severity.CRITICAL),
         )
         .order_by(Obstacle.opened_on)
         .limit(20)
@@ -153,7 +163,7 @@ def _old_obstacles(session: Session, today: date) -> list[Item]:
         Item(
             "obstacles",
             r.id,
-            f"Obstacle “{r.title}” has been open {(today - r.opened_on).days} days",
+            _obstacle_text(today, r.title, r.opened_on, r.severity),
             "high" if r.severity in (Severity.HIGH, Severity.CRITICAL) else "medium",
         )
         for r in old

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, aliased
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import (
     BoardMeeting,
     Decision,
@@ -88,7 +89,7 @@ def choose_meeting(session: Session, held_on: date | None, today: date) -> Board
     if held_on is not None:
         found = session.scalar(query.where(BoardMeeting.held_on == held_on))
         if found is None:
-            raise ValidationError("meeting", f"There is no board meeting on {held_on}.")
+            raise ValidationError("meeting", f"There is no board meeting on {day_text(held_on)}.")
         return found
     upcoming = session.scalar(
         query.where(BoardMeeting.held_on >= today).order_by(BoardMeeting.held_on).limit(1)

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session, aliased
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.models import (
     CheckIn,
@@ -83,14 +84,14 @@ class QuarterFacts:
 
     @property
     def as_of_words(self) -> str:
-        """When the statuses are from: 'as they stood on 30 September 2026', or today's."""
+        """When the statuses are from: 'as they stood on 30 Sep 2026', or today's."""
         if self.ended:
-            return f"as they stood on {self.last.day} {self.last:%B %Y}"
-        return f"as they stand today ({self.today.day} {self.today:%B %Y})"
+            return f"as they stood on {day_text(self.last)}"
+        return f"as they stand today ({day_text(self.today)})"
 
     @property
     def status_heading(self) -> str:
-        return f"Status on {self.last:%d %b}" if self.ended else "Status today"
+        return f"Status on {day_text(self.last)}" if self.ended else "Status today"
 
     @property
     def opened(self) -> tuple[ObstacleAtEnd, ...]:
@@ -150,7 +151,7 @@ def quarter_facts(session: Session, quarter: str, today: date | None = None) -> 
     if today < first:
         raise ValidationError(
             "quarter",
-            f"{name} has not begun yet (it starts on {first.day} {first:%B %Y}): a retrospective "
+            f"{name} has not begun yet (it starts on {day_text(first)}): a retrospective "
             "looks back on a quarter under way or over.",
         )
     return QuarterFacts(

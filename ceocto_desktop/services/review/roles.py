@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import (
     Decision,
     DecisionStatus,
@@ -75,7 +76,8 @@ def what_is_owned(session: Session, owner: Owner, today: date | None = None) -> 
             Owned(
                 r.id,
                 r.title,
-                f"{r.status.value}, " + (f"due {r.target_date}" if r.target_date else "no date"),
+                f"{r.status.value}, "
+                + (f"due {day_text(r.target_date)}" if r.target_date else "no date"),
             )
             for r in goal_rows
         ],
@@ -87,7 +89,7 @@ def what_is_owned(session: Session, owner: Owner, today: date | None = None) -> 
             Owned(
                 r.id,
                 r.title,
-                f"review {'was due' if r.review_on <= today else 'due'} {r.review_on}",
+                f"review {'was due' if r.review_on <= today else 'due'} {day_text(r.review_on)}",
             )
             for r in decision_rows
         ],

@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.analytics.periods import week_start
 from ceocto_desktop.models import (
     RATINGS,
@@ -130,7 +131,7 @@ def _answer_items(view: WeekView, names: dict[Seat, str]) -> list[Fresh]:
 
 def _commitment_title(c: CommitmentView, names: dict[Seat, str], day: date) -> str:
     when = overdue_text(day, c.due_on) if c.due_on <= day else f"due {due_text(day, c.due_on)}"
-    return f"{names[c.owed_by]} owes {names[c.owed_to]}: {c.what} ({when}, {c.due_on})"
+    return f"{names[c.owed_by]} owes {names[c.owed_to]}: {c.what} ({when}, {day_text(c.due_on)})"
 
 
 def _state_items(session: Session, names: dict[Seat, str], day: date) -> list[Fresh]:
@@ -188,7 +189,7 @@ def _state_items(session: Session, names: dict[Seat, str], day: date) -> list[Fr
             Fresh(
                 f"board:{meeting.id}",
                 "board",
-                f"Board meeting “{meeting.title}” {when} ({meeting.held_on})",
+                f"Board meeting “{meeting.title}” {when} ({day_text(meeting.held_on)})",
             )
         )
     return items

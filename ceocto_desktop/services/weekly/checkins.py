@@ -11,6 +11,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from ceocto_desktop.analytics.formats import week_text
 from ceocto_desktop.analytics.periods import week_start
 from ceocto_desktop.models import (
     PROMPTS,
@@ -80,7 +81,9 @@ def submit_answers(
     try:
         week = week_start(week, week_start_day(session))
     except OverflowError:  # the week would begin before 1 January of the year 1
-        raise ValidationError("week", f"The week of {week} is outside the calendar.") from None
+        raise ValidationError(
+            "week", f"The week of {week.isoformat()} is outside the calendar."
+        ) from None
     missing = [name for name in RATINGS if name not in ratings]
     if missing:
         raise ValidationError(missing[0], f"Rate {missing[0].replace('_', ' ')} from 1 to 5.")
@@ -94,7 +97,7 @@ def submit_answers(
         checkin = CheckIn(author=seat, week_start=week)
         session.add(checkin)
     elif any(answer.seat == seat for answer in checkin.answers):
-        raise ValidationError("week", f"This partner already answered the week of {week}.")
+        raise ValidationError("week", f"This partner already answered the {week_text(week)}.")
     texts = texts or {}
     prompts = prompts or {}
     answer = CheckInAnswer(
@@ -161,7 +164,7 @@ def revise_answers(
     )
     answer = next((a for a in checkin.answers if a.seat == seat), None) if checkin else None
     if checkin is None or answer is None:
-        raise ValidationError("week", f"This partner has not answered the week of {week}.")
+        raise ValidationError("week", f"This partner has not answered the {week_text(week)}.")
     for name in RATINGS:
         rating = ratings.get(name)
         if not isinstance(rating, int) or not 1 <= rating <= 5:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import moment_text
 from ceocto_desktop.store import BackupInfo, list_backups, make_backup
 from ceocto_desktop.store.files.backups import backups_folder
 from ceocto_desktop.ui.widgets.basic import named
@@ -176,4 +177,4 @@ def _when(moment: datetime) -> str:
     today = datetime.now().date()
     if moment.date() == today:
         return f"Today {moment:%H:%M}"
-    return f"{moment:%a %d %b %Y, %H:%M}"
+    return f"{moment:%a} {moment_text(moment)}"

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.reports.board import build_board_brief
 from ceocto_desktop.services.review.board import list_meetings
 from ceocto_desktop.services.review.overview import first_entry
@@ -43,7 +44,7 @@ class ExportChooser(QDialog):
         self.quarter.setCurrentIndex(1 if len(quarters) > 1 else 0)
         self.meeting = named("exportMeeting", QComboBox())
         for meeting in context.read(list_meetings):
-            self.meeting.addItem(f"{meeting.held_on} — {meeting.title}", meeting.held_on)
+            self.meeting.addItem(f"{day_text(meeting.held_on)} — {meeting.title}", meeting.held_on)
         if self.meeting.count() == 0:
             self.meeting.addItem("No board meeting yet", None)
             self.brief.setEnabled(False)

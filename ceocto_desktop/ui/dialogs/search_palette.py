@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
@@ -48,9 +50,9 @@ KIND_LABEL = {
     "decision": "Decision",
     "checkin": "Check-in",
     "commitment": "Commitment",
-    "agenda": "Sync",
+    "agenda": "Weekly talk",
 }
-KIND_PLURAL = {**{k: f"{v}s" for k, v in KIND_LABEL.items()}, "agenda": "Sync agendas"}
+KIND_PLURAL = {**{k: f"{v}s" for k, v in KIND_LABEL.items()}, "agenda": "Weekly talks"}
 MARKS = ("\x01", "\x02")
 TYPING_PAUSE_MS = 150
 RESULTS = 40
@@ -92,6 +94,14 @@ def _segments(text: str) -> list[tuple[str, bool]]:
             runs.append((part, marked))
         marked = not marked
     return runs
+
+
+def hit_day(day: str) -> str:
+    """A hit's ISO day ("2026-11-30") as the window writes days ("30 Nov 2026")."""
+    try:
+        return day_text(date.fromisoformat(day[:10]))
+    except ValueError:
+        return day
 
 
 class HitDelegate(QStyledItemDelegate):
@@ -289,7 +299,8 @@ class SearchPalette(QDialog):
             item = QListWidgetItem(hit.title)
             item.setData(Qt.ItemDataRole.UserRole, (hit.kind, hit.record_id, hit.day))
             item.setData(HIT_ROLE, hit)
-            meta = f"{KIND_LABEL[hit.kind]} · {hit.day} · {first_name(self.context, hit.author)}"
+            who = first_name(self.context, hit.author)
+            meta = f"{KIND_LABEL[hit.kind]} · {hit_day(hit.day)} · {who}"
             item.setData(META_ROLE, meta)
             item.setToolTip(f"{hit.title}\n{meta}")
             self.results.addItem(item)

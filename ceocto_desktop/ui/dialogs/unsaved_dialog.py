@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from ceocto_desktop.analytics.formats import moment_text
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.save_state import short_reason
 
@@ -15,7 +16,7 @@ def unsaved_copy(context: JournalContext) -> str:
     """The pending words of every field, as the text of a file a person keeps."""
     head = (
         f"Text not saved in the ceocto journal {context.journal.path}\n"
-        f"Copied {datetime.now():%Y-%m-%d %H:%M}\n"
+        f"Copied {moment_text(datetime.now())}\n"
     )
     return "\n\n".join([head, *context.save_state.unsaved_texts()]) + "\n"
 

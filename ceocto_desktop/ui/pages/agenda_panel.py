@@ -1,4 +1,5 @@
-"""Our sync this week: the agenda the pair talks through once both have answered."""
+"""Our weekly talk (the weekly sync in code): the agenda the pair talks through once both
+have answered."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import week_text
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.weekly import agenda, checkins, commitments, drafts
@@ -53,7 +55,7 @@ class ItemRow(QWidget):
         self.context = context
         text = entry.title
         if entry.since_week < week:
-            text += f" (since the week of {entry.since_week:%d %b})"
+            text += f" (since the {week_text(entry.since_week)})"
         # The words in a label beside the box: a label wraps a long need, a check box cannot.
         self.tick = named(f"syncItem{number}", QCheckBox())
         self.tick.setAccessibleName(text)
@@ -159,14 +161,14 @@ class AgendaPanel(QGroupBox):
     """The week's agenda: offered once both answered, kept once opened."""
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
-        super().__init__("Our sync this week", parent)
+        super().__init__("Our weekly talk", parent)
         self.setObjectName("syncPanel")
         self.context = context
         self.week: date | None = None
         self.rows: list[ItemRow] = []
         self.intro = named("syncIntro", QLabel())
         self.intro.setWordWrap(True)
-        self.open_button = named("openSync", QPushButton("Open our sync"))
+        self.open_button = named("openSync", QPushButton("Open this week's agenda"))
         self.open_button.clicked.connect(self.open_agenda)
         self.error = named("syncError", QLabel())
         self.error.setWordWrap(True)
@@ -183,7 +185,7 @@ class AgendaPanel(QGroupBox):
         self.week = week
         current = self.context.read(checkins.current_week)
         self.setTitle(
-            "Our sync this week" if week == current else f"Our sync, week of {week:%d %b}"
+            "Our weekly talk" if week == current else f"Our weekly talk, {week_text(week)}"
         )
         self.setVisible(complete)
         if not complete:
@@ -195,7 +197,9 @@ class AgendaPanel(QGroupBox):
         seat = self.context.author
         pending = self.context.read(lambda s: drafts.talking_points(s, seat, week))
         self.open_button.setVisible(not kept.items or bool(pending))
-        self.open_button.setText("Add my talking points to it" if kept.items else "Open our sync")
+        self.open_button.setText(
+            "Add my talking points to it" if kept.items else "Open this week's agenda"
+        )
         self.intro.setText(
             "Tick what you talked through and write a line of outcome; what is left carries "
             "to next week."

@@ -22,8 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import BoardMeeting
-from ceocto_desktop.reports.board import build_board_brief
+from ceocto_desktop.reports.board import build_board_brief, due_line
 from ceocto_desktop.reports.wording import movement, status_movement
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
@@ -35,6 +36,7 @@ from ceocto_desktop.ui.dialogs.export_flow import export_report
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.panes.forms import RecordForm
 from ceocto_desktop.ui.widgets.basic import named, primary
+from ceocto_desktop.ui.widgets.empty_state import EmptyState
 from ceocto_desktop.ui.widgets.grow import grow_with_content
 from ceocto_desktop.ui.widgets.stacked_rows import StackWhenNarrow
 
@@ -124,7 +126,14 @@ class BoardPage(JournalPage):
         self.due.setWordWrap(True)
         export = primary(named("exportBrief", QPushButton("Export board brief…")))
         export.clicked.connect(self.export)
-        self.empty = QLabel("No board meeting yet: “New meeting” adds one.")
+        self.empty = EmptyState("board")
+        self.empty.say(
+            "No board meeting yet",
+            "Before each board meeting, review your goals here: what moved since the last "
+            "one, what is at risk, what you ask of the board; then export a brief to print.",
+            "Plan the first board meeting",
+            self.new_meeting,
+        )
         right = QWidget()
         column = QVBoxLayout(right)
         column.addWidget(self.empty)
@@ -144,7 +153,7 @@ class BoardPage(JournalPage):
         self.meetings.blockSignals(True)
         self.meetings.clear()
         for meeting in meetings:
-            item = QListWidgetItem(f"{meeting.held_on} — {meeting.title}")
+            item = QListWidgetItem(f"{day_text(meeting.held_on)} — {meeting.title}")
             item.setData(Qt.ItemDataRole.UserRole, meeting.id)
             self.meetings.addItem(item)
         self.meetings.blockSignals(False)
@@ -166,7 +175,7 @@ class BoardPage(JournalPage):
 
     def show_meeting(self, meeting_id: str | None) -> None:
         self.meeting_id = meeting_id
-        self.empty.setVisible(meeting_id is None)
+        self.empty.setVisible(meeting_id is None and self.meetings.count() == 0)
         for section in self.sections:
             section.setVisible(meeting_id is not None)
         if meeting_id is None:
@@ -186,7 +195,7 @@ class BoardPage(JournalPage):
         self.review = review
         previous = review.previous
         self.since.setText(
-            f"<b>What moved since the previous meeting ({previous.held_on})</b>"
+            f"<b>What moved since the previous meeting ({day_text(previous.held_on)})</b>"
             if previous
             else "<b>The first board meeting</b>: progress so far"
         )
@@ -221,8 +230,13 @@ class BoardPage(JournalPage):
 
     def _show_decisions(self, review: BoardReview) -> None:
         """The decisions taken since the previous meeting and those due for review."""
-        decided = "".join(f"<li>{d.day}: {escape(d.title)}</li>" for d in review.decided_since)
-        due = "".join(f"<li>{escape(d.title)} (review {d.day})</li>" for d in review.due_for_review)
+        decided = "".join(
+            f"<li>{day_text(d.day)}: {escape(d.title)}</li>" for d in review.decided_since
+        )
+        held_on = review.meeting.held_on
+        due = "".join(
+            f"<li>{escape(due_line(d.title, d.day, held_on))}</li>" for d in review.due_for_review
+        )
         shown = (
             f" (the latest {len(review.decided_since)} of {how_many(review.decided_count)})"
             if review.decided_count > len(review.decided_since)

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import moment_text, week_text
 from ceocto_desktop.analytics.periods import week_start
 from ceocto_desktop.models import PROMPTS, RATINGS, CheckInAnswer, Seat
 from ceocto_desktop.services import pins
@@ -60,7 +61,7 @@ def amendment_text(amendment: checkins.AmendmentView, names: dict[Seat, str]) ->
     else:
         before = amendment.value_before or "—"
         change = f"“{_clip(before)}” → “{_clip(amendment.value_after or '—')}”"
-    return f"{names[amendment.seat]} amended {when:%d %b %H:%M}: {label} {change}"
+    return f"{names[amendment.seat]} amended {moment_text(when)}: {label} {change}"
 
 
 def _clip(text: str, length: int = 60) -> str:
@@ -248,7 +249,7 @@ class CheckinPage(JournalPage):
     def _describe_draft(self, key: str, payload: Payload) -> str:
         kind, _, day = key.partition(":")
         heading = "Check-in" if kind == "checkin" else "Changes to my check-in"
-        lines = [f"--- {heading}, week of {day} ---"]
+        lines = [f"--- {heading}, {week_text(date.fromisoformat(day))} ---"]
         ratings = payload.get("ratings") or {}
         lines += [f"{checkins.RATING_LABELS[n]}: {v}" for n, v in ratings.items()]
         for name, text in (payload.get("texts") or {}).items():

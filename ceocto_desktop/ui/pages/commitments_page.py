@@ -52,6 +52,12 @@ class CommitmentsPage(RecordPage):
     kind = "commitments"
     noun = "commitment"
     depends_on = Changed.COMMITMENTS | Changed.PARTNERS
+    empty_words = (
+        "No commitments yet",
+        "What one of you promised the other: who owes it, by when, and whether it was kept. "
+        "They come from a need in the check-in, an item of the weekly talk, or here.",
+        "Make the first commitment",
+    )
     changes = Changed.COMMITMENTS
     record_class = Commitment
 

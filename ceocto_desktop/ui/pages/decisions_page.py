@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QWidget
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text, optional_day
 from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Decision, DecisionStatus, Seat
 from ceocto_desktop.services.changes import Changed
@@ -18,7 +19,7 @@ from ceocto_desktop.services.records.decision_rows import (
     count_decision_rows,
     decision_rows,
 )
-from ceocto_desktop.ui.labels import date_text, owner_label
+from ceocto_desktop.ui.labels import owner_label
 from ceocto_desktop.ui.pages.record_page import RecordPage
 from ceocto_desktop.ui.panes.decision_detail import DecisionDetail
 from ceocto_desktop.ui.widgets.basic import choice_filter, named
@@ -41,20 +42,26 @@ def review_text(row: DecisionRow) -> str:
     if row.review_on is None:
         return ""
     if row.status is not DecisionStatus.DECIDED:
-        return date_text(row.review_on)  # superseded: the date is history
+        return day_text(row.review_on)  # superseded: the date is history
     return relative_day(row.review_on, date.today()).text
 
 
 def review_tip(row: DecisionRow) -> str:
     if row.verdict is not None:
         return row.outcome or row.verdict.value
-    return f"Review on {date_text(row.review_on)}" if row.review_on else "No review planned"
+    return f"Review on {day_text(row.review_on)}" if row.review_on else "No review planned"
 
 
 class DecisionsPage(RecordPage):
     title = "Decisions"
     kind = "decisions"
     noun = "decision"
+    empty_words = (
+        "No decisions yet",
+        "Keep the decisions you take: the options, each partner's stance and how confident "
+        "you are. Review them later to see how they turned out.",
+        "Record a decision",
+    )
     depends_on = Changed.DECISIONS | Changed.GOALS
     changes = Changed.DECISIONS
     record_class = Decision
@@ -87,7 +94,7 @@ class DecisionsPage(RecordPage):
                 width=96,
                 drop=4,
             ),
-            Column("Date", "decided_on", lambda r: date_text(r.decided_on), width=92, drop=3),
+            Column("Date", "decided_on", lambda r: optional_day(r.decided_on), width=92, drop=3),
             Column(
                 "Confidence", "confidence", lambda r: f"{r.confidence}%", RIGHT, width=96, drop=5
             ),

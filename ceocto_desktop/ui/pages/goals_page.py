@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import QLineEdit, QWidget
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.analytics.periods import quarter_of
 from ceocto_desktop.analytics.relative_dates import relative_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, Owner, Seat
@@ -19,7 +20,7 @@ from ceocto_desktop.services.records.goal_rows import (
     count_goal_rows,
     goal_rows,
 )
-from ceocto_desktop.ui.labels import change_text, date_text, owner_label, owner_labels, percent
+from ceocto_desktop.ui.labels import change_text, owner_label, owner_labels, percent
 from ceocto_desktop.ui.pages.record_page import RecordPage
 from ceocto_desktop.ui.panes.goal_detail import GoalDetail
 from ceocto_desktop.ui.widgets.basic import choice_filter, named
@@ -56,6 +57,12 @@ class GoalsPage(RecordPage):
     title = "Goals"
     kind = "goals"
     noun = "goal"
+    empty_words = (
+        "No goals yet",
+        "Goals are what the two of you set out to do: an owner, a target date, and key "
+        "results you can measure, so progress is a number, not a feeling.",
+        "Add our first goal",
+    )
     depends_on = Changed.GOALS | Changed.OBSTACLES | Changed.DECISIONS
     changes = Changed.GOALS
     record_class = Goal
@@ -138,7 +145,7 @@ class GoalsPage(RecordPage):
                 target_text,
                 width=110,
                 drop=2,
-                tip=lambda r: date_text(r.target_date),
+                tip=lambda r: optional_day(r.target_date),
                 alert=target_overdue,
             ),
             Column(

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import moment_text
 from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.page_data import note_link_titles, save_note
@@ -162,7 +163,7 @@ class NoteDetail(DetailPane):
         self.preview_toggle.setChecked(False)
         self.preview.clear()  # rendered when asked for (Preview), not for every note shown
         when = view.created_at.astimezone()
-        self.meta.setText(f"{first_name(self.context, view.author)}, {when:%A %d %B %Y, %H:%M}")
+        self.meta.setText(f"{first_name(self.context, view.author)}, {when:%A} {moment_text(when)}")
         titles = self.context.read(lambda s: note_link_titles(s, view))
         for kind, box in self.links.items():
             ids = getattr(view, f"{kind[:-1]}_ids")
@@ -185,6 +186,12 @@ class NotesPage(RecordPage):
     changes = Changed.NOTES
     record_class = Note
     detail: NoteDetail
+    empty_words = (
+        "No notes yet",
+        "A journal entry for anything worth keeping: Markdown, #tags, and links to the "
+        "goals, obstacles and decisions it is about.",
+        "Write the first note",
+    )
 
     def __init__(self, context: JournalContext, parent: QWidget | None = None):
         super().__init__(context, parent)

@@ -26,6 +26,12 @@ class ObstaclesPage(RecordPage):
     title = "Obstacles"
     kind = "obstacles"
     noun = "obstacle"
+    empty_words = (
+        "No obstacles yet",
+        "An obstacle is what stands between you and a goal: a hindrance to clear together, "
+        "or a setback to learn from without blame.",
+        "Raise an obstacle",
+    )
     depends_on = Changed.OBSTACLES | Changed.GOALS
     changes = Changed.OBSTACLES
     record_class = Obstacle

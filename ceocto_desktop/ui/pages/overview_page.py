@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text, moment_text, weekday_text
 from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
@@ -94,7 +95,7 @@ def attention_items(data: Attention, names: dict[Seat, str]) -> list[Item]:
                 Item(
                     "board",
                     "",
-                    f"Next board meeting {when} ({data.next_board_meeting})",
+                    f"Next board meeting {when} ({day_text(data.next_board_meeting)})",
                     "medium" if days <= 7 else "low",
                 )
             )
@@ -120,7 +121,7 @@ def owed_line(
     parts = []
     for seat in Seat:
         promises = [
-            f"{c.what} ({'overdue since' if c.due_on < today else 'due'} {c.due_on:%a %d %b})"
+            f"{c.what} ({'overdue since' if c.due_on < today else 'due'} {weekday_text(c.due_on)})"
             for c in owed[seat]
         ]
         listed = "; ".join(promises) if promises else "nothing due this week"
@@ -328,7 +329,7 @@ class OverviewPage(JournalPage):
             who = self.context.partners.get(note.author)
             tags = "  " + note.tags if note.tags else ""
             item = QListWidgetItem(
-                f"{note.created_at.astimezone():%d %b %Y %H:%M} · "
+                f"{moment_text(note.created_at.astimezone())} · "
                 f"{who.name if who else note.author.value}{tags}\n{first_line}"
             )
             item.setData(Qt.ItemDataRole.UserRole, note.id)

@@ -8,6 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
+from ceocto_desktop.analytics.formats import week_text, weekday_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.reports.wording import count
 from ceocto_desktop.services.review.overview import PairSignals, gap_sentence
@@ -73,7 +74,7 @@ def board_sentence(signals: PairSignals) -> str:
         return "No board meeting planned."
     day = signals.next_board_meeting
     title = f"{signals.next_board_title}, " if signals.next_board_title else ""
-    return f"{title}{days_from_now(day)} ({day:%a %d %b})."
+    return f"{title}{days_from_now(day)} ({weekday_text(day)})."
 
 
 def appreciation_html(given: Appreciation | None, giver: str, receiver: str) -> str:
@@ -83,7 +84,7 @@ def appreciation_html(given: Appreciation | None, giver: str, receiver: str) -> 
     head = f"<b>{escape(giver)} → {escape(receiver)}</b>"
     if given is None:
         return f"{head}<br><i>Nothing yet from a week you have both answered.</i>"
-    return f"{head} <small>· week of {given.week:%d %b}</small><br>“{escape(given.text)}”"
+    return f"{head} <small>· {week_text(given.week)}</small><br>“{escape(given.text)}”"
 
 
 class SignalsPanel(QFrame):

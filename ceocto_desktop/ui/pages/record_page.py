@@ -9,6 +9,7 @@ from PySide6.QtGui import QFont, QFontMetrics, QKeyEvent, QKeySequence, QShortcu
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
+    QCheckBox,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
@@ -28,12 +29,14 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.models import Base, Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
+from ceocto_desktop.services.page_data import has_records
 from ceocto_desktop.ui.commands import CreateCommand, DeleteCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, fit_current_text, named
 from ceocto_desktop.ui.widgets.delegates import PAD, ChipDelegate, ElideDelegate, ProgressDelegate
+from ceocto_desktop.ui.widgets.empty_state import CoverViewport, EmptyState
 from ceocto_desktop.ui.widgets.table_model import LazyTableModel
 
 ROW_HEIGHT = 30
@@ -52,6 +55,8 @@ class RecordPage(JournalPage):
 
     kind = ""  # the records this page shows, as links name them ("goals")
     noun = ""  # one record, for messages ("goal")
+    # What the empty page says: a heading, what goes here, and the first action's button.
+    empty_words = ("", "", "")
     depends_on = Changed.NOTHING  # what the page shows: its own records and what they link
     changes = Changed.NOTHING  # what creating or deleting one of its records changes
     record_class: type[Base]  # the model a new record is, and a deleted one was
@@ -66,8 +71,11 @@ class RecordPage(JournalPage):
         self.detail = self.make_detail()
         self._make_controls()
         filter_widgets = self.make_filters()
+        self._filter_widgets = filter_widgets
         self.model = self.make_model()
         self.table = self._make_table()
+        self.empty_state = EmptyState(self.kind)
+        CoverViewport(self.empty_state, self.table.viewport())
         self._draw_columns()
         self.splitter = self._make_splitter(self._make_list_side(filter_widgets))
         settings = QSettings()
@@ -446,18 +454,54 @@ class RecordPage(JournalPage):
         self.filter_error.hide()
         shown, total = self.model.rowCount(), self.model.total
         self.count_label.setText(f"{total:,} {self.kind}" if total != 1 else f"1 {self.noun}")
-        if shown == 0:
-            self.count_label.setText(
-                f"No {self.kind} match"
-                if self.filter_box.text()
-                else f"No {self.kind} yet: Ctrl+N adds one"
-            )
+        self._show_empty(shown == 0)
         if self.current_id is not None:
             self.select(self.current_id)
         self.show_record(self.current_id)
         self._update_pane()
 
     def refresh(self) -> None:
+        self.reload()
+
+    def _show_empty(self, empty: bool) -> None:
+        """Over an empty list: what goes here and the first action, or that a filter hides
+        every record and a button that clears it."""
+        if not empty:
+            self.empty_state.hide()
+            return
+        if self.context.read(lambda s: has_records(s, self.kind)):
+            self.count_label.setText(f"No {self.kind} match")
+            self.empty_state.say(
+                f"No {self.kind} match",
+                f"Every {self.noun} is hidden by the filter.",
+                "Clear the filter",
+                self.clear_filters,
+            )
+        else:
+            self.count_label.setText(f"No {self.kind} yet")
+            heading, body, action = self.empty_words
+            self.empty_state.say(heading, body, action, self.new_record)
+        self.empty_state.show()
+        self.empty_state.raise_()
+
+    def clear_filters(self) -> None:
+        """Every filter back to showing everything, the search box emptied."""
+        for widget in self._filter_widgets:
+            widget.blockSignals(True)
+            if isinstance(widget, QComboBox):
+                everything = next(
+                    (i for i in range(widget.count()) if widget.itemData(i) is None), 0
+                )
+                widget.setCurrentIndex(everything)
+                fit_current_text(widget)
+            elif isinstance(widget, QLineEdit):
+                widget.clear()
+            elif isinstance(widget, QCheckBox):
+                widget.setChecked(False)
+            widget.blockSignals(False)
+        self.filter_box.blockSignals(True)
+        self.filter_box.clear()
+        self.filter_box.blockSignals(False)
         self.reload()
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:

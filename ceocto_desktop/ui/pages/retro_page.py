@@ -34,12 +34,14 @@ from ceocto_desktop.ui.widgets.basic import named, primary
 from ceocto_desktop.ui.widgets.grow import grow_with_content
 
 
-def build_retrospective(session: Any, quarter: str, preview: bool = False) -> Document:
+def build_retrospective(
+    session: Any, quarter: str, preview: bool = False, pixel_ratio: float = 1.0
+) -> Document:
     # matplotlib (for the charts) loads when a retrospective is first built, not at start-up.
     from ceocto_desktop.reports.retro import build_retrospective as build
 
-    if preview:  # charts at screen resolution, in the window's colours
-        return build(session, quarter, chart_dpi=96, dark=is_dark())
+    if preview:  # charts at the screen's resolution (2× on a HiDPI one), in its colours
+        return build(session, quarter, chart_dpi=round(96 * pixel_ratio), dark=is_dark())
     return build(session, quarter)
 
 
@@ -135,7 +137,10 @@ class RetroPage(JournalPage):
                 "commitments": reflection.commitments,
             },
         )
-        self._shown = self.context.read(lambda s: build_retrospective(s, quarter, preview=True))
+        ratio = self.preview.devicePixelRatioF()
+        self._shown = self.context.read(
+            lambda s: build_retrospective(s, quarter, preview=True, pixel_ratio=ratio)
+        )
         self._fill_preview()
 
     def _image_width(self) -> int:
@@ -150,7 +155,11 @@ class RetroPage(JournalPage):
         scroll = self.preview.verticalScrollBar().value()
         # Text takes the palette's colour, so the preview reads in dark mode too.
         fill_text_document(
-            self.preview.document(), self._shown, image_width=self._filled_width, dark=is_dark()
+            self.preview.document(),
+            self._shown,
+            image_width=self._filled_width,
+            dark=is_dark(),
+            pixel_ratio=self.preview.devicePixelRatioF(),
         )
         self.preview.verticalScrollBar().setValue(scroll)
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import week_text
 from ceocto_desktop.models import Owner, Seat
 from ceocto_desktop.services import partners
 from ceocto_desktop.services.changes import Changed
@@ -78,7 +79,7 @@ def appreciation_list_html(received: list[Appreciation], giver: str) -> str:
         return f"<i>Nothing yet from {escape(giver)} in a week you have both answered.</i>"
     return "".join(
         f"<p style='margin:0 0 6px 0'>“{escape(a.text)}” "
-        f"<small>— {escape(giver)}, week of {a.week:%d %b}</small></p>"
+        f"<small>— {escape(giver)}, {week_text(a.week)}</small></p>"
         for a in received
     )
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -31,7 +30,8 @@ from ceocto_desktop.services.weekly.checkins import RATING_LABELS
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.journal_page import JournalPage
 from ceocto_desktop.ui.theme import is_dark
-from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, FlowLayout, keep_fitted, named
+from ceocto_desktop.ui.widgets.empty_state import EmptyState
 
 RANGES = ("This quarter", "Last 4 quarters", "All", "Custom dates")
 
@@ -97,6 +97,15 @@ class TrendsPage(JournalPage):
         self.takeaway = named("chartTakeaway", QLabel())
         self.takeaway.setWordWrap(True)
         self.takeaway.setStyleSheet("font-size: 12pt; font-weight: 600; padding: 4px 2px;")
+        # No check-ins yet: what this page will show, and the way to the first one.
+        self.empty_state = EmptyState("trends")
+        self.empty_state.say(
+            "No trend yet",
+            "Once both of you have answered two weekly check-ins, this page draws how you "
+            "rate your work together, week by week, and where your views drift apart.",
+            "Answer this week's check-in",
+            lambda: self.context.openRequested.emit("checkins", ""),
+        )
         self.error = named("trendsError", QLabel())
         self.error.setStyleSheet(ERROR_STYLE)
         self.error.hide()
@@ -108,11 +117,16 @@ class TrendsPage(JournalPage):
         for check in self.show_seat.values():
             check.setChecked(True)
             check.toggled.connect(lambda _on: self.redraw())
-        shrink = QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
         for box in (self.chart, self.range, self.dimension):
-            box.setSizeAdjustPolicy(shrink)
-            box.setMinimumContentsLength(12)
-        row = QHBoxLayout()
+            # As wide as the choice it shows (not its longest), whole at any font.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(0)
+            keep_fitted(box)
+        # The controls wrap onto a second line where one cannot hold them whole (1024 px).
+        row = named("trendsToolbar", QWidget())
+        flow = FlowLayout(row)
         for widget in (
             self.chart,
             self.range,
@@ -121,12 +135,12 @@ class TrendsPage(JournalPage):
             self.dimension,
             *self.show_seat.values(),
         ):
-            row.addWidget(widget)
-        row.addStretch()
-        row.addWidget(save)
+            flow.addWidget(widget)
+        flow.add_widget_after_gap(save)
         self.body = QVBoxLayout(self)
-        self.body.addLayout(row)
+        self.body.addWidget(row)
         self.body.addWidget(self.error)
+        self.body.addWidget(self.empty_state, 1)
         self.watch_journal(context)
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -176,6 +190,11 @@ class TrendsPage(JournalPage):
         dimension = self.dimension.currentData()
         facts = self.context.read(lambda s: trends.chart_facts(s, chart, period, today, dimension))
         self._draw(chart, facts)
+        # The index and the gap need two answered weeks: until then, what will show here.
+        empty = isinstance(facts, trends.CooperationSeries) and len(facts.points) < 2
+        self.empty_state.setVisible(empty)
+        self.canvas.setVisible(not empty)
+        self.takeaway.setVisible(not empty)
         self.canvas.draw_idle()
 
     def chart_options(self) -> trends.ChartOptions:

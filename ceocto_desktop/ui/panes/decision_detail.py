@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import optional_day, week_text
 from ceocto_desktop.models import Decision, DecisionStatus, Owner, Seat, Stance, Verdict
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.common import parse_date
@@ -69,13 +70,16 @@ class DecisionDetail(DetailPane):
             "decision",
             lambda s, record_id, values: decisions.update_decision(s, record_id, **values),
         )
-        self.form.add("title", "&Title", QLineEdit())
+        self.form.add("title", "&Title", QLineEdit(), heading=True)
         for name, label in TEXTS:
             box = QPlainTextEdit()
             grow_with_content(box)
             self.form.add(name, label, box)
         self.form.add(
-            "decided_by", "Decided by", enum_combo("decision_by", Owner, owner_labels(context))
+            "decided_by",
+            "Decided by",
+            enum_combo("decision_by", Owner, owner_labels(context)),
+            chip=True,
         )
         self.form.add("decided_on", "Decided on", QLineEdit())
         for seat in Seat:
@@ -83,6 +87,7 @@ class DecisionDetail(DetailPane):
                 f"stance_{seat.value.lower()}",
                 f"{first_name(context, seat)}'s stance",
                 enum_combo(f"decision_stance_{seat.value.lower()}", Stance),
+                chip=True,
             )
         confidence = QLineEdit()
         confidence.setPlaceholderText("0–100 (%)")
@@ -141,13 +146,14 @@ class DecisionDetail(DetailPane):
         self.form.load(view.id, decision_values(view))
         if view.status is DecisionStatus.REVIEWED and view.verdict is not None:
             self.state.setText(
-                f"<b>Reviewed</b> on {view.reviewed_on}: turned out <b>{view.verdict.value}</b>. "
+                f"<b>Reviewed</b> on {optional_day(view.reviewed_on)}: "
+                f"turned out <b>{view.verdict.value}</b>. "
                 f"{view.outcome}"
             )
         elif view.due_for_review():
-            self.state.setText(f"<b>Due for review</b> since {view.review_on}.")
+            self.state.setText(f"<b>Due for review</b> since {optional_day(view.review_on)}.")
         else:
-            when = f" Review on {view.review_on}." if view.review_on else ""
+            when = f" Review on {optional_day(view.review_on)}." if view.review_on else ""
             self.state.setText(f"<b>{view.status.value.capitalize()}</b>.{when}")
         self.review_button.setEnabled(view.status is DecisionStatus.DECIDED)
         self.supersede_button.setEnabled(view.status is not DecisionStatus.SUPERSEDED)
@@ -157,7 +163,7 @@ class DecisionDetail(DetailPane):
         self.sync_week = self.context.read(lambda s: agenda.week_of_decision(s, view.id))
         self.sync_button.setVisible(self.sync_week is not None)
         if self.sync_week is not None:
-            self.sync_button.setText(f"From our sync, week of {self.sync_week:%d %b %Y} ›")
+            self.sync_button.setText(f"From our weekly talk, {week_text(self.sync_week)} ›")
 
     def _open_sync(self) -> None:
         if self.sync_week is not None:

@@ -24,7 +24,7 @@ from ceocto_desktop.services.errors import NotFoundError, ValidationError
 from ceocto_desktop.ui.commands import EditCommand
 from ceocto_desktop.ui.context import JournalContext, WriteFailed
 from ceocto_desktop.ui.save_state import short_reason
-from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, FlowLayout, PropertyChip, named
 
 SAVE_DELAY_MS = 700
 Saver = Callable[[Session, str, dict[str, Any]], Any]
@@ -71,14 +71,21 @@ class RecordForm(QWidget):
         self._flushing = False
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
+        self._chip_row: FlowLayout | None = None
+        self._under_heading = 0
         self.layout_ = QFormLayout()
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addLayout(self.layout_)
 
     # Building --------------------------------------------------------------------------------
-    def add(self, name: str, label: str, widget: QWidget) -> QWidget:
-        """Add a field: a line edit, text box, combo box or check box bound to name."""
+    def add(
+        self, name: str, label: str, widget: QWidget, *, heading: bool = False, chip: bool = False
+    ) -> QWidget:
+        """Add a field: a line edit, text box, combo box or check box bound to name.
+
+        heading: the record's title, large across the pane with no label, as a document's.
+        chip: a choice shown as a chip ("Owner Sam ▾") in one flowing row of properties."""
         widget.setObjectName(widget.objectName() or f"{self.noun}_{name}")
         error = named(f"{self.noun}_{name}_error", QLabel())
         error.setStyleSheet(ERROR_STYLE)
@@ -90,7 +97,15 @@ class RecordForm(QWidget):
         column.setSpacing(2)
         column.addWidget(widget)
         column.addWidget(error)
-        self.layout_.addRow(label, box)
+        if heading:
+            widget.setProperty("role", "docTitle")
+            widget.setAccessibleName(label.replace("&", ""))
+            self.layout_.addRow(box)
+            self._under_heading = self.layout_.rowCount()
+        elif chip:
+            self._chips().addWidget(PropertyChip(label.replace("&", ""), box))
+        else:
+            self.layout_.addRow(label, box)
         self._widgets[name] = widget
         self._errors[name] = error
         self._labels[name] = label.replace("&", "") or name.replace("_", " ")
@@ -108,6 +123,15 @@ class RecordForm(QWidget):
 
     def widget(self, name: str) -> QWidget:
         return self._widgets[name]
+
+    def _chips(self) -> FlowLayout:
+        """The row the chips flow in: made where the first chip is added."""
+        if self._chip_row is None:
+            row = named(f"{self.noun}Properties", QWidget())
+            self._chip_row = FlowLayout(row, spacing=6)
+            # Right under the title, as a document's properties, wherever the chips are added.
+            self.layout_.insertRow(self._under_heading, row)
+        return self._chip_row
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.FocusOut:

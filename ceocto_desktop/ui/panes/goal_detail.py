@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text, optional_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
@@ -94,13 +95,18 @@ class GoalDetail(DetailPane):
             "goal",
             self._save_goal,
         )
-        self.form.add("title", "&Title", QLineEdit())
+        self.form.add("title", "&Title", QLineEdit(), heading=True)
         description = QPlainTextEdit()
         grow_with_content(description, min_lines=3)
         self.form.add("description", "Description", description)
-        self.form.add("owner", "Owner", enum_combo("goal_owner", Owner, owner_labels(self.context)))
-        self.form.add("area", "Area", enum_combo("goal_area", Area))
-        self.form.add("status", "Status", enum_combo("goal_status", GoalStatus))
+        self.form.add(
+            "owner",
+            "Owner",
+            enum_combo("goal_owner", Owner, owner_labels(self.context)),
+            chip=True,
+        )
+        self.form.add("area", "Area", enum_combo("goal_area", Area), chip=True)
+        self.form.add("status", "Status", enum_combo("goal_status", GoalStatus), chip=True)
         target = QLineEdit()
         target.setPlaceholderText("YYYY-MM-DD (empty: no target date)")
         self.form.add("target_date", "Target date", target)
@@ -229,7 +235,7 @@ class GoalDetail(DetailPane):
         for update in reversed(data.history):
             moves = "; ".join(f"{t}: {number(a)} → {number(b)}" for t, a, b in update.changes)
             text = (
-                f"{update.on_date} · {first_name(self.context, update.author)} · "
+                f"{day_text(update.on_date)} · {first_name(self.context, update.author)} · "
                 f"{update.status.value} · {percent(update.progress)}"
             )
             if update.note:
@@ -246,7 +252,7 @@ class GoalDetail(DetailPane):
         )
         self._fill_links(
             self.linked_decisions,
-            [(d.id, f"{d.title} ({d.decided_on})") for d in data.decisions],
+            [(d.id, f"{d.title} ({optional_day(d.decided_on)})") for d in data.decisions],
             "No linked decisions",
         )
 

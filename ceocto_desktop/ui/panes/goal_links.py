@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.records.goal_rows import GoalFilter, goal_rows
 from ceocto_desktop.services.records.paging import Page
@@ -74,7 +75,7 @@ class GoalPicker(QDialog):
         for row in rows:
             if row.id in self.exclude:
                 continue
-            target = f" — {row.target_date}" if row.target_date else ""
+            target = f" — {day_text(row.target_date)}" if row.target_date else ""
             item = QListWidgetItem(f"{row.title}{target} ({row.status.value})")
             item.setData(Qt.ItemDataRole.UserRole, row.id)
             self.list.addItem(item)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import day_text, optional_day
 from ceocto_desktop.models import (
     Obstacle,
     ObstacleCategory,
@@ -67,16 +68,22 @@ class ObstacleDetail(DetailPane):
             "obstacle",
             lambda s, record_id, values: obstacles.update_obstacle(s, record_id, **values),
         )
-        self.form.add("title", "&Title", QLineEdit())
+        self.form.add("title", "&Title", QLineEdit(), heading=True)
         description = QPlainTextEdit()
         grow_with_content(description, min_lines=3)
         self.form.add("description", "What happened", description)
-        self.form.add("kind", "Kind", enum_combo("obstacle_kind", ObstacleKind))
-        self.form.add("category", "Category", enum_combo("obstacle_category", ObstacleCategory))
-        self.form.add("severity", "Severity", enum_combo("obstacle_severity", Severity))
-        self.form.add("owner", "Owner", enum_combo("obstacle_owner", Owner, owner_labels(context)))
+        self.form.add("kind", "Kind", enum_combo("obstacle_kind", ObstacleKind), chip=True)
+        self.form.add(
+            "category", "Category", enum_combo("obstacle_category", ObstacleCategory), chip=True
+        )
+        self.form.add("severity", "Severity", enum_combo("obstacle_severity", Severity), chip=True)
+        self.form.add(
+            "owner", "Owner", enum_combo("obstacle_owner", Owner, owner_labels(context)), chip=True
+        )
         seats = {seat: first_name(context, seat) for seat in Seat}
-        self.form.add("raised_by", "Raised by", enum_combo("obstacle_raised_by", Seat, seats))
+        self.form.add(
+            "raised_by", "Raised by", enum_combo("obstacle_raised_by", Seat, seats), chip=True
+        )
         self.form.add("opened_on", "Opened on", QLineEdit())
         lesson = QPlainTextEdit()
         grow_with_content(lesson)
@@ -130,7 +137,8 @@ class ObstacleDetail(DetailPane):
         self.reopen_button.setVisible(closed)
         if closed:
             self.state.setText(
-                f"<b>{view.status.value.capitalize()}</b> on {view.resolved_on} after "
+                f"<b>{view.status.value.capitalize()}</b> "
+                f"on {optional_day(view.resolved_on)} after "
                 f"{count(view.days_open(), 'day')}: {view.resolution}"
             )
         else:
@@ -139,9 +147,8 @@ class ObstacleDetail(DetailPane):
             )
         self.history.clear()
         for event in reversed(view.events):
-            text = (
-                f"{event.on_date} · {first_name(self.context, event.author)} · {event.kind.value}"
-            )
+            who = first_name(self.context, event.author)
+            text = f"{day_text(event.on_date)} · {who} · {event.kind.value}"
             self.history.addItem(f"{text}: {event.text}" if event.text else text)
         self.links.show_links(view.id, view.goal_ids, view.goal_titles)
         self._refresh_kind()

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
-    QProxyStyle,
     QStyleFactory,
     QWidget,
 )
+
+from ceocto_desktop.ui.theme import CheckBoxStyle
 
 
 class WheelGuard(QObject):
@@ -38,8 +39,9 @@ class WheelGuard(QObject):
         return super().eventFilter(watched, event)
 
 
-class WheelGuardStyle(QProxyStyle):
-    """The application's style, which puts the wheel guard on each field it polishes."""
+class WheelGuardStyle(CheckBoxStyle):
+    """The application's style, which puts the wheel guard on each field it polishes (and
+    draws check boxes from the theme's tokens, as its base class says)."""
 
     def __init__(self, base_name: str):
         super().__init__(QStyleFactory.create(base_name))
