@@ -43,6 +43,7 @@ PAGE_TITLES = (
     "Trends",
     "Board review",
     "Retrospective",
+    "Commitments",
 )
 MENU_TITLES = ("&File", "&Edit", "&View", "&Help")
 
@@ -71,7 +72,7 @@ class StartShell(QMainWindow):
     def __init__(self, path: Path, settings: QSettings):
         super().__init__()
         self.setObjectName("startShell")
-        self.setWindowTitle(f"ceocto — {path.name}")
+        self.setWindowTitle(f"ceocto — opening {path.name}…")  # not yet the window keys reach
         self.setMinimumSize(720, 480)
         self.closed = False
         self.painted = False

@@ -132,7 +132,7 @@ def test_the_shell_shows_the_window_s_frame_and_what_is_opening(qtbot, journal_p
     qtbot.waitExposed(shell)
     sidebar = shell.findChild(QListWidget, "sidebar")
     assert [sidebar.item(i).text() for i in range(sidebar.count())] == [t for t, _ in PAGES]
-    assert shell.windowTitle() == f"ceocto — {journal_path.name}"
+    assert shell.windowTitle() == f"ceocto — opening {journal_path.name}…"
     assert shell.message.text() == f"Opening {journal_path.name}…"
     menus = [a.text() for a in shell.menuBar().actions()]
     assert menus == ["&File", "&Edit", "&View", "&Help"]
