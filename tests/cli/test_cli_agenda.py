@@ -141,6 +141,11 @@ def test_a_talking_point_stays_its_writers_until_both_answered(journal_path, tmp
     assert f"\n## Talking points\n\n- [ ] Sam's point: {SECRET}\n" in md
     # The two formats say the same items: every item of the JSON is a line of the Markdown.
     assert md.count("\n- [") == len(json.loads(shown.stdout)["items"])
+    # Once both have answered, search finds the kept talk, its week written as people read it.
+    found = ceocto("search", "brother", "--db", str(journal_path))
+    assert found.returncode == 0
+    assert "agenda    23 Nov 2026 A  Weekly talk, week of 23 Nov 2026\n" in found.stdout
+    assert "2026-11-23" not in found.stdout
 
 
 def test_the_agenda_prints_and_is_kept_while_a_window_holds_the_journal(journal_path):
