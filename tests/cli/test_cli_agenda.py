@@ -91,7 +91,7 @@ def test_a_week_answered_by_one_says_so_and_prints_nothing_else(journal_path):
         assert result.returncode == 1
         assert result.stdout == ""
         assert result.stderr == (
-            "ceocto: the week of 2026-11-23 is not answered by both partners yet "
+            "ceocto: the week of 23 Nov 2026 is not answered by both partners yet "
             "(Sam has answered, Priya has not); no agenda until then.\n"
         )
     none = ceocto("agenda", "--week", "2026-12-07", "--db", str(journal_path))
