@@ -205,12 +205,8 @@ QFrame[role="chip"]:hover {{ border-color: {t.accent}; }}
 QLabel[role="chipName"] {{ color: {t.muted}; }}
 QFrame[role="chip"] QComboBox {{ border: none; background: transparent; padding: 1px 4px; }}
 QFrame[role="chip"] QComboBox:focus {{ border: 1px solid {t.focus}; border-radius: 4px; }}
-QListWidget#goalHistory, QListWidget#obstacleHistory {{ border: none;
-    background: transparent; }}
-QListWidget#goalHistory::item, QListWidget#obstacleHistory::item {{ margin-left: 5px;
-    border: none; border-left: 2px solid {t.border}; padding: 3px 0 8px 12px; }}
-QListWidget#goalHistory::item:first, QListWidget#obstacleHistory::item:first {{
-    border-left: 2px solid {t.accent}; }}
+QListWidget#goalHistory, QListWidget#obstacleHistory, QListWidget#decisionHistory {{
+    border: none; background: transparent; }}
 QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border};
     border-radius: 8px; }}
 QSplitter::handle {{ background: {t.window}; }}

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics.formats import optional_day, week_text
+from ceocto_desktop.analytics.formats import optional_day, percent_of_hundred, week_text
 from ceocto_desktop.models import Decision, DecisionStatus, Owner, Seat, Stance, Verdict
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.common import parse_date
@@ -25,13 +25,18 @@ from ceocto_desktop.services.weekly import agenda
 from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.dialogs.dialogs import Choices, FieldsDialog, text_box
-from ceocto_desktop.ui.labels import date_text, first_name, owner_labels
+from ceocto_desktop.ui.labels import date_text, first_name, owner_label, owner_labels
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
 from ceocto_desktop.ui.widgets.basic import named
 from ceocto_desktop.ui.widgets.grow import grow_with_content
-from ceocto_desktop.ui.widgets.history_box import state_label, status_box
+from ceocto_desktop.ui.widgets.history_box import (
+    add_entry,
+    history_list,
+    state_label,
+    status_box,
+)
 
 TEXTS = (
     ("context", "Context"),
@@ -130,11 +135,12 @@ class DecisionDetail(DetailPane):
         self.next_button = named("supersededByLink", QPushButton())
         self.next_button.setFlat(True)
         self.next_button.clicked.connect(lambda: self._open_link("superseded_by_id"))
+        self.history = history_list("decisionHistory", min_height=32)
         outcome_box = status_box(
-            "Outcome",
+            "Outcome and history",
             self.state,
             (self.review_button, self.supersede_button),
-            (self.sync_button, self.previous_button, self.next_button),
+            (self.sync_button, self.previous_button, self.next_button, self.history),
         )
         return outcome_box
 
@@ -155,6 +161,7 @@ class DecisionDetail(DetailPane):
         else:
             when = f" Review on {optional_day(view.review_on)}." if view.review_on else ""
             self.state.setText(f"<b>{view.status.value.capitalize()}</b>.{when}")
+        self._show_history(view)
         self.review_button.setEnabled(view.status is DecisionStatus.DECIDED)
         self.supersede_button.setEnabled(view.status is not DecisionStatus.SUPERSEDED)
         self._show_link(self.previous_button, view.supersedes_id, "Supersedes")
@@ -179,6 +186,19 @@ class DecisionDetail(DetailPane):
         record_id = getattr(self.view, attribute, None)
         if record_id:
             self.context.openRequested.emit("decisions", record_id)
+
+    def _show_history(self, view: decisions.DecisionView) -> None:
+        """Decided, then reviewed, as a timeline newest first."""
+        self.history.clear()
+        who = owner_label(self.context, view.decided_by)
+        events = [
+            (view.decided_on, f"Decided by {who}, {percent_of_hundred(view.confidence)} sure")
+        ]
+        if view.reviewed_on is not None:
+            verdict = f": turned out {view.verdict.value}" if view.verdict else ""
+            events.append((view.reviewed_on, f"Reviewed{verdict}"))
+        for day, text in sorted(events, key=lambda event: event[0], reverse=True):
+            add_entry(self.history, day, text)
 
     def review(self) -> None:
         view = self.view

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics.formats import day_text, optional_day
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
@@ -39,7 +39,7 @@ from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
 from ceocto_desktop.ui.widgets.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.widgets.fit_columns import ColumnFitter
 from ceocto_desktop.ui.widgets.grow import grow_with_content
-from ceocto_desktop.ui.widgets.history_box import history_list
+from ceocto_desktop.ui.widgets.history_box import add_entry, history_list
 
 KR_FIELDS = ("title", "start_value", "target_value", "current_value", "unit")
 KR_HEADERS = ("Key result", "Start", "Target", "Now", "Unit", "Progress")
@@ -235,14 +235,14 @@ class GoalDetail(DetailPane):
         for update in reversed(data.history):
             moves = "; ".join(f"{t}: {number(a)} → {number(b)}" for t, a, b in update.changes)
             text = (
-                f"{day_text(update.on_date)} · {first_name(self.context, update.author)} · "
+                f"{first_name(self.context, update.author)} · "
                 f"{update.status.value} · {percent(update.progress)}"
             )
             if update.note:
                 text += f" — {update.note}"
             if moves:
-                text += f"\n    {moves}"
-            self.history.addItem(text)
+                text += f"\n{moves}"
+            add_entry(self.history, update.on_date, text)
         if not data.history:
             self.history.addItem("No progress recorded yet.")
         self._fill_links(

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceocto_desktop.analytics.formats import day_text, optional_day
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.models import (
     Obstacle,
     ObstacleCategory,
@@ -37,7 +37,12 @@ from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
 from ceocto_desktop.ui.widgets.basic import named
 from ceocto_desktop.ui.widgets.grow import grow_with_content
-from ceocto_desktop.ui.widgets.history_box import history_list, state_label, status_box
+from ceocto_desktop.ui.widgets.history_box import (
+    add_entry,
+    history_list,
+    state_label,
+    status_box,
+)
 
 
 def obstacle_values(view: obstacles.ObstacleView) -> dict[str, Any]:
@@ -148,8 +153,8 @@ class ObstacleDetail(DetailPane):
         self.history.clear()
         for event in reversed(view.events):
             who = first_name(self.context, event.author)
-            text = f"{day_text(event.on_date)} · {who} · {event.kind.value}"
-            self.history.addItem(f"{text}: {event.text}" if event.text else text)
+            text = f"{who} · {event.kind.value}"
+            add_entry(self.history, event.on_date, f"{text}: {event.text}" if event.text else text)
         self.links.show_links(view.id, view.goal_ids, view.goal_titles)
         self._refresh_kind()
 
