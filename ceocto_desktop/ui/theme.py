@@ -194,6 +194,11 @@ QPushButton[role="primary"] {{ background: {t.accent}; color: {t.on_accent};
 QLabel[role="muted"] {{ color: {t.muted}; }}
 QLabel[role="section"] {{ color: {t.muted}; font-weight: 600; }}
 QLabel[role="title"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600; }}
+QPlainTextEdit[role="docTitle"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600;
+    border: 1px solid transparent; background: transparent; padding: 2px 2px; }}
+QPlainTextEdit[role="docTitle"]:hover {{ border: 1px solid {t.border}; }}
+QPlainTextEdit[role="docTitle"]:focus {{ border: 2px solid {t.focus}; background: {t.surface};
+    padding: 1px 1px; }}
 QLineEdit[role="docTitle"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600;
     border: 1px solid transparent; background: transparent; padding: 2px 4px; }}
 QLineEdit[role="docTitle"]:hover {{ border: 1px solid {t.border}; }}

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QLabel, QWidget
 
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from tests.ui.test_layout_at_font import demo_journal, demo_template, open_page, open_window
 
 __all__ = ["demo_journal", "demo_template"]  # fixtures, used by name
@@ -26,7 +27,7 @@ def test_a_detail_pane_reads_as_a_document(qtbot, demo_journal, tmp_path, title,
     page.table.selectRow(1)
     for _ in range(3):
         QApplication.processEvents()
-    heading = page.detail.findChild(QLineEdit, f"{noun}_title")
+    heading = page.detail.findChild(TitleEdit, f"{noun}_title")
     assert heading.text()
     assert heading.fontInfo().pointSizeF() >= 1.3 * window.fontInfo().pointSizeF()
     pane = page.detail_scroll.viewport()

@@ -9,6 +9,7 @@ from ceocto_desktop.models import ObstacleCategory, Seat
 from ceocto_desktop.services.records import goals, notes, obstacles
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.dialogs.search_palette import SearchPalette, row_html
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 
 def write(journal_path, work):
@@ -121,7 +122,7 @@ def test_an_empty_box_shows_the_records_changed_last_and_enter_opens_one(
     qtbot.keyClick(box, Qt.Key.Key_Return)
     page = window.stack.currentWidget()
     assert page.objectName() == "goalsPage"
-    assert page.findChild(QLineEdit, "goal_title").text() == "Ship the mobile app v2"
+    assert page.findChild(TitleEdit, "goal_title").text() == "Ship the mobile app v2"
 
 
 def test_a_note_starting_with_a_heading_is_titled_in_plain_text(qtbot, window, journal_path):

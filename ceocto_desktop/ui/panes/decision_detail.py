@@ -37,6 +37,7 @@ from ceocto_desktop.ui.widgets.history_box import (
     state_label,
     status_box,
 )
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 TEXTS = (
     ("context", "Context"),
@@ -75,7 +76,7 @@ class DecisionDetail(DetailPane):
             "decision",
             lambda s, record_id, values: decisions.update_decision(s, record_id, **values),
         )
-        self.form.add("title", "&Title", QLineEdit(), heading=True)
+        self.form.add("title", "&Title", TitleEdit(), heading=True)
         for name, label in TEXTS:
             box = QPlainTextEdit()
             grow_with_content(box)

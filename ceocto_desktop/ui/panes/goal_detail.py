@@ -40,6 +40,7 @@ from ceocto_desktop.ui.widgets.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.widgets.fit_columns import ColumnFitter
 from ceocto_desktop.ui.widgets.grow import grow_with_content
 from ceocto_desktop.ui.widgets.history_box import add_entry, history_list
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 KR_FIELDS = ("title", "start_value", "target_value", "current_value", "unit")
 KR_HEADERS = ("Key result", "Start", "Target", "Now", "Unit", "Progress")
@@ -95,7 +96,7 @@ class GoalDetail(DetailPane):
             "goal",
             self._save_goal,
         )
-        self.form.add("title", "&Title", QLineEdit(), heading=True)
+        self.form.add("title", "&Title", TitleEdit(), heading=True)
         description = QPlainTextEdit()
         grow_with_content(description, min_lines=3)
         self.form.add("description", "Description", description)

@@ -43,6 +43,7 @@ from ceocto_desktop.ui.widgets.history_box import (
     state_label,
     status_box,
 )
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 
 def obstacle_values(view: obstacles.ObstacleView) -> dict[str, Any]:
@@ -73,7 +74,7 @@ class ObstacleDetail(DetailPane):
             "obstacle",
             lambda s, record_id, values: obstacles.update_obstacle(s, record_id, **values),
         )
-        self.form.add("title", "&Title", QLineEdit(), heading=True)
+        self.form.add("title", "&Title", TitleEdit(), heading=True)
         description = QPlainTextEdit()
         grow_with_content(description, min_lines=3)
         self.form.add("description", "What happened", description)
