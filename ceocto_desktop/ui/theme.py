@@ -210,6 +210,10 @@ QFrame[role="chip"]:hover {{ border-color: {t.accent}; }}
 QLabel[role="chipName"] {{ color: {t.muted}; }}
 QFrame[role="chip"] QComboBox {{ border: none; background: transparent; padding: 1px 4px; }}
 QFrame[role="chip"] QComboBox:focus {{ border: 1px solid {t.focus}; border-radius: 4px; }}
+QFrame[role="chip"] QLineEdit {{ border: 1px solid transparent; background: transparent;
+    padding: 1px 2px; }}
+QFrame[role="chip"] QLineEdit:focus {{ border: 1px solid {t.focus}; border-radius: 4px; }}
+QFrame[role="chip"] QCheckBox {{ padding: 2px 6px 2px 0; }}
 QListWidget#goalHistory, QListWidget#obstacleHistory, QListWidget#decisionHistory {{
     border: none; background: transparent; }}
 QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border};

@@ -16,9 +16,13 @@ __all__ = ["demo_journal", "demo_template"]  # fixtures, used by name
 @pytest.mark.parametrize(
     ("title", "noun", "chips"),
     [
-        ("Goals", "goal", ["Owner", "Area", "Status"]),
-        ("Obstacles", "obstacle", ["Kind", "Category", "Severity", "Owner", "Raised by"]),
-        ("Decisions", "decision", ["Decided by", "Sam's stance", "Priya's stance"]),
+        ("Goals", "goal", ["Owner", "Area", "Status", "Target", ""]),
+        ("Obstacles", "obstacle", ["Kind", "Category", "Severity", "Owner", "Raised by", "Opened"]),
+        (
+            "Decisions",
+            "decision",
+            ["Decided by", "Decided", "Sam's stance", "Priya's stance", "Review"],
+        ),
     ],
 )
 def test_a_detail_pane_reads_as_a_document(qtbot, demo_journal, tmp_path, title, noun, chips):  # type: ignore[no-untyped-def]

@@ -29,7 +29,7 @@ from ceocto_desktop.ui.labels import date_text, first_name, owner_label, owner_l
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
-from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.widgets.basic import DateField, named
 from ceocto_desktop.ui.widgets.grow import grow_with_content
 from ceocto_desktop.ui.widgets.history_box import (
     add_entry,
@@ -87,7 +87,7 @@ class DecisionDetail(DetailPane):
             enum_combo("decision_by", Owner, owner_labels(context)),
             chip=True,
         )
-        self.form.add("decided_on", "Decided on", QLineEdit())
+        self.form.add("decided_on", "Decided", DateField(), chip=True)
         for seat in Seat:
             self.form.add(
                 f"stance_{seat.value.lower()}",
@@ -101,9 +101,10 @@ class DecisionDetail(DetailPane):
         expected = QPlainTextEdit()
         grow_with_content(expected)
         self.form.add("expected_outcome", "Expected outcome", expected)
-        review_on = QLineEdit()
-        review_on.setPlaceholderText("YYYY-MM-DD (empty: no review planned)")
-        self.form.add("review_on", "Review on", review_on)
+        review_on = DateField()
+        review_on.setPlaceholderText("YYYY-MM-DD")
+        review_on.setToolTip("The review date, as YYYY-MM-DD (empty: no review planned)")
+        self.form.add("review_on", "Review", review_on, chip=True)
 
         outcome_box = self._make_outcome()
         self.links = GoalLinks(

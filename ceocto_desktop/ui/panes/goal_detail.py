@@ -35,7 +35,7 @@ from ceocto_desktop.ui.dialogs.goal_dialogs import RecordProgressDialog
 from ceocto_desktop.ui.labels import date_text, first_name, number, owner_labels, percent
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
-from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, DateField, named
 from ceocto_desktop.ui.widgets.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.widgets.fit_columns import ColumnFitter
 from ceocto_desktop.ui.widgets.grow import grow_with_content
@@ -108,10 +108,11 @@ class GoalDetail(DetailPane):
         )
         self.form.add("area", "Area", enum_combo("goal_area", Area), chip=True)
         self.form.add("status", "Status", enum_combo("goal_status", GoalStatus), chip=True)
-        target = QLineEdit()
-        target.setPlaceholderText("YYYY-MM-DD (empty: no target date)")
-        self.form.add("target_date", "Target date", target)
-        self.form.add("board_visible", "", QCheckBox("Show to the board"))
+        target = DateField()
+        target.setPlaceholderText("YYYY-MM-DD")
+        target.setToolTip("The target date, as YYYY-MM-DD (empty: no target date)")
+        self.form.add("target_date", "Target", target, chip=True)
+        self.form.add("board_visible", "", QCheckBox("Show to the board"), chip=True)
 
     def _make_key_results(self) -> QGroupBox:
         """The key-results table, edited in place, with a row to add one below it."""

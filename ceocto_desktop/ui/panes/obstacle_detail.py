@@ -35,7 +35,7 @@ from ceocto_desktop.ui.labels import first_name, owner_labels
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
-from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.widgets.basic import DateField, named
 from ceocto_desktop.ui.widgets.grow import grow_with_content
 from ceocto_desktop.ui.widgets.history_box import (
     add_entry,
@@ -90,7 +90,7 @@ class ObstacleDetail(DetailPane):
         self.form.add(
             "raised_by", "Raised by", enum_combo("obstacle_raised_by", Seat, seats), chip=True
         )
-        self.form.add("opened_on", "Opened on", QLineEdit())
+        self.form.add("opened_on", "Opened", DateField(), chip=True)
         lesson = QPlainTextEdit()
         grow_with_content(lesson)
         self.form.add("lesson", "What we learned", lesson)
