@@ -421,7 +421,7 @@ class AgendaPanel(QGroupBox):
 
         outcome = row.outcome.text().strip()
         context_box = text_box("agendaDecisionContext")
-        context_box.setPlainText(f"From our sync of the week of {week:%d %b %Y}: {before.title}")
+        context_box.setPlainText(f"From our sync of the {week_text(week)}: {before.title}")
         decision_box = text_box("agendaDecisionText")
         decision_box.setPlainText(outcome)
         FieldsDialog(
