@@ -487,7 +487,7 @@ class TalkingPoints(QGroupBox):
         self.remove_button.setVisible(bool(points))
         name = first_name(self.context, seat)
         self.intro.setText(
-            f"{name}, a point you add goes straight onto our sync's agenda."
+            f"{name}, a point you add goes straight onto our weekly talk's agenda."
             if agenda_open
             else f"Only you, {name}, see these until both of you have answered and the "
             "agenda opens; then they are on it."
