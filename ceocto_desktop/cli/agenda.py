@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ceocto_desktop.analytics.formats import week_text
 from ceocto_desktop.cli.common import EXIT_OK, EXIT_PROBLEM, journal_path
 
 
@@ -38,7 +39,9 @@ def _not_ready(names: dict[Any, str], answered: frozenset[Any], week: date) -> s
     else:
         (seat,) = answered
         who = f"{names[seat]} has answered, {names[seat.other]} has not"
-    return f"the week of {week} is not answered by both partners yet ({who}); no agenda until then."
+    return (
+        f"the {week_text(week)} is not answered by both partners yet ({who}); no agenda until then."
+    )
 
 
 def run_agenda(args: argparse.Namespace) -> int:

@@ -122,7 +122,13 @@ def run_search(args: argparse.Namespace) -> int:
     import json
 
     from ceocto_desktop.services.errors import ValidationError
-    from ceocto_desktop.services.search import KINDS, has_search_index, one_line, search
+    from ceocto_desktop.services.search import (
+        KINDS,
+        has_search_index,
+        one_line,
+        search,
+        shown_day,
+    )
 
     path = journal_path(args)
     if not path.is_file():
@@ -162,7 +168,7 @@ def run_search(args: argparse.Namespace) -> int:
         print(json.dumps([hit.as_dict() for hit in hits], ensure_ascii=False, indent=2))
     else:
         for hit in hits:
-            print(f"{hit.kind:<9} {hit.day:<10} {hit.author}  {one_line(hit.title)}")
+            print(f"{hit.kind:<9} {shown_day(hit.day):<11} {hit.author}  {one_line(hit.title)}")
             print(f"          {one_line(hit.snippet)}")
     return EXIT_OK if hits else EXIT_PROBLEM
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.cli.common import EXIT_OK, EXIT_USAGE, fail, journal_path
 
 
@@ -44,7 +45,11 @@ def run_import_entries(args: argparse.Namespace) -> int:
         return fail(f"{exc} Nothing was imported.")
     finally:
         journal.close()
-    span = f", {preview.first_day} to {preview.last_day}" if preview.entries else ""
+    span = (
+        f", {optional_day(preview.first_day)} to {optional_day(preview.last_day)}"
+        if preview.entries
+        else ""
+    )
     already = f"; {result.already_there} already imported before" if result.already_there else ""
     media = (
         f"; photos and attachments left out: {preview.media_left_out}"

@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from ceocto_desktop.analytics.formats import day_text, week_text
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.records.note_titles import plain_title
 from ceocto_desktop.store.driver import OperationalError
@@ -109,7 +110,7 @@ SOURCES = {
         "search_answers",
         "checkin_answers",
         ("wins", "worries", "needs", "appreciation"),
-        "'Check-in, week of ' || c.week_start",
+        "'Check-in'",  # its week added by _titled(), written the one way
         "c.week_start",
         "s.seat",
         "JOIN checkins c ON c.id = s.checkin_id",
@@ -130,7 +131,7 @@ SOURCES = {
         "search_agenda",
         "agenda_items",
         ("title", "outcome"),
-        "'Weekly talk, week of ' || s.week_start",
+        "'Weekly talk'",  # its week added by _titled(), written the one way
         "s.week_start",
         "s.author",
         # An agenda quotes the week's answers: should one be withdrawn after it opened, the
@@ -465,8 +466,17 @@ def search(
 
 
 def _titled(hit: Hit) -> Hit:
-    """A note's opening words as its title: plain text on one line, no Markdown syntax."""
-    return replace(hit, title=plain_title(hit.title)) if hit.kind == "note" else hit
+    """A note's opening words as its title: plain text on one line, no Markdown syntax; a
+    week's check-in or talk named by its week as people write it ("week of 30 Nov 2026")."""
+    if hit.kind == "note":
+        return replace(hit, title=plain_title(hit.title))
+    if hit.kind in WEEKLY_KINDS and hit.day:
+        return replace(hit, title=f"{hit.title}, {week_text(date.fromisoformat(hit.day[:10]))}")
+    return hit
+
+
+# Records named by their week: the SQL gives the kind's words, _titled() the week.
+WEEKLY_KINDS = ("checkin", "agenda")
 
 
 def _carried_on(rest: str) -> str:
@@ -535,6 +545,14 @@ def has_search_index(connection: Any) -> bool:
         "SELECT 1 FROM sqlite_master WHERE type='table' AND name='search_notes'"
     ).fetchone()
     return row is not None
+
+
+def shown_day(day: str) -> str:
+    """A hit's ISO day ("2026-11-30") as people read days ("30 Nov 2026")."""
+    try:
+        return day_text(date.fromisoformat(day[:10]))
+    except ValueError:
+        return day
 
 
 _SPACE = re.compile(r"\s+")

@@ -194,6 +194,11 @@ QPushButton[role="primary"] {{ background: {t.accent}; color: {t.on_accent};
 QLabel[role="muted"] {{ color: {t.muted}; }}
 QLabel[role="section"] {{ color: {t.muted}; font-weight: 600; }}
 QLabel[role="title"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600; }}
+QPlainTextEdit[role="docTitle"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600;
+    border: 1px solid transparent; background: transparent; padding: 2px 2px; }}
+QPlainTextEdit[role="docTitle"]:hover {{ border: 1px solid {t.border}; }}
+QPlainTextEdit[role="docTitle"]:focus {{ border: 2px solid {t.focus}; background: {t.surface};
+    padding: 1px 1px; }}
 QLineEdit[role="docTitle"] {{ font-size: {TYPE_SCALE["title"] + 10}pt; font-weight: 600;
     border: 1px solid transparent; background: transparent; padding: 2px 4px; }}
 QLineEdit[role="docTitle"]:hover {{ border: 1px solid {t.border}; }}
@@ -205,12 +210,12 @@ QFrame[role="chip"]:hover {{ border-color: {t.accent}; }}
 QLabel[role="chipName"] {{ color: {t.muted}; }}
 QFrame[role="chip"] QComboBox {{ border: none; background: transparent; padding: 1px 4px; }}
 QFrame[role="chip"] QComboBox:focus {{ border: 1px solid {t.focus}; border-radius: 4px; }}
-QListWidget#goalHistory, QListWidget#obstacleHistory {{ border: none;
-    background: transparent; }}
-QListWidget#goalHistory::item, QListWidget#obstacleHistory::item {{ margin-left: 5px;
-    border: none; border-left: 2px solid {t.border}; padding: 3px 0 8px 12px; }}
-QListWidget#goalHistory::item:first, QListWidget#obstacleHistory::item:first {{
-    border-left: 2px solid {t.accent}; }}
+QFrame[role="chip"] QLineEdit {{ border: 1px solid transparent; background: transparent;
+    padding: 1px 2px; }}
+QFrame[role="chip"] QLineEdit:focus {{ border: 1px solid {t.focus}; border-radius: 4px; }}
+QFrame[role="chip"] QCheckBox {{ padding: 2px 6px 2px 0; }}
+QListWidget#goalHistory, QListWidget#obstacleHistory, QListWidget#decisionHistory {{
+    border: none; background: transparent; }}
 QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border};
     border-radius: 8px; }}
 QSplitter::handle {{ background: {t.window}; }}

@@ -91,7 +91,7 @@ def test_a_week_answered_by_one_says_so_and_prints_nothing_else(journal_path):
         assert result.returncode == 1
         assert result.stdout == ""
         assert result.stderr == (
-            "ceocto: the week of 2026-11-23 is not answered by both partners yet "
+            "ceocto: the week of 23 Nov 2026 is not answered by both partners yet "
             "(Sam has answered, Priya has not); no agenda until then.\n"
         )
     none = ceocto("agenda", "--week", "2026-12-07", "--db", str(journal_path))
@@ -141,6 +141,11 @@ def test_a_talking_point_stays_its_writers_until_both_answered(journal_path, tmp
     assert f"\n## Talking points\n\n- [ ] Sam's point: {SECRET}\n" in md
     # The two formats say the same items: every item of the JSON is a line of the Markdown.
     assert md.count("\n- [") == len(json.loads(shown.stdout)["items"])
+    # Once both have answered, search finds the kept talk, its week written as people read it.
+    found = ceocto("search", "brother", "--db", str(journal_path))
+    assert found.returncode == 0
+    assert "agenda    23 Nov 2026 A  Weekly talk, week of 23 Nov 2026\n" in found.stdout
+    assert "2026-11-23" not in found.stdout
 
 
 def test_the_agenda_prints_and_is_kept_while_a_window_holds_the_journal(journal_path):

@@ -48,7 +48,7 @@ def test_a_real_jrnl_file_becomes_notes(journal_path, source):
     result = ceocto("import", "jrnl", str(source), "--author", "priya", "--db", str(journal_path))
     assert result.returncode == 0, result.stderr
     assert "Imported 6 entries from jrnl" in result.stdout
-    assert "2026-01-05 to 2026-03-01" in result.stdout and "Priya Natarajan" in result.stdout
+    assert "5 Jan 2026 to 1 Mar 2026" in result.stdout and "Priya Natarajan" in result.stdout
     notes = notes_of(journal_path)
     assert len(notes) == 6 and {n.author for n in notes} == {Seat.B}
     first = notes[0]

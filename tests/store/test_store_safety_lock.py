@@ -62,7 +62,9 @@ def test_a_second_window_is_told_who_has_the_journal_and_since_when(journal_path
         assert f"on {socket.gethostname()} (process {os.getpid()}) since " in message
         holder = lock_holder(journal_path)
         assert holder is not None and holder.pid == os.getpid()
-        assert holder.since.isoformat()[:10] in message
+        # Since when, written as people read days ("6 Dec 2026, 10:52"), not in ISO.
+        assert f"{holder.since.day} {holder.since:%b %Y, %H:%M}" in message
+        assert holder.since.isoformat()[:10] not in message
     finally:
         first.release()
     assert lock_holder(journal_path) is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 
@@ -57,7 +58,7 @@ def _select(qtbot, page, what):
     table = page.findChild(QTableView, "commitmentsTable")
     row = _whats(page).index(what)
     table.selectRow(row)
-    qtbot.waitUntil(lambda: page.findChild(QLineEdit, "commitment_what").text() == what)
+    qtbot.waitUntil(lambda: page.findChild(TitleEdit, "commitment_what").text() == what)
 
 
 def test_every_commitment_is_listed_filtered_and_settled_with_undo(qtbot, window, db):
@@ -75,7 +76,7 @@ def test_every_commitment_is_listed_filtered_and_settled_with_undo(qtbot, window
     _select(qtbot, page, "Intro to the bank")
     state = page.findChild(QLabel, "commitmentState")
     assert "overdue" in state.text()
-    what = page.findChild(QLineEdit, "commitment_what")
+    what = page.findChild(TitleEdit, "commitment_what")
     what.setFocus()
     what.selectAll()
     qtbot.keyClicks(what, "Intro to the bank's CFO")
@@ -131,7 +132,7 @@ def test_a_request_is_taken_on_from_the_page_and_a_new_one_made_with_ctrl_n(qtbo
     assert db.rows("SELECT status FROM commitments WHERE what LIKE 'Take%'") == [("open",)]
 
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    what = page.findChild(QLineEdit, "commitment_what")
+    what = page.findChild(TitleEdit, "commitment_what")
     qtbot.waitUntil(lambda: what.text() == "New commitment")
     assert db.rows(
         "SELECT owed_by, status, due_on FROM commitments WHERE what = 'New commitment'"
@@ -157,7 +158,7 @@ def test_search_finds_a_commitment_and_opens_it_on_its_page(qtbot, window):
     page = window.stack.currentWidget()
     assert page.objectName() == "commitmentsPage"
     qtbot.waitUntil(
-        lambda: page.findChild(QLineEdit, "commitment_what").text() == "Join the Ardennes call"
+        lambda: page.findChild(TitleEdit, "commitment_what").text() == "Join the Ardennes call"
     )
     assert page.findChild(QLabel, "commitmentState").text().startswith("<b>Kept</b>")
 

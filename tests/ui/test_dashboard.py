@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from PySide6.QtWidgets import QLineEdit, QListWidget
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
+from PySide6.QtWidgets import QListWidget
 
 from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import GoalStatus, ObstacleCategory, Seat
@@ -28,7 +29,7 @@ def test_an_empty_journal_shows_how_to_start(qtbot, window):
     attention.itemClicked.emit(attention.item(goal_step))
     page = window.stack.currentWidget()
     assert page.objectName() == "goalsPage"
-    assert page.findChild(QLineEdit, "goal_title").text() == "New goal"
+    assert page.findChild(TitleEdit, "goal_title").text() == "New goal"
 
 
 def seed(today, journal_path):

@@ -4,8 +4,9 @@ it, then the record's properties as one row of chips ("Owner Sam ▾"), then its
 from __future__ import annotations
 
 import pytest
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import QPoint
-from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QLabel, QWidget
 
 from tests.ui.test_layout_at_font import demo_journal, demo_template, open_page, open_window
 
@@ -15,9 +16,13 @@ __all__ = ["demo_journal", "demo_template"]  # fixtures, used by name
 @pytest.mark.parametrize(
     ("title", "noun", "chips"),
     [
-        ("Goals", "goal", ["Owner", "Area", "Status"]),
-        ("Obstacles", "obstacle", ["Kind", "Category", "Severity", "Owner", "Raised by"]),
-        ("Decisions", "decision", ["Decided by", "Sam's stance", "Priya's stance"]),
+        ("Goals", "goal", ["Owner", "Area", "Status", "Target", ""]),
+        ("Obstacles", "obstacle", ["Kind", "Category", "Severity", "Owner", "Raised by", "Opened"]),
+        (
+            "Decisions",
+            "decision",
+            ["Decided by", "Decided", "Sam's stance", "Priya's stance", "Review"],
+        ),
     ],
 )
 def test_a_detail_pane_reads_as_a_document(qtbot, demo_journal, tmp_path, title, noun, chips):  # type: ignore[no-untyped-def]
@@ -26,7 +31,7 @@ def test_a_detail_pane_reads_as_a_document(qtbot, demo_journal, tmp_path, title,
     page.table.selectRow(1)
     for _ in range(3):
         QApplication.processEvents()
-    heading = page.detail.findChild(QLineEdit, f"{noun}_title")
+    heading = page.detail.findChild(TitleEdit, f"{noun}_title")
     assert heading.text()
     assert heading.fontInfo().pointSizeF() >= 1.3 * window.fontInfo().pointSizeF()
     pane = page.detail_scroll.viewport()

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QTableView,
     QTableWidget,
+    QWidget,
 )
 
 from ceocto_desktop.models import Area, GoalStatus, Owner, Seat
@@ -33,7 +34,7 @@ def goals_page(qtbot, window):
     return page
 
 
-def field(page, name, kind=QLineEdit):
+def field(page, name, kind=QWidget):
     return page.findChild(kind, name)
 
 

@@ -65,7 +65,7 @@ def test_the_preview_shows_the_file_before_anything_is_written(qtbot, window, db
     window.findChild(type(window.menuBar().actions()[0]), "importAction").trigger()
     summary = seen["summary"]
     assert "export.json" in summary and "jrnl JSON export" in summary
-    assert "6 entries" in summary and "05 Jan 2026 to 01 Mar 2026" in summary
+    assert "6 entries" in summary and "5 Jan 2026 to 1 Mar 2026" in summary
     assert "runway (1)" in summary and "product (1)" in summary
     assert seen["notes before"] == "0" and seen["backups before"] == "0"
     assert db.one("SELECT count(*) FROM notes") == 6

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -137,7 +138,7 @@ def test_the_search_palette_opens_the_right_record(qtbot, journal_path, window):
     assert "YYYY-MM-DD" in seen["bad date"]
     page = window.stack.currentWidget()
     assert page.objectName() == "obstaclesPage"
-    assert page.findChild(QLineEdit, "obstacle_title").text() == "Mapping provider raised prices"
+    assert page.findChild(TitleEdit, "obstacle_title").text() == "Mapping provider raised prices"
 
 
 def test_tag_completion_offers_the_tags_in_use_for_the_last_word(qtbot, journal_path, window):

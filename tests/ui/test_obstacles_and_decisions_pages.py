@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QRadioButton,
+    QWidget,
 )
 
 from ceocto_desktop.models import ObstacleKind, Seat, Stance
@@ -35,7 +36,7 @@ def press(qtbot, window, key, modifiers=CTRL):
     qtbot.keyClick(window, key, modifiers)
 
 
-def find(page, name, kind=QLineEdit):
+def find(page, name, kind=QWidget):
     return page.findChild(kind, name)
 
 

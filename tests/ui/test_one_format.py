@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QGroupBox,
     QLabel,
+    QListWidget,
     QPlainTextEdit,
     QTextEdit,
     QWidget,
@@ -28,6 +29,7 @@ from ceocto_desktop.reports.html import to_html
 from ceocto_desktop.reports.markdown import to_markdown
 from ceocto_desktop.reports.retro import build_retrospective
 from ceocto_desktop.store import open_journal
+from ceocto_desktop.ui.dialogs.search_palette import META_ROLE, SearchPalette
 from ceocto_desktop.ui.pages.record_page import RecordPage
 from tests.system_tools import require_tool
 from tests.ui.test_layout_at_font import demo_journal, demo_template, open_window
@@ -120,10 +122,32 @@ def test_reports_write_dates_and_percents_one_way(demo_journal, tmp_path, report
     found |= {f"html {s}" for s in shapes_in(to_html(document))}
     require_tool("pdftotext")
     pdf = export(document, "pdf", tmp_path / f"{report}.pdf")
+    # In reading order: a date wrapped in a table cell ("1 Sep" / "2026)") is one date, as
+    # a person reads it.
     text = subprocess.run(
-        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
     ).stdout
-    # A line of the PDF may end between a day's month and its year: read them as one.
-    text = re.sub(r"(\d{1,2} [A-Z][a-z]{2})\n\s*(\d{4})", r"\1 \2", text)
+    text = re.sub(rf"(\b\d{{1,2}} (?:{MONTHS}))\n(\d{{4}})", r"\1 \2", text)
     found |= {f"pdf {s}" for s in shapes_in(text)}
     assert sorted(found) == [], "\n".join(sorted(found))
+
+
+@pytest.mark.parametrize("kind", ["checkin", "agenda"])
+def test_the_search_palette_writes_weeks_one_way(qtbot, demo_journal, tmp_path, kind):  # type: ignore[no-untyped-def]
+    """A weekly talk or check-in found by Ctrl+K is named "week of 30 Nov 2026", not ISO."""
+    window = open_window(qtbot, demo_journal, tmp_path, 1440, 900)
+    palette = SearchPalette(window.context, window)
+    qtbot.addWidget(palette)
+    palette.kind.setCurrentIndex(palette.kind.findData(kind))
+    palette.box.setText("the")
+    palette.run()
+    results = palette.findChild(QListWidget, "searchResults")
+    assert results.count() > 0
+    shown = [
+        text
+        for row in range(results.count())
+        for text in (results.item(row).text(), results.item(row).data(META_ROLE))
+    ]
+    assert all(", week of " in results.item(row).text() for row in range(results.count()))
+    found = sorted({shape for text in shown for shape in shapes_in(text)})
+    assert found == [], "\n".join(found)

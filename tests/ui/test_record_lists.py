@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QToolButton
@@ -117,7 +118,7 @@ def test_a_carried_over_goal_is_one_row_with_its_quarters(qtbot, journal_path, w
     assert earlier in lineage.text() and now in lineage.text()
     # The earlier quarter opens from the detail, though the list shows it no more.
     lineage.linkActivated.emit(first_id)
-    assert page.findChild(QLineEdit, "goal_title").text() == "Grow ARR"
+    assert page.findChild(TitleEdit, "goal_title").text() == "Grow ARR"
     assert page.current_id == first_id
     # Asked for by quarter, the earlier step shows: that is the quarter's history.
     quarter = page.findChild(QLineEdit, "goalQuarterFilter")
@@ -208,7 +209,7 @@ def test_ctrl_n_brings_the_title_into_view_with_the_cursor_in_it(qtbot, journal_
     qtbot.waitUntil(lambda: bar.maximum() > 0)  # the pane is taller than the window
     bar.setValue(bar.maximum())  # reading the history at the bottom of the pane
     qtbot.keyClick(window, Qt.Key.Key_N, CTRL)
-    title = page.findChild(QLineEdit, "goal_title")
+    title = page.findChild(TitleEdit, "goal_title")
     assert title.hasFocus() and title.text() == "New goal"
     viewport = page.detail_scroll.viewport()
     top_left = title.mapTo(viewport, QPoint(0, 0))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
 
@@ -121,7 +122,7 @@ def test_an_empty_box_shows_the_records_changed_last_and_enter_opens_one(
     qtbot.keyClick(box, Qt.Key.Key_Return)
     page = window.stack.currentWidget()
     assert page.objectName() == "goalsPage"
-    assert page.findChild(QLineEdit, "goal_title").text() == "Ship the mobile app v2"
+    assert page.findChild(TitleEdit, "goal_title").text() == "Ship the mobile app v2"
 
 
 def test_a_note_starting_with_a_heading_is_titled_in_plain_text(qtbot, window, journal_path):

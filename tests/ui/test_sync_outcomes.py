@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
@@ -97,7 +98,7 @@ def test_an_outcome_becomes_a_decision_linked_back_to_its_item_and_is_undone(qtb
     qtbot.mouseClick(decide, Qt.MouseButton.LeftButton)  # linked: it opens the decision
     shown = window.stack.currentWidget()
     assert shown.objectName() == "decisionsPage"
-    assert shown.findChild(QLineEdit, "decision_title").text() == "Host in Frankfurt from March"
+    assert shown.findChild(TitleEdit, "decision_title").text() == "Host in Frankfurt from March"
     back = shown.findChild(QPushButton, "fromSyncLink")  # and back to the week's agenda
     week = window.context.read(checkins.current_week)
     assert back.isVisible() and back.text() == f"From our weekly talk, week of {day_text(week)} ›"

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
-from ceocto_desktop.analytics.formats import day_text
+from ceocto_desktop.analytics.formats import week_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.weekly import checkins
@@ -96,8 +97,7 @@ def test_a_fortnight_of_syncs_from_check_ins_to_kept_commitments_and_thanks(qtbo
     qtbot.waitUntil(lambda: len(_texts(page)) == 2)
     texts = _texts(page)
     assert (
-        texts[0]
-        == f"What Priya needs from Sam: Quieter Fridays (since the week of {day_text(last_week)})"
+        texts[0] == f"What Priya needs from Sam: Quieter Fridays (since the {week_text(last_week)})"
     )
     assert texts[1].startswith("Priya owes Sam: Review the security questionnaire for Łódź (due")
     qtbot.mouseClick(page.sync.rows[1].kept, Qt.MouseButton.LeftButton)
@@ -107,13 +107,13 @@ def test_a_fortnight_of_syncs_from_check_ins_to_kept_commitments_and_thanks(qtbo
     commitments_page = _go(qtbot, window, Qt.Key.Key_O, CTRL | Qt.KeyboardModifier.ShiftModifier)
     qtbot.waitUntil(
         lambda: (
-            commitments_page.findChild(QLineEdit, "commitment_what").text() != ""
+            commitments_page.findChild(TitleEdit, "commitment_what").text() != ""
             or commitments_page.table.model().rowCount() == 1
         )
     )
     commitments_page.table.selectRow(0)
     area = commitments_page.findChild(QComboBox, "commitment_area")
-    qtbot.waitUntil(lambda: commitments_page.findChild(QLineEdit, "commitment_what").text() != "")
+    qtbot.waitUntil(lambda: commitments_page.findChild(TitleEdit, "commitment_what").text() != "")
     area.setCurrentIndex(area.findText("Sales & marketing"))
     assert db.rows("SELECT area FROM commitments") == [("sales & marketing",)]
     roles = _go(qtbot, window, Qt.Key.Key_7)

@@ -161,7 +161,7 @@ def test_commitments_and_kept_agendas_are_found_by_search_but_never_a_blind_week
     agenda.mark_discussed(session, need.id, True, "No meetings after three on Fridays")
     found = search.search(connection, "meetings", kinds=("agenda",))
     assert [(h.kind, h.title, h.day) for h in found] == [
-        ("agenda", "Weekly talk, week of 2026-11-30", "2026-11-30")
+        ("agenda", "Weekly talk, week of 30 Nov 2026", "2026-11-30")
     ]
     # Priya withdraws her answers: the week is blind again, and so is what quoted it.
     checkins.delete_answers(session, WEEK, Seat.B)

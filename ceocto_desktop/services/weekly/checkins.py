@@ -81,9 +81,7 @@ def submit_answers(
     try:
         week = week_start(week, week_start_day(session))
     except OverflowError:  # the week would begin before 1 January of the year 1
-        raise ValidationError(
-            "week", f"The week of {week.isoformat()} is outside the calendar."
-        ) from None
+        raise ValidationError("week", f"The {week_text(week)} is outside the calendar.") from None
     missing = [name for name in RATINGS if name not in ratings]
     if missing:
         raise ValidationError(missing[0], f"Rate {missing[0].replace('_', ' ')} from 1 to 5.")

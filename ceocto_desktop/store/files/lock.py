@@ -91,7 +91,8 @@ class LockInfo:
 
     def describe(self) -> str:
         """Words for a person: who has the journal open, where and since when."""
-        since = self.since.strftime("%Y-%m-%d %H:%M")
+        # The one way days are written (analytics.formats.moment_text, a layer above).
+        since = f"{self.since.day} {self.since:%b %Y, %H:%M}"
         return f"{self.user} on {self.host} (process {self.pid}) since {since}"
 
 

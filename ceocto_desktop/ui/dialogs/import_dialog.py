@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.inout.import_entries import (
     SOURCES,
@@ -196,7 +197,7 @@ def describe_preview(preview: ImportPreview) -> str:
     lines = [
         f"<b>{html.escape(preview.path.name)}</b> ({preview.kind})",
         f"{count:,} {'entry' if count == 1 else 'entries'}, "
-        f"{preview.first_day:%d %b %Y} to {preview.last_day:%d %b %Y}",
+        f"{optional_day(preview.first_day)} to {optional_day(preview.last_day)}",
         f"Tags: {shown}{more}" if tags else "No tags",
     ]
     if preview.media_left_out:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer
@@ -24,11 +23,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.common import parse_date
 from ceocto_desktop.services.errors import ValidationError
-from ceocto_desktop.services.search import KINDS, Hit, recent, search, session_connection
+from ceocto_desktop.services.search import (
+    KINDS,
+    Hit,
+    recent,
+    search,
+    session_connection,
+    shown_day,
+)
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.labels import first_name
 from ceocto_desktop.ui.widgets.basic import named
@@ -98,10 +103,7 @@ def _segments(text: str) -> list[tuple[str, bool]]:
 
 def hit_day(day: str) -> str:
     """A hit's ISO day ("2026-11-30") as the window writes days ("30 Nov 2026")."""
-    try:
-        return day_text(date.fromisoformat(day[:10]))
-    except ValueError:
-        return day
+    return shown_day(day)
 
 
 class HitDelegate(QStyledItemDelegate):

@@ -114,6 +114,8 @@ class RecordPage(JournalPage):
         self.filter_box.textChanged.connect(lambda _text: self._filter_timer.start())
         self.count_label = named(f"{self.kind}Count", QLabel())
         self.count_label.setProperty("role", "muted")
+        # It wraps rather than push the buttons beside it past the list's edge ("ew commitmer").
+        self.count_label.setWordWrap(True)
         self.filter_error = named(f"{self.kind}FilterError", QLabel())
         self.filter_error.setStyleSheet(ERROR_STYLE)
         self.filter_error.hide()

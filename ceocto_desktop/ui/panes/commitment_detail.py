@@ -28,7 +28,8 @@ from ceocto_desktop.ui.dialogs.dialogs import FieldsDialog, text_box
 from ceocto_desktop.ui.labels import day_text, first_name
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm
-from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.widgets.basic import DateField, named
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 STATUS_WORDS = {
     CommitmentStatus.PROPOSED: "asked",
@@ -55,22 +56,23 @@ class CommitmentDetail(DetailPane):
             "commitment",
             lambda s, record_id, values: commitments.update_commitment(s, record_id, **values),
         )
-        self.form.add("what", "&What", QLineEdit())
+        self.form.add("what", "&What", TitleEdit(), heading=True)
         owed_by = named("commitment_owed_by", QComboBox())
         for seat in Seat:
             owed_by.addItem(
                 f"{first_name(context, seat)} owes {first_name(context, seat.other)}", seat.value
             )
-        self.form.add("owed_by", "Who owes it", owed_by)
-        due = QLineEdit()
+        self.form.add("owed_by", "", owed_by, chip=True)
+        due = DateField()
         due.setPlaceholderText("YYYY-MM-DD")
-        self.form.add("due_on", "Due", due)
+        due.setToolTip("The day it is due, as YYYY-MM-DD")
+        self.form.add("due_on", "Due", due, chip=True)
         area = named("commitment_area", QComboBox())
         area.addItem("No area", "")
         for member in Area:
             area.addItem(member.value.capitalize(), member.value)
-        self.form.add("area", "Area", area)
-        self.form.add("help_across", "", QCheckBox("Help in the other's area"))
+        self.form.add("area", "Area", area, chip=True)
+        self.form.add("help_across", "", QCheckBox("Help in the other's area"), chip=True)
 
         self.state = named("commitmentState", QLabel())
         self.state.setWordWrap(True)

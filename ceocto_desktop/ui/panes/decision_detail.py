@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics.formats import optional_day, week_text
+from ceocto_desktop.analytics.formats import optional_day, percent_of_hundred, week_text
 from ceocto_desktop.models import Decision, DecisionStatus, Owner, Seat, Stance, Verdict
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.common import parse_date
@@ -25,13 +25,19 @@ from ceocto_desktop.services.weekly import agenda
 from ceocto_desktop.ui.commands import CallCommand, SnapshotCommand
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.dialogs.dialogs import Choices, FieldsDialog, text_box
-from ceocto_desktop.ui.labels import date_text, first_name, owner_labels
+from ceocto_desktop.ui.labels import date_text, first_name, owner_label, owner_labels
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
-from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.widgets.basic import DateField, named
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from ceocto_desktop.ui.widgets.grow import grow_with_content
-from ceocto_desktop.ui.widgets.history_box import state_label, status_box
+from ceocto_desktop.ui.widgets.history_box import (
+    add_entry,
+    history_list,
+    state_label,
+    status_box,
+)
 
 TEXTS = (
     ("context", "Context"),
@@ -70,7 +76,7 @@ class DecisionDetail(DetailPane):
             "decision",
             lambda s, record_id, values: decisions.update_decision(s, record_id, **values),
         )
-        self.form.add("title", "&Title", QLineEdit(), heading=True)
+        self.form.add("title", "&Title", TitleEdit(), heading=True)
         for name, label in TEXTS:
             box = QPlainTextEdit()
             grow_with_content(box)
@@ -81,7 +87,7 @@ class DecisionDetail(DetailPane):
             enum_combo("decision_by", Owner, owner_labels(context)),
             chip=True,
         )
-        self.form.add("decided_on", "Decided on", QLineEdit())
+        self.form.add("decided_on", "Decided", DateField(), chip=True)
         for seat in Seat:
             self.form.add(
                 f"stance_{seat.value.lower()}",
@@ -95,9 +101,10 @@ class DecisionDetail(DetailPane):
         expected = QPlainTextEdit()
         grow_with_content(expected)
         self.form.add("expected_outcome", "Expected outcome", expected)
-        review_on = QLineEdit()
-        review_on.setPlaceholderText("YYYY-MM-DD (empty: no review planned)")
-        self.form.add("review_on", "Review on", review_on)
+        review_on = DateField()
+        review_on.setPlaceholderText("YYYY-MM-DD")
+        review_on.setToolTip("The review date, as YYYY-MM-DD (empty: no review planned)")
+        self.form.add("review_on", "Review", review_on, chip=True)
 
         outcome_box = self._make_outcome()
         self.links = GoalLinks(
@@ -130,11 +137,12 @@ class DecisionDetail(DetailPane):
         self.next_button = named("supersededByLink", QPushButton())
         self.next_button.setFlat(True)
         self.next_button.clicked.connect(lambda: self._open_link("superseded_by_id"))
+        self.history = history_list("decisionHistory", min_height=32)
         outcome_box = status_box(
-            "Outcome",
+            "Outcome and history",
             self.state,
             (self.review_button, self.supersede_button),
-            (self.sync_button, self.previous_button, self.next_button),
+            (self.sync_button, self.previous_button, self.next_button, self.history),
         )
         return outcome_box
 
@@ -155,6 +163,7 @@ class DecisionDetail(DetailPane):
         else:
             when = f" Review on {optional_day(view.review_on)}." if view.review_on else ""
             self.state.setText(f"<b>{view.status.value.capitalize()}</b>.{when}")
+        self._show_history(view)
         self.review_button.setEnabled(view.status is DecisionStatus.DECIDED)
         self.supersede_button.setEnabled(view.status is not DecisionStatus.SUPERSEDED)
         self._show_link(self.previous_button, view.supersedes_id, "Supersedes")
@@ -179,6 +188,19 @@ class DecisionDetail(DetailPane):
         record_id = getattr(self.view, attribute, None)
         if record_id:
             self.context.openRequested.emit("decisions", record_id)
+
+    def _show_history(self, view: decisions.DecisionView) -> None:
+        """Decided, then reviewed, as a timeline newest first."""
+        self.history.clear()
+        who = owner_label(self.context, view.decided_by)
+        events = [
+            (view.decided_on, f"Decided by {who}, {percent_of_hundred(view.confidence)} sure")
+        ]
+        if view.reviewed_on is not None:
+            verdict = f": turned out {view.verdict.value}" if view.verdict else ""
+            events.append((view.reviewed_on, f"Reviewed{verdict}"))
+        for day, text in sorted(events, key=lambda event: event[0], reverse=True):
+            add_entry(self.history, day, text)
 
     def review(self) -> None:
         view = self.view

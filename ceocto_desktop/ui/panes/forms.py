@@ -72,6 +72,7 @@ class RecordForm(QWidget):
         self._timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
         self._timer.timeout.connect(self.flush)
         self._chip_row: FlowLayout | None = None
+        self._chip_errors: QVBoxLayout | None = None
         self._under_heading = 0
         self.layout_ = QFormLayout()
         outer = QVBoxLayout(self)
@@ -96,7 +97,12 @@ class RecordForm(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
         column.addWidget(widget)
-        column.addWidget(error)
+        if chip:  # said under the row of chips, at the pane's width, not inside the chip
+            self._chips()
+            assert self._chip_errors is not None
+            self._chip_errors.addWidget(error)
+        else:
+            column.addWidget(error)
         if heading:
             widget.setProperty("role", "docTitle")
             widget.setAccessibleName(label.replace("&", ""))
@@ -131,6 +137,10 @@ class RecordForm(QWidget):
             self._chip_row = FlowLayout(row, spacing=6)
             # Right under the title, as a document's properties, wherever the chips are added.
             self.layout_.insertRow(self._under_heading, row)
+            errors = QWidget()
+            self._chip_errors = QVBoxLayout(errors)
+            self._chip_errors.setContentsMargins(0, 0, 0, 0)
+            self.layout_.insertRow(self._under_heading + 1, errors)
         return self._chip_row
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics.formats import day_text, optional_day
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.models import Area, Goal, GoalStatus, KeyResult, Owner
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
@@ -35,11 +35,12 @@ from ceocto_desktop.ui.dialogs.goal_dialogs import RecordProgressDialog
 from ceocto_desktop.ui.labels import date_text, first_name, number, owner_labels, percent
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
-from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
+from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, DateField, named
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from ceocto_desktop.ui.widgets.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.widgets.fit_columns import ColumnFitter
 from ceocto_desktop.ui.widgets.grow import grow_with_content
-from ceocto_desktop.ui.widgets.history_box import history_list
+from ceocto_desktop.ui.widgets.history_box import add_entry, history_list
 
 KR_FIELDS = ("title", "start_value", "target_value", "current_value", "unit")
 KR_HEADERS = ("Key result", "Start", "Target", "Now", "Unit", "Progress")
@@ -95,7 +96,7 @@ class GoalDetail(DetailPane):
             "goal",
             self._save_goal,
         )
-        self.form.add("title", "&Title", QLineEdit(), heading=True)
+        self.form.add("title", "&Title", TitleEdit(), heading=True)
         description = QPlainTextEdit()
         grow_with_content(description, min_lines=3)
         self.form.add("description", "Description", description)
@@ -107,10 +108,11 @@ class GoalDetail(DetailPane):
         )
         self.form.add("area", "Area", enum_combo("goal_area", Area), chip=True)
         self.form.add("status", "Status", enum_combo("goal_status", GoalStatus), chip=True)
-        target = QLineEdit()
-        target.setPlaceholderText("YYYY-MM-DD (empty: no target date)")
-        self.form.add("target_date", "Target date", target)
-        self.form.add("board_visible", "", QCheckBox("Show to the board"))
+        target = DateField()
+        target.setPlaceholderText("YYYY-MM-DD")
+        target.setToolTip("The target date, as YYYY-MM-DD (empty: no target date)")
+        self.form.add("target_date", "Target", target, chip=True)
+        self.form.add("board_visible", "", QCheckBox("Show to the board"), chip=True)
 
     def _make_key_results(self) -> QGroupBox:
         """The key-results table, edited in place, with a row to add one below it."""
@@ -235,14 +237,14 @@ class GoalDetail(DetailPane):
         for update in reversed(data.history):
             moves = "; ".join(f"{t}: {number(a)} → {number(b)}" for t, a, b in update.changes)
             text = (
-                f"{day_text(update.on_date)} · {first_name(self.context, update.author)} · "
+                f"{first_name(self.context, update.author)} · "
                 f"{update.status.value} · {percent(update.progress)}"
             )
             if update.note:
                 text += f" — {update.note}"
             if moves:
-                text += f"\n    {moves}"
-            self.history.addItem(text)
+                text += f"\n{moves}"
+            add_entry(self.history, update.on_date, text)
         if not data.history:
             self.history.addItem("No progress recorded yet.")
         self._fill_links(

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ceocto_desktop.analytics.formats import day_text, optional_day
+from ceocto_desktop.analytics.formats import optional_day
 from ceocto_desktop.models import (
     Obstacle,
     ObstacleCategory,
@@ -35,9 +35,15 @@ from ceocto_desktop.ui.labels import first_name, owner_labels
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
-from ceocto_desktop.ui.widgets.basic import named
+from ceocto_desktop.ui.widgets.basic import DateField, named
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from ceocto_desktop.ui.widgets.grow import grow_with_content
-from ceocto_desktop.ui.widgets.history_box import history_list, state_label, status_box
+from ceocto_desktop.ui.widgets.history_box import (
+    add_entry,
+    history_list,
+    state_label,
+    status_box,
+)
 
 
 def obstacle_values(view: obstacles.ObstacleView) -> dict[str, Any]:
@@ -68,7 +74,7 @@ class ObstacleDetail(DetailPane):
             "obstacle",
             lambda s, record_id, values: obstacles.update_obstacle(s, record_id, **values),
         )
-        self.form.add("title", "&Title", QLineEdit(), heading=True)
+        self.form.add("title", "&Title", TitleEdit(), heading=True)
         description = QPlainTextEdit()
         grow_with_content(description, min_lines=3)
         self.form.add("description", "What happened", description)
@@ -84,7 +90,7 @@ class ObstacleDetail(DetailPane):
         self.form.add(
             "raised_by", "Raised by", enum_combo("obstacle_raised_by", Seat, seats), chip=True
         )
-        self.form.add("opened_on", "Opened on", QLineEdit())
+        self.form.add("opened_on", "Opened", DateField(), chip=True)
         lesson = QPlainTextEdit()
         grow_with_content(lesson)
         self.form.add("lesson", "What we learned", lesson)
@@ -148,8 +154,8 @@ class ObstacleDetail(DetailPane):
         self.history.clear()
         for event in reversed(view.events):
             who = first_name(self.context, event.author)
-            text = f"{day_text(event.on_date)} · {who} · {event.kind.value}"
-            self.history.addItem(f"{text}: {event.text}" if event.text else text)
+            text = f"{who} · {event.kind.value}"
+            add_entry(self.history, event.on_date, f"{text}: {event.text}" if event.text else text)
         self.links.show_links(view.id, view.goal_ids, view.goal_titles)
         self._refresh_kind()
 

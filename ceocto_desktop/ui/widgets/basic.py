@@ -72,6 +72,18 @@ def fit_current_text(box: QComboBox) -> None:
     box.setMinimumWidth(current_text_width(box))
 
 
+class DateField(QLineEdit):
+    """A date typed as YYYY-MM-DD, as wide as a date at the current font (a chip's value)."""
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        width = self.fontMetrics().horizontalAdvance("0000-00-00  ") + 12
+        return QSize(width, hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return self.sizeHint()
+
+
 class PropertyChip(QFrame):
     """A property as a chip: its name small and muted, then its value's field (a combo box
     drawn flat inside the chip), so "Owner Sam ▾" reads as one thing in a row of them."""
@@ -86,7 +98,8 @@ class PropertyChip(QFrame):
         row.setSpacing(2)
         row.addWidget(name)
         row.addWidget(field)
-        self.setToolTip(caption)
+        name.setVisible(bool(caption))  # a check box chip says its own words
+        self.setToolTip(caption or field.toolTip())
         for box in field.findChildren(QComboBox) + (
             [field] if isinstance(field, QComboBox) else []
         ):

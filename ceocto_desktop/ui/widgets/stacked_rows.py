@@ -71,7 +71,8 @@ class StackedDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
         width = self.table.columnWidth(index.column()) - 8
         document = self.document(index, width)
-        return QSize(width, int(document.size().height()) + 6)
+        # Room below each stacked row: one goal's last line must not touch the next's title.
+        return QSize(width, int(document.size().height()) + 16)
 
 
 class StackWhenNarrow(QObject):
