@@ -10,6 +10,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.weekly import checkins
@@ -96,7 +97,7 @@ def test_a_fortnight_of_syncs_from_check_ins_to_kept_commitments_and_thanks(qtbo
     texts = _texts(page)
     assert (
         texts[0]
-        == f"What Priya needs from Sam: Quieter Fridays (since the week of {last_week:%d %b})"
+        == f"What Priya needs from Sam: Quieter Fridays (since the week of {day_text(last_week)})"
     )
     assert texts[1].startswith("Priya owes Sam: Review the security questionnaire for Łódź (due")
     qtbot.mouseClick(page.sync.rows[1].kept, Qt.MouseButton.LeftButton)

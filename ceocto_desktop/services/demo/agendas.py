@@ -17,6 +17,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import (
     RATINGS,
     AgendaItem,
@@ -181,7 +182,8 @@ class SyncWriter:
         for promise in self.promises:
             if promise.agenda_week == week:
                 c = promise.record
-                title = f"{names[c.owed_by]} owes {names[c.owed_to]}: {c.what} (due {c.due_on})"
+                due = day_text(c.due_on)
+                title = f"{names[c.owed_by]} owes {names[c.owed_to]}: {c.what} (due {due})"
                 items.append(self._item(week, f"commitment:{c.id}", "commitment", title, week))
         self.carried = []
         unique = {item.key: item for item in reversed(items)}  # a carried item comes first

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy.orm import Session
 
-from ceocto_desktop.analytics.formats import week_text
+from ceocto_desktop.analytics.formats import day_text, week_text
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.weekly import agenda, checkins, commitments, drafts
@@ -421,7 +421,7 @@ class AgendaPanel(QGroupBox):
 
         outcome = row.outcome.text().strip()
         context_box = text_box("agendaDecisionContext")
-        context_box.setPlainText(f"From our sync of the week of {week:%d %b %Y}: {before.title}")
+        context_box.setPlainText(f"From our weekly talk, week of {day_text(week)}: {before.title}")
         decision_box = text_box("agendaDecisionText")
         decision_box.setPlainText(outcome)
         FieldsDialog(
@@ -456,7 +456,7 @@ class TalkingPoints(QGroupBox):
         self.list.setMaximumHeight(110)
         self.list.installEventFilter(self)  # Delete takes a point back
         self.text = named("talkingPointText", QLineEdit())
-        self.text.setPlaceholderText("A point to raise at our sync…")
+        self.text.setPlaceholderText("A point to raise in our weekly talk…")
         self.text.returnPressed.connect(self.add)
         self.add_button = named("addTalkingPoint", QPushButton("Add point"))
         self.add_button.clicked.connect(self.add)
@@ -487,7 +487,7 @@ class TalkingPoints(QGroupBox):
         self.remove_button.setVisible(bool(points))
         name = first_name(self.context, seat)
         self.intro.setText(
-            f"{name}, a point you add goes straight onto our sync's agenda."
+            f"{name}, a point you add goes straight onto our weekly talk's agenda."
             if agenda_open
             else f"Only you, {name}, see these until both of you have answered and the "
             "agenda opens; then they are on it."
