@@ -22,7 +22,7 @@ from ceocto_desktop.services.weekly.commitments import (
     commitment_rows,
     count_commitment_rows,
 )
-from ceocto_desktop.ui.labels import date_text, first_name
+from ceocto_desktop.ui.labels import day_text, first_name
 from ceocto_desktop.ui.pages.record_page import RecordPage
 from ceocto_desktop.ui.panes.commitment_detail import NEW_DUE_DAYS, STATUS_WORDS, CommitmentDetail
 from ceocto_desktop.ui.widgets.basic import choice_filter
@@ -36,7 +36,7 @@ def _overdue(row: CommitmentRow) -> bool:
 def _due_text(row: CommitmentRow) -> str:
     if row.status is CommitmentStatus.OPEN:
         return relative_day(row.due_on, date.today()).text
-    return date_text(row.due_on)
+    return day_text(row.due_on)  # settled or asked: the day itself, as every page says it
 
 
 def _tip(row: CommitmentRow) -> str:
