@@ -28,6 +28,11 @@ from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
+# This checkout's code, not whatever copy the interpreter has installed: Python puts docs/
+# first on the path, so `python docs/make_screenshots.py` drew /work/main's (or a pip
+# install's) pages, not the ones beside it.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 from ceocto_desktop.paths import default_demo_path
 from ceocto_desktop.services.demo.file import write_demo_file
 from ceocto_desktop.services.demo.journal import DemoOptions

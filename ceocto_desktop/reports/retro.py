@@ -55,7 +55,7 @@ def build_retrospective(
         doc.add(
             Paragraph(
                 f"Nothing was recorded in {name}: no goals targeted at it, no "
-                "obstacles, decisions or check-ins."
+                "obstacles, decisions, check-ins, commitments or weekly talks."
             )
         )
         _reflection(doc, reflection)

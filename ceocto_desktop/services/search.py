@@ -121,7 +121,7 @@ SOURCES = {
     "commitment": Source(
         "search_commitments",
         "commitments",
-        ("what", "drop_reason"),
+        ("what", "drop_reason", "asked_for"),
         "s.what",
         "s.due_on",
         "s.owed_by",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+
 import pytest
 
 from tests.cli.conftest import ceocto
@@ -66,3 +68,41 @@ def test_an_unwritable_output_is_one_line(demo, tmp_path):
         "export", "retro", "--quarter", "2026-Q3", "--format", "pdf", "-o", str(out), "--db", demo
     )
     assert result.returncode == 1 and "does not exist" in result.stderr
+
+
+@pytest.mark.parametrize("file_format", ["md", "html", "pdf"])
+def test_a_quarter_of_only_promises_exports_them_in_each_format(
+    journal_path, tmp_path, file_format
+):
+    # The report of a quarter holding nothing but commitments said "Nothing was recorded".
+    from datetime import date
+
+    from ceocto_desktop.models import Seat
+    from ceocto_desktop.services.weekly import commitments
+    from ceocto_desktop.store import open_journal
+    from tests.system_tools import require_tool
+
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        made = commitments.create_commitment(
+            session, Seat.A, "Intro to the bank", date(2024, 5, 10)
+        )
+        commitments.complete_commitment(session, made.id, on=date(2024, 5, 9))
+        gone = commitments.create_commitment(session, Seat.B, "Hire a contractor", date(2024, 6, 3))
+        commitments.drop_commitment(session, gone.id, "Budget frozen", on=date(2024, 6, 1))
+    journal.close()
+    out = tmp_path / f"retro.{file_format}"
+    result = ceocto(
+        "export", "retro", "--quarter", "2024-Q2", "--format", file_format, "-o", str(out),
+        "--db", str(journal_path),
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    if file_format == "pdf":
+        text = subprocess.run(
+            [require_tool("pdftotext"), str(out), "-"], capture_output=True, text=True, check=True
+        ).stdout
+    else:
+        text = out.read_text()
+    assert "Nothing was recorded" not in text
+    assert "What we promised each other" in text
+    assert "Budget frozen" in text

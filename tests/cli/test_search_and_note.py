@@ -75,3 +75,25 @@ def test_a_note_over_the_size_limit_is_refused_in_one_line(journal):
         "split it into several notes. Nothing was saved."
     )
     assert ceocto("search", "w", "--db", journal).returncode == 1
+
+
+def test_search_finds_a_commitment_by_what_was_asked(journal_path):
+    from datetime import date
+
+    from ceocto_desktop.models import Seat
+    from ceocto_desktop.services.weekly import commitments
+    from ceocto_desktop.store import open_journal
+
+    opened = open_journal(journal_path)
+    with opened.transaction() as session:
+        asked = commitments.ask_for_commitment(
+            session, Seat.A, "Join the Ardennes pricing call", date(2026, 12, 11)
+        )
+        commitments.counter_commitment(session, asked.id, "Send the security answers")
+    opened.close()
+    found = ceocto("search", "ardennes", "--json", "--db", str(journal_path))
+    assert found.returncode == 0, found.stderr
+    hits = json.loads(found.stdout)
+    assert [(h["kind"], h["record_id"], h["title"]) for h in hits] == [
+        ("commitment", asked.id, "Send the security answers")
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+import sqlalchemy
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
@@ -114,3 +115,35 @@ def test_revision_0003_marks_the_journal_and_keeps_goal_search_right(tmp_path):
     connection.close()
     assert meta["format"] == "ceocto-journal"
     assert len(meta["journal_id"]) == 36
+
+
+def test_revision_0012_finds_a_commitment_countered_before_it_by_what_was_asked(tmp_path):
+    from datetime import date
+
+    from ceocto_desktop.models import Seat
+    from ceocto_desktop.services import search
+    from ceocto_desktop.services.weekly import commitments
+
+    path = tmp_path / "journal.db"
+    journal = open_journal(path, create=True)
+    with journal.transaction() as session:
+        write_demo_journal(session, DemoOptions(seed=3))
+        asked = commitments.ask_for_commitment(session, Seat.A, "Join the Ardennes call", date.max)
+        commitments.counter_commitment(session, asked.id, "Send the security answers")
+    journal.close()
+    engine = make_engine(path, foreign_keys=False)
+    with engine.connect() as connection:
+        command.downgrade(schema.alembic_config(connection), "0011")
+        connection.commit()
+    engine.dispose()
+    journal = open_journal(path)  # upgrades to the head
+    with journal.transaction() as session:
+        connection = search.session_connection(session)
+        hits = search.search(connection, "ardennes", kinds=("commitment",))
+        assert [(h.record_id, h.title) for h in hits] == [(asked.id, "Send the security answers")]
+        # The rebuilt index still finds every commitment by what it is.
+        whats = session.execute(sqlalchemy.text("SELECT what FROM commitments")).scalars().all()
+        for what in whats:
+            found = search.search(connection, what, kinds=("commitment",), limit=1000)
+            assert what in [h.title for h in found]
+    journal.close()

@@ -19,6 +19,7 @@ from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records import goals
 from ceocto_desktop.services.review import board
 from ceocto_desktop.store import open_journal
+from tests.ui.helpers import open_window
 
 
 def open_page(window, title):
@@ -184,3 +185,28 @@ def test_a_goal_carried_over_since_the_last_meeting_is_one_row_on_the_page(
         "+13 pts",
         "off track → on track",
     ]
+
+
+def test_a_quarter_of_only_promises_is_listed_and_shows_them(today, qtbot, journal_path):
+    # A journal whose last quarter holds only commitments: that quarter was not offered
+    # (the first day counted check-ins and notes alone) and its report said "Nothing".
+    from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
+    from ceocto_desktop.services.weekly import commitments
+
+    last_quarter = quarter_of(parse_quarter(quarter_of(today))[0] - timedelta(days=1))
+    first, _last = parse_quarter(last_quarter)
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        made = commitments.create_commitment(
+            session, Seat.B, "Wrote the security answers", first + timedelta(days=20)
+        )
+        commitments.complete_commitment(session, made.id, on=first + timedelta(days=19))
+    journal.close()
+    page = open_page(open_window(qtbot, journal_path), "Retrospective")
+    quarter = page.findChild(QComboBox, "retroQuarter")
+    names = [quarter.itemText(i) for i in range(quarter.count())]
+    assert last_quarter in names
+    quarter.setCurrentIndex(names.index(last_quarter))
+    qtbot.waitUntil(lambda: "What we promised each other" in page.preview.toPlainText())
+    assert "Nothing was recorded" not in page.preview.toPlainText()
+    assert "Priya kept 1 of 1 for Sam" in page.preview.toPlainText()

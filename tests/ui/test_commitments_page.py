@@ -210,3 +210,23 @@ def test_a_commitment_deleted_on_its_page_leaves_its_agenda_item_saying_so(qtbot
     window.setFocus()
     qtbot.keyClick(window, Qt.Key.Key_Z, CTRL)  # undo brings it back, on the agenda too
     qtbot.waitUntil(lambda: kept.text() == "Kept" and kept.isEnabled())
+
+
+def test_a_settled_or_asked_commitment_says_its_day_as_every_page_does(today, qtbot, window):
+    """ "24 Nov 2026" in the Due column, as on every other page, not "2026-11-24"."""
+    from ceocto_desktop.analytics.formats import day_text
+
+    def made(work):
+        return window.context.write(work, Changed.COMMITMENTS)
+
+    kept = made(lambda s: commitments.create_commitment(s, Seat.B, "Join the call", today))
+    made(lambda s: commitments.complete_commitment(s, kept.id, today))
+    later = today + timedelta(days=40)
+    made(lambda s: commitments.ask_for_commitment(s, Seat.A, "Take the demo", later))
+    page = _go(qtbot, window)
+    qtbot.waitUntil(lambda: len(_whats(page)) == 2)
+    model = page.findChild(QTableView, "commitmentsTable").model()
+    due = {
+        model.index(row, 0).data(): model.index(row, 2).data() for row in range(model.rowCount())
+    }
+    assert due == {"Join the call": day_text(today), "Take the demo": day_text(later)}

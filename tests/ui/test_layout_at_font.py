@@ -303,3 +303,41 @@ def test_board_reviewed_tick_is_visible(qtbot, demo_journal, scheme, tmp_path): 
         rect = table.visualItemRect(table.item(0, 0))
         seen.append(round(strongest_contrast(shot.copy(rect)), 1))
     assert min(seen) >= 3.0, seen
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"], indirect=True)
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+def test_every_chart_choice_shows_whole_at_1024_by_640(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, scheme, tmp_path
+):
+    """ "Commitments made and kept" was cut in the Trends page's chooser at the desktop font:
+    each choice shows whole in the box once chosen, and in its list when it opens."""
+    from PySide6.QtWidgets import QComboBox
+
+    from ceocto_desktop.ui.widgets.basic import current_text_width
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1024, 640)
+    page = open_page(window, "Trends")
+    box = page.findChild(QComboBox, "chartChoice")
+    cut = []
+    for index in range(box.count()):
+        box.setCurrentIndex(index)
+        QApplication.processEvents()
+        text = box.currentText()
+        if box.width() < current_text_width(box):
+            cut.append(f"{text!r} in a {box.width()}px box (needs {current_text_width(box)})")
+        right = box.mapTo(window, box.rect().topRight()).x()
+        if right > window.width():
+            cut.append(f"{text!r} past the window's edge")
+    box.setCurrentIndex(0)  # the list opens from the first, shortest-named chart
+    QApplication.processEvents()
+    box.showPopup()
+    view = box.view()
+    qtbot.waitUntil(view.isVisible)
+    for index in range(box.count()):
+        rect = view.visualRect(view.model().index(index, 0))
+        needed = QFontMetrics(view.font()).horizontalAdvance(box.itemText(index))
+        if rect.width() < needed + 8:
+            cut.append(f"{box.itemText(index)!r} in a {rect.width()}px list row")
+    box.hidePopup()
+    assert cut == [], "\n".join(cut)

@@ -72,7 +72,11 @@ def test_an_outcome_becomes_a_decision_linked_back_to_its_item_and_is_undone(qtb
     qtbot.mouseClick(decide, Qt.MouseButton.LeftButton)
     assert seen["title"] == "Host in Frankfurt from March"
     assert seen["decision"] == "Host in Frankfurt from March"
-    assert seen["context"].endswith("What Sam needs from Priya: A clear answer on the EU region")
+    week = window.context.read(checkins.current_week)
+    assert seen["context"] == (  # in the window's words and dates ("2 Nov 2026", not "02 Nov")
+        f"From our weekly talk, week of {day_text(week)}: "
+        "What Sam needs from Priya: A clear answer on the EU region"
+    )
     assert "'after the summer' is not a date" in seen["error"]
     assert db.one("SELECT count(*) FROM decisions") == 0  # refused: nothing written
     assert db.rows("SELECT decision_id FROM agenda_items") == [(None,)]
@@ -100,7 +104,6 @@ def test_an_outcome_becomes_a_decision_linked_back_to_its_item_and_is_undone(qtb
     assert shown.objectName() == "decisionsPage"
     assert shown.findChild(TitleEdit, "decision_title").text() == "Host in Frankfurt from March"
     back = shown.findChild(QPushButton, "fromSyncLink")  # and back to the week's agenda
-    week = window.context.read(checkins.current_week)
     assert back.isVisible() and back.text() == f"From our weekly talk, week of {day_text(week)} ›"
     qtbot.mouseClick(back, Qt.MouseButton.LeftButton)
     assert window.stack.currentWidget() is page

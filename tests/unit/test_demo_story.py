@@ -361,3 +361,11 @@ def test_a_year_of_syncs_with_commitments_mostly_kept_and_help_across_the_line(j
     for table in ("commitments", "agenda_items"):
         stamped = rows(journal, f"SELECT max(created_at), max(updated_at) FROM {table}")[0]
         assert stamped[0] <= latest and stamped[1] <= latest, table
+
+
+def test_the_demos_agenda_items_say_their_dates_as_the_window_does(journal):
+    """ "(due 24 Nov 2026)", as the live agenda and every page write a day, not "2026-11-24"."""
+    titles = [r[0] for r in rows(journal, "SELECT title FROM agenda_items")]
+    assert titles
+    iso = [t for t in titles if re.search(r"\d{4}-\d{2}-\d{2}", t)]
+    assert iso == []

@@ -13,6 +13,7 @@ from ceocto_desktop.analytics import cooperation as coop
 from ceocto_desktop.models import (
     BoardMeeting,
     CheckIn,
+    Commitment,
     Decision,
     Goal,
     GoalStatus,
@@ -47,11 +48,15 @@ def _count(session: Session, model: type, *where: object) -> int:
 
 
 def first_entry(session: Session) -> date | None:
-    """The day of the journal's first check-in week or note, whichever is earlier."""
+    """The day of the journal's first check-in week, note or commitment due, whichever is
+    earliest (a quarter holding only promises has a retrospective too)."""
     first = session.scalar(select(func.min(CheckIn.week_start)))
     first_note = session.scalar(select(func.min(Note.created_at)))
     if first_note is not None and (first is None or first_note.date() < first):
         first = first_note.date()
+    first_due = session.scalar(select(func.min(Commitment.due_on)))
+    if first_due is not None and (first is None or first_due < first):
+        first = first_due
     return first
 
 

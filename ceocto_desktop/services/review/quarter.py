@@ -27,6 +27,8 @@ from ceocto_desktop.models import (
 )
 from ceocto_desktop.services.errors import ValidationError
 from ceocto_desktop.services.review import as_of
+from ceocto_desktop.services.weekly.agenda import talked_through
+from ceocto_desktop.services.weekly.commitments import help_across, promises_due
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,10 @@ class QuarterFacts:
     appreciations: tuple[Voice, ...]
     weeks_answered: int
     notes: int
+    # Commitments the retrospective states (due in the quarter, or help kept in it) and
+    # weekly-talk items talked through in it: a quarter of only these is not empty.
+    promises: int
+    talked: int
     today: date  # the day the facts were read: before `last`, the quarter is under way
 
     @property
@@ -120,7 +126,13 @@ class QuarterFacts:
     @property
     def empty(self) -> bool:
         return not (
-            self.goals or self.obstacles or self.decisions or self.weeks_answered or self.notes
+            self.goals
+            or self.obstacles
+            or self.decisions
+            or self.weeks_answered
+            or self.notes
+            or self.promises
+            or self.talked
         )
 
 
@@ -165,6 +177,8 @@ def quarter_facts(session: Session, quarter: str, today: date | None = None) -> 
         *_voices(session, first, last),
         _weeks(session, first, last),
         _notes(session, first, last),
+        _promises(session, first, last),
+        len(talked_through(session, first, last)),
         today,
     )
 
@@ -348,3 +362,12 @@ def _notes(session: Session, first: date, last: date) -> int:
         )
         or 0
     )
+
+
+def _promises(session: Session, first: date, last: date) -> int:
+    """The commitments "What we promised each other" states: those due in the quarter and
+    the help across the line kept in it."""
+    helped = sum(
+        len(done) for seat in Seat for done in help_across(session, seat, first, last).values()
+    )
+    return len(promises_due(session, first, last)) + helped

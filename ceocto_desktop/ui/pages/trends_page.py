@@ -117,14 +117,23 @@ class TrendsPage(JournalPage):
         for check in self.show_seat.values():
             check.setChecked(True)
             check.toggled.connect(lambda _on: self.redraw())
+        self.body = QVBoxLayout(self)
+        self.body.addWidget(self._toolbar(save))
+        self.body.addWidget(self.error)
+        self.body.addWidget(self.empty_state, 1)
+        self.watch_journal(context)
+
+    def _toolbar(self, save: QPushButton) -> QWidget:
+        """The chart, range and dimension choices, the partners and Save chart…, wrapping
+        onto a second line where one cannot hold them whole (1024 px at 11 pt)."""
         for box in (self.chart, self.range, self.dimension):
-            # As wide as the choice it shows (not its longest), whole at any font.
+            # As wide as the choice it shows (not its longest), whole at any font:
+            # "Commitments made and kept" was cut to 12 characters' width.
             box.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
             box.setMinimumContentsLength(0)
             keep_fitted(box)
-        # The controls wrap onto a second line where one cannot hold them whole (1024 px).
         row = named("trendsToolbar", QWidget())
         flow = FlowLayout(row)
         for widget in (
@@ -137,11 +146,7 @@ class TrendsPage(JournalPage):
         ):
             flow.addWidget(widget)
         flow.add_widget_after_gap(save)
-        self.body = QVBoxLayout(self)
-        self.body.addWidget(row)
-        self.body.addWidget(self.error)
-        self.body.addWidget(self.empty_state, 1)
-        self.watch_journal(context)
+        return row
 
     def showEvent(self, event: QShowEvent) -> None:
         if self.canvas is None:
