@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView
 
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.weekly import commitments
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from tests.ui.helpers import save_or_explain, when_modal_shows
 from tests.ui.test_search_palette import palette, typed
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtWidgets import QListWidget
 
 from ceocto_desktop.analytics.formats import day_text
@@ -14,6 +13,7 @@ from ceocto_desktop.services.review import board
 from ceocto_desktop.services.review.attention import needs_attention
 from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store import open_journal
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 RATINGS = ("role_clarity", "cooperation", "communication", "trust", "alignment")
 

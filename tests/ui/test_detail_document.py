@@ -4,10 +4,10 @@ it, then the record's properties as one row of chips ("Owner Sam ▾"), then its
 from __future__ import annotations
 
 import pytest
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import QPoint
 from PySide6.QtWidgets import QApplication, QComboBox, QFrame, QLabel, QWidget
 
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from tests.ui.test_layout_at_font import demo_journal, demo_template, open_page, open_window
 
 __all__ = ["demo_journal", "demo_template"]  # fixtures, used by name

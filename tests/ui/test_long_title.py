@@ -5,7 +5,6 @@ text in the journal."""
 from __future__ import annotations
 
 import pytest
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QApplication
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from tests.ui.test_layout_at_font import (
     app_font,
     demo_journal,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,6 +18,7 @@ from ceocto_desktop.models import Seat
 from ceocto_desktop.services.records import goals
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.dialogs.search_palette import row_html
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from tests.ui.helpers import when_modal_shows
 
 CTRL = Qt.KeyboardModifier.ControlModifier

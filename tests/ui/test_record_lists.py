@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import QEvent, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QToolButton
@@ -25,6 +24,7 @@ from ceocto_desktop.services.records import decisions, goals, obstacles
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.app import Launcher
 from ceocto_desktop.ui.theme import tokens
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from tests.clock import FIXED_TODAY
 
 CTRL = Qt.KeyboardModifier.ControlModifier

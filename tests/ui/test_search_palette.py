@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget
 
@@ -10,6 +9,7 @@ from ceocto_desktop.models import ObstacleCategory, Seat
 from ceocto_desktop.services.records import goals, notes, obstacles
 from ceocto_desktop.store import open_journal
 from ceocto_desktop.ui.dialogs.search_palette import SearchPalette, row_html
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 
 def write(journal_path, work):

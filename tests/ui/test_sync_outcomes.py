@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton
@@ -14,6 +13,7 @@ from ceocto_desktop.analytics.formats import day_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.weekly import checkins
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from tests.ui.helpers import save_or_explain, when_modal_shows
 
 CTRL = Qt.KeyboardModifier.ControlModifier

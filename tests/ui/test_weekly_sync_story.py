@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPushButton
 
@@ -15,6 +14,7 @@ from ceocto_desktop.analytics.formats import week_text
 from ceocto_desktop.models import Seat
 from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.weekly import checkins
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from tests.ui.helpers import save_or_explain, when_modal_shows
 
 CTRL = Qt.KeyboardModifier.ControlModifier

@@ -30,7 +30,6 @@ from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.panes.goal_links import GoalLinks
 from ceocto_desktop.ui.widgets.basic import DateField, named
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from ceocto_desktop.ui.widgets.grow import grow_with_content
 from ceocto_desktop.ui.widgets.history_box import (
     add_entry,
@@ -38,6 +37,7 @@ from ceocto_desktop.ui.widgets.history_box import (
     state_label,
     status_box,
 )
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 TEXTS = (
     ("context", "Context"),

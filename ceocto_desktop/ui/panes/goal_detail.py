@@ -36,11 +36,11 @@ from ceocto_desktop.ui.labels import date_text, first_name, number, owner_labels
 from ceocto_desktop.ui.panes.detail_pane import DetailPane
 from ceocto_desktop.ui.panes.forms import RecordForm, enum_combo
 from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, DateField, named
-from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 from ceocto_desktop.ui.widgets.delegates import VALUE_ROLE, ProgressDelegate
 from ceocto_desktop.ui.widgets.fit_columns import ColumnFitter
 from ceocto_desktop.ui.widgets.grow import grow_with_content
 from ceocto_desktop.ui.widgets.history_box import add_entry, history_list
+from ceocto_desktop.ui.widgets.title_edit import TitleEdit
 
 KR_FIELDS = ("title", "start_value", "target_value", "current_value", "unit")
 KR_HEADERS = ("Key result", "Start", "Target", "Now", "Unit", "Progress")
