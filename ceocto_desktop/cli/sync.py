@@ -20,6 +20,12 @@ def add_sync_commands(commands: Any) -> None:
     )
     sync.add_argument("--status", action="store_true", help="say when it last synced")
     sync.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+    sync.add_argument(
+        "--forget",
+        metavar="DEVICE",
+        help="stop waiting for a lost laptop (its id, or the start of it, from --status)",
+    )
+    sync.add_argument("--yes", action="store_true", help="forget without asking to confirm")
     actions = sync.add_subparsers(dest="sync_action", metavar="setup|join")
     for name, text in (
         ("setup", "make FOLDER this journal's sync folder (the first laptop)"),
@@ -119,19 +125,64 @@ def run_sync(args: argparse.Namespace) -> int:
         return run_setup(args)
     if args.sync_action == "join":
         return run_join(args)
+    if args.forget is not None:
+        return run_forget(args)
     from ceocto_desktop.store import open_journal
-    from ceocto_desktop.sync.service import SyncError, status, sync_now
+    from ceocto_desktop.sync.laptops import laptops
+    from ceocto_desktop.sync.service import SyncError, is_set_up, status, sync_now
 
     journal = open_journal(journal_path(args))
     try:
         if not args.status:
             sync_now(journal)
         lines = status(journal)
+        with journal.sessions() as session:
+            set_up = is_set_up(session.connection())
+        if args.status and set_up:
+            lines += [laptop.describe() for laptop in laptops(journal) if not laptop.this_laptop]
     except SyncError as exc:
         return fail(str(exc))
     finally:
         journal.close()
     print("\n".join(lines))
+    return EXIT_OK
+
+
+def _confirmed(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise _Refused(
+            "no terminal to confirm in; nothing was changed. Add --yes to forget it anyway."
+        )
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    """Forget a lost laptop: stop waiting for its acknowledgement (its files stay)."""
+    from ceocto_desktop.store import open_journal
+    from ceocto_desktop.sync.laptops import UnknownLaptop, find_laptop, forget
+    from ceocto_desktop.sync.service import SyncError
+
+    journal = open_journal(journal_path(args))
+    try:
+        laptop = find_laptop(journal, args.forget)
+        question = (
+            f"Forget {laptop.describe().split(':')[0]}? No laptop will wait for it any more, "
+            "so change files it never got may be compacted; its own files stay in the folder."
+        )
+        if not args.yes and not _confirmed(question):
+            print("Nothing was changed.")
+            return EXIT_OK
+        forget(journal, laptop.device)
+    except UnknownLaptop as exc:
+        return fail(str(exc), EXIT_USAGE)
+    except (SyncError, _Refused) as exc:
+        return fail(str(exc))
+    finally:
+        journal.close()
+    print(
+        f"Forgot laptop {laptop.device[:8]}: no laptop of the pair waits for it any more. If it "
+        "turns up again, join it afresh with 'ceocto sync join'."
+    )
     return EXIT_OK
 
 

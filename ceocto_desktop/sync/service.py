@@ -516,7 +516,8 @@ def _acknowledge_and_compact(journal: Journal, channel: SyncFolder) -> int:
         connection = session.connection()
         me = current_device(connection)
         covers = snapshots.covered(connection, me)
-        channel.write_ack(me, covers)
+        gone = snapshots.forgotten(connection, channel) - {me}
+        channel.write_ack(me, covers, gone)
         if snapshots.due(channel, me, covers.get(me, 0)):
             key_id = get_state(connection, "key_id")
             snapshots.write(
@@ -526,7 +527,7 @@ def _acknowledge_and_compact(journal: Journal, channel: SyncFolder) -> int:
                 _keys(connection)[key_id],
                 get_state(connection, "seat"),
             )
-        retired = set(get_state(connection, "previous_devices").split())
+        retired = set(get_state(connection, "previous_devices").split()) | gone
         # Every device that ever acknowledged: one whose file went missing blocks compaction.
         known = set(get_state(connection, "acked_devices").split()) | set(channel.acks())
         set_state(connection, "acked_devices", " ".join(sorted(known)))

@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from ceocto_desktop.store.travel.answer_seal import seal_answers
-from ceocto_desktop.store.travel.changelog import get_state, journal_id, sql
+from ceocto_desktop.store.travel.changelog import get_state, journal_id, set_state, sql
 from ceocto_desktop.store.travel.sync_tables import TABLES, travels
 from ceocto_desktop.sync.folder import Scan, SyncFolder
 
@@ -102,6 +102,22 @@ def starting_point(channel: SyncFolder, scan: Scan) -> Snapshot | None:
         return None
     _total, device, seq, header = max(usable, key=lambda item: item[:3])
     return device, seq, header
+
+
+def forgotten(connection: Connection, channel: SyncFolder) -> set[str]:
+    """The lost laptops the pair forgot: on this laptop, or on another (its acknowledgement
+    says so). Nothing waits for their acknowledgement; their files stay in the folder."""
+    here = set(get_state(connection, "forgotten_devices").split())
+    there: set[str] = set()
+    for device, named in channel.forgotten().items():
+        if device not in here:
+            there |= named
+    return here | there
+
+
+def remember_forgotten(connection: Connection, devices: set[str]) -> None:
+    """Keep on this laptop which laptops the pair forgot (it says so in its acknowledgement)."""
+    set_state(connection, "forgotten_devices", " ".join(sorted(devices)))
 
 
 def compact(channel: SyncFolder, scan: Scan, me: str, retired: set[str], known: set[str]) -> int:

@@ -290,3 +290,47 @@ def test_a_change_from_the_other_laptop_is_undone_from_the_window_and_travels(
     with other_laptop.sessions() as session:
         title = session.connection().exec_driver_sql("SELECT title FROM goals").scalar()
     assert title == "Hire"
+
+
+def test_settings_forgets_a_lost_laptop_after_asking(other_laptop, window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QListWidget, QMessageBox
+
+    from ceocto_desktop.sync import laptops
+    from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
+
+    with other_laptop.transaction() as session:
+        notes.create_note(session, Seat.B, "Priya's last note from that laptop")
+    service.sync_now(other_laptop)  # Priya's laptop wrote and acknowledged, then was lost
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    panel = dialog.sync
+    dialog.tabs.setCurrentWidget(panel)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    listed = panel.findChild(QListWidget, "syncLaptops")
+    assert listed.count() == 1
+    assert "Priya Natarajan's" in listed.item(0).text()
+    assert "has acknowledged" in listed.item(0).text()
+    forget = panel.findChild(QPushButton, "forgetLaptopButton")
+    assert not forget.isEnabled()  # nothing chosen yet
+    listed.setCurrentRow(0)
+    asked = []
+
+    def answer(button):  # type: ignore[no-untyped-def]
+        def question(*args, **kwargs):  # type: ignore[no-untyped-def]
+            asked.append(args[2])
+            return button
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+    assert "lost for good" in asked[0]
+    assert not any(one.forgotten for one in laptops.laptops(window.context.journal))
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+    others = [one for one in laptops.laptops(window.context.journal) if not one.this_laptop]
+    assert [one.forgotten for one in others] == [True]
+    assert "forgotten" in listed.item(0).text()
+    assert panel.message.text().startswith("Forgot Priya Natarajan's laptop")
+    dialog.grab().save("/tmp/sync2-forget.png")
