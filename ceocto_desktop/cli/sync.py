@@ -37,8 +37,12 @@ def add_sync_commands(commands: Any) -> None:
             "--as", required=True, dest="seat", metavar="A|B|NAME", help="whose laptop this is"
         )
         action.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal")
-    merge = commands.add_parser("merge", help="merge another journal file of the same pair")
-    merge.add_argument("other", type=Path, metavar="OTHER", help="the other journal file")
+    merge = commands.add_parser(
+        "merge", help="merge another journal file or JSON export of the same pair"
+    )
+    merge.add_argument(
+        "other", type=Path, metavar="OTHER", help="the other journal file, or its JSON export"
+    )
     merge.add_argument("--dry-run", action="store_true", help="only say what would change")
     merge.add_argument("--force", action="store_true", help="merge even another pair's journal")
     merge.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
@@ -190,14 +194,15 @@ def run_merge(args: argparse.Namespace) -> int:
     """Merge another journal file of the pair (or say what a merge would do)."""
     from ceocto_desktop.cli.encryption import PassphraseRefused, unlock
     from ceocto_desktop.store import open_journal
-    from ceocto_desktop.sync.merge import merge_journal
+    from ceocto_desktop.sync.merge import is_json_export, merge_journal
     from ceocto_desktop.sync.service import SyncError
 
     other = Path(args.other).expanduser()
     if not other.is_file():
-        return fail(f"there is no journal at {other}; nothing was changed.")
+        return fail(f"there is no journal or JSON export at {other}; nothing was changed.")
     try:
-        unlock(other)
+        if not is_json_export(other):
+            unlock(other)
     except PassphraseRefused as exc:
         return fail(str(exc))
     journal = open_journal(journal_path(args))

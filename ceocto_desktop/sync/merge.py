@@ -5,11 +5,20 @@ other file's field clocks when it synced, else its records' updated_at), losers 
 history, deletions as tombstones. A check-in answer of the other partner comes over only
 for a week this journal has already answered (the blind rule); the rest wait in OTHER.
 All of it is one transaction, after a backup; a dry run rolls it back.
+
+OTHER may also be a JSON export (`ceocto export json`): it is loaded and checked
+(services/inout/journal_json.load_export), built into a private temporary journal, and
+merged from there by the same path. An export holds no field clocks and no tombstones, so
+its records count as last changed at their updated_at and it deletes nothing.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,8 +26,13 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ceocto_desktop.services.inout.journal_json import (
+    ExportFileError,
+    import_export,
+    load_export,
+)
 from ceocto_desktop.store.files.backups import make_backup
-from ceocto_desktop.store.journal import Journal, open_journal
+from ceocto_desktop.store.journal import Journal, JournalError, open_journal
 from ceocto_desktop.store.travel.changelog import (
     Row,
     capture,
@@ -139,19 +153,61 @@ def same_pair(other: Connection, ours: Connection) -> bool:
     return bool(names) and names == [tuple(r) for r in ours.exec_driver_sql(query)]
 
 
+def is_json_export(path: Path) -> bool:
+    """True when the file at path is a JSON export rather than a journal file."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64).lstrip()
+    except OSError:
+        return False
+    return start.startswith(b"{")
+
+
+@contextmanager
+def journal_of_export(path: Path) -> Iterator[Path]:
+    """A private temporary journal built from a JSON export (gone afterwards)."""
+    try:
+        loaded = load_export(path)
+    except ExportFileError as exc:
+        raise SyncError(f"{exc} Nothing was changed.") from None
+    where = Path(tempfile.mkdtemp(prefix="ceocto-merge-"))  # 0700: only this user reads it
+    try:
+        built = open_journal(where / "export.db", create=True)
+        try:
+            with built.transaction() as session:
+                import_export(session, loaded)
+        except (ExportFileError, JournalError) as exc:
+            raise SyncError(f"{path}: {exc} Nothing was changed.") from None
+        finally:
+            built.close()
+        yield where / "export.db"
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
+
+
 def merge_journal(journal: Journal, other_path: Path, *, dry_run: bool, force: bool) -> MergeReport:
-    """Merge OTHER into journal in one transaction (after a backup unless dry)."""
+    """Merge OTHER (a journal file or a JSON export) into journal in one transaction (after
+    a backup unless dry)."""
     if other_path.expanduser().resolve() == journal.path.expanduser().resolve():
         raise SyncError(
             "That is this journal itself; nothing was changed. Name the other laptop's file."
         )
+    if is_json_export(other_path):
+        with journal_of_export(other_path) as built:
+            return _merge_file(journal, built, other_path, dry_run=dry_run, force=force)
+    return _merge_file(journal, other_path, other_path, dry_run=dry_run, force=force)
+
+
+def _merge_file(
+    journal: Journal, other_path: Path, named: Path, *, dry_run: bool, force: bool
+) -> MergeReport:
     other = open_journal(other_path)
     try:
         with other.engine.connect() as other_connection:
             with journal.sessions() as probe:
                 if not force and not same_pair(other_connection, probe.connection()):
                     raise SyncError(
-                        f"{other_path} is another pair's journal; nothing was changed. "
+                        f"{named} is another pair's journal; nothing was changed. "
                         "Merge it anyway with --force."
                     )
                 entries, held_back = read_changes(other_connection, probe.connection())
