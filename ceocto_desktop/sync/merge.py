@@ -31,8 +31,9 @@ from ceocto_desktop.services.inout.journal_json import (
     import_export,
     load_export,
 )
+from ceocto_desktop.store.errors import JournalError
 from ceocto_desktop.store.files.backups import make_backup
-from ceocto_desktop.store.journal import Journal, JournalError, open_journal
+from ceocto_desktop.store.journal import Journal, open_journal
 from ceocto_desktop.store.travel.changelog import (
     Row,
     capture,
