@@ -518,19 +518,21 @@ def _acknowledge_and_compact(journal: Journal, channel: SyncFolder) -> int:
         covers = snapshots.covered(connection, me)
         gone = snapshots.forgotten(connection, channel) - {me}
         channel.write_ack(me, covers, gone)
-        if snapshots.due(channel, me, covers.get(me, 0)):
-            key_id = get_state(connection, "key_id")
-            snapshots.write(
-                connection,
-                channel,
-                key_id,
-                _keys(connection)[key_id],
-                get_state(connection, "seat"),
-            )
+        due = snapshots.due(channel, me, covers.get(me, 0))
+        if due:
+            snapshots.make_answer_keys(connection)
+        key_id, seat = get_state(connection, "key_id"), get_state(connection, "seat")
+        key = _keys(connection)[key_id] if due else b""
         retired = set(get_state(connection, "previous_devices").split()) | gone
         # Every device that ever acknowledged: one whose file went missing blocks compaction.
         known = set(get_state(connection, "acked_devices").split()) | set(channel.acks())
         set_state(connection, "acked_devices", " ".join(sorted(known)))
+    if due:
+        # A read transaction: one consistent view of the journal, while the window saves.
+        with journal.sessions() as session:
+            header, entries = snapshots.read(session.connection(), key_id, seat)
+            session.rollback()
+        snapshots.store(channel, header, key, entries)
     return snapshots.compact(channel, channel.scan(), me, retired, known)
 
 

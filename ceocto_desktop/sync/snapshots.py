@@ -65,23 +65,42 @@ def due(channel: SyncFolder, device: str, written: int) -> bool:
     return written - last >= SNAPSHOT_EVERY
 
 
-def write(
-    connection: Connection, channel: SyncFolder, key_id: str, key: bytes, seat: str
-) -> Snapshot:
-    """Write this laptop's snapshot, then remove its older ones (it wrote those itself)."""
+def make_answer_keys(connection: Connection) -> None:
+    """Give each submitted answer that travels sealed its key now (in a write transaction),
+    so reading a snapshot afterwards writes nothing."""
+    from ceocto_desktop.sync.merge import entries_of_row
+
+    device = get_state(connection, "device")
+    for spec in TABLES:
+        if spec.name != "checkin_answers":
+            continue
+        for row in sql(connection, f'SELECT * FROM "{spec.name}"').mappings():
+            if travels(spec.name, row):
+                for entry in entries_of_row(connection, spec, row, device, True):
+                    seal_answers(connection, entry)
+
+
+def read(connection: Connection, key_id: str, seat: str) -> tuple[dict[str, Any], list[Any]]:
+    """This laptop's snapshot, header and entries, as one read transaction sees the journal
+    (so the window's saves go on meanwhile; make_answer_keys first)."""
     device = get_state(connection, "device")
     covers = covered(connection, device)
-    seq = covers.get(device, 0)
     header = {
         "journal": journal_id(connection),
         "device": device,
-        "seq": seq,
+        "seq": covers.get(device, 0),
         "key": key_id,
         "seat": seat,
         "kind": "snapshot",
         "covers": covers,
     }
-    channel.write_snapshot(header, key, snapshot_entries(connection))
+    return header, snapshot_entries(connection)
+
+
+def store(channel: SyncFolder, header: dict[str, Any], key: bytes, entries: list[Any]) -> Snapshot:
+    """Encrypt and write a snapshot read by `read`, then remove this laptop's older ones."""
+    device, seq = str(header["device"]), int(header["seq"])
+    channel.write_snapshot(header, key, entries)
     for other_device, other_seq, _ in channel.snapshots():
         if other_device == device and other_seq < seq:
             channel.remove_own(channel.snapshot_path(device, other_seq))
