@@ -218,6 +218,8 @@ def run_merge(args: argparse.Namespace) -> int:
         f"{verb}: {done.added} added, {done.changed} changed, {done.conflicts} kept as a "
         f"conflict, {done.deleted} deleted, {done.resurrected} brought back."
     )
+    for line in report.lines:
+        print(f"  {line}")
     if report.held_back:
         print(
             f"{report.held_back} check-in answer(s) stay in {other} until this journal has "

@@ -48,6 +48,8 @@ from ceocto_desktop.store.travel.changelog import (
 from ceocto_desktop.store.travel.hlc import Stamp
 from ceocto_desktop.store.travel.sync_tables import TABLES, TableSpec, travels
 from ceocto_desktop.sync.apply import Applied, Applier
+from ceocto_desktop.sync.conflicts import RECORD_WORDS
+from ceocto_desktop.sync.received import step_lines
 from ceocto_desktop.sync.service import SyncError
 
 FIELDS_FROM_CLOCKS = "SELECT field, hlc FROM sync_clock WHERE tbl = ? AND rkey = ?"
@@ -60,6 +62,7 @@ class MergeReport:
     applied: Applied
     held_back: int
     dry_run: bool
+    lines: list[str]  # a dry run's list: what would be added, changed, kept, deleted
 
 
 def _stamp_of(row: dict[str, Any], device: str) -> str:
@@ -218,6 +221,30 @@ def _merge_file(
         other.close()
     if not dry_run:
         make_backup(journal.path, "before-merge")
+    result, lines = _apply(journal, entries, dry_run=dry_run)
+    return MergeReport(result, held_back, dry_run, lines)
+
+
+def _conflict_lines(connection: Connection, after: int) -> list[str]:
+    lines = []
+    for table, field, kind, kept in connection.exec_driver_sql(
+        "SELECT tbl, field, kind, kept FROM sync_conflicts WHERE id > ? ORDER BY id", (after,)
+    ):
+        word = RECORD_WORDS.get(str(table), str(table).replace("_", " ").capitalize())
+        if kind == "resurrected":
+            lines.append(f"brought back: {word} (edited after it was deleted)")
+            continue
+        value = json.loads(kept) if kept else ""
+        shown = str(value).strip().splitlines()[0][:60] if str(value).strip() else "(empty)"
+        name = str(field).replace("_", " ")
+        lines.append(f"kept as a conflict: {word} {name} — keeps “{shown}”, the other in history")
+    return lines
+
+
+def _apply(
+    journal: Journal, entries: list[dict[str, Any]], *, dry_run: bool
+) -> tuple[Applied, list[str]]:
+    """Apply a merge's entries in one transaction; a dry run lists them and rolls back."""
     session = journal.write_sessions()
     try:
         connection = session.connection()
@@ -225,19 +252,24 @@ def _merge_file(
         was = connection.exec_driver_sql(
             "SELECT value FROM sync_state WHERE key = 'capture'"
         ).scalar()
+        before = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM sync_conflicts")
+        after = int(before.scalar() or 0)
         set_state(connection, "capture", "0")
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         with large_cache(connection):
             applier = Applier(connection)
+            applier.steps = [] if dry_run else None
             for entry in entries:
                 applier.entry({**entry, "d": "merge"})
             applier.retry_parked()
             result = applier.finish()
         set_state(connection, "capture", str(was or "0"))
+        lines: list[str] = []
         if dry_run:
+            lines = step_lines(applier.steps or []) + _conflict_lines(connection, after)
             session.rollback()
         else:
             session.commit()
     finally:
         session.close()
-    return MergeReport(result, held_back, dry_run)
+    return result, lines

@@ -56,7 +56,14 @@ def test_a_json_export_merges_once_keeping_the_losing_value(
     mine, export = laptops
     before = _rows(mine, "SELECT body FROM notes")
     assert main(["merge", str(export), "--dry-run", "--db", str(mine)]) == 0
-    assert capsys.readouterr().out.startswith("Would merge: 1 added, 1 changed")
+    listed = capsys.readouterr().out.splitlines()
+    assert listed[0].startswith("Would merge: 1 added, 1 changed")
+    assert listed[1:] == [
+        "  changed: Goal: Hire three engineers by June — title",
+        "  added: Note: Priya, on the second laptop",
+        "  kept as a conflict: Goal title — keeps “Hire three engineers by June”, the other "
+        "in history",
+    ]
     assert _rows(mine, "SELECT body FROM notes") == before
     assert main(["merge", str(export), "--db", str(mine)]) == 0
     out = capsys.readouterr().out
