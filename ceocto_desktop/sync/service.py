@@ -112,10 +112,21 @@ def _configure(connection: Connection, folder: Path, seat: str, key_id: str, key
     current_device(connection)
 
 
-def snapshot(connection: Connection) -> int:
-    """Every record as change sets (the first laptop's journal as it stands at setup)."""
+def snapshot(connection: Connection, *, only_unseen: bool = False) -> int:
+    """Every record as change sets (the first laptop's journal as it stands at setup).
+
+    only_unseen: just the records sync has no clock of (a copied journal joining: what it
+    wrote before it joined, and the folder does not hold)."""
     capture(connection)
     work = Capture(connection)
+    seen: set[tuple[str, str]] = set()
+    if only_unseen:
+        seen = {
+            (str(t), str(k))
+            for t, k in connection.exec_driver_sql(
+                "SELECT tbl, rkey FROM sync_clock WHERE field = ''"
+            )
+        }
     count = 0
     for spec in TABLES:
         result = connection.exec_driver_sql(f'SELECT * FROM "{spec.name}"')
@@ -124,7 +135,7 @@ def snapshot(connection: Connection) -> int:
             if not travels(spec.name, values):
                 continue
             key = wire_key(connection, spec, values)
-            if key is not None:
+            if key is not None and (spec.name, dumps(key)) not in seen:
                 work.insert(spec, values, key, fresh=True)
     work.finish()
     entries = [seal_answers(connection, entry) for entry in work.entries]
@@ -243,7 +254,14 @@ def join(
         _configure(connection, folder, seat, key_id, key)
         if not same:
             snapshot(connection)
-    return sync_now(journal, bulk=fresh)
+    report = sync_now(journal, bulk=fresh)
+    if same and not fresh:
+        # A copy of the pair's journal: what it wrote before joining is in no change file.
+        with journal.transaction() as session:
+            added = snapshot(session.connection(), only_unseen=True)
+        if added:
+            report.sent += sync_now(journal).sent
+    return report
 
 
 def join_journal(
