@@ -19,8 +19,14 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ceocto_desktop.store.travel.answer_seal import seal_answers
-from ceocto_desktop.store.travel.changelog import get_state, journal_id, set_state, sql
+from ceocto_desktop.store.travel.answer_seal import ANSWERS, answer_key, answers_here, seal_answers
+from ceocto_desktop.store.travel.changelog import (
+    READ_ONLY,
+    get_state,
+    journal_id,
+    set_state,
+    sql,
+)
 from ceocto_desktop.store.travel.sync_tables import TABLES, travels
 from ceocto_desktop.sync.folder import Scan, SyncFolder
 
@@ -29,16 +35,31 @@ SNAPSHOT_EVERY = 200  # change files of this laptop between two of its snapshots
 Snapshot = tuple[str, int, dict[str, Any]]  # device, seq, clear header
 
 
+def _unkeyed_answer(connection: Connection, entry: dict[str, Any]) -> bool:
+    """An answer whose sealing key would have to be made now (saved since make_answer_keys):
+    a read transaction leaves it out; its own change file, after the snapshot, carries it."""
+    if entry.get("t") != ANSWERS or entry.get("o") == "d":
+        return False
+    week, seat = str(entry["k"][0][0]), str(entry["k"][1])
+    return answer_key(connection, week, seat) is None and answers_here(connection, week) < {
+        "A",
+        "B",
+    }
+
+
 def snapshot_entries(connection: Connection) -> list[dict[str, Any]]:
     """Every record of this journal as entries (answers sealed as they travel), tombstones."""
     from ceocto_desktop.sync.merge import entries_of_row
 
     device = get_state(connection, "device")
+    reading = bool(connection.info.get(READ_ONLY))
     entries: list[dict[str, Any]] = []
     for spec in TABLES:
         for row in sql(connection, f'SELECT * FROM "{spec.name}"').mappings():
             if travels(spec.name, row):
                 found = entries_of_row(connection, spec, row, device, True)
+                if reading and found and _unkeyed_answer(connection, found[0]):
+                    continue
                 entries.extend(seal_answers(connection, entry) for entry in found)
     for (payload,) in sql(connection, "SELECT payload FROM sync_sealed"):
         entries.extend(json.loads(payload))  # the other's answers, still sealed here
@@ -83,6 +104,14 @@ def make_answer_keys(connection: Connection) -> None:
 def read(connection: Connection, key_id: str, seat: str) -> tuple[dict[str, Any], list[Any]]:
     """This laptop's snapshot, header and entries, as one read transaction sees the journal
     (so the window's saves go on meanwhile; make_answer_keys first)."""
+    connection.info[READ_ONLY] = True
+    try:
+        return _read(connection, key_id, seat)
+    finally:
+        connection.info.pop(READ_ONLY, None)
+
+
+def _read(connection: Connection, key_id: str, seat: str) -> tuple[dict[str, Any], list[Any]]:
     device = get_state(connection, "device")
     covers = covered(connection, device)
     header = {
