@@ -27,7 +27,8 @@ INTRO = (
     "Each partner can keep this journal on their own laptop. Pick a folder that Syncthing, "
     "Dropbox, Nextcloud, a network share or a USB stick carries between the two laptops: "
     "only encrypted change files go there, never the journal itself. The other laptop joins "
-    "with 'ceocto sync join FOLDER --as NAME --db NEW' and the pairing code shown here."
+    "with File › Join our journal… (or 'ceocto sync join FOLDER --as NAME --db NEW') and the "
+    "pairing code shown here."
 )
 
 
