@@ -95,7 +95,10 @@ def test_forgetting_names_one_other_laptop_or_changes_nothing(pair: Pair, lost: 
 
 
 def test_ceocto_sync_forget_asks_lists_and_forgets(
-    pair: Pair, lost: Journal, capsys: pytest.CaptureFixture[str]
+    pair: Pair,
+    lost: Journal,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     db = str(pair.a.path)
     pair.a.close()
@@ -105,6 +108,11 @@ def test_ceocto_sync_forget_asks_lists_and_forgets(
     assert f"Laptop {gone[:8]} (Priya Natarajan's)" in listed and "has acknowledged" in listed
     assert main(["sync", "--forget", gone[:8], "--db", db]) == 1  # no terminal to confirm
     assert "--yes" in capsys.readouterr().err
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    monkeypatch.setattr("builtins.input", lambda question: "n")
+    assert main(["sync", "--forget", gone[:8], "--db", db]) == 0
+    assert "Nothing was changed." in capsys.readouterr().out
+    assert not SyncFolder(pair.folder).forgotten()
     assert main(["sync", "--forget", "zz", "--db", db]) == 2
     assert "too short" in capsys.readouterr().err
     assert main(["sync", "--forget", gone[:8], "--yes", "--db", db]) == 0
