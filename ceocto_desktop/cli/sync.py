@@ -20,6 +20,12 @@ def add_sync_commands(commands: Any) -> None:
     )
     sync.add_argument("--status", action="store_true", help="say when it last synced")
     sync.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
+    sync.add_argument(
+        "--forget",
+        metavar="DEVICE",
+        help="stop waiting for a lost laptop (its id, or the start of it, from --status)",
+    )
+    sync.add_argument("--yes", action="store_true", help="forget without asking to confirm")
     actions = sync.add_subparsers(dest="sync_action", metavar="setup|join")
     for name, text in (
         ("setup", "make FOLDER this journal's sync folder (the first laptop)"),
@@ -31,8 +37,12 @@ def add_sync_commands(commands: Any) -> None:
             "--as", required=True, dest="seat", metavar="A|B|NAME", help="whose laptop this is"
         )
         action.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal")
-    merge = commands.add_parser("merge", help="merge another journal file of the same pair")
-    merge.add_argument("other", type=Path, metavar="OTHER", help="the other journal file")
+    merge = commands.add_parser(
+        "merge", help="merge another journal file or JSON export of the same pair"
+    )
+    merge.add_argument(
+        "other", type=Path, metavar="OTHER", help="the other journal file, or its JSON export"
+    )
     merge.add_argument("--dry-run", action="store_true", help="only say what would change")
     merge.add_argument("--force", action="store_true", help="merge even another pair's journal")
     merge.add_argument("--db", type=Path, metavar="PATH", dest="check_db", help="journal file")
@@ -119,14 +129,21 @@ def run_sync(args: argparse.Namespace) -> int:
         return run_setup(args)
     if args.sync_action == "join":
         return run_join(args)
+    if args.forget is not None:
+        return run_forget(args)
     from ceocto_desktop.store import open_journal
-    from ceocto_desktop.sync.service import SyncError, status, sync_now
+    from ceocto_desktop.sync.laptops import laptops
+    from ceocto_desktop.sync.service import SyncError, is_set_up, status, sync_now
 
     journal = open_journal(journal_path(args))
     try:
         if not args.status:
             sync_now(journal)
         lines = status(journal)
+        with journal.sessions() as session:
+            set_up = is_set_up(session.connection())
+        if args.status and set_up:
+            lines += [laptop.describe() for laptop in laptops(journal) if not laptop.this_laptop]
     except SyncError as exc:
         return fail(str(exc))
     finally:
@@ -135,18 +152,57 @@ def run_sync(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _confirmed(question: str) -> bool:
+    if not sys.stdin.isatty():
+        raise _Refused(
+            "no terminal to confirm in; nothing was changed. Add --yes to forget it anyway."
+        )
+    return input(f"{question} [y/N] ").strip().lower() in ("y", "yes")
+
+
+def run_forget(args: argparse.Namespace) -> int:
+    """Forget a lost laptop: stop waiting for its acknowledgement (its files stay)."""
+    from ceocto_desktop.store import open_journal
+    from ceocto_desktop.sync.laptops import UnknownLaptop, find_laptop, forget
+    from ceocto_desktop.sync.service import SyncError
+
+    journal = open_journal(journal_path(args))
+    try:
+        laptop = find_laptop(journal, args.forget)
+        question = (
+            f"Forget {laptop.describe().split(':')[0]}? No laptop will wait for it any more, "
+            "so change files it never got may be compacted; its own files stay in the folder."
+        )
+        if not args.yes and not _confirmed(question):
+            print("Nothing was changed.")
+            return EXIT_OK
+        forget(journal, laptop.device)
+    except UnknownLaptop as exc:
+        return fail(str(exc), EXIT_USAGE)
+    except (SyncError, _Refused) as exc:
+        return fail(str(exc))
+    finally:
+        journal.close()
+    print(
+        f"Forgot laptop {laptop.device[:8]}: no laptop of the pair waits for it any more. If it "
+        "turns up again, join it afresh with 'ceocto sync join'."
+    )
+    return EXIT_OK
+
+
 def run_merge(args: argparse.Namespace) -> int:
     """Merge another journal file of the pair (or say what a merge would do)."""
     from ceocto_desktop.cli.encryption import PassphraseRefused, unlock
     from ceocto_desktop.store import open_journal
-    from ceocto_desktop.sync.merge import merge_journal
+    from ceocto_desktop.sync.merge import is_json_export, merge_journal
     from ceocto_desktop.sync.service import SyncError
 
     other = Path(args.other).expanduser()
     if not other.is_file():
-        return fail(f"there is no journal at {other}; nothing was changed.")
+        return fail(f"there is no journal or JSON export at {other}; nothing was changed.")
     try:
-        unlock(other)
+        if not is_json_export(other):
+            unlock(other)
     except PassphraseRefused as exc:
         return fail(str(exc))
     journal = open_journal(journal_path(args))
@@ -162,6 +218,8 @@ def run_merge(args: argparse.Namespace) -> int:
         f"{verb}: {done.added} added, {done.changed} changed, {done.conflicts} kept as a "
         f"conflict, {done.deleted} deleted, {done.resurrected} brought back."
     )
+    for line in report.lines:
+        print(f"  {line}")
     if report.held_back:
         print(
             f"{report.held_back} check-in answer(s) stay in {other} until this journal has "

@@ -18,6 +18,7 @@ import os
 import re
 import struct
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -190,9 +191,13 @@ class SyncFolder:
         """Where a device says which change files it has applied."""
         return self.base / "acks" / f"{device}.json"
 
-    def write_ack(self, device: str, seen: dict[str, int]) -> None:
-        """Say which change files this device has (numbers only: nothing of the journal)."""
-        data = json.dumps({"device": device, "seen": seen}, sort_keys=True).encode("utf-8")
+    def write_ack(self, device: str, seen: dict[str, int], forgotten: Iterable[str] = ()) -> None:
+        """Say which change files this device has (numbers only: nothing of the journal),
+        and which lost laptops the pair forgot (device ids: no laptop waits for those)."""
+        written: dict[str, Any] = {"device": device, "seen": seen}
+        if forgotten:
+            written["forgotten"] = sorted(forgotten)
+        data = json.dumps(written, sort_keys=True).encode("utf-8")
         path = self.ack_path(device)
         try:
             if path.read_bytes() == data:
@@ -218,6 +223,25 @@ class SyncFolder:
                 continue  # half-copied: as if not acknowledged yet
             if loaded.get("device") == matched.group(1):
                 found[matched.group(1)] = seen
+        return found
+
+    def forgotten(self) -> dict[str, set[str]]:
+        """The laptops each device's acknowledgement says the pair forgot, by device."""
+        found: dict[str, set[str]] = {}
+        folder = self.base / "acks"
+        if not folder.is_dir():
+            return found
+        for item in folder.iterdir():
+            matched = ACK_NAME.match(item.name)
+            if not matched:
+                continue
+            try:
+                loaded = json.loads(item.read_text(encoding="utf-8"))
+                named = {str(d) for d in loaded.get("forgotten", []) if DEVICE_NAME.match(str(d))}
+            except (OSError, ValueError, TypeError, AttributeError):
+                continue
+            if loaded.get("device") == matched.group(1) and named:
+                found[matched.group(1)] = named
         return found
 
     def remove_own(self, path: Path) -> None:

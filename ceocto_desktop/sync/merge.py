@@ -5,11 +5,20 @@ other file's field clocks when it synced, else its records' updated_at), losers 
 history, deletions as tombstones. A check-in answer of the other partner comes over only
 for a week this journal has already answered (the blind rule); the rest wait in OTHER.
 All of it is one transaction, after a backup; a dry run rolls it back.
+
+OTHER may also be a JSON export (`ceocto export json`): it is loaded and checked
+(services/inout/journal_json.load_export), built into a private temporary journal, and
+merged from there by the same path. An export holds no field clocks and no tombstones, so
+its records count as last changed at their updated_at and it deletes nothing.
 """
 
 from __future__ import annotations
 
 import json
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +26,12 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from ceocto_desktop.services.inout.journal_json import (
+    ExportFileError,
+    import_export,
+    load_export,
+)
+from ceocto_desktop.store.errors import JournalError
 from ceocto_desktop.store.files.backups import make_backup
 from ceocto_desktop.store.journal import Journal, open_journal
 from ceocto_desktop.store.travel.changelog import (
@@ -33,6 +48,8 @@ from ceocto_desktop.store.travel.changelog import (
 from ceocto_desktop.store.travel.hlc import Stamp
 from ceocto_desktop.store.travel.sync_tables import TABLES, TableSpec, travels
 from ceocto_desktop.sync.apply import Applied, Applier
+from ceocto_desktop.sync.conflicts import RECORD_WORDS
+from ceocto_desktop.sync.received import step_lines
 from ceocto_desktop.sync.service import SyncError
 
 FIELDS_FROM_CLOCKS = "SELECT field, hlc FROM sync_clock WHERE tbl = ? AND rkey = ?"
@@ -45,6 +62,7 @@ class MergeReport:
     applied: Applied
     held_back: int
     dry_run: bool
+    lines: list[str]  # a dry run's list: what would be added, changed, kept, deleted
 
 
 def _stamp_of(row: dict[str, Any], device: str) -> str:
@@ -139,19 +157,61 @@ def same_pair(other: Connection, ours: Connection) -> bool:
     return bool(names) and names == [tuple(r) for r in ours.exec_driver_sql(query)]
 
 
+def is_json_export(path: Path) -> bool:
+    """True when the file at path is a JSON export rather than a journal file."""
+    try:
+        with path.open("rb") as handle:
+            start = handle.read(64).lstrip()
+    except OSError:
+        return False
+    return start.startswith(b"{")
+
+
+@contextmanager
+def journal_of_export(path: Path) -> Iterator[Path]:
+    """A private temporary journal built from a JSON export (gone afterwards)."""
+    try:
+        loaded = load_export(path)
+    except ExportFileError as exc:
+        raise SyncError(f"{exc} Nothing was changed.") from None
+    where = Path(tempfile.mkdtemp(prefix="ceocto-merge-"))  # 0700: only this user reads it
+    try:
+        built = open_journal(where / "export.db", create=True)
+        try:
+            with built.transaction() as session:
+                import_export(session, loaded)
+        except (ExportFileError, JournalError) as exc:
+            raise SyncError(f"{path}: {exc} Nothing was changed.") from None
+        finally:
+            built.close()
+        yield where / "export.db"
+    finally:
+        shutil.rmtree(where, ignore_errors=True)
+
+
 def merge_journal(journal: Journal, other_path: Path, *, dry_run: bool, force: bool) -> MergeReport:
-    """Merge OTHER into journal in one transaction (after a backup unless dry)."""
+    """Merge OTHER (a journal file or a JSON export) into journal in one transaction (after
+    a backup unless dry)."""
     if other_path.expanduser().resolve() == journal.path.expanduser().resolve():
         raise SyncError(
             "That is this journal itself; nothing was changed. Name the other laptop's file."
         )
+    if is_json_export(other_path):
+        with journal_of_export(other_path) as built:
+            return _merge_file(journal, built, other_path, dry_run=dry_run, force=force)
+    return _merge_file(journal, other_path, other_path, dry_run=dry_run, force=force)
+
+
+def _merge_file(
+    journal: Journal, other_path: Path, named: Path, *, dry_run: bool, force: bool
+) -> MergeReport:
     other = open_journal(other_path)
     try:
         with other.engine.connect() as other_connection:
             with journal.sessions() as probe:
                 if not force and not same_pair(other_connection, probe.connection()):
                     raise SyncError(
-                        f"{other_path} is another pair's journal; nothing was changed. "
+                        f"{named} is another pair's journal; nothing was changed. "
                         "Merge it anyway with --force."
                     )
                 entries, held_back = read_changes(other_connection, probe.connection())
@@ -161,6 +221,30 @@ def merge_journal(journal: Journal, other_path: Path, *, dry_run: bool, force: b
         other.close()
     if not dry_run:
         make_backup(journal.path, "before-merge")
+    result, lines = _apply(journal, entries, dry_run=dry_run)
+    return MergeReport(result, held_back, dry_run, lines)
+
+
+def _conflict_lines(connection: Connection, after: int) -> list[str]:
+    lines = []
+    for table, field, kind, kept in connection.exec_driver_sql(
+        "SELECT tbl, field, kind, kept FROM sync_conflicts WHERE id > ? ORDER BY id", (after,)
+    ):
+        word = RECORD_WORDS.get(str(table), str(table).replace("_", " ").capitalize())
+        if kind == "resurrected":
+            lines.append(f"brought back: {word} (edited after it was deleted)")
+            continue
+        value = json.loads(kept) if kept else ""
+        shown = str(value).strip().splitlines()[0][:60] if str(value).strip() else "(empty)"
+        name = str(field).replace("_", " ")
+        lines.append(f"kept as a conflict: {word} {name} — keeps “{shown}”, the other in history")
+    return lines
+
+
+def _apply(
+    journal: Journal, entries: list[dict[str, Any]], *, dry_run: bool
+) -> tuple[Applied, list[str]]:
+    """Apply a merge's entries in one transaction; a dry run lists them and rolls back."""
     session = journal.write_sessions()
     try:
         connection = session.connection()
@@ -168,19 +252,24 @@ def merge_journal(journal: Journal, other_path: Path, *, dry_run: bool, force: b
         was = connection.exec_driver_sql(
             "SELECT value FROM sync_state WHERE key = 'capture'"
         ).scalar()
+        before = connection.exec_driver_sql("SELECT coalesce(max(id), 0) FROM sync_conflicts")
+        after = int(before.scalar() or 0)
         set_state(connection, "capture", "0")
         connection.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
         with large_cache(connection):
             applier = Applier(connection)
+            applier.steps = [] if dry_run else None
             for entry in entries:
                 applier.entry({**entry, "d": "merge"})
             applier.retry_parked()
             result = applier.finish()
         set_state(connection, "capture", str(was or "0"))
+        lines: list[str] = []
         if dry_run:
+            lines = step_lines(applier.steps or []) + _conflict_lines(connection, after)
             session.rollback()
         else:
             session.commit()
     finally:
         session.close()
-    return MergeReport(result, held_back, dry_run)
+    return result, lines

@@ -78,6 +78,23 @@ def _label(step: dict[str, Any]) -> str:
     return kind
 
 
+def step_lines(steps: list[dict[str, Any]]) -> list[str]:
+    """One line per record a merge would add, change or delete ('added: Note: Priya…')."""
+    lines: list[str] = []
+    for step in steps:
+        if step["t"] not in RECORD_WORDS:
+            continue  # links, tags and key-result moves ride along with their record
+        if step["o"] == "u":
+            names = ", ".join(
+                name.replace("_", " ") for name in step["f"] if name not in QUIET_FIELDS
+            )
+            if names:
+                lines.append(f"changed: {_label(step)} — {names}")
+        else:
+            lines.append(f"{'added' if step['o'] == 'i' else 'deleted'}: {_label(step)}")
+    return list(dict.fromkeys(lines))
+
+
 def summarise(steps: list[dict[str, Any]]) -> str:
     """A line saying what a change file did: 'Goal: Hire — title changed; Note added'."""
     parts: list[str] = []

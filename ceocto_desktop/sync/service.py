@@ -112,10 +112,21 @@ def _configure(connection: Connection, folder: Path, seat: str, key_id: str, key
     current_device(connection)
 
 
-def snapshot(connection: Connection) -> int:
-    """Every record as change sets (the first laptop's journal as it stands at setup)."""
+def snapshot(connection: Connection, *, only_unseen: bool = False) -> int:
+    """Every record as change sets (the first laptop's journal as it stands at setup).
+
+    only_unseen: just the records sync has no clock of (a copied journal joining: what it
+    wrote before it joined, and the folder does not hold)."""
     capture(connection)
     work = Capture(connection)
+    seen: set[tuple[str, str]] = set()
+    if only_unseen:
+        seen = {
+            (str(t), str(k))
+            for t, k in connection.exec_driver_sql(
+                "SELECT tbl, rkey FROM sync_clock WHERE field = ''"
+            )
+        }
     count = 0
     for spec in TABLES:
         result = connection.exec_driver_sql(f'SELECT * FROM "{spec.name}"')
@@ -124,7 +135,7 @@ def snapshot(connection: Connection) -> int:
             if not travels(spec.name, values):
                 continue
             key = wire_key(connection, spec, values)
-            if key is not None:
+            if key is not None and (spec.name, dumps(key)) not in seen:
                 work.insert(spec, values, key, fresh=True)
     work.finish()
     entries = [seal_answers(connection, entry) for entry in work.entries]
@@ -243,7 +254,14 @@ def join(
         _configure(connection, folder, seat, key_id, key)
         if not same:
             snapshot(connection)
-    return sync_now(journal, bulk=fresh)
+    report = sync_now(journal, bulk=fresh)
+    if same and not fresh:
+        # A copy of the pair's journal: what it wrote before joining is in no change file.
+        with journal.transaction() as session:
+            added = snapshot(session.connection(), only_unseen=True)
+        if added:
+            report.sent += sync_now(journal).sent
+    return report
 
 
 def join_journal(
@@ -516,20 +534,23 @@ def _acknowledge_and_compact(journal: Journal, channel: SyncFolder) -> int:
         connection = session.connection()
         me = current_device(connection)
         covers = snapshots.covered(connection, me)
-        channel.write_ack(me, covers)
-        if snapshots.due(channel, me, covers.get(me, 0)):
-            key_id = get_state(connection, "key_id")
-            snapshots.write(
-                connection,
-                channel,
-                key_id,
-                _keys(connection)[key_id],
-                get_state(connection, "seat"),
-            )
-        retired = set(get_state(connection, "previous_devices").split())
+        gone = snapshots.forgotten(connection, channel) - {me}
+        channel.write_ack(me, covers, gone)
+        due = snapshots.due(channel, me, covers.get(me, 0))
+        if due:
+            snapshots.make_answer_keys(connection)
+        key_id, seat = get_state(connection, "key_id"), get_state(connection, "seat")
+        key = _keys(connection)[key_id] if due else b""
+        retired = set(get_state(connection, "previous_devices").split()) | gone
         # Every device that ever acknowledged: one whose file went missing blocks compaction.
         known = set(get_state(connection, "acked_devices").split()) | set(channel.acks())
         set_state(connection, "acked_devices", " ".join(sorted(known)))
+    if due:
+        # A read transaction: one consistent view of the journal, while the window saves.
+        with journal.sessions() as session:
+            header, entries = snapshots.read(session.connection(), key_id, seat)
+            session.rollback()
+        snapshots.store(channel, header, key, entries)
     return snapshots.compact(channel, channel.scan(), me, retired, known)
 
 

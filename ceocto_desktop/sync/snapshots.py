@@ -19,8 +19,14 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from ceocto_desktop.store.travel.answer_seal import seal_answers
-from ceocto_desktop.store.travel.changelog import get_state, journal_id, sql
+from ceocto_desktop.store.travel.answer_seal import ANSWERS, answer_key, answers_here, seal_answers
+from ceocto_desktop.store.travel.changelog import (
+    READ_ONLY,
+    get_state,
+    journal_id,
+    set_state,
+    sql,
+)
 from ceocto_desktop.store.travel.sync_tables import TABLES, travels
 from ceocto_desktop.sync.folder import Scan, SyncFolder
 
@@ -29,16 +35,31 @@ SNAPSHOT_EVERY = 200  # change files of this laptop between two of its snapshots
 Snapshot = tuple[str, int, dict[str, Any]]  # device, seq, clear header
 
 
+def _unkeyed_answer(connection: Connection, entry: dict[str, Any]) -> bool:
+    """An answer whose sealing key would have to be made now (saved since make_answer_keys):
+    a read transaction leaves it out; its own change file, after the snapshot, carries it."""
+    if entry.get("t") != ANSWERS or entry.get("o") == "d":
+        return False
+    week, seat = str(entry["k"][0][0]), str(entry["k"][1])
+    return answer_key(connection, week, seat) is None and answers_here(connection, week) < {
+        "A",
+        "B",
+    }
+
+
 def snapshot_entries(connection: Connection) -> list[dict[str, Any]]:
     """Every record of this journal as entries (answers sealed as they travel), tombstones."""
     from ceocto_desktop.sync.merge import entries_of_row
 
     device = get_state(connection, "device")
+    reading = bool(connection.info.get(READ_ONLY))
     entries: list[dict[str, Any]] = []
     for spec in TABLES:
         for row in sql(connection, f'SELECT * FROM "{spec.name}"').mappings():
             if travels(spec.name, row):
                 found = entries_of_row(connection, spec, row, device, True)
+                if reading and found and _unkeyed_answer(connection, found[0]):
+                    continue
                 entries.extend(seal_answers(connection, entry) for entry in found)
     for (payload,) in sql(connection, "SELECT payload FROM sync_sealed"):
         entries.extend(json.loads(payload))  # the other's answers, still sealed here
@@ -65,23 +86,50 @@ def due(channel: SyncFolder, device: str, written: int) -> bool:
     return written - last >= SNAPSHOT_EVERY
 
 
-def write(
-    connection: Connection, channel: SyncFolder, key_id: str, key: bytes, seat: str
-) -> Snapshot:
-    """Write this laptop's snapshot, then remove its older ones (it wrote those itself)."""
+def make_answer_keys(connection: Connection) -> None:
+    """Give each submitted answer that travels sealed its key now (in a write transaction),
+    so reading a snapshot afterwards writes nothing."""
+    from ceocto_desktop.sync.merge import entries_of_row
+
+    device = get_state(connection, "device")
+    for spec in TABLES:
+        if spec.name != "checkin_answers":
+            continue
+        for row in sql(connection, f'SELECT * FROM "{spec.name}"').mappings():
+            if travels(spec.name, row):
+                for entry in entries_of_row(connection, spec, row, device, True):
+                    seal_answers(connection, entry)
+
+
+def read(connection: Connection, key_id: str, seat: str) -> tuple[dict[str, Any], list[Any]]:
+    """This laptop's snapshot, header and entries, as one read transaction sees the journal
+    (so the window's saves go on meanwhile; make_answer_keys first)."""
+    connection.info[READ_ONLY] = True
+    try:
+        return _read(connection, key_id, seat)
+    finally:
+        connection.info.pop(READ_ONLY, None)
+
+
+def _read(connection: Connection, key_id: str, seat: str) -> tuple[dict[str, Any], list[Any]]:
     device = get_state(connection, "device")
     covers = covered(connection, device)
-    seq = covers.get(device, 0)
     header = {
         "journal": journal_id(connection),
         "device": device,
-        "seq": seq,
+        "seq": covers.get(device, 0),
         "key": key_id,
         "seat": seat,
         "kind": "snapshot",
         "covers": covers,
     }
-    channel.write_snapshot(header, key, snapshot_entries(connection))
+    return header, snapshot_entries(connection)
+
+
+def store(channel: SyncFolder, header: dict[str, Any], key: bytes, entries: list[Any]) -> Snapshot:
+    """Encrypt and write a snapshot read by `read`, then remove this laptop's older ones."""
+    device, seq = str(header["device"]), int(header["seq"])
+    channel.write_snapshot(header, key, entries)
     for other_device, other_seq, _ in channel.snapshots():
         if other_device == device and other_seq < seq:
             channel.remove_own(channel.snapshot_path(device, other_seq))
@@ -102,6 +150,22 @@ def starting_point(channel: SyncFolder, scan: Scan) -> Snapshot | None:
         return None
     _total, device, seq, header = max(usable, key=lambda item: item[:3])
     return device, seq, header
+
+
+def forgotten(connection: Connection, channel: SyncFolder) -> set[str]:
+    """The lost laptops the pair forgot: on this laptop, or on another (its acknowledgement
+    says so). Nothing waits for their acknowledgement; their files stay in the folder."""
+    here = set(get_state(connection, "forgotten_devices").split())
+    there: set[str] = set()
+    for device, named in channel.forgotten().items():
+        if device not in here:
+            there |= named
+    return here | there
+
+
+def remember_forgotten(connection: Connection, devices: set[str]) -> None:
+    """Keep on this laptop which laptops the pair forgot (it says so in its acknowledgement)."""
+    set_state(connection, "forgotten_devices", " ".join(sorted(devices)))
 
 
 def compact(channel: SyncFolder, scan: Scan, me: str, retired: set[str], known: set[str]) -> int:

@@ -33,7 +33,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.partners import is_demo_journal
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.context import JournalContext
-from ceocto_desktop.ui.dialogs import io_flow
+from ceocto_desktop.ui.dialogs import io_flow, merge_flow
 from ceocto_desktop.ui.dialogs.backups_dialog import BackupChoice, BackupsDialog, describe_size
 from ceocto_desktop.ui.dialogs.conflicts_dialog import ConflictsDialog
 from ceocto_desktop.ui.dialogs.export_chooser import choose_and_export
@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export_report, "exportAction"))
         for text, shortcut, flow, name in (
             ("&Import…", "Ctrl+Shift+I", io_flow.import_entries, "importAction"),
+            ("&Merge a journal…", None, merge_flow.choose_and_merge, "mergeJournalAction"),
             (
                 "Export everything as &Markdown…",
                 "Ctrl+Shift+M",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from datetime import date
+from pathlib import Path
 
 from ceocto_desktop.models import Note, Seat
 from ceocto_desktop.services.partners import set_setting
@@ -294,3 +295,43 @@ def test_what_sync_kept_from_both_laptops_is_in_the_json_export_and_back(
             assert export_json(session) == text
     finally:
         copy.close()
+
+
+def test_a_copy_made_before_sync_joins_and_sends_what_it_wrote_alone(
+    template_journal: Path, tmp_path: Path
+) -> None:
+    from ceocto_desktop.store.travel.device import forget_cache
+
+    forget_cache()
+    first, copy = tmp_path / "a" / "journal.db", tmp_path / "b" / "journal.db"
+    for path in (first, copy):
+        path.parent.mkdir()
+    shutil.copyfile(template_journal, first)
+    journal = open_journal(first)
+    with journal.transaction() as session:
+        notes.create_note(session, Seat.A, "before the copy")
+    journal.close()
+    shutil.copyfile(first, copy)  # carried to Priya's laptop as a file, before any sync
+    theirs = open_journal(copy)
+    with theirs.transaction() as session:
+        notes.create_note(session, Seat.B, "written in the copy before it joined")
+    mine = open_journal(first)
+    try:
+        with mine.transaction() as session:
+            notes.create_note(session, Seat.A, "written on the first laptop")
+        folder = tmp_path / "Sync"
+        folder.mkdir()
+        code = service.setup(mine, folder, "A")
+        service.join(theirs, folder, "B", code)
+        pair = Pair(mine, theirs, folder, code)
+        pair.sync()
+        expected = [
+            "before the copy",
+            "written in the copy before it joined",
+            "written on the first laptop",
+        ]
+        assert sorted(r[1] for r in pair.rows(mine)["notes"]) == expected
+        assert pair.rows(mine) == pair.rows(theirs)
+    finally:
+        mine.close()
+        theirs.close()

@@ -120,3 +120,44 @@ def test_a_new_laptop_starts_from_the_snapshot_and_the_files_after_it(
         assert "from the late laptop" in [row[1] for row in pair.rows(pair.a)["notes"]]
     finally:
         late.close()
+
+
+def test_a_save_while_the_snapshot_is_read_is_not_refused(
+    pair: Pair, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from ceocto_desktop.store.probe import write_lock_free
+
+    monkeypatch.setattr(snapshots, "SNAPSHOT_EVERY", 3)
+    _write_notes(pair.a, "one", "two")
+    with pair.a.transaction() as session:  # a tag: a record known by its name
+        notes.create_note(session, Seat.A, "three", tags=["hiring"])
+    reading = snapshots.snapshot_entries
+    during: list[bool] = []
+
+    def read_and_save(connection):  # type: ignore[no-untyped-def]
+        found = reading(connection)
+        if not during:  # the window saves while the snapshot is being read
+            during.append(write_lock_free(pair.a.engine))
+            if during[0]:
+                _write_notes(pair.a, "saved during the snapshot")
+        return found
+
+    monkeypatch.setattr(snapshots, "snapshot_entries", read_and_save)
+    with pair.a.transaction() as session:  # the cache of natural keys, as after a join
+        session.connection().exec_driver_sql("DELETE FROM sync_rowkeys")
+    service.sync_now(pair.a)
+    assert during == [True]  # the journal was free to write
+    channel = SyncFolder(pair.folder)
+    mine = [header for device, _, header in channel.snapshots() if device == _device(pair.a)]
+    assert mine, "the snapshot was written"
+    last_covered = mine[-1]["covers"][_device(pair.a)]
+    pair.sync()
+    assert max(_files(pair, pair.a)) > last_covered  # the save went as a change file of its own
+    late = open_journal(tmp_path / "d" / "journal.db", create=True, make_folder=True)
+    try:
+        service.join(late, pair.folder, "B", pair.code)
+        for journal in (pair.b, late):
+            bodies = [row[1] for row in pair.rows(journal)["notes"]]
+            assert "saved during the snapshot" in bodies and "three" in bodies
+    finally:
+        late.close()

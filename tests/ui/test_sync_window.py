@@ -290,3 +290,91 @@ def test_a_change_from_the_other_laptop_is_undone_from_the_window_and_travels(
     with other_laptop.sessions() as session:
         title = session.connection().exec_driver_sql("SELECT title FROM goals").scalar()
     assert title == "Hire"
+
+
+def test_settings_forgets_a_lost_laptop_after_asking(other_laptop, window, qtbot, monkeypatch):  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QListWidget, QMessageBox
+
+    from ceocto_desktop.sync import laptops
+    from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
+
+    with other_laptop.transaction() as session:
+        notes.create_note(session, Seat.B, "Priya's last note from that laptop")
+    service.sync_now(other_laptop)  # Priya's laptop wrote and acknowledged, then was lost
+    dialog = SettingsDialog(window.context, window)
+    qtbot.addWidget(dialog)
+    panel = dialog.sync
+    dialog.tabs.setCurrentWidget(panel)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    listed = panel.findChild(QListWidget, "syncLaptops")
+    assert listed.count() == 1
+    assert "Priya Natarajan's" in listed.item(0).text()
+    assert "has acknowledged" in listed.item(0).text()
+    forget = panel.findChild(QPushButton, "forgetLaptopButton")
+    assert not forget.isEnabled()  # nothing chosen yet
+    listed.setCurrentRow(0)
+    asked = []
+
+    def answer(button):  # type: ignore[no-untyped-def]
+        def question(*args, **kwargs):  # type: ignore[no-untyped-def]
+            asked.append(args[2])
+            return button
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+    assert "lost for good" in asked[0]
+    assert not any(one.forgotten for one in laptops.laptops(window.context.journal))
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    qtbot.mouseClick(forget, Qt.MouseButton.LeftButton)
+    others = [one for one in laptops.laptops(window.context.journal) if not one.this_laptop]
+    assert [one.forgotten for one in others] == [True]
+    assert "forgotten" in listed.item(0).text()
+    assert panel.message.text().startswith("Forgot Priya Natarajan's laptop")
+    dialog.grab().save("/tmp/sync2-forget.png")
+
+
+def test_file_merge_shows_what_it_would_do_then_merges_a_json_export(  # type: ignore[no-untyped-def]
+    window, qtbot, db, tmp_path, monkeypatch
+):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from ceocto_desktop.services.inout.journal_json import export_json
+    from ceocto_desktop.sync.merge import journal_of_export
+
+    with window.context.journal.transaction() as session:
+        goal = goals.create_goal(session, Seat.A, "Hire engineers")
+    ours = tmp_path / "ours.json"
+    ours.write_text(window.context.read(export_json), encoding="utf-8")
+    with journal_of_export(ours) as theirs_path:  # Priya's laptop: the same journal, edited
+        theirs = open_journal(theirs_path)
+        with theirs.transaction() as session:
+            goals.update_goal(session, goal.id, title="Hire three engineers by June")
+            notes.create_note(session, Seat.B, "Priya: the API freeze is Friday")
+        with theirs.sessions() as session:
+            (tmp_path / "priya.json").write_text(export_json(session), encoding="utf-8")
+        theirs.close()
+    chosen = str(tmp_path / "priya.json")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (chosen, ""))
+    asked = []
+
+    def say(answer):  # type: ignore[no-untyped-def]
+        def question(parent, title, text, *rest):  # type: ignore[no-untyped-def]
+            asked.append(text)
+            return answer
+
+        return question
+
+    monkeypatch.setattr(QMessageBox, "question", say(QMessageBox.StandardButton.No))
+    merge = window.findChild(type(window.menuBar().actions()[0]), "mergeJournalAction")
+    merge.trigger()
+    assert "would add 1, change 1" in asked[0]
+    assert "added: Note: Priya: the API freeze is Friday" in asked[0]
+    assert db.rows("SELECT body FROM notes") == []  # only asked: nothing merged
+    monkeypatch.setattr(QMessageBox, "question", say(QMessageBox.StandardButton.Yes))
+    merge.trigger()
+    assert db.rows("SELECT body FROM notes") == [("Priya: the API freeze is Friday",)]
+    assert db.one("SELECT title FROM goals") == "Hire three engineers by June"
+    assert window.statusBar().currentMessage().startswith("Merged priya.json: 1 added")

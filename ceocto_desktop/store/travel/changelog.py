@@ -177,6 +177,10 @@ def capture_enabled(connection: Connection) -> bool:
     return get_state(connection, "capture") == "1"
 
 
+# Set on a connection's info while it reads in a read transaction that must write nothing.
+READ_ONLY = "ceocto_sync_read_only"
+
+
 def wire_key(connection: Connection, spec: TableSpec, row: Row) -> list[Any] | None:
     """The key a row travels by, or None when a record it points at is gone."""
     values: list[Any] = []
@@ -212,7 +216,10 @@ def ref_key(connection: Connection, table: str, local: Any) -> list[Any] | None:
 
 
 def remember_key(connection: Connection, table: str, local: Any, key: list[Any]) -> None:
-    """Keep the travelling key of a natural-key row under its local id."""
+    """Keep the travelling key of a natural-key row under its local id (a cache: a reader
+    that must not write, such as a snapshot's read transaction, skips it)."""
+    if connection.info.get(READ_ONLY):
+        return
     sql(
         connection,
         "INSERT OR REPLACE INTO sync_rowkeys(tbl, local, rkey) VALUES (?, ?, ?)",
