@@ -166,6 +166,11 @@ def palette_for(t: Tokens) -> QPalette:
 
 def stylesheet(t: Tokens) -> str:
     """The application stylesheet: cards with section headers, calm lists, roomy fields."""
+    return _controls(t) + _frames_and_focus(t)
+
+
+def _controls(t: Tokens) -> str:
+    """Cards, lists, fields, buttons, titles and chips."""
     s1, s2, s3, _s4, _s5 = SPACE
     return f"""
 QMainWindow, QDialog {{ background: {t.window}; }}
@@ -216,6 +221,13 @@ QFrame[role="chip"] QLineEdit:focus {{ border: 1px solid {t.focus}; border-radiu
 QFrame[role="chip"] QCheckBox {{ padding: 2px 6px 2px 0; }}
 QListWidget#goalHistory, QListWidget#obstacleHistory, QListWidget#decisionHistory {{
     border: none; background: transparent; }}
+"""
+
+
+def _frames_and_focus(t: Tokens) -> str:
+    """Cards, splitters, the focus ring on every control, and thin scroll bars."""
+    s1, _s2, s3, _s4, _s5 = SPACE
+    return f"""
 QFrame[role="card"] {{ background: {t.surface}; border: 1px solid {t.border};
     border-radius: 8px; }}
 QSplitter::handle {{ background: {t.window}; }}

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGroupBox,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -98,23 +99,7 @@ class ObstacleDetail(DetailPane):
         grow_with_content(covered)
         self.form.add("covered_by", "How we covered", covered)
         self.form.edited.connect(self._refresh_kind)
-
-        self.state = state_label("obstacleState")
-        # Status moves by these buttons alone: one way to work on, resolve or reopen.
-        self.work_button = named("obstacleWorkOn", QPushButton("Start work"))
-        self.work_button.setToolTip("Mark it in progress, or back to open")
-        self.work_button.clicked.connect(self.toggle_in_progress)
-        self.resolve_button = named("resolveObstacle", QPushButton("Resolve…"))
-        self.resolve_button.clicked.connect(self.resolve)
-        self.reopen_button = named("reopenObstacle", QPushButton("Reopen…"))
-        self.reopen_button.clicked.connect(self.reopen)
-        self.history = history_list("obstacleHistory", min_height=32)
-        history_box = status_box(
-            "Status and history",
-            self.state,
-            (self.work_button, self.resolve_button, self.reopen_button),
-            (self.history,),
-        )
+        history_box = self._make_status()
         self.links = GoalLinks(
             context,
             "obstacle",
@@ -125,6 +110,25 @@ class ObstacleDetail(DetailPane):
         self.lay_out(
             "Select an obstacle, or press Ctrl+N to raise one.",
             (self.form, history_box, self.links),
+        )
+
+    def _make_status(self) -> QGroupBox:
+        """Where the obstacle stands, the buttons that move it, and its history."""
+        self.state = state_label("obstacleState")
+        # Status moves by these buttons alone: one way to work on, resolve or reopen.
+        self.work_button = named("obstacleWorkOn", QPushButton("Start work"))
+        self.work_button.setToolTip("Mark it in progress, or back to open")
+        self.work_button.clicked.connect(self.toggle_in_progress)
+        self.resolve_button = named("resolveObstacle", QPushButton("Resolve…"))
+        self.resolve_button.clicked.connect(self.resolve)
+        self.reopen_button = named("reopenObstacle", QPushButton("Reopen…"))
+        self.reopen_button.clicked.connect(self.reopen)
+        self.history = history_list("obstacleHistory", min_height=32)
+        return status_box(
+            "Status and history",
+            self.state,
+            (self.work_button, self.resolve_button, self.reopen_button),
+            (self.history,),
         )
 
     def show_record(self, record_id: str | None) -> None:
