@@ -43,6 +43,7 @@ PAGE_TITLES = (
     "Trends",
     "Board review",
     "Retrospective",
+    "Commitments",
 )
 MENU_TITLES = ("&File", "&Edit", "&View", "&Help")
 
