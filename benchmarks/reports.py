@@ -49,13 +49,13 @@ def pages(path: Path, quarter: str) -> None:
         app.processEvents()
         # Each sample does the work: a page shown a second time with nothing changed only
         # shows what it built (0.01 s). Stale, it reads its data again as after a change.
-        window.stack.widget(titles.index(title)).stale = True
+        window.page(titles.index(title)).stale = True  # (built here if not shown yet)
         window.sidebar.setCurrentRow(titles.index(title))
         app.processEvents()
 
     show("Board review")  # warm-up: the first show also builds what later shows reuse
     print(f"Board review page shows      {median_of(lambda: show('Board review')):.2f} s")
-    retro = window.stack.widget(titles.index("Retrospective"))
+    retro = window.page(titles.index("Retrospective"))
     retro.quarter.blockSignals(True)
     retro.quarter.setCurrentIndex(max(0, retro.quarter.findText(quarter)))
     retro.quarter.blockSignals(False)

@@ -119,8 +119,6 @@ def run_window(args: argparse.Namespace) -> int:
 
 def run_search(args: argparse.Namespace) -> int:
     """Print the best matches; exit 0 with results, 1 with none (like grep)."""
-    import json
-
     from ceocto_desktop.services.errors import ValidationError
     from ceocto_desktop.services.search import (
         KINDS,

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
 import sys
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ceocto_desktop.cli.common import EXIT_OK, EXIT_USAGE, fail
 from ceocto_desktop.paths import resource_path
@@ -26,8 +25,7 @@ class DesktopEntryError(Exception):
     """A desktop entry could not be installed or removed; the message says why."""
 
 
-@dataclass(frozen=True)
-class DesktopFiles:
+class DesktopFiles(NamedTuple):  # not a dataclass: every command imports this module
     """Where the entry and its icon go under one data folder."""
 
     entry: Path
@@ -70,6 +68,8 @@ def installed_command(argv0: str | None = None) -> Path:
     started_as = Path(argv0 if argv0 is not None else sys.argv[0])
     if started_as.name == "ceocto" and started_as.is_file() and os.access(started_as, os.X_OK):
         return started_as.absolute()
+    import shutil  # here: every command imports this module
+
     found = shutil.which("ceocto")
     if found is None:
         raise DesktopEntryError(

@@ -37,10 +37,17 @@ class Image:
     render: Callable[[], bytes]
     caption: str
     width_cm: float = 16.0
+    # The same chart as unencoded pixels (width, height, RGBA rows), where it can be drawn
+    # so: what Qt shows (the PDF, the preview) needs no PNG encoded and decoded again.
+    render_rgba: Callable[[], tuple[int, int, bytes]] | None = None
 
     @cached_property
     def png(self) -> bytes:
         return self.render()
+
+    @cached_property
+    def rgba(self) -> tuple[int, int, bytes] | None:
+        return None if self.render_rgba is None else self.render_rgba()
 
 
 Block = Heading | Paragraph | Bullets | Table | Image

@@ -155,7 +155,10 @@ def _block_html(block: Heading | Paragraph | Bullets | Table, qt: bool) -> str:
 def _image_html(block: Image, source: str, image_width: int | None) -> str:
     """A chart: inlined as a data URI, or (image_width) Qt's named resource of that width."""
     caption = html.escape(block.caption)
-    wide, high = png_size(block.png)
+    if image_width is not None and block.rgba is not None:  # Qt's resource: no PNG needed
+        wide, high, _pixels = block.rgba
+    else:
+        wide, high = png_size(block.png)
     if image_width is None:
         source = "data:image/png;base64," + base64.b64encode(block.png).decode("ascii")
         return (

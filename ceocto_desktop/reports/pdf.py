@@ -90,7 +90,11 @@ def fill_text_document(
     for index, name in names.items():
         block = document.blocks[index]
         assert isinstance(block, Image)
-        image = QImage.fromData(block.png)
+        if block.rgba is not None:
+            width, height, pixels = block.rgba
+            image = QImage(pixels, width, height, 4 * width, QImage.Format.Format_RGBA8888).copy()
+        else:
+            image = QImage.fromData(block.png)
         image.setDevicePixelRatio(pixel_ratio)
         text.addResource(QTextDocument.ResourceType.ImageResource.value, QUrl(name), image)
     text.setHtml(to_html(document, images=names, image_width=image_width, dark=dark))

@@ -269,12 +269,14 @@ def _cooperation(
         Image(
             lambda: _chart(Chart.COOPERATION, both, style, dpi),
             "Cooperation index by week, the previous quarter and this one (shaded)",
+            render_rgba=lambda: _chart_rgba(Chart.COOPERATION, both, style, dpi),
         )
     )
     doc.add(
         Image(
             lambda: _chart(Chart.GAP, both, style, dpi),
             f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
+            render_rgba=lambda: _chart_rgba(Chart.GAP, both, style, dpi),
         )
     )
     return headline
@@ -315,6 +317,14 @@ def _chart(chart: Chart, facts: TrendFacts, style: Style, dpi: int) -> bytes:
     from ceocto_desktop.charts.trends import draw_chart
 
     return png(lambda figure: draw_chart(figure, chart, facts, style), dpi=dpi)
+
+
+def _chart_rgba(chart: Chart, facts: TrendFacts, style: Style, dpi: int) -> tuple[int, int, bytes]:
+    """The same chart as unencoded pixels, for Qt (the PDF and the preview)."""
+    from ceocto_desktop.charts.render import rgba
+    from ceocto_desktop.charts.trends import draw_chart
+
+    return rgba(lambda figure: draw_chart(figure, chart, facts, style), dpi=dpi)
 
 
 def _reflection(doc: Document, reflection: RetroView) -> None:

@@ -33,10 +33,7 @@ from ceocto_desktop.services.changes import Changed
 from ceocto_desktop.services.partners import is_demo_journal
 from ceocto_desktop.ui.backup_schedule import BackupSchedule
 from ceocto_desktop.ui.context import JournalContext
-from ceocto_desktop.ui.dialogs import io_flow, merge_flow
 from ceocto_desktop.ui.dialogs.backups_dialog import BackupChoice, BackupsDialog, describe_size
-from ceocto_desktop.ui.dialogs.conflicts_dialog import ConflictsDialog
-from ceocto_desktop.ui.dialogs.export_chooser import choose_and_export
 from ceocto_desktop.ui.dialogs.overlay import run_as_overlay
 from ceocto_desktop.ui.dialogs.pin_gate import PinGate
 from ceocto_desktop.ui.dialogs.restore_flow import confirm_restore, restore_with_progress
@@ -60,7 +57,6 @@ from ceocto_desktop.ui.pages.retro_page import RetroPage
 from ceocto_desktop.ui.pages.roles_page import RolesPage
 from ceocto_desktop.ui.pages.trends_page import TrendsPage
 from ceocto_desktop.ui.private_settings import sync_private
-from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
 from ceocto_desktop.ui.sync_schedule import SyncOutcome, SyncSchedule
 from ceocto_desktop.ui.theme import style_window
 from ceocto_desktop.ui.tray import Tray
@@ -154,10 +150,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.sidebar.setStyleSheet("QListWidget#sidebar::item { padding: 5px 8px; }")
         self.stack = named("pages", QStackedWidget())
-        for title, factory in PAGES:
+        # Each page is built the first time it is shown (an empty place holds it till then):
+        # a page nobody visits costs nothing at start.
+        self._pages: list[QWidget | None] = []
+        for title, _factory in PAGES:
             self.sidebar.addItem(QListWidgetItem(kind_icon(title), title))
-            self.stack.addWidget(factory(context))
-        self.sidebar.currentRowChanged.connect(self.stack.setCurrentIndex)
+            self.stack.addWidget(QWidget())
+            self._pages.append(None)
+        self.sidebar.currentRowChanged.connect(self._show_page)
         self.sidebar.setCurrentRow(0)
         splitter = QSplitter()
         splitter.addWidget(self.sidebar)
@@ -249,15 +249,15 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export_report, "exportAction"))
         for text, shortcut, flow, name in (
-            ("&Import…", "Ctrl+Shift+I", io_flow.import_entries, "importAction"),
-            ("&Merge a journal…", None, merge_flow.choose_and_merge, "mergeJournalAction"),
+            ("&Import…", "Ctrl+Shift+I", "import_entries", "importAction"),
+            ("&Merge a journal…", None, "merge_journal", "mergeJournalAction"),
             (
                 "Export everything as &Markdown…",
                 "Ctrl+Shift+M",
-                io_flow.export_markdown_folder,
+                "export_markdown_folder",
                 "exportMarkdownAction",
             ),
-            ("Export &calendar…", None, io_flow.export_calendar, "exportCalendarAction"),
+            ("Export &calendar…", None, "export_calendar", "exportCalendarAction"),
         ):
             file_menu.addAction(self._action(text, shortcut, partial(self._io, flow), name))
         file_menu.addAction(
@@ -356,10 +356,14 @@ class MainWindow(QMainWindow):
 
     def show_conflicts(self) -> None:
         """File › Changed on both laptops…: the Conflicts view."""
+        from ceocto_desktop.ui.dialogs.conflicts_dialog import ConflictsDialog
+
         ConflictsDialog(self.context, self).exec()
 
     def show_arrived(self) -> None:
         """File › From the other laptop…: what sync brought, each change undoable."""
+        from ceocto_desktop.ui.dialogs.conflicts_dialog import ConflictsDialog
+
         dialog = ConflictsDialog(self.context, self)
         dialog.tabs.setCurrentIndex(1)
         dialog.exec()
@@ -381,6 +385,33 @@ class MainWindow(QMainWindow):
         if what & Changed.PARTNERS:
             for index, seat in enumerate((Seat.A, Seat.B)):
                 self.author_switch.setItemText(index, self.context.partner_label(seat))
+
+    def _show_page(self, index: int) -> None:
+        self.stack.setCurrentWidget(self.page(index))
+
+    def page(self, index: int) -> QWidget:
+        """The page at index of the sidebar, built now if it has not been shown yet."""
+        page = self._pages[index]
+        if page is None:
+            placeholder = self.stack.widget(index)
+            page = self._pages[index] = PAGES[index][1](self.context)
+            self.stack.insertWidget(index, page)
+            if placeholder is not None:
+                self.stack.removeWidget(placeholder)
+                placeholder.deleteLater()  # the window's style sheet holds for the page too
+        return page
+
+    def built_pages(self) -> list[QWidget]:
+        """The pages shown at least once (the others hold nothing to save or flush)."""
+        return [page for page in self._pages if page is not None]
+
+    def build_all_pages(self) -> None:
+        """Every page built (hidden ones read nothing until shown): for the shortcuts sheet."""
+        for index in range(len(PAGES)):
+            self.page(index)
+
+    def _page_index(self, wanted: type) -> int:
+        return next(i for i, (_, factory) in enumerate(PAGES) if factory is wanted)
 
     def current_page(self) -> QWidget | None:
         return self.stack.currentWidget()
@@ -420,30 +451,27 @@ class MainWindow(QMainWindow):
         """Show a record on its own page (a click on a link elsewhere)."""
         wanted = {"checkins": CheckinPage, "trends": TrendsPage}.get(kind)
         if wanted is not None:
-            for row in range(self.stack.count()):
-                page = self.stack.widget(row)
-                if isinstance(page, wanted):
-                    self.sidebar.setCurrentRow(row)
-                    if isinstance(page, CheckinPage) and record_id:
-                        page.show_week(date.fromisoformat(record_id))
+            row = self._page_index(wanted)
+            self.sidebar.setCurrentRow(row)
+            page = self.page(row)
+            if isinstance(page, CheckinPage) and record_id:
+                page.show_week(date.fromisoformat(record_id))
             return
-        if not record_id:
-            for row in range(self.stack.count()):
-                page = self.stack.widget(row)
-                if isinstance(page, RecordPage) and page.kind == kind:
-                    self.sidebar.setCurrentRow(row)
-                    page.new_record()
-            return
-        for row in range(self.stack.count()):
-            page = self.stack.widget(row)
-            if isinstance(page, RecordPage) and page.kind == kind:
-                self.sidebar.setCurrentRow(row)
+        for row, (_, factory) in enumerate(PAGES):
+            if getattr(factory, "kind", None) != kind:
+                continue
+            self.sidebar.setCurrentRow(row)
+            page = self.page(row)
+            assert isinstance(page, RecordPage)
+            if record_id:
                 page.open_record(record_id)
-                return
+            else:
+                page.new_record()
+            return
 
     def flush_edits(self) -> None:
-        for row in range(self.stack.count()):
-            flush = getattr(self.stack.widget(row), "flush_edits", None)
+        for page in self.built_pages():
+            flush = getattr(page, "flush_edits", None)
             if flush is not None:
                 flush()
 
@@ -463,6 +491,8 @@ class MainWindow(QMainWindow):
 
     def show_settings(self) -> None:
         """Edit › Settings…: the journal's general choices and the partners' PINs."""
+        from ceocto_desktop.ui.settings.settings_dialog import SettingsDialog
+
         SettingsDialog(self.context, self).exec()
         self.idle_lock.apply()  # the idle time may have been chosen there
 
@@ -548,11 +578,18 @@ class MainWindow(QMainWindow):
 
     def export_report(self) -> None:
         """File › Export…: a retrospective or a board brief, through the usual export flow."""
+        from ceocto_desktop.ui.dialogs.export_chooser import choose_and_export
+
         self.flush_edits()
         choose_and_export(self.context, self)
 
-    def _io(self, flow: Callable[[JournalContext, QWidget], object]) -> None:
+    def _io(self, flow_name: str) -> None:
         """Run an import or export flow; a line in the status bar says what it did."""
+        # The flows (and icalendar, the reports…) are imported when first asked for, not
+        # at every start.
+        from ceocto_desktop.ui.dialogs import io_flow
+
+        flow: Callable[[JournalContext, QWidget], object] = getattr(io_flow, flow_name)
         self.flush_edits()
         done = flow(self.context, self)
         if isinstance(done, str):

@@ -242,6 +242,17 @@ def test_a_wal_deleted_by_sqlite_is_overwritten_through_the_descriptor_kept(tmp_
         os.close(reader)
 
 
+def test_an_empty_wal_deleted_by_sqlite_costs_no_flush_to_disk(tmp_path, monkeypatch):
+    wal = tmp_path / "journal.db-wal"
+    wal.write_bytes(b"")  # a reader's -wal: SQLite deletes it empty when the reader closes
+    flushed: list[int] = []
+    monkeypatch.setattr(os, "fsync", flushed.append)
+    kept = driver.open_to_overwrite(wal)
+    wal.unlink()
+    driver.overwrite_if_deleted(kept)
+    assert flushed == []
+
+
 WRITERS = ["note", "backup", "restore", "encrypt", "decrypt", "passphrase"]
 
 

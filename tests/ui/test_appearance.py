@@ -71,6 +71,7 @@ def test_the_main_action_of_each_page_looks_main(qtbot, window):
     from PySide6.QtWidgets import QPushButton
 
     names = ("addNoteButton", "submitCheckin", "exportRetro", "exportBrief")
+    window.build_all_pages()  # each page is built when first shown
     buttons = {name: window.findChild(QPushButton, name) for name in names}
     assert {n: b.property("role") for n, b in buttons.items()} == dict.fromkeys(names, "primary")
     add = buttons["addNoteButton"]

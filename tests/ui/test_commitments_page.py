@@ -191,8 +191,8 @@ def test_a_commitment_deleted_on_its_page_leaves_its_agenda_item_saying_so(qtbot
         window.context.write(
             lambda s, seat=seat: checkins.submit_answers(s, week, seat, calm), Changed.CHECKINS
         )
-    checkin = window.stack.widget(1)
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    checkin = window.stack.currentWidget()  # built when first shown
     qtbot.mouseClick(checkin.findChild(QPushButton, "openSync"), Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(checkin.sync.rows) == 1)  # the overdue one
     assert checkin.sync.rows[0].entry.about_commitment == late.id

@@ -25,6 +25,7 @@ from ceocto_desktop.store import open_journal
 from ceocto_desktop.store.files.lock import lock_path
 from ceocto_desktop.ui.app import Launcher
 from ceocto_desktop.ui.pages import overview_page
+from ceocto_desktop.ui.pages.goals_page import GoalsPage
 
 
 def open_window(qtbot, journal_path: Path):  # type: ignore[no-untyped-def]
@@ -47,19 +48,45 @@ def test_the_overview_reads_its_data_once_at_start(qtbot, journal_path, monkeypa
     assert len(reads) == 1
 
 
-def test_a_table_page_reads_its_rows_when_first_shown_not_while_hidden(qtbot, journal_path):
+def test_a_table_page_is_built_and_reads_its_rows_when_first_shown(qtbot, journal_path):
     journal = open_journal(journal_path)
     with journal.transaction() as session:
         goals.create_goal(session, Seat.A, "Close the seed round")
     journal.close()
     window = open_window(qtbot, journal_path)
+    assert window.findChild(GoalsPage) is None  # not shown yet: not built, nothing read
     titles = [window.sidebar.item(i).text() for i in range(window.sidebar.count())]
-    page = window.stack.widget(titles.index("Goals"))
-    assert page.model.rowCount() == 0 and page.stale  # built hidden: nothing read yet
     window.sidebar.setCurrentRow(titles.index("Goals"))
+    page = window.stack.currentWidget()
+    assert isinstance(page, GoalsPage) and window.findChildren(GoalsPage) == [page]
     assert [page.model.row_at(r).title for r in range(page.model.rowCount())] == [
         "Close the seed round"
     ]
+    window.sidebar.setCurrentRow(0)
+    window.sidebar.setCurrentRow(titles.index("Goals"))
+    assert window.stack.currentWidget() is page  # built once, kept
+
+
+def test_a_link_to_a_record_opens_it_on_a_page_not_shown_before(qtbot, journal_path):
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        goal = goals.create_goal(session, Seat.A, "Close the seed round")
+    journal.close()
+    window = open_window(qtbot, journal_path)
+    window.context.openRequested.emit("goals", goal.id)
+    page = window.stack.currentWidget()
+    assert isinstance(page, GoalsPage)
+    assert page.current_id == goal.id
+    selected = page.table.selectionModel().currentIndex().row()
+    assert page.model.row_at(selected).title == "Close the seed round"
+
+
+def test_the_shortcuts_sheet_lists_the_keys_of_pages_not_shown_yet(qtbot, journal_path):
+    from ceocto_desktop.ui.dialogs.shortcuts_dialog import page_shortcuts
+
+    window = open_window(qtbot, journal_path)
+    pages = {page for page, _what, _keys in page_shortcuts(window)}
+    assert {"Overview", "Check-in", "Notes"} <= pages
 
 
 def test_a_field_made_after_the_window_ignores_a_passing_wheel(qtbot, window):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, union_all
 from sqlalchemy.orm import Session
 
 from ceocto_desktop.analytics import cooperation as coop
@@ -124,15 +124,15 @@ def _decisions_due(session: Session, today: date) -> list[Item]:
 
 def _goals_at_risk(session: Session, today: date) -> list[Item]:
     """Goals at risk or off track, not yet past their target date, the soonest first."""
-    at_risk = session.execute(
-        select(Goal.id, Goal.title, Goal.status, Goal.target_date)
-        .where(
-            Goal.status.in_((GoalStatus.AT_RISK, GoalStatus.OFF_TRACK)),
-            (Goal.target_date.is_(None)) | (Goal.target_date >= today),
-        )
-        .order_by(Goal.target_date)
-        .limit(20)
-    )
+    # Two arms, not one OR: each reads the (status, target_date) index for its range, where
+    # the OR made SQLite fetch every goal at risk to test its date (0.1-0.2 s at 100,000).
+    columns = (Goal.id, Goal.title, Goal.status, Goal.target_date)
+    risky = Goal.status.in_((GoalStatus.AT_RISK, GoalStatus.OFF_TRACK))
+    arms = union_all(
+        select(*columns).where(risky, Goal.target_date.is_(None)),
+        select(*columns).where(risky, Goal.target_date >= today),
+    ).subquery()
+    at_risk = session.execute(select(arms).order_by(arms.c.target_date).limit(20))
     return [
         Item(
             "goals",
@@ -148,17 +148,18 @@ def _goals_at_risk(session: Session, today: date) -> list[Item]:
 def _old_obstacles(session: Session, today: date) -> list[Item]:
     """Obstacles open longer than OLD_OBSTACLE_DAYS, and critical ones however young, the
     oldest first."""
-    old = session.execute(
-        select(Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
-        .where(
-            Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS)),
-            # A critical obstacle needs the pair now, however young it is.
-            (Obstacle.opened_on <= today - timedelta(days=OLD_OBSTACLE_DAYS))
-            | (Obstacle.severity == Severity.CRITICAL),
-        )
-        .order_by(Obstacle.opened_on)
-        .limit(20)
-    )
+    columns = (Obstacle.id, Obstacle.title, Obstacle.opened_on, Obstacle.severity)
+    still_open = Obstacle.status.in_((ObstacleStatus.OPEN, ObstacleStatus.IN_PROGRESS))
+    cutoff = today - timedelta(days=OLD_OBSTACLE_DAYS)
+    # Two arms that never overlap, each on the (status, opened_on) index (see above).
+    arms = union_all(
+        select(*columns).where(still_open, Obstacle.opened_on <= cutoff),
+        # A critical obstacle needs the pair now, however young it is.
+        select(*columns).where(
+            still_open, Obstacle.opened_on > cutoff, Obstacle.severity == Severity.CRITICAL
+        ),
+    ).subquery()
+    old = session.execute(select(arms).order_by(arms.c.opened_on).limit(20))
     return [
         Item(
             "obstacles",

@@ -12,8 +12,8 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from ceocto_desktop.store.errors import JournalError
 
@@ -30,8 +30,7 @@ class NotAJournalPath(JournalError):
     """The path cannot be a journal (a device, a folder, a dangling link, a hard link…)."""
 
 
-@dataclass(frozen=True)
-class JournalPath:
+class JournalPath(NamedTuple):  # not a dataclass: the shell starts without that module
     """A journal path as given, and the real file it names (the same when no link)."""
 
     given: Path

@@ -81,3 +81,10 @@ def export_calendar(context: JournalContext, parent: QWidget) -> Path | None:
         return None
     announce_saved(parent, path)
     return path
+
+
+def merge_journal(context: JournalContext, parent: QWidget) -> str | None:
+    """File › Merge a journal…: another journal of the pair, or a JSON export, merged in."""
+    from ceocto_desktop.ui.dialogs.merge_flow import choose_and_merge
+
+    return choose_and_merge(context, parent)

@@ -63,6 +63,9 @@ def page_shortcuts(window: QMainWindow) -> list[tuple[str, str, str]]:
     """(page, what, keys) for the shortcuts pages install themselves: a QShortcut says what it
     does in its whatsThis; a button with a shortcut says it in its tooltip or text."""
     found: dict[tuple[str, str], list[str]] = {}
+    build_all = getattr(window, "build_all_pages", None)
+    if build_all is not None:  # pages are built when first shown: the sheet lists them all
+        build_all()
     for shortcut in window.findChildren(QShortcut):
         what = shortcut.whatsThis()
         parent = shortcut.parent()
