@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
-from functools import partial
 from pathlib import Path
 from typing import Protocol
 
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QStackedWidget,
@@ -43,6 +41,7 @@ from ceocto_desktop.ui.dialogs.shortcuts_dialog import ShortcutsDialog
 from ceocto_desktop.ui.dialogs.unsaved_dialog import confirm_close
 from ceocto_desktop.ui.icons import kind_icon
 from ceocto_desktop.ui.idle_lock import IdleLock
+from ceocto_desktop.ui.menus import build_menus
 from ceocto_desktop.ui.outside_writes import OutsideWrites
 from ceocto_desktop.ui.pages.board_page import BoardPage
 from ceocto_desktop.ui.pages.checkin_page import CheckinPage
@@ -118,7 +117,7 @@ class MainWindow(QMainWindow):
         self.tray = Tray(self, context, settings)  # where the desktop has a tray
         self.outside_writes = OutsideWrites(self)  # a note from a shell shows within seconds
         self._build_toolbar()
-        self._build_menus()
+        build_menus(self)
         self._build_status_bar()
         self._restore_geometry()
         style_window(self)  # once everything is in place: one styling pass
@@ -208,119 +207,6 @@ class MainWindow(QMainWindow):
             action.setToolTip(f"{text.replace('&', '').rstrip('…')} ({keys})")
         action.triggered.connect(lambda _checked=False: slot())
         return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        self._build_file_menu(bar.addMenu("&File"))
-        self._build_edit_menu(bar.addMenu("&Edit"))
-        self._build_view_menu(bar.addMenu("&View"))
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(
-            self._action("&Keyboard shortcuts", "Ctrl+/", self.show_shortcuts, "shortcutsAction")
-        )
-        help_menu.addAction(self._action("&About ceocto", None, self.about, "aboutAction"))
-
-    def _build_file_menu(self, file_menu: QMenu) -> None:
-        """Journals, sync, import and export, backups, quit."""
-        file_menu.addAction(
-            self._action("&New journal…", "Ctrl+Shift+N", self.new_journal, "newJournalAction")
-        )
-        file_menu.addAction(
-            self._action(
-                "&Open journal…",
-                QKeySequence.StandardKey.Open,
-                self.open_journal,
-                "openJournalAction",
-            )
-        )
-        file_menu.addAction(
-            self._action("&Join our journal…", None, self.join_journal, "joinJournalAction")
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action("S&ync now", "Ctrl+Shift+Y", self.sync_now, "syncNowAction")
-        )
-        file_menu.addAction(
-            self._action("Changed on both &laptops…", None, self.show_conflicts, "conflictsAction")
-        )
-        file_menu.addAction(
-            self._action("&From the other laptop…", None, self.show_arrived, "arrivedAction")
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(self._action("&Export…", "Ctrl+E", self.export_report, "exportAction"))
-        for text, shortcut, flow, name in (
-            ("&Import…", "Ctrl+Shift+I", "import_entries", "importAction"),
-            ("&Merge a journal…", None, "merge_journal", "mergeJournalAction"),
-            (
-                "Export everything as &Markdown…",
-                "Ctrl+Shift+M",
-                "export_markdown_folder",
-                "exportMarkdownAction",
-            ),
-            ("Export &calendar…", None, "export_calendar", "exportCalendarAction"),
-        ):
-            file_menu.addAction(self._action(text, shortcut, partial(self._io, flow), name))
-        file_menu.addAction(
-            self._action("&Backups…", "Ctrl+Shift+B", self.show_backups, "backupsAction")
-        )
-        file_menu.addSeparator()
-        file_menu.addAction(
-            self._action("&Quit", QKeySequence.StandardKey.Quit, self.close, "quitAction")
-        )
-
-    def _build_edit_menu(self, edit_menu: QMenu) -> None:
-        """Undo and redo, records, finding, the author, settings."""
-        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
-        undo.setShortcut(QKeySequence.StandardKey.Undo)
-        undo.setObjectName("undoAction")
-        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
-        redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        redo.setObjectName("redoAction")
-        edit_menu.addAction(undo)
-        edit_menu.addAction(redo)
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action(
-                "&New record", QKeySequence.StandardKey.New, self.new_record, "newRecordAction"
-            )
-        )
-        edit_menu.addAction(
-            self._action(
-                "&Delete record",
-                QKeySequence.StandardKey.Delete,
-                self.delete_record,
-                "deleteRecordAction",
-            )
-        )
-        edit_menu.addAction(
-            self._action(
-                "&Find in this page", QKeySequence.StandardKey.Find, self.find_in_page, "findAction"
-            )
-        )
-        edit_menu.addAction(
-            self._action("Search the &journal…", "Ctrl+K", self.open_search, "searchAction")
-        )
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action("S&witch author", "Ctrl+Shift+U", self.switch_author, "switchAuthorAction")
-        )
-        edit_menu.addSeparator()
-        edit_menu.addAction(
-            self._action("Se&ttings…", "Ctrl+,", self.show_settings, "settingsAction")
-        )
-
-    def _build_view_menu(self, view_menu: QMenu) -> None:
-        """One action a page, Ctrl+1 to Ctrl+0."""
-        for index, (title, _) in enumerate(PAGES):
-            view_menu.addAction(
-                self._action(
-                    title,
-                    # the tenth page is Ctrl+0
-                    PAGE_KEYS.get(title, f"Ctrl+{(index + 1) % 10}"),
-                    partial(self.sidebar.setCurrentRow, index),
-                    f"pageAction{index + 1}",
-                )
-            )
 
     def _build_status_bar(self) -> None:
         path = self.context.journal.path
