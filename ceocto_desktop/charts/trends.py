@@ -150,11 +150,10 @@ def draw_cooperation(
             label="perception gap",
             interpolate=False,
         )
-    shown = [v for seat in seats for p in points if (v := p.values[seat]) is not None]
-    # The axis fits the data (a 3.4–4.2 quarter is not squashed into 1–5), within 1–5.
-    low, high = (min(shown), max(shown)) if shown else (1.0, 5.0)
-    pad = max(0.25, (high - low) * 0.15)
-    axes.set_ylim(max(1.0, low - pad), min(5.15, high + pad))
+    # The whole 1–5 scale, always: a 3.8 → 4.1 wobble must not look like a landslide, and
+    # one chart reads like the next (issue 20's "full 1–5 axis").
+    axes.set_ylim(0.85, 5.15)
+    axes.set_yticks([1, 2, 3, 4, 5])
     _dates(axes, weeks)
     _mark_quarter(axes, style)
     if style.quarter is None:  # a report's chart shades its own quarter instead

@@ -128,7 +128,7 @@ def test_the_dark_theme_paints_light_ink_on_dark_paper():
     assert figure.axes[0].yaxis.get_majorticklabels()[0].get_color() == "#e6e6e6"
 
 
-def test_opened_and_resolved_use_colour_blind_safe_colours_and_axes_fit_the_data():
+def test_opened_and_resolved_use_colour_blind_safe_colours_and_the_index_keeps_1_to_5():
     figure = Figure()
     flow = [(date(2026, 9, 1), 2, 1)]
     trends.draw_obstacle_flow(figure, flow, STYLE)
@@ -142,7 +142,8 @@ def test_opened_and_resolved_use_colour_blind_safe_colours_and_axes_fit_the_data
     ]
     trends.draw_cooperation(figure, points, {s: coop.rolling_mean(points, s) for s in "AB"}, STYLE)
     low, high = figure.axes[0].get_ylim()
-    assert 3.0 < low < 3.6 and 4.0 < high < 4.6  # not squashed into 1–5
+    assert low < 1 and 5 < high < 5.5  # the whole 1–5 scale, however narrow the data
+    assert list(figure.axes[0].get_yticks()) == [1, 2, 3, 4, 5]
 
 
 TODAY = date(2026, 9, 30)
