@@ -133,7 +133,8 @@ def run_sync(args: argparse.Namespace) -> int:
         return run_forget(args)
     from ceocto_desktop.store import open_journal
     from ceocto_desktop.sync.laptops import laptops
-    from ceocto_desktop.sync.service import SyncError, is_set_up, status, sync_now
+    from ceocto_desktop.sync.service import SyncError, is_set_up, sync_now
+    from ceocto_desktop.sync.status import status
 
     journal = open_journal(journal_path(args))
     try:

@@ -10,6 +10,7 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QThread, QTimer, Signal
 from ceocto_desktop.store import Journal, JournalError
 from ceocto_desktop.store.travel.changelog import get_state
 from ceocto_desktop.sync import service
+from ceocto_desktop.sync import status as sync_status
 from ceocto_desktop.sync.folder import SyncFolder
 
 FIRST_SYNC_MS = 1500
@@ -31,7 +32,7 @@ class SyncOutcome:
 def _run_pass(journal: Journal) -> SyncOutcome:
     try:
         report = service.sync_now(journal)
-        lines = service.status(journal)
+        lines = sync_status.status(journal)
     except (service.SyncError, JournalError) as exc:
         return SyncOutcome(f"Not synced: {exc}", 0, True)
     except OSError as exc:

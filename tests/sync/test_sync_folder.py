@@ -14,6 +14,7 @@ from ceocto_desktop.services.records import goals, notes
 from ceocto_desktop.services.weekly import checkins
 from ceocto_desktop.store.files.backups import make_backup
 from ceocto_desktop.sync import service
+from ceocto_desktop.sync import status as sync_status
 from ceocto_desktop.sync.folder import MAGIC, SyncFolder
 
 from .conftest import Pair
@@ -230,7 +231,7 @@ def test_an_older_app_only_reads_a_folder_that_needs_a_newer_one(pair: Pair) -> 
     assert sorted(p.name for p in pair.folder.rglob("*.chg")) == before  # wrote nothing
     bodies = [r[1] for r in pair.rows(pair.a)["notes"]]
     assert "Priya wrote this before the update" in bodies  # still read what it could
-    lines = service.status(pair.a)
+    lines = sync_status.status(pair.a)
     assert lines[0].startswith("Receiving only: the sync folder needs ceocto 99.0.0 or newer")
     assert "nothing was lost" in lines[0]
     _require_version(pair, "0.1.0")

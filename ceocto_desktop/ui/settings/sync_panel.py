@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from ceocto_desktop.store import Journal
 from ceocto_desktop.sync import laptops, service
+from ceocto_desktop.sync import status as sync_status
 from ceocto_desktop.ui.context import JournalContext
 from ceocto_desktop.ui.widgets.basic import ERROR_STYLE, named
 from ceocto_desktop.ui.workers import run_with_progress
@@ -84,7 +85,7 @@ class SyncPanel(QWidget):
 
     def refresh(self) -> None:
         """Show how sync stands for this journal."""
-        lines = service.status(self.context.journal)
+        lines = sync_status.status(self.context.journal)
         set_up = self.context.read(lambda s: service.is_set_up(s.connection()))
         self.state.setText("\n".join(lines) if set_up else "This journal does not sync yet.")
         self.setup_button.setVisible(not set_up)
