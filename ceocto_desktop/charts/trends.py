@@ -14,7 +14,7 @@ from ceocto_desktop.analytics.cooperation import WeekPoint
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.analytics.records import GoalQuarter
 from ceocto_desktop.charts.style import Style as Style  # re-exported for the pages
-from ceocto_desktop.services.review.trends import (
+from ceocto_desktop.services.review.trend_types import (
     Chart,
     ChartOptions,
     CommitmentFacts,

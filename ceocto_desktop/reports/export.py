@@ -113,12 +113,13 @@ def _write_error(path: Path, exc: OSError) -> ExportError:
     return ExportError(f"Could not write {path}: {exc.strerror or exc}.")
 
 
-def load_renderer(report: str, file_format: str) -> None:
-    """Import what writing this report in this format will need (it would load anyway)."""
+def load_renderer(report: str, file_format: str, charts_elsewhere: bool = False) -> None:
+    """Import what writing this report in this format will need (it would load anyway);
+    charts_elsewhere: a helper process draws the charts, matplotlib stays out of this one."""
     if report == "retro":
         from ceocto_desktop.reports import retro  # noqa: F401
 
-        if file_format != "md":  # its charts, as PNG
+        if file_format != "md" and not charts_elsewhere:  # its charts
             from ceocto_desktop.charts import render, trends  # noqa: F401
     else:
         from ceocto_desktop.reports import board  # noqa: F401

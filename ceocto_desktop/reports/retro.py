@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import date, timedelta
+from functools import partial
 from statistics import median
 
 from sqlalchemy.orm import Session
@@ -12,6 +13,7 @@ from sqlalchemy.orm import Session
 from ceocto_desktop.analytics.formats import day_text, percent_of_hundred, week_text
 from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
 from ceocto_desktop.charts.style import Style  # plain values: no matplotlib
+from ceocto_desktop.charts.worker import ChartJob, ChartWorker  # nor here
 from ceocto_desktop.models import ObstacleKind, Seat, Verdict
 from ceocto_desktop.reports.document import Bullets, Document, Heading, Image, Paragraph, Table
 from ceocto_desktop.reports.retro_promises import add_promises
@@ -35,10 +37,12 @@ def build_retrospective(
     *,
     chart_dpi: int = 200,
     dark: bool = False,
+    charts: ChartWorker | None = None,
 ) -> Document:
     """The retrospective of one quarter as a document (a short one when nothing happened).
 
-    Charts are drawn at print resolution; a screen preview asks for less, and dark ones."""
+    Charts are drawn at print resolution; a screen preview asks for less, and dark ones.
+    charts: a helper process that draws them meanwhile (the shell's export); else here."""
     facts = quarter_facts(session, quarter, today)
     partners = get_partners(session)
     names = {seat.value: partners[seat].name.split()[0] for seat in partners}
@@ -63,7 +67,7 @@ def build_retrospective(
     _goals(doc, facts)
     _obstacles(doc, facts)
     _decisions(doc, facts, names)
-    index = _cooperation(session, doc, facts, partners, chart_dpi, dark)
+    index = _cooperation(session, doc, facts, partners, (chart_dpi, dark, charts))
     _voices(doc, facts, names)
     add_promises(doc, session, first, last, names)
     achieved = sum(1 for g in facts.goals if g.outcome == "achieved")
@@ -241,10 +245,10 @@ def _cooperation(
     doc: Document,
     facts: QuarterFacts,
     partners: dict[Seat, PartnerView],
-    dpi: int,
-    dark: bool,
+    drawing: tuple[int, bool, ChartWorker | None],
 ) -> str:
     doc.add(Heading("How we worked together"))
+    dpi, dark, charts = drawing
     first, last = facts.first, facts.last
     before_first = parse_quarter(quarter_of(first - timedelta(days=1)))[0]
     now = cooperation_series(session, Period(first, last))
@@ -265,20 +269,20 @@ def _cooperation(
     both = cooperation_series(session, Period(before_first, last))
     if len(both.points) < 2:  # no trend to draw: the table above says all there is
         return headline
-    doc.add(
-        Image(
-            lambda: _chart(Chart.COOPERATION, both, style, dpi),
-            "Cooperation index by week, the previous quarter and this one (shaded)",
-            render_rgba=lambda: _chart_rgba(Chart.COOPERATION, both, style, dpi),
+    captions = {
+        Chart.COOPERATION: "Cooperation index by week, the previous quarter and this one (shaded)",
+        Chart.GAP: f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
+    }
+    if charts is not None:  # drawn by the helper while the rest of the report is laid out
+        charts.draw_all([ChartJob(chart, both, style, dpi) for chart in captions])
+    for number, (chart, caption) in enumerate(captions.items()):
+        doc.add(
+            Image(
+                partial(_chart, chart, both, style, dpi),
+                caption,
+                render_rgba=partial(_chart_rgba, chart, both, style, dpi, charts, number),
+            )
         )
-    )
-    doc.add(
-        Image(
-            lambda: _chart(Chart.GAP, both, style, dpi),
-            f"Perception gap by week: {names[Seat.A]}'s rating minus {names[Seat.B]}'s",
-            render_rgba=lambda: _chart_rgba(Chart.GAP, both, style, dpi),
-        )
-    )
     return headline
 
 
@@ -313,18 +317,27 @@ def _cooperation_table(
 
 def _chart(chart: Chart, facts: TrendFacts, style: Style, dpi: int) -> bytes:
     """Draw one of the Trends charts as PNG; matplotlib loads here, when first asked."""
-    from ceocto_desktop.charts.render import png
-    from ceocto_desktop.charts.trends import draw_chart
+    from ceocto_desktop.charts.worker import draw
 
-    return png(lambda figure: draw_chart(figure, chart, facts, style), dpi=dpi)
+    return draw(ChartJob(chart, facts, style, dpi, "png"))  # type: ignore[no-any-return]
 
 
-def _chart_rgba(chart: Chart, facts: TrendFacts, style: Style, dpi: int) -> tuple[int, int, bytes]:
-    """The same chart as unencoded pixels, for Qt (the PDF and the preview)."""
-    from ceocto_desktop.charts.render import rgba
-    from ceocto_desktop.charts.trends import draw_chart
+def _chart_rgba(
+    chart: Chart,
+    facts: TrendFacts,
+    style: Style,
+    dpi: int,
+    charts: ChartWorker | None = None,
+    number: int = 0,
+) -> tuple[int, int, bytes]:
+    """The same chart as unencoded pixels, for Qt (the PDF and the preview): the helper's
+    drawing where there is one and it managed, else drawn here."""
+    drawn = None if charts is None else charts.result(number)
+    if drawn is not None:
+        return drawn  # type: ignore[no-any-return]
+    from ceocto_desktop.charts.worker import draw
 
-    return rgba(lambda figure: draw_chart(figure, chart, facts, style), dpi=dpi)
+    return draw(ChartJob(chart, facts, style, dpi))  # type: ignore[no-any-return]
 
 
 def _reflection(doc: Document, reflection: RetroView) -> None:

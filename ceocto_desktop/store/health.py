@@ -1,5 +1,6 @@
-"""SQLite's quick_check of a journal before a shell command writes to it, through the
-driver alone (no SQLAlchemy): `ceocto note` refuses a damaged journal before a byte changes."""
+"""SQLite's quick_check of a journal before a shell command writes to it or reports from it,
+through the driver alone (no SQLAlchemy): `ceocto note` refuses a damaged journal before a
+byte changes, `ceocto export` one damaged where its report reads."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from typing import Any
 from ceocto_desktop.store import driver
 from ceocto_desktop.store.errors import JournalDamaged, JournalError
 from ceocto_desktop.store.files.journal_path import resolve_journal
+from ceocto_desktop.store.inspect import JournalState, inspect_journal
 from ceocto_desktop.store.sqlite_files import damaged_message, is_damage, open_read_only
 
 # What `ceocto note` writes: a check of these (and their indexes) costs a fraction of the
@@ -75,9 +77,20 @@ class HealthCheck:
 
     def _run(self) -> None:
         try:
-            require_healthy(self.path, self.tables)
+            require_healthy(self.path, self._tables())
         except BaseException as exc:  # raised in the command's own thread by wait()
             self.error = exc
+
+    def _tables(self) -> tuple[str, ...] | None:
+        """The tables asked for; all of them when opening will upgrade the journal (the
+        upgrade writes well beyond what the command reads)."""
+        if self.tables is None:
+            return None
+        try:
+            state = inspect_journal(self.path).state
+        except JournalError:
+            return self.tables  # opening it will say what is wrong
+        return self.tables if state is JournalState.CURRENT else None
 
     def wait(self) -> None:
         """Return once the check is done; JournalDamaged (or JournalError) if it failed."""

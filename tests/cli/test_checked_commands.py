@@ -57,10 +57,33 @@ def test_note_on_a_journal_with_a_damaged_index_is_refused_and_left_byte_for_byt
 
 
 def test_export_of_a_journal_with_a_damaged_index_is_refused(damaged, tmp_path):
-    out = tmp_path / "brief.md"
-    result = ceocto("export", "board", "--format", "md", "-o", str(out), "--db", str(damaged))
+    # The retrospective counts the quarter's notes: the notes' index is among what it reads.
+    out = tmp_path / "retro.md"
+    result = ceocto(
+        "export", "retro", "--quarter", "2026-Q4", "--format", "md", "-o", str(out),
+        "--db", str(damaged),
+    )  # fmt: skip
     assert result.returncode != 0 and "is damaged" in result.stderr
     assert not out.exists()
+
+
+def test_damage_where_a_report_does_not_read_leaves_it_to_check(journal_path, tmp_path):
+    # The board brief reads no notes: it is written, and `ceocto check` still names the
+    # damage (an export checks what it reads, not the whole file: issue 21).
+    from ceocto_desktop.services.review.board import create_meeting
+
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        create_meeting(session, Seat.A, "2026-12-15", "Q4 board")
+    journal.close()
+    damage_an_index(journal_path)
+    out = tmp_path / "brief.md"
+    result = ceocto(
+        "export", "board", "--format", "md", "-o", str(out), "--db", str(journal_path)
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Q4 board" in out.read_text()
+    assert ceocto("check", "--db", str(journal_path)).returncode == 1
 
 
 def test_the_damage_message_names_the_backups_folder_by_its_full_path(damaged):

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 from datetime import date
-from enum import Enum
 from typing import Any
 
 from sqlalchemy import func, select, true
@@ -24,18 +22,49 @@ from ceocto_desktop.models import (
     GoalUpdate,
     Obstacle,
 )
+from ceocto_desktop.services.review.trend_types import (
+    Chart,
+    ChartOptions,
+    CommitmentFacts,
+    CooperationSeries,
+    DecisionFacts,
+    GoalQuarterFacts,
+    ObstacleFlowFacts,
+    Period,
+    TrendFacts,
+)
+
+__all__ = [  # the trend types are re-exported: services.review.trends stays the one door
+    "ALL_TIME",
+    "FACTS",
+    "TAKEAWAYS",
+    "Chart",
+    "ChartOptions",
+    "CommitmentFacts",
+    "CooperationSeries",
+    "DecisionFacts",
+    "GoalQuarterFacts",
+    "ObstacleFlowFacts",
+    "Period",
+    "TrendFacts",
+    "chart_facts",
+    "checkin_answers",
+    "commitment_facts",
+    "commitments_kept_facts",
+    "cooperation_series",
+    "decision_calibration_facts",
+    "decision_facts",
+    "goal_facts",
+    "goal_quarter_facts",
+    "obstacle_facts",
+    "obstacle_flow_facts",
+    "takeaway",
+]
+
+ALL_TIME = Period()  # no bounds: the whole journal
 
 
-@dataclass(frozen=True)
-class Period:
-    first: date | None = None
-    last: date | None = None
-
-    def holds(self, day: date) -> bool:
-        return (self.first is None or day >= self.first) and (self.last is None or day <= self.last)
-
-
-def checkin_answers(session: Session, period: Period = Period()) -> list[coop.Answer]:
+def checkin_answers(session: Session, period: Period = ALL_TIME) -> list[coop.Answer]:
     """The ratings of every week both partners answered, as plain values, in the period."""
     # A week one partner alone has answered is still blind: its ratings are their author's,
     # seen on the check-in page only, never in a chart, the dashboard or a report.
@@ -72,7 +101,7 @@ def _within(column: Any, period: Period) -> Any:
     return condition
 
 
-def obstacle_facts(session: Session, period: Period = Period()) -> list[records.ObstacleFacts]:
+def obstacle_facts(session: Session, period: Period = ALL_TIME) -> list[records.ObstacleFacts]:
     """Obstacles opened or resolved in the period (filtered in SQL), as plain values."""
     rows = session.execute(
         select(Obstacle.category, Obstacle.opened_on, Obstacle.resolved_on).where(
@@ -86,7 +115,7 @@ def obstacle_facts(session: Session, period: Period = Period()) -> list[records.
     ]
 
 
-def decision_facts(session: Session, period: Period = Period()) -> list[records.DecisionFacts]:
+def decision_facts(session: Session, period: Period = ALL_TIME) -> list[records.DecisionFacts]:
     """Decisions taken in the period (filtered in SQL), as plain values."""
     rows = session.execute(
         select(
@@ -99,7 +128,7 @@ def decision_facts(session: Session, period: Period = Period()) -> list[records.
     ]
 
 
-def commitment_facts(session: Session, period: Period = Period()) -> list[records.CommitmentFacts]:
+def commitment_facts(session: Session, period: Period = ALL_TIME) -> list[records.CommitmentFacts]:
     """Commitments made or kept in the period, as plain values (a request not yet taken on
     is no commitment yet)."""
     rows = session.execute(
@@ -133,34 +162,8 @@ def goal_facts(session: Session) -> list[records.GoalFacts]:
     ]
 
 
-@dataclass(frozen=True)
-class CooperationSeries:
-    """The weekly cooperation index of both partners over a period, with what the charts
-    and reports draw from it: 4-week means, the perception gap and whether it widens."""
-
-    points: tuple[coop.WeekPoint, ...]
-    rolling: Mapping[str, tuple[float | None, ...]]
-    gaps: tuple[float | None, ...]
-    widening: bool
-
-    def mean(self, seat: str | None = None) -> float | None:
-        """The mean index over the period, of one partner or of both."""
-        values = [
-            v
-            for p in self.points
-            for s, v in p.values.items()
-            if v is not None and seat in (None, s)
-        ]
-        return sum(values) / len(values) if values else None
-
-    def mean_gap(self) -> float | None:
-        """The mean size of the perception gap (its sign left aside)."""
-        sizes = [abs(g) for g in self.gaps if g is not None]
-        return sum(sizes) / len(sizes) if sizes else None
-
-
 def cooperation_series(
-    session: Session, period: Period = Period(), dimension: str | None = None
+    session: Session, period: Period = ALL_TIME, dimension: str | None = None
 ) -> CooperationSeries:
     """One read of the check-ins in the period (in SQL) and the one chain of analytics the
     Trends page and the retrospective both draw on."""
@@ -172,73 +175,6 @@ def cooperation_series(
         tuple(gaps),
         coop.gap_widening(gaps),
     )
-
-
-class Chart(Enum):
-    """The Trends page's charts, in the order its chooser lists them; the value is the title.
-
-    A new chart: a member here, its facts type and builder in FACTS below, its drawing in
-    charts.trends.DRAW, and its takeaway on the Trends page (a test checks all four agree).
-    """
-
-    COOPERATION = "Cooperation index"
-    GAP = "Perception gap"
-    OBSTACLE_FLOW = "Obstacle flow"
-    GOAL_QUARTERS = "Goals by quarter"
-    DECISIONS = "Decisions and calibration"
-    COMMITMENTS = "Commitments made and kept"
-
-    @property
-    def title(self) -> str:
-        return self.value
-
-    @property
-    def by_dimension(self) -> bool:
-        """Whether the chart can show one rating instead of the index of all five."""
-        return self in (Chart.COOPERATION, Chart.GAP)
-
-    @property
-    def by_partner(self) -> bool:
-        """Whether each partner's line can be shown or hidden."""
-        return self is Chart.COOPERATION
-
-
-@dataclass(frozen=True)
-class ObstacleFlowFacts:
-    """Obstacles opened and resolved by month, how long the open ones have waited."""
-
-    flow: tuple[tuple[date, int, int], ...]
-    median_open_age: float | None
-    days_to_resolve: Mapping[str, float]  # median days to resolve, by category
-    still_open: int
-
-
-@dataclass(frozen=True)
-class GoalQuarterFacts:
-    """Goals due in the period, by the quarter they were due in."""
-
-    quarters: tuple[records.GoalQuarter, ...]
-
-
-@dataclass(frozen=True)
-class DecisionFacts:
-    """Decisions by month, and how each decider's confident calls turned out."""
-
-    per_month: tuple[tuple[date, int, int, int], ...]
-    confident_calls: Mapping[str, tuple[int, int]]  # by decider: A, B or joint
-
-
-@dataclass(frozen=True)
-class CommitmentFacts:
-    """Commitments each partner made and kept, by month (a month with neither is left out)."""
-
-    per_month: tuple[tuple[date, Mapping[str, int], Mapping[str, int]], ...]
-
-
-# What one chart draws: the cooperation series serves both the index and the gap.
-TrendFacts = (
-    CooperationSeries | ObstacleFlowFacts | GoalQuarterFacts | DecisionFacts | CommitmentFacts
-)
 
 
 def obstacle_flow_facts(session: Session, period: Period, today: date) -> ObstacleFlowFacts:
@@ -293,15 +229,6 @@ def chart_facts(
 ) -> TrendFacts:
     """What one chart of the Trends page draws for a period (dimension: one rating, or None)."""
     return FACTS[chart](session, period, today, dimension)
-
-
-@dataclass(frozen=True)
-class ChartOptions:
-    """How a person asked to see a chart: whose lines, and the rating it shows."""
-
-    seats: tuple[str, ...] = ("A", "B")
-    label: str = "Cooperation index"  # the index, or one rating's name
-    topic: str = "the partnership"  # what the sentence above the chart speaks of
 
 
 def _cooperation_takeaway(
