@@ -82,14 +82,18 @@ def rewrite_notes(path: Path, seed: int) -> None:
 
 
 # Brings cached journals to this checkout's schema: a plain one is upgraded in place (its
-# backup removed), an encrypted one made older by a new revision is removed to be rebuilt.
+# backup removed), an encrypted one made older by a new revision, or whose key is not this
+# checkout's (encrypted before its key became Argon2id), is removed to be rebuilt.
 _UPGRADE = """
 import shutil, sys
 from pathlib import Path
-from ceocto_desktop.store import JournalState, driver, inspect_journal, open_journal
+from ceocto_desktop.store import JournalState, driver, inspect_journal, keys, open_journal
 for name in sys.argv[2:]:
     path = Path(name)
     if not path.exists():
+        continue
+    if driver.looks_encrypted(path) and not path.open("rb").read(16).endswith(keys._ARGON2_TAG):
+        path.unlink()
         continue
     driver.remember_passphrase(path, sys.argv[1]) if driver.looks_encrypted(path) else None
     if inspect_journal(path).state is JournalState.OLDER:

@@ -2,6 +2,6 @@
 
 import sys
 
-from ceocto_desktop.cli.shell import main
+from ceocto_desktop.cli.launch import main
 
 sys.exit(main())

@@ -2,7 +2,7 @@
 
 import sys
 
-from ceocto_desktop.cli.shell import main
+from ceocto_desktop.cli.launch import main
 
 if __name__ == "__main__":
     sys.exit(main())

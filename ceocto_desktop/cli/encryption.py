@@ -185,6 +185,28 @@ def unlock(path: Path) -> None:
     driver.remember_passphrase(path, obtain_passphrase(path))
 
 
+def derive_ahead_for(args: argparse.Namespace) -> None:
+    """Start deriving the journal's key from CEOCTO_PASSPHRASE_FILE's passphrase now, on a
+    thread, while the command loads: unlock_for() then finds it done (or waits for it)."""
+    if args.command in _NO_JOURNAL or (args.command is None and args.db is None):
+        return
+    try:
+        derive_ahead_from_file(journal_path(args))
+    except (OSError, PassphraseRefused):
+        return  # unlock_for() says what is wrong
+
+
+def derive_ahead_from_file(path: Path) -> None:
+    """Start deriving path's key from the passphrase file's first passphrase, if the file
+    at path is encrypted (see store.driver.derive_ahead); PassphraseRefused, OSError."""
+    from ceocto_desktop.store import driver
+
+    lines = _file_lines() if driver.looks_encrypted(path) else None
+    candidates = _candidates(lines or [])
+    if candidates:
+        driver.derive_ahead(path, candidates[0])
+
+
 def unlock_for(args: argparse.Namespace) -> int | None:
     """Ask for the passphrase of the journal (and backup) a command opens; exit code if refused."""
     if args.command in _NO_JOURNAL or (args.command is None and args.db is None):

@@ -14,7 +14,7 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import sqlcipher3.dbapi2 as dbapi
 
@@ -27,13 +27,16 @@ __all__ = [
     "WrongPassphrase",
     "connect",
     "dbapi",
+    "derive_ahead",
+    "new_key",
     "passphrase_for",
     "remember_passphrase",
 ]
 
+from ceocto_desktop.store import keys
 from ceocto_desktop.store.errors import JournalError
 
-Connection = dbapi.Connection
+Connection: TypeAlias = dbapi.Connection
 Error: type[Exception] = dbapi.Error
 DatabaseError: type[Exception] = dbapi.DatabaseError
 OperationalError: type[Exception] = dbapi.OperationalError
@@ -44,13 +47,6 @@ _SQLITE_NOTADB = 26
 
 # Passphrases given in this process, by resolved file path. Memory only: never written.
 _passphrases: dict[str, str] = {}
-# SQLCipher 4 derives a file's key from its passphrase and the salt in its first 16 bytes
-# with PBKDF2-HMAC-SHA512, 256,000 rounds: 0.1-0.15 s on every connection keyed with the
-# passphrase. Derived once per (passphrase, salt) here, later connections are keyed with
-# the raw key and cost nothing; a shell command used to derive it two or three times.
-_KDF_ROUNDS = 256_000
-_KEY_BYTES = 32
-_raw_keys: dict[tuple[str, bytes], str] = {}
 
 
 class PassphraseNeeded(JournalError):
@@ -81,7 +77,7 @@ def remember_passphrase(path: Path, passphrase: str | None) -> None:
 def forget_passphrases() -> None:
     """Forget every passphrase given in this process (a locked window, a test's end)."""
     _passphrases.clear()
-    _raw_keys.clear()
+    keys.forget()
 
 
 def known_passphrase(path: Path) -> str | None:
@@ -164,15 +160,21 @@ def _salt(target: Path | str) -> bytes | None:
 
 def _key_pragma(target: Path | str, passphrase: str) -> str:
     salt = _salt(target)
-    if salt is None:  # SQLCipher makes the salt: it derives the key itself, this once
-        return f"PRAGMA key = {quote(passphrase)}"
-    raw = _raw_keys.get((passphrase, salt))
-    if raw is None:
-        import hashlib  # (only for an encrypted file: a plain one's commands start faster)
+    if salt is None:  # a new (or empty, or plain) file: the salt and its key are ours
+        return f"PRAGMA key = {quote(keys.new_key(passphrase))}"
+    return f"PRAGMA key = \"x'{keys.raw_key(passphrase, salt)}'\""
 
-        derived = hashlib.pbkdf2_hmac("sha512", passphrase.encode(), salt, _KDF_ROUNDS, _KEY_BYTES)
-        raw = _raw_keys[(passphrase, salt)] = derived.hex()
-    return f"PRAGMA key = \"x'{raw}'\""
+
+def derive_ahead(path: Path, passphrase: str) -> None:
+    """Start deriving the key of the encrypted file at path (see store.keys.derive_ahead)."""
+    salt = _salt(path)
+    if salt is not None:
+        keys.derive_ahead(passphrase, salt)
+
+
+def new_key(passphrase: str) -> str:
+    """The key of a file yet to be made, with its salt (see store.keys.new_key)."""
+    return keys.new_key(passphrase)
 
 
 def _shown(target: Path | str) -> str:

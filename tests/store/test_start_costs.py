@@ -3,7 +3,6 @@ journal's key derived once per process."""
 
 from __future__ import annotations
 
-import hashlib
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from ceocto_desktop.store import driver, schema
+from ceocto_desktop.store import driver, keys, schema
 from ceocto_desktop.store.files.encryption import encrypt_journal
 
 PASSPHRASE = "correct horse battery staple"
@@ -49,13 +48,13 @@ def test_an_encrypted_journal_derives_its_key_once_per_process(
     encrypt_journal(journal_path, PASSPHRASE, remove_plain=True)
     driver.forget_passphrases()
     derived: list[bytes] = []
-    real = hashlib.pbkdf2_hmac
+    real = keys._derive
 
-    def counting(name: str, secret: bytes, salt: bytes, rounds: int, length: int) -> bytes:
+    def counting(passphrase: str, salt: bytes) -> str:
         derived.append(salt)
-        return real(name, secret, salt, rounds, length)
+        return real(passphrase, salt)
 
-    monkeypatch.setattr(hashlib, "pbkdf2_hmac", counting)
+    monkeypatch.setattr(keys, "_derive", counting)
     driver.remember_passphrase(journal_path, PASSPHRASE)
     for _ in range(3):  # inspect, then the command's own connections
         connection = driver.connect(journal_path, passphrase=PASSPHRASE)
@@ -70,7 +69,7 @@ def test_a_wrong_passphrase_is_still_refused_with_a_key_derived_before(journal_p
     with pytest.raises(driver.WrongPassphrase):
         driver.connect(journal_path, passphrase="not the passphrase")
     driver.forget_passphrases()
-    assert driver._raw_keys == {}
+    assert keys._raw_keys == {}
 
 
 def test_the_newest_notes_are_read_from_an_index_not_a_sort_of_every_note(journal_path: Path):

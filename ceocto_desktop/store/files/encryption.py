@@ -99,7 +99,7 @@ def _export(source: Path, old: str | None, target: Path, new: str | None) -> Non
         with private_files():
             connection.execute(
                 f"ATTACH DATABASE {driver.quote(str(target))} AS converted "
-                f"KEY {driver.quote(new or '')}"
+                f"KEY {driver.quote(driver.new_key(new) if new else '')}"
             )
         try:
             connection.execute("SELECT sqlcipher_export('converted')")

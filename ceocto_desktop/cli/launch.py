@@ -1,0 +1,71 @@
+"""The `ceocto` command's first step, taken before the shell's modules load.
+
+An encrypted journal's key is derived from its passphrase (Argon2id, about 0.03 s; see
+store.keys). When the line names an encrypted journal (`--db PATH`) and the file named by
+CEOCTO_PASSPHRASE_FILE holds its passphrase, the derivation starts here, on a thread that
+leaves the interpreter lock, while this one loads the shell and the command; the first
+connection waits for the key. The passphrase tried is the file's first non-empty line as
+written, the one the command tries first (cli.encryption); anything unusual (no such
+file, a plain journal, an unreadable passphrase file) is left for the command to say.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+PASSPHRASE_FILE = "CEOCTO_PASSPHRASE_FILE"
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def named_journal(argv: list[str]) -> str | None:
+    """The PATH of `--db PATH` (or `--db=PATH`) on the command line, if any."""
+    for number, token in enumerate(argv):
+        if token == "--":
+            return None
+        if token == "--db" and number + 1 < len(argv):
+            return argv[number + 1]
+        if token.startswith("--db="):
+            return token.removeprefix("--db=")
+    return None
+
+
+def _first_passphrase() -> str | None:
+    name = os.environ.get(PASSPHRASE_FILE)
+    if not name:
+        return None
+    try:
+        with open(os.path.expanduser(name), encoding="utf-8-sig") as handle:
+            return next((line for line in handle.read().splitlines() if line), None)
+    except (OSError, UnicodeError):
+        return None
+
+
+def _salt(named: str) -> bytes | None:
+    try:
+        with open(os.path.expanduser(named), "rb") as handle:
+            head = handle.read(16)
+    except OSError:
+        return None
+    return head if len(head) == 16 and head != SQLITE_HEADER else None
+
+
+def start_key_early(argv: list[str]) -> bool:
+    """Begin deriving the named encrypted journal's key, if the passphrase file is given."""
+    named = named_journal(argv)
+    salt = None if named is None or not os.environ.get(PASSPHRASE_FILE) else _salt(named)
+    passphrase = None if salt is None else _first_passphrase()
+    if salt is None or passphrase is None:
+        return False  # a plain journal, or nothing to derive it from: no thread started
+    from ceocto_desktop.store import keys
+
+    keys.derive_ahead(passphrase, salt)
+    return True
+
+
+def main() -> int:
+    """Entry point of the `ceocto` command."""
+    start_key_early(sys.argv[1:])
+    from ceocto_desktop.cli.shell import main as shell_main
+
+    return shell_main()
