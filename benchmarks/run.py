@@ -85,9 +85,15 @@ def measure(figure: Figure, samples: int, env: dict[str, str]) -> None:
             figure.reference_times.append(_timed(figure.reference(), env))
 
 
+# What the `ceocto` script pip installs runs (pyproject's [project.scripts]), here with this
+# checkout's code; `python -m ceocto_desktop` would add runpy's start-up, which the installed
+# command a person types does not have.
+ENTRY = "import sys; from ceocto_desktop.cli.launch import main; sys.exit(main())"
+
+
 def ceocto(*args: str) -> list[str]:
     """The `ceocto` command of this checkout, as a person runs it."""
-    return [PYTHON, "-m", "ceocto_desktop", *args]
+    return [PYTHON, "-c", ENTRY, *args]
 
 
 def figures(j: Journals, out: Path) -> list[Figure]:

@@ -63,9 +63,25 @@ def start_key_early(argv: list[str]) -> bool:
     return True
 
 
+# Commands that read only and close what they open: once they have answered, the process
+# leaves without the interpreter's teardown of every module it loaded (7-10 ms of a 0.07 s
+# search; there is nothing to write, no handler to run, no file left open).
+LEAVE_AT_ONCE = frozenset({"search"})
+
+
 def main() -> int:
     """Entry point of the `ceocto` command."""
-    start_key_early(sys.argv[1:])
+    argv = sys.argv[1:]
+    start_key_early(argv)
+    from ceocto_desktop.cli.shell import command_named
     from ceocto_desktop.cli.shell import main as shell_main
 
-    return shell_main()
+    code = shell_main()
+    if command_named(argv) in LEAVE_AT_ONCE:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except (BrokenPipeError, OSError):
+            pass  # the shell has said what it had to; a closed pipe changes nothing now
+        os._exit(code)
+    return code

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from ceocto_desktop import __version__
 from ceocto_desktop.cli.common import (
@@ -25,7 +26,42 @@ from ceocto_desktop.cli.common import (
 MAX_LIMIT = 1_000_000
 
 
+def _terminal_width() -> int:
+    """The width argparse would take from shutil (COLUMNS, else the terminal's, else 80,
+    less 2), found without importing shutil and the compression modules it loads: every
+    argument added builds a formatter, and shutil was a twentieth of a shell search."""
+    try:
+        columns = int(os.environ.get("COLUMNS", "0"))
+    except ValueError:
+        columns = 0
+    if columns <= 0:
+        try:
+            columns = os.get_terminal_size(sys.__stdout__.fileno()).columns  # type: ignore[union-attr]
+        except (AttributeError, ValueError, OSError):
+            columns = 0
+    return (columns if columns > 0 else 80) - 2
+
+
+class _Help(argparse.HelpFormatter):
+    def __init__(
+        self,
+        prog: str,
+        indent_increment: int = 2,
+        max_help_position: int = 24,
+        width: int | None = None,
+    ) -> None:
+        super().__init__(prog, indent_increment, max_help_position, width or _terminal_width())
+
+
+class _RawHelp(_Help, argparse.RawDescriptionHelpFormatter):
+    """The main parser's: its epilog (the exit codes) keeps its lines."""
+
+
 class _Parser(argparse.ArgumentParser):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", _Help)
+        super().__init__(*args, **kwargs)
+
     def error(self, message: str) -> None:  # type: ignore[override]
         self.exit(EXIT_USAGE, f"ceocto: {message}\n(see 'ceocto --help')\n")
 
@@ -184,7 +220,7 @@ def build_parser(
         prog="ceocto",
         description="A private, offline journal for a CEO and CTO pair.",
         epilog=EXIT_CODES_HELP,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawHelp,
     )
     parser.add_argument("--version", action="version", version=f"ceocto {__version__}")
     parser.add_argument("--db", type=Path, metavar="PATH", help="the journal file to open")
@@ -308,13 +344,23 @@ def _run(args: argparse.Namespace) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    from ceocto_desktop.cli import inout as cli_io
+    from ceocto_desktop.cli import commands
     from ceocto_desktop.cli.encryption import unlock_for
-    from ceocto_desktop.cli.journal import HANDLERS
 
     refused = unlock_for(args)  # an encrypted journal's passphrase, asked once
     if refused is not None:
         return refused
+    # The everyday commands first: a search or a note loads no other topic's module.
+    everyday = {
+        "demo": commands.run_demo,
+        "check": commands.run_check,
+        "search": commands.run_search,
+        "note": commands.run_note,
+    }
+    if args.command in everyday:
+        return everyday[args.command](args)
+    from ceocto_desktop.cli.journal import HANDLERS
+
     if args.command in HANDLERS:
         return HANDLERS[args.command](args)
     from ceocto_desktop.cli.agenda import HANDLERS as AGENDA
@@ -325,16 +371,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 
     if args.command in SYNC:
         return SYNC[args.command](args)
-    from ceocto_desktop.cli import commands
+    from ceocto_desktop.cli import inout as cli_io
 
-    if args.command == "demo":
-        return commands.run_demo(args)
-    if args.command == "check":
-        return commands.run_check(args)
-    if args.command == "search":
-        return commands.run_search(args)
-    if args.command == "note":
-        return commands.run_note(args)
     if args.command == "export":
         if args.report in cli_io.EXPORTS:
             return cli_io.run_export(args)
@@ -344,7 +382,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     return commands.run_window(args)
 
 
-def _command_named(argv: list[str]) -> str | None:
+def command_named(argv: list[str]) -> str | None:
     """The built-in command the line names, if it plainly names one (else None)."""
     skip = False
     for token in argv:
@@ -360,7 +398,7 @@ def _command_named(argv: list[str]) -> str | None:
 
 
 def _parse(argv: list[str]) -> argparse.Namespace:
-    command = _command_named(argv)
+    command = command_named(argv)
     if command is not None:
         try:
             return build_parser(command, _QuietParser).parse_args(argv)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from ceocto_desktop.models import Seat
+
 # Runs one command in a fresh interpreter and prints the heavy packages it loaded.
 PROBE = """
 import sys
@@ -96,3 +98,40 @@ def test_a_shell_note_in_an_older_journal_upgrades_it_first(tmp_path: Path) -> N
     assert inspect_journal(path).state is JournalState.OLDER
     assert main(["note", "After the upgrade", "--author", "A", "--db", str(path)]) == 0
     assert inspect_journal(path).state is JournalState.CURRENT
+
+
+def test_a_search_that_leaves_at_once_has_written_every_line_first(
+    journal_path: Path, tmp_path: Path
+) -> None:
+    # `ceocto search` ends with os._exit (no interpreter teardown): its output must be whole.
+    from ceocto_desktop.services.records.notes import create_note
+    from ceocto_desktop.store import open_journal
+
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        for number in range(30):
+            create_note(session, Seat.A, f"Quokkaberry plan number {number}")
+    journal.close()
+    out = tmp_path / "out.txt"
+    with out.open("w") as handle:
+        result = subprocess.run(
+            [sys.executable, "-m", "ceocto_desktop", "search", "quokkaberry", "--limit", "30",
+             "--json", "--db", str(journal_path)],
+            stdout=handle, stderr=subprocess.PIPE, text=True, timeout=120,
+        )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert len(json.loads(out.read_text())) == 30
+    nothing = subprocess.run(
+        [sys.executable, "-m", "ceocto_desktop", "search", "zzyzx", "--db", str(journal_path)],
+        capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert nothing.returncode == 1 and nothing.stderr == ""
+
+
+def test_the_benchmark_times_what_the_installed_command_runs() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parents[2]
+    entry = tomllib.loads((root / "pyproject.toml").read_text())["project"]["scripts"]["ceocto"]
+    module, function = entry.split(":")
+    assert f"from {module} import {function}" in (root / "benchmarks" / "run.py").read_text()
