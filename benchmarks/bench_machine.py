@@ -19,6 +19,22 @@ def _memory() -> str:
         return "unknown"
 
 
+def cpu_check() -> float:
+    """Seconds a fixed loop of 5,000,000 additions takes in a fresh interpreter (the best of
+    three): this shared machine's speed changes by up to three times from hour to hour
+    (0.16 s at its quickest), so the table says how quick it was while it ran."""
+    loop = (
+        "import time\nt=time.perf_counter()\nx=0\nfor i in range(5_000_000): x+=i\n"
+        "print(time.perf_counter()-t)"
+    )
+    runs = [
+        float(subprocess.run([sys.executable, "-c", loop], capture_output=True, text=True,
+                             check=True).stdout)
+        for _ in range(3)
+    ]  # fmt: skip
+    return min(runs)
+
+
 def machine_facts(journals: Any) -> list[str]:
     """Cores, memory, load, Python, Qt, SQLite (ours and stdlib), jrnl, and the journals."""
     import PySide6
@@ -37,7 +53,8 @@ def machine_facts(journals: Any) -> list[str]:
     return [
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, {_memory()} memory, "
         f"{platform.system()} {platform.release()}",
-        f"- load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}",
+        f"- load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; CPU check before "
+        f"(`bench_machine.cpu_check`, 0.16 s at the machine's quickest): {cpu_check():.3f} s",
         f"- Python {platform.python_version()} ({sys.executable}), PySide6 {PySide6.__version__}"
         f" (Qt {QtCore.qVersion()})",
         f"- SQLite {sqlcipher.sqlite_version} (sqlcipher3, ours); stdlib sqlite3 "

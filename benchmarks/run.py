@@ -36,7 +36,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
 from bench_journals import Journals, build_journals, jrnl_command  # noqa: E402
-from bench_machine import machine_facts  # noqa: E402
+from bench_machine import cpu_check, machine_facts  # noqa: E402
 
 PYTHON = sys.executable
 # From rarer to commoner in XL's notes: 316, 392, 1,675, 2,194 and 4,082 notes. jrnl prints
@@ -267,7 +267,8 @@ def main() -> int:
         after = os.getloadavg()
     lines = [
         *before,
-        f"- load average after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}",
+        f"- load average after: {after[0]:.2f} {after[1]:.2f} {after[2]:.2f}; CPU check "
+        f"after: {cpu_check():.3f} s",
         "",
         f"{samples} samples each, alternating with the reference.",
         "",

@@ -17,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import os
 import pickle
+import select
 import signal
 import struct
 from dataclasses import dataclass
@@ -27,6 +28,9 @@ if TYPE_CHECKING:  # the parent forks before SQLAlchemy loads: nothing heavy at 
     from ceocto_desktop.services.review.trend_types import Chart, TrendFacts
 
 _LENGTH = struct.Struct("!Q")
+# How long the report waits for the helper to say anything before drawing its charts
+# itself: two charts take it a fraction of a second; this is for a helper that hangs.
+PATIENCE = 30.0
 
 
 @dataclass(frozen=True)
@@ -49,9 +53,13 @@ def draw(job: ChartJob) -> Any:
     return render(lambda figure: draw_chart(figure, job.chart, job.facts, job.style), dpi=job.dpi)
 
 
-def _read_exactly(descriptor: int, size: int) -> bytes | None:
+def _read_exactly(descriptor: int, size: int, patience: float | None = None) -> bytes | None:
+    """size bytes from descriptor; None if the other end is gone, or says nothing for
+    patience seconds (a helper that hangs: the report draws its charts itself)."""
     parts = []
     while size:
+        if patience is not None and not select.select([descriptor], [], [], patience)[0]:
+            return None
         part = os.read(descriptor, min(size, 1 << 20))
         if not part:
             return None  # the other end is gone
@@ -60,11 +68,11 @@ def _read_exactly(descriptor: int, size: int) -> bytes | None:
     return b"".join(parts)
 
 
-def _receive(descriptor: int) -> Any:
-    head = _read_exactly(descriptor, _LENGTH.size)
+def _receive(descriptor: int, patience: float | None = None) -> Any:
+    head = _read_exactly(descriptor, _LENGTH.size, patience)
     if head is None:
         return None
-    body = _read_exactly(descriptor, _LENGTH.unpack(head)[0])
+    body = _read_exactly(descriptor, _LENGTH.unpack(head)[0], patience)
     return None if body is None else pickle.loads(body)
 
 
@@ -174,7 +182,7 @@ class ChartWorker:
         """Job number's drawing, waiting for it; None if the helper could not draw it."""
         while number not in self._done and not self._broken and self._results is not None:
             try:
-                message = _receive(self._results)
+                message = _receive(self._results, PATIENCE)
             except (OSError, pickle.UnpicklingError, EOFError):
                 message = None
             if message is None:

@@ -34,8 +34,11 @@ def run_demo(args: argparse.Namespace) -> int:
         summary = write_demo_file(target, options)
     except JournalError as exc:
         return fail(str(exc))
+    from ceocto_desktop.analytics.formats import day_text
+
     print(
-        f"Wrote {target}: {summary.start} to {summary.until}, {summary.goals} goals, "
+        f"Wrote {target}: {day_text(summary.start)} to {day_text(summary.until)}, "
+        f"{summary.goals} goals, "
         f"{summary.obstacles} obstacles, {summary.decisions} decisions, "
         f"{summary.checkins} check-ins, {summary.notes} notes."
     )

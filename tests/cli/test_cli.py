@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from pathlib import Path
 
@@ -17,6 +18,8 @@ def test_demo_then_check_prints_ok(tmp_path):
     made = ceocto("demo", str(path))
     assert made.returncode == 0, made.stderr
     assert "check-ins" in made.stdout and str(path) in made.stdout
+    # Its dates in the one format of every page and report ("1 Dec 2025"), never ISO.
+    assert re.search(r": \d{1,2} [A-Z][a-z]{2} \d{4} to \d{1,2} [A-Z][a-z]{2} \d{4}, ", made.stdout)
     checked = ceocto("check", "--db", str(path))
     assert (checked.returncode, checked.stdout.strip(), checked.stderr) == (0, "ok", "")
     assert not list(tmp_path.glob("*.partial*"))

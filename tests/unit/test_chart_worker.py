@@ -69,3 +69,16 @@ def test_a_command_that_fails_early_stops_the_helper_at_once():
     assert worker is not None
     worker.close()  # before any chart was asked for: killed while it loads matplotlib
     assert gone(worker.pid)
+
+
+def test_a_helper_that_hangs_is_given_up_on_and_stopped(monkeypatch):
+    from ceocto_desktop.charts import worker as module
+
+    monkeypatch.setattr(module, "PATIENCE", 0.5)
+    worker = ChartWorker.start()
+    assert worker is not None
+    os.kill(worker.pid, signal.SIGSTOP)  # alive, but says nothing
+    worker.draw_all(jobs())
+    assert worker.result(0) is None  # after half a second, not forever
+    worker.close()
+    assert gone(worker.pid)
