@@ -31,6 +31,7 @@ _LENGTH = struct.Struct("!Q")
 # How long the report waits for the helper to say anything before drawing its charts
 # itself: two charts take it a fraction of a second; this is for a helper that hangs.
 PATIENCE = 30.0
+_early: ChartWorker | None = None  # forked by cli.launch, not yet taken by the export
 
 
 @dataclass(frozen=True)
@@ -132,12 +133,36 @@ def _serve(jobs: int, results: int) -> None:
 class ChartWorker:
     """The forked process and the two pipes to it; see the module's text."""
 
+    # (the helper cli.launch forks before the shell loads: module state, see start_early)
+
     def __init__(self, pid: int, jobs: int, results: int):
         self.pid = pid
         self._jobs: int | None = jobs
         self._results: int | None = results
         self._done: dict[int, Any] = {}
         self._broken = False
+
+    @classmethod
+    def start_early(cls) -> None:
+        """Fork the helper at the very start of the `ceocto` process, for take() to find."""
+        global _early
+        if _early is None:
+            _early = cls.start()
+
+    @classmethod
+    def take(cls) -> ChartWorker | None:
+        """The helper forked early for this command, or one forked now."""
+        global _early
+        found, _early = _early, None
+        return found if found is not None else cls.start()
+
+    @classmethod
+    def drop_early(cls) -> None:
+        """Stop the early helper if the command never took it (it failed before)."""
+        global _early
+        found, _early = _early, None
+        if found is not None:
+            found.close()
 
     @classmethod
     def start(cls) -> ChartWorker | None:
@@ -157,6 +182,11 @@ class ChartWorker:
             try:
                 os.close(jobs_out)
                 os.close(results_in)
+                # It prints nothing, and holds no one's pipe open (`ceocto export … | tee`
+                # ends when the command does, not when the helper does).
+                quiet = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(quiet, 1)
+                os.dup2(quiet, 2)
                 _serve(jobs_in, results_out)
                 code = 0
             except BaseException:

@@ -191,8 +191,9 @@ def run_export(args: argparse.Namespace) -> int:
     if args.report == "retro" and args.format == "pdf":
         from ceocto_desktop.charts.worker import ChartWorker
 
-        # Forked first, before threads and SQLAlchemy: matplotlib loads on the other core.
-        charts = ChartWorker.start()
+        # Forked first (cli.launch forks it before the shell loads), before threads and
+        # SQLAlchemy: matplotlib loads on the other core.
+        charts = ChartWorker.take()
     try:
         return _export(args, output, source, charts)
     finally:

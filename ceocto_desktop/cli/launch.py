@@ -71,14 +71,49 @@ def start_key_early(argv: list[str]) -> bool:
 LEAVE_AT_ONCE = frozenset({"search", "export", "note", "check"})
 
 
+def _words(argv: list[str]) -> list[str]:
+    """The line's words that are not options nor an option's value."""
+    found, skip = [], False
+    for token in argv:
+        if skip or token.startswith("-"):
+            skip = token in _VALUED
+            continue
+        found.append(token)
+    return found
+
+
+_VALUED = frozenset({"--db", "--format", "--quarter", "--meeting", "-o", "--output"})
+
+
+def draws_charts(argv: list[str]) -> bool:
+    """Whether the line asks for the retrospective as PDF, whose charts a helper draws."""
+    wanted = None
+    for number, token in enumerate(argv):
+        if token == "--format" and number + 1 < len(argv):
+            wanted = argv[number + 1]
+        elif token.startswith("--format="):
+            wanted = token.removeprefix("--format=")
+    return _words(argv)[:2] == ["export", "retro"] and wanted == "pdf"
+
+
 def main() -> int:
     """Entry point of the `ceocto` command."""
     argv = sys.argv[1:]
     start_key_early(argv)
+    if draws_charts(argv):  # the helper starts loading matplotlib before the shell loads
+        from ceocto_desktop.charts.worker import ChartWorker
+
+        ChartWorker.start_early()
     from ceocto_desktop.cli.shell import command_named
     from ceocto_desktop.cli.shell import main as shell_main
 
-    code = shell_main()
+    try:
+        code = shell_main()
+    finally:
+        if draws_charts(argv):
+            from ceocto_desktop.charts.worker import ChartWorker
+
+            ChartWorker.drop_early()  # a line the shell refused (even --help): it goes too
     if command_named(argv) in LEAVE_AT_ONCE:
         try:
             sys.stdout.flush()

@@ -82,3 +82,55 @@ def test_a_helper_that_hangs_is_given_up_on_and_stopped(monkeypatch):
     assert worker.result(0) is None  # after half a second, not forever
     worker.close()
     assert gone(worker.pid)
+
+
+def test_the_command_line_that_forks_the_helper_early():
+    from ceocto_desktop.cli.launch import draws_charts
+
+    assert draws_charts(["export", "retro", "--quarter", "2026-Q3", "--format", "pdf", "-o", "x"])
+    assert draws_charts(["--db", "j.db", "export", "retro", "--format=pdf", "-o", "retro"])
+    assert not draws_charts(["export", "retro", "--format", "md", "-o", "x.pdf"])
+    assert not draws_charts(["export", "board", "--format", "pdf", "-o", "x"])
+    assert not draws_charts(["search", "export", "retro", "--format", "pdf"][1:2])
+
+
+def processes_naming(token: str) -> list[str]:
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as handle:
+                    if token.encode() in handle.read():
+                        found.append(entry)
+            except OSError:
+                pass
+    return found
+
+
+@pytest.mark.parametrize(
+    "extra",
+    [
+        [],  # written: the helper drew and was reaped
+        ["--quarter", "1999-Q9"],  # refused by the report: the helper stopped
+        ["--bogus"],  # refused by the parser, before the export took the helper
+    ],
+)
+def test_no_helper_outlives_a_shell_export(journal_path, tmp_path, extra):
+    import subprocess
+    import sys
+    import time
+    import uuid
+
+    out = tmp_path / f"retro-{uuid.uuid4().hex}.pdf"
+    quarter = [] if extra[:1] == ["--quarter"] else ["--quarter", "2026-Q4"]
+    line = ["export", "retro", *quarter, *extra, "--format", "pdf", "-o", str(out)]
+    result = subprocess.run(
+        [sys.executable, "-m", "ceocto_desktop", *line, "--db", str(journal_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == (0 if not extra else 2), result.stderr
+    assert out.exists() == (not extra)
+    time.sleep(0.1)  # a helper left to itself would still be loading matplotlib
+    assert processes_naming(out.name) == []
