@@ -20,12 +20,18 @@ def _memory() -> str:
 
 
 def cpu_check() -> float:
-    """Seconds a fixed loop of 5,000,000 additions takes in a fresh interpreter (the best of
-    three): this shared machine's speed changes by up to three times from hour to hour
-    (0.16 s at its quickest), so the table says how quick it was while it ran."""
+    """Seconds a fixed loop of 5,000,000 additions (in a function, on local names) takes in
+    a fresh interpreter, the best of three: how quick the machine was while the table ran
+    (0.15 s on this 2-core machine on a quiet moment)."""
     loop = (
-        "import time\nt=time.perf_counter()\nx=0\nfor i in range(5_000_000): x+=i\n"
-        "print(time.perf_counter()-t)"
+        "import time\n"
+        "def loop():\n"
+        "    start = time.perf_counter()\n"
+        "    total = 0\n"
+        "    for number in range(5_000_000):\n"
+        "        total += number\n"
+        "    return time.perf_counter() - start\n"
+        "print(loop())\n"
     )
     runs = [
         float(subprocess.run([sys.executable, "-c", loop], capture_output=True, text=True,
@@ -54,7 +60,7 @@ def machine_facts(journals: Any) -> list[str]:
         f"- machine: {platform.machine()}, {os.cpu_count()} cores, {_memory()} memory, "
         f"{platform.system()} {platform.release()}",
         f"- load average before: {load[0]:.2f} {load[1]:.2f} {load[2]:.2f}; CPU check before "
-        f"(`bench_machine.cpu_check`, 0.16 s at the machine's quickest): {cpu_check():.3f} s",
+        f"(`bench_machine.cpu_check`, 0.15 s on a quiet moment): {cpu_check():.3f} s",
         f"- Python {platform.python_version()} ({sys.executable}), PySide6 {PySide6.__version__}"
         f" (Qt {QtCore.qVersion()})",
         f"- SQLite {sqlcipher.sqlite_version} (sqlcipher3, ours); stdlib sqlite3 "
