@@ -210,3 +210,29 @@ def test_a_quarter_of_only_promises_is_listed_and_shows_them(today, qtbot, journ
     qtbot.waitUntil(lambda: "What we promised each other" in page.preview.toPlainText())
     assert "Nothing was recorded" not in page.preview.toPlainText()
     assert "Priya kept 1 of 1 for Sam" in page.preview.toPlainText()
+
+
+def test_a_quarter_that_begins_while_the_window_is_open_is_offered(today, qtbot, journal_path):
+    import time_machine
+
+    from ceocto_desktop.analytics.periods import parse_quarter, quarter_of
+    from ceocto_desktop.services.records.notes import create_note
+
+    journal = open_journal(journal_path)
+    with journal.transaction() as session:
+        create_note(session, Seat.A, "First note of the journal")
+    journal.close()
+    this_quarter = quarter_of(today)
+    window = open_window(qtbot, journal_path)
+    page = open_page(window, "Retrospective")
+    quarter = page.findChild(QComboBox, "retroQuarter")
+    assert quarter.itemText(0) == this_quarter
+    quarter.setCurrentIndex(0)  # the person looks at the quarter under way
+    next_first = parse_quarter(this_quarter)[1] + timedelta(days=1)
+    with time_machine.travel(next_first.isoformat() + " 09:00", tick=True):
+        open_page(window, "Overview")
+        page = open_page(window, "Retrospective")  # the window stayed open past the quarter
+        names = [quarter.itemText(i) for i in range(quarter.count())]
+        assert names[:2] == [quarter_of(next_first), this_quarter]
+        assert quarter.currentText() == this_quarter  # what they chose stays chosen
+        qtbot.waitUntil(lambda: f"Retrospective {this_quarter}" in page.preview.toPlainText())

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -114,17 +115,32 @@ class RetroPage(JournalPage):
         self._fill_quarters()
         self.watch_journal(context)
 
-    def _fill_quarters(self) -> None:
+    def _fill_quarters(self) -> bool:
+        """List the quarters from the journal's first to today's, keeping the one chosen;
+        whether the list changed (a quarter began while the window was open, or an import
+        or the other laptop brought older entries)."""
         first = self.context.read(first_entry) or date.today()
+        names = quarters_between(first, date.today())
+        if names == [self.quarter.itemText(i) for i in range(self.quarter.count())]:
+            return False
+        chosen = self.quarter.currentText()
         self.quarter.blockSignals(True)
         self.quarter.clear()
-        names = quarters_between(first, date.today())
         self.quarter.addItems(names)
         # The quarter just ended is the one a pair usually looks back on.
-        self.quarter.setCurrentIndex(1 if len(names) > 1 else 0)
+        self.quarter.setCurrentIndex(
+            names.index(chosen) if chosen in names else (1 if len(names) > 1 else 0)
+        )
         self.quarter.blockSignals(False)
+        return True
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._fill_quarters():
+            self.stale = True  # the preview follows the list (shown again below)
+        super().showEvent(event)
 
     def refresh(self) -> None:
+        self._fill_quarters()
         quarter = self.quarter.currentText()
         if not quarter:
             return
