@@ -1,15 +1,16 @@
 """What a person calls broken layout, counted on a shown window.
 
 Adapted from the probe the design issue measured with (layout_at_font.py): a sideways
-scroll bar that scrolls, a scroll area that scrolls inside another scroll area, and a
-widget whose right edge lies past the window (cut off with no way to reach it).
+scroll bar that scrolls, a scroll area that scrolls inside another scroll area, a widget
+whose right edge lies past the window (cut off with no way to reach it), and a button or
+a one-line label narrower than its own text needs (its words cut off).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractScrollArea, QApplication, QLabel, QWidget
 
 
 def _scrolls(bar_owner: QAbstractScrollArea) -> bool:
@@ -28,6 +29,24 @@ def _scroll_ancestor(widget: QWidget) -> QAbstractScrollArea | None:
 
 def _label(widget: QWidget) -> str:
     return f"{type(widget).__name__} {widget.objectName()!r}"
+
+
+def _clipped_text(window: QWidget, page: QWidget, where: str) -> list[str]:
+    """Buttons and one-line labels given less width than their text needs (Qt's size hint:
+    the text, its icon and the style's margins)."""
+    found = []
+    for widget in [*page.findChildren(QAbstractButton), *page.findChildren(QLabel)]:
+        if not widget.isVisibleTo(window) or not widget.text():
+            continue
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            continue  # it wraps: its height grows instead
+        needed = widget.sizeHint().width()
+        if widget.width() + 1 < needed:
+            found.append(
+                f"{where}: {_label(widget)} {widget.text()[:40]!r} is {widget.width()} px wide, "
+                f"its text needs {needed}"
+            )
+    return found
 
 
 def layout_problems(window: QWidget, page: QWidget, where: str) -> list[str]:
@@ -53,7 +72,7 @@ def layout_problems(window: QWidget, page: QWidget, where: str) -> list[str]:
         right = widget.mapTo(window, QPoint(widget.width(), 0)).x()
         if right > right_edge:
             problems.append(f"{where}: {_label(widget)} ends at x={right} > {window.width()}")
-    return problems
+    return problems + _clipped_text(window, page, where)
 
 
 def luminance(colour: QColor) -> float:

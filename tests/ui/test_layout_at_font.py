@@ -341,3 +341,18 @@ def test_every_chart_choice_shows_whole_at_1024_by_640(  # type: ignore[no-untyp
             cut.append(f"{box.itemText(index)!r} in a {rect.width()}px list row")
     box.hidePopup()
     assert cut == [], "\n".join(cut)
+
+
+@pytest.mark.parametrize("app_font", [11.0], indirect=True)
+def test_a_button_squeezed_below_its_text_is_reported(  # type: ignore[no-untyped-def]
+    qtbot, demo_journal, app_font, tmp_path
+):
+    # The walk above counts cut-off words too; this shows that check can fail.
+    from PySide6.QtWidgets import QPushButton
+
+    window = open_window(qtbot, demo_journal, tmp_path, 1024, 640)
+    page = open_page(window, "Retrospective")
+    assert layout_problems(window, page, "Retrospective") == []
+    page.findChild(QPushButton, "exportRetro").setFixedWidth(24)
+    problems = layout_problems(window, page, "Retrospective")
+    assert len(problems) == 1 and "'Export…' is 24 px wide" in problems[0]
