@@ -133,8 +133,6 @@ def _serve(jobs: int, results: int) -> None:
 class ChartWorker:
     """The forked process and the two pipes to it; see the module's text."""
 
-    # (the helper cli.launch forks before the shell loads: module state, see start_early)
-
     def __init__(self, pid: int, jobs: int, results: int):
         self.pid = pid
         self._jobs: int | None = jobs

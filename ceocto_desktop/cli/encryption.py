@@ -13,11 +13,12 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from ceocto_desktop.cli import passphrase_file
 from ceocto_desktop.cli.common import EXIT_OK, fail, journal_path
+from ceocto_desktop.cli.passphrase_file import PASSPHRASE_FILE
 from ceocto_desktop.store.files.journal_path import readable
 
 TRIES = 3
-PASSPHRASE_FILE = "CEOCTO_PASSPHRASE_FILE"
 # Commands that never open an existing journal (they write a new file), or ask themselves.
 _NO_JOURNAL = frozenset({"demo", "init", "encrypt", "decrypt", "passphrase"})
 
@@ -69,13 +70,10 @@ def _confirm(question: str) -> bool:
 
 
 def _file_lines() -> list[str] | None:
-    name = os.environ.get(PASSPHRASE_FILE)
-    if not name:
-        return None
     try:
-        # utf-8-sig: a byte-order mark (Notepad's) is not part of the first passphrase.
-        return Path(name).expanduser().read_text(encoding="utf-8-sig").splitlines()
+        return passphrase_file.read_lines()
     except (OSError, UnicodeError) as exc:
+        name = passphrase_file.file_name()
         raise PassphraseRefused(f"cannot read {PASSPHRASE_FILE} ({name}): {exc}") from exc
 
 
@@ -94,12 +92,6 @@ def _from_file(line: int) -> str | None:
     return lines[line]
 
 
-def _candidates(lines: list[str]) -> list[str]:
-    """Each line of the file as written, then without surrounding spaces: tried in turn."""
-    tried = [line for line in lines if line] + [line.strip() for line in lines if line.strip()]
-    return list(dict.fromkeys(tried))
-
-
 def _from_file_opening(path: Path) -> str | None:
     """The first passphrase of the file that opens path (an older backup: an older line)."""
     from ceocto_desktop.store import driver
@@ -107,7 +99,7 @@ def _from_file_opening(path: Path) -> str | None:
     lines = _file_lines()
     if lines is None:
         return None
-    candidates = _candidates(lines)
+    candidates = passphrase_file.candidates(lines)
     for candidate in candidates:
         if driver.opens_with(path, candidate):
             return candidate
@@ -116,7 +108,7 @@ def _from_file_opening(path: Path) -> str | None:
             f"the passphrase in {PASSPHRASE_FILE} does not open {path}; nothing was changed."
         )
     raise PassphraseRefused(
-        f"no passphrase in {PASSPHRASE_FILE} ({len(_candidates(lines))} tried) opens {path}; "
+        f"no passphrase in {PASSPHRASE_FILE} ({len(candidates)} tried) opens {path}; "
         "nothing was changed."
     )
 
@@ -183,28 +175,6 @@ def unlock(path: Path) -> None:
     except driver.PassphraseNeeded:
         pass
     driver.remember_passphrase(path, obtain_passphrase(path))
-
-
-def derive_ahead_for(args: argparse.Namespace) -> None:
-    """Start deriving the journal's key from CEOCTO_PASSPHRASE_FILE's passphrase now, on a
-    thread, while the command loads: unlock_for() then finds it done (or waits for it)."""
-    if args.command in _NO_JOURNAL or (args.command is None and args.db is None):
-        return
-    try:
-        derive_ahead_from_file(journal_path(args))
-    except (OSError, PassphraseRefused):
-        return  # unlock_for() says what is wrong
-
-
-def derive_ahead_from_file(path: Path) -> None:
-    """Start deriving path's key from the passphrase file's first passphrase, if the file
-    at path is encrypted (see store.driver.derive_ahead); PassphraseRefused, OSError."""
-    from ceocto_desktop.store import driver
-
-    lines = _file_lines() if driver.looks_encrypted(path) else None
-    candidates = _candidates(lines or [])
-    if candidates:
-        driver.derive_ahead(path, candidates[0])
 
 
 def unlock_for(args: argparse.Namespace) -> int | None:

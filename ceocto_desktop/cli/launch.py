@@ -14,7 +14,8 @@ from __future__ import annotations
 import os
 import sys
 
-PASSPHRASE_FILE = "CEOCTO_PASSPHRASE_FILE"
+from ceocto_desktop.cli import passphrase_file
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
@@ -31,14 +32,11 @@ def named_journal(argv: list[str]) -> str | None:
 
 
 def _first_passphrase() -> str | None:
-    name = os.environ.get(PASSPHRASE_FILE)
-    if not name:
-        return None
+    """The passphrase the command tries first (cli.encryption), if the file can be read."""
     try:
-        with open(os.path.expanduser(name), encoding="utf-8-sig") as handle:
-            return next((line for line in handle.read().splitlines() if line), None)
+        return next(iter(passphrase_file.candidates(passphrase_file.read_lines() or [])), None)
     except (OSError, UnicodeError):
-        return None
+        return None  # the command says so
 
 
 def _salt(named: str) -> bytes | None:
@@ -53,7 +51,7 @@ def _salt(named: str) -> bytes | None:
 def start_key_early(argv: list[str]) -> bool:
     """Begin deriving the named encrypted journal's key, if the passphrase file is given."""
     named = named_journal(argv)
-    salt = None if named is None or not os.environ.get(PASSPHRASE_FILE) else _salt(named)
+    salt = None if named is None or passphrase_file.file_name() is None else _salt(named)
     passphrase = None if salt is None else _first_passphrase()
     if salt is None or passphrase is None:
         return False  # a plain journal, or nothing to derive it from: no thread started
@@ -100,7 +98,8 @@ def main() -> int:
     """Entry point of the `ceocto` command."""
     argv = sys.argv[1:]
     start_key_early(argv)
-    if draws_charts(argv):  # the helper starts loading matplotlib before the shell loads
+    early_charts = draws_charts(argv)
+    if early_charts:  # the helper starts loading matplotlib before the shell loads
         from ceocto_desktop.charts.worker import ChartWorker
 
         ChartWorker.start_early()
@@ -110,9 +109,7 @@ def main() -> int:
     try:
         code = shell_main()
     finally:
-        if draws_charts(argv):
-            from ceocto_desktop.charts.worker import ChartWorker
-
+        if early_charts:
             ChartWorker.drop_early()  # a line the shell refused (even --help): it goes too
     if command_named(argv) in LEAVE_AT_ONCE:
         try:

@@ -327,7 +327,6 @@ def _quiet_closed_pipe() -> int:
 def _run(args: argparse.Namespace) -> int:
     from ceocto_desktop.cli.desktop import run_desktop_option
     from ceocto_desktop.cli.encryption import HANDLERS as ENCRYPTION
-    from ceocto_desktop.cli.encryption import derive_ahead_for
     from ceocto_desktop.cli.paths import held_for, resolve_args
 
     desktop = run_desktop_option(args)
@@ -336,7 +335,6 @@ def _run(args: argparse.Namespace) -> int:
     refusal = resolve_args(args)  # the real journal file, or why the path cannot be one
     if refusal is not None:
         return fail(refusal)
-    derive_ahead_for(args)  # the default journal's key (a --db one's began in cli.launch)
     if args.command in ENCRYPTION:
         return ENCRYPTION[args.command](args)
     with held_for(args):  # a writer waits for (and holds off) a conversion or restore

@@ -27,8 +27,6 @@ __all__ = [
     "WrongPassphrase",
     "connect",
     "dbapi",
-    "derive_ahead",
-    "new_key",
     "passphrase_for",
     "remember_passphrase",
 ]
@@ -163,18 +161,6 @@ def _key_pragma(target: Path | str, passphrase: str) -> str:
     if salt is None:  # a new (or empty, or plain) file: the salt and its key are ours
         return f"PRAGMA key = {quote(keys.new_key(passphrase))}"
     return f"PRAGMA key = \"x'{keys.raw_key(passphrase, salt)}'\""
-
-
-def derive_ahead(path: Path, passphrase: str) -> None:
-    """Start deriving the key of the encrypted file at path (see store.keys.derive_ahead)."""
-    salt = _salt(path)
-    if salt is not None:
-        keys.derive_ahead(passphrase, salt)
-
-
-def new_key(passphrase: str) -> str:
-    """The key of a file yet to be made, with its salt (see store.keys.new_key)."""
-    return keys.new_key(passphrase)
 
 
 def _shown(target: Path | str) -> str:

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import os
 from contextlib import suppress
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ceocto_desktop.store.errors import JournalError
+
+if TYPE_CHECKING:
+    from threading import Thread
 
 # A file's key comes from its passphrase and the salt in its first 16 bytes, derived here
 # once per (passphrase, salt) and handed to SQLCipher raw (SQLCipher, given the passphrase,
@@ -28,7 +31,7 @@ _KDF_ROUNDS = 256_000
 _KEY_BYTES = 32
 _SALT_BYTES = 16
 _raw_keys: dict[tuple[str, bytes], str] = {}
-_pending: dict[tuple[str, bytes], Any] = {}  # derivations started ahead, on threads
+_pending: dict[tuple[str, bytes], Thread] = {}  # derivations started ahead, on threads
 
 
 def _derive(passphrase: str, salt: bytes) -> str:

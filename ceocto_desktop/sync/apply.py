@@ -88,6 +88,17 @@ class Locator:
             self.known[(table, dumps(key))] = found
         return found
 
+    def local_values(self, spec: TableSpec, fields: dict[str, Any]) -> dict[str, Any] | None:
+        """fields with each reference turned into its local id; None if one is not here."""
+        values: dict[str, Any] = {}
+        for name, value in fields.items():
+            if name in spec.refs and value is not None:
+                value = self.local_id(spec.refs[name], value)
+                if value is None:
+                    return None
+            values[name] = value
+        return values
+
     def where(self, spec: TableSpec, key: list[Any]) -> tuple[str, list[Any]] | None:
         clauses, params = [], []
         for column, value in zip(spec.key, key, strict=True):
@@ -167,16 +178,6 @@ class Applier:
         )
         self.result.conflicts += 1
 
-    def _local_values(self, spec: TableSpec, fields: Row) -> Row | None:
-        values: Row = {}
-        for name, value in fields.items():
-            if name in spec.refs and value is not None:
-                value = self.find.local_id(spec.refs[name], value)
-                if value is None:
-                    return None
-            values[name] = value
-        return values
-
     def measure_lead(self, device: str, entries: list[dict[str, Any]]) -> None:
         """Update how far ahead device's clock runs, from the newest stamp of its change file."""
         own = [e["h"] for e in entries if str(e.get("h", "")).endswith("." + device)]
@@ -252,7 +253,7 @@ class Applier:
             return
         if tomb is not None:
             fields = {**json.loads(tomb[1]), **fields}
-        values = self._local_values(spec, fields)
+        values = self.find.local_values(spec, fields)
         where = self.find.where(spec, key)
         if values is None or where is None:
             self.parked.append(entry)  # a record it points at has not arrived yet
@@ -335,7 +336,7 @@ class Applier:
             decided = self._field(spec, rkey, name, current[name], value, bases, entry)
             if decided is not None:
                 writes[name] = decided[0]
-        values = self._local_values(spec, writes)
+        values = self.find.local_values(spec, writes)
         if values is None:
             self.parked.append(entry)
             return

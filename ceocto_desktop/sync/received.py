@@ -78,6 +78,11 @@ def _label(step: dict[str, Any]) -> str:
     return kind
 
 
+def _changed_fields(step: dict[str, Any]) -> str:
+    """The fields an update step changed, as words ('target date, title'), quiet ones left out."""
+    return ", ".join(name.replace("_", " ") for name in step["f"] if name not in QUIET_FIELDS)
+
+
 def step_lines(steps: list[dict[str, Any]]) -> list[str]:
     """One line per record a merge would add, change or delete ('added: Note: Priya…')."""
     lines: list[str] = []
@@ -85,9 +90,7 @@ def step_lines(steps: list[dict[str, Any]]) -> list[str]:
         if step["t"] not in RECORD_WORDS:
             continue  # links, tags and key-result moves ride along with their record
         if step["o"] == "u":
-            names = ", ".join(
-                name.replace("_", " ") for name in step["f"] if name not in QUIET_FIELDS
-            )
+            names = _changed_fields(step)
             if names:
                 lines.append(f"changed: {_label(step)} — {names}")
         else:
@@ -102,9 +105,7 @@ def summarise(steps: list[dict[str, Any]]) -> str:
         if step["t"] not in RECORD_WORDS:
             continue  # links, tags and key-result moves ride along with their record
         if step["o"] == "u":
-            names = ", ".join(
-                name.replace("_", " ") for name in step["f"] if name not in QUIET_FIELDS
-            )
+            names = _changed_fields(step)
             if not names:
                 continue
             parts.append(f"{_label(step)} — {names} changed")
@@ -180,17 +181,6 @@ class _Replay:
         self.done = 0
         self.left = 0
 
-    def _local(self, table: str, fields: dict[str, Any]) -> dict[str, Any] | None:
-        spec = BY_NAME[table]
-        values: dict[str, Any] = {}
-        for name, value in fields.items():
-            if name in spec.refs and value is not None:
-                value = self.find.local_id(spec.refs[name], value)
-                if value is None:
-                    return None
-            values[name] = value
-        return values
-
     def update(self, step: dict[str, Any], *, backward: bool) -> None:
         spec = BY_NAME[step["t"]]
         row = self.find.row(spec, step["k"])
@@ -209,7 +199,7 @@ class _Replay:
                 self.left += 1  # changed again since: that later edit stays
                 continue
             wanted[name] = put
-        values = self._local(spec.name, wanted)
+        values = self.find.local_values(spec, wanted)
         where = self.find.where(spec, step["k"])
         if not values or where is None:
             return
@@ -225,7 +215,7 @@ class _Replay:
         spec = BY_NAME[step["t"]]
         if self.find.row(spec, step["k"]) is not None:
             return
-        values = self._local(spec.name, step.get("f", {}))
+        values = self.find.local_values(spec, step.get("f", {}))
         where = self.find.where(spec, step["k"])
         if values is None or where is None:
             self.left += 1  # a record it belonged to is gone

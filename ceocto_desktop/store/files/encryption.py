@@ -16,7 +16,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ceocto_desktop.store import driver
+from ceocto_desktop.store import driver, keys
 from ceocto_desktop.store.errors import JournalError
 from ceocto_desktop.store.files.backups import (
     backup_name,
@@ -99,7 +99,7 @@ def _export(source: Path, old: str | None, target: Path, new: str | None) -> Non
         with private_files():
             connection.execute(
                 f"ATTACH DATABASE {driver.quote(str(target))} AS converted "
-                f"KEY {driver.quote(driver.new_key(new) if new else '')}"
+                f"KEY {driver.quote(keys.new_key(new) if new else '')}"
             )
         try:
             connection.execute("SELECT sqlcipher_export('converted')")
